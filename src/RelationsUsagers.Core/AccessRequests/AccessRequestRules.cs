@@ -1,0 +1,49 @@
+namespace RelationsUsagers.Core.AccessRequests;
+
+/// <summary>Who may ask, with which proofs, and what blocks the release (RULES.md §1.1, §1.4–§1.6).</summary>
+public static class AccessRequestRules
+{
+    /// <summary>Proofs required for each requester capacity (R.1111-1; lists from practice, RULES.md §1.1).</summary>
+    public static IReadOnlyList<ProofKind> RequiredProofs(RequesterCapacity capacity) => capacity switch
+    {
+        // R.1111-1 al.3: identity checked before any release.
+        RequesterCapacity.Patient => [ProofKind.IdentityDocument],
+        // R.1111-1: holders of parental authority.
+        RequesterCapacity.ParentalAuthority => [ProofKind.IdentityDocument, ProofKind.ParentageProof],
+        // L.1111-7 al.2: representation measure.
+        RequesterCapacity.LegalRepresentative => [ProofKind.IdentityDocument, ProofKind.ProtectionJudgment],
+        // L.1111-7 al.2: assistance measure, only with the protected adult's express consent.
+        RequesterCapacity.AssistingPerson => [ProofKind.IdentityDocument, ProofKind.ProtectionJudgment, ProofKind.ProtectedAdultConsent],
+        // L.1110-4 V, R.1111-7: heir, cohabitant or civil partner of a deceased patient.
+        RequesterCapacity.HeirOrPartner => [ProofKind.IdentityDocument, ProofKind.DeathCertificate, ProofKind.HeirStatusProof],
+        // R.1111-1 al.3: the holder checks that the intermediary is a doctor.
+        RequesterCapacity.DesignatedDoctor => [ProofKind.DoctorMandate, ProofKind.DoctorIdentity],
+        _ => [],
+    };
+
+    public static IReadOnlyList<ProofKind> MissingProofs(AccessRequest request) =>
+        RequiredProofs(request.RequesterCapacity).Except(request.ProofsReceived).ToList();
+
+    public static bool HasAllProofs(AccessRequest request) => MissingProofs(request).Count == 0;
+
+    /// <summary>French reasons that forbid releasing the record now; empty when it may be released.</summary>
+    public static IReadOnlyList<string> ReleaseBlockers(AccessRequest request)
+    {
+        var blockers = new List<string>();
+        var missing = MissingProofs(request);
+        if (missing.Count > 0)
+            blockers.Add("Pièces manquantes : " + string.Join(", ", missing.Select(p => p.Label())) + ".");
+        if (request.RequesterCapacity == RequesterCapacity.HeirOrPartner)
+        {
+            if (request.DeceasedMotive is null)
+                blockers.Add("L'ayant droit doit indiquer le motif de sa demande (art. L.1110-4 V du CSP).");
+            if (request.ObjectionBeforeDeath)
+                blockers.Add("Le patient s'est opposé de son vivant à la communication : refus motivé (art. R.1111-7 du CSP).");
+        }
+        if (request.RequesterCapacity == RequesterCapacity.ParentalAuthority && request.MinorObjection)
+            blockers.Add("Le mineur s'oppose à la communication aux titulaires de l'autorité parentale (art. R.1111-6 du CSP).");
+        if (request.RequesterCapacity == RequesterCapacity.AssistingPerson && !request.ProtectedAdultConsent)
+            blockers.Add("Le consentement exprès du majeur protégé est requis (art. L.1111-7 du CSP).");
+        return blockers;
+    }
+}

@@ -1,0 +1,77 @@
+namespace RelationsUsagers.Core.Cases;
+
+/// <summary>
+/// One case of any kind. The four kinds share one table (TPH) so that the officer's queue is a single
+/// indexed query; each kind adds its own columns.
+/// </summary>
+public abstract class CaseFile
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    /// <summary>The discriminator column (TPH); set by each kind's constructor.</summary>
+    public CaseKind Kind { get; private set; }
+
+    protected CaseFile(CaseKind kind) => Kind = kind;
+
+    /// <summary>Prefix + year + sequence, e.g. DAD-2026-00042; allocated once, never reused.</summary>
+    public string Reference { get; set; } = "";
+    public DateOnly ReceivedOn { get; set; }
+    public Channel Channel { get; set; } = Channel.Mail;
+    public Patient Patient { get; set; } = new();
+    public Party Requester { get; set; } = new();
+    /// <summary>Departments concerned ("Urgences", "Cardiologie"...).</summary>
+    public List<string> Services { get; set; } = [];
+    /// <summary>User name of the officer in charge.</summary>
+    public string? AssignedTo { get; set; }
+    public CaseStatus Status { get; set; } = CaseStatus.Received;
+    public string Summary { get; set; } = "";
+
+    /// <summary>Earliest open deadline, kept up to date on each save so that the queue can sort by it.</summary>
+    public DateOnly? NextDueOn { get; set; }
+
+    public DateOnly? ClosedOn { get; set; }
+    public string? Outcome { get; set; }
+
+    /// <summary>Where an imported case came from (file, sheet, row); null for cases typed in the portal.</summary>
+    public string? ImportSource { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+    public string CreatedBy { get; set; } = "";
+    public DateTime UpdatedAtUtc { get; set; }
+    public string UpdatedBy { get; set; } = "";
+
+    /// <summary>Optimistic concurrency: replaced on every save, checked by EF Core.</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
+    public List<CaseEvent> Events { get; set; } = [];
+    public List<CaseDocument> Documents { get; set; } = [];
+
+    public bool IsOpen => !Status.IsFinal();
+}
+
+/// <summary>A fact on the timeline ("pièces complètes reçues", "réponse envoyée"...). Deadlines derive from these.</summary>
+public sealed class CaseEvent
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid CaseFileId { get; set; }
+    /// <summary>A code from the kind's event list (see <see cref="CaseEventTypes"/>).</summary>
+    public string Type { get; set; } = "";
+    public DateOnly OccurredOn { get; set; }
+    public string? Note { get; set; }
+    public DateTime RecordedAtUtc { get; set; }
+    public string RecordedBy { get; set; } = "";
+}
+
+/// <summary>Metadata of an uploaded document; the bytes are stored outside the web root.</summary>
+public sealed class CaseDocument
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid CaseFileId { get; set; }
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long SizeBytes { get; set; }
+    /// <summary>Path relative to the document store root.</summary>
+    public string StoragePath { get; set; } = "";
+    public string? Description { get; set; }
+    public DateTime UploadedAtUtc { get; set; }
+    public string UploadedBy { get; set; } = "";
+}

@@ -1,0 +1,36 @@
+namespace RelationsUsagers.Core.Cases;
+
+/// <summary>How the case reached the office (R.1112-91 distinguishes oral complaints written down for the user).</summary>
+public enum Channel
+{
+    Mail = 1,
+    Email = 2,
+    Phone = 3,
+    FrontDesk = 4,
+    WebForm = 5,
+    OralRecorded = 6,
+    ViaArs = 7,
+    ViaPatientRepresentative = 8,
+    ViaDefenseurDesDroits = 9,
+    Fax = 10,
+    HandDelivered = 11,
+}
+
+public static class ChannelLabels
+{
+    public static string Label(this Channel channel) => channel switch
+    {
+        Channel.Mail => "Courrier",
+        Channel.Email => "Courriel",
+        Channel.Phone => "Téléphone",
+        Channel.FrontDesk => "Accueil",
+        Channel.WebForm => "Formulaire en ligne",
+        Channel.OralRecorded => "Oral consigné par écrit",
+        Channel.ViaArs => "Via l'ARS",
+        Channel.ViaPatientRepresentative => "Via un représentant des usagers",
+        Channel.ViaDefenseurDesDroits => "Via le Défenseur des droits",
+        Channel.Fax => "Télécopie",
+        Channel.HandDelivered => "Remis en main propre",
+        _ => channel.ToString(),
+    };
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+using System.Text;
+
+namespace RelationsUsagers.Core.Cases;
+
+/// <summary>Lower-case, accent-free text so that "lefevre" finds "Lefèvre" with a plain LIKE.</summary>
+public static class TextSearch
+{
+    public static string Normalize(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return "";
+        var decomposed = text.Trim().Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var ch in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark)
+                continue;
+            sb.Append(ch switch { 'æ' or 'Æ' => "ae", 'œ' or 'Œ' => "oe", _ => char.ToLowerInvariant(ch).ToString() });
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using RelationsUsagers.Core.AccessRequests;
+using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Claims;
+using RelationsUsagers.Core.Complaints;
+using RelationsUsagers.Core.Requisitions;
+using RelationsUsagers.Core.Security;
+
+namespace RelationsUsagers.Core.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentUser currentUser, TimeProvider clock)
+    : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
+    public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<IndemnityClaim> IndemnityClaims => Set<IndemnityClaim>();
+    public DbSet<Requisition> Requisitions => Set<Requisition>();
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+
+    /// <summary>Extra audit lines (e.g. "opened") added by services; written with the next save.</summary>
+    internal string CurrentUserName => currentUser.UserName;
+    internal DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AuditTrail.BeforeSave(this);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AuditTrail.BeforeSave(this);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+}
+
+/// <summary>Last sequence number given per kind and year; a reference is never reused.</summary>
+public sealed class ReferenceCounter
+{
+    public CaseKind Kind { get; set; }
+    public int Year { get; set; }
+    public int LastValue { get; set; }
+}

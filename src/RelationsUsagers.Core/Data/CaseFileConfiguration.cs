@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RelationsUsagers.Core.AccessRequests;
+using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Claims;
+using RelationsUsagers.Core.Complaints;
+using RelationsUsagers.Core.Requisitions;
+using RelationsUsagers.Core.Security;
+
+namespace RelationsUsagers.Core.Data;
+
+internal sealed class CaseFileConfiguration : IEntityTypeConfiguration<CaseFile>
+{
+    public void Configure(EntityTypeBuilder<CaseFile> b)
+    {
+        b.ToTable("CaseFiles");
+        b.HasDiscriminator(c => c.Kind)
+            .HasValue<Complaint>(CaseKind.Complaint)
+            .HasValue<IndemnityClaim>(CaseKind.IndemnityClaim)
+            .HasValue<AccessRequest>(CaseKind.AccessRequest)
+            .HasValue<Requisition>(CaseKind.Requisition);
+        b.Property(c => c.Reference).HasMaxLength(20).IsRequired();
+        b.HasIndex(c => c.Reference).IsUnique();
+        b.Property(c => c.Summary).HasMaxLength(8000);
+        b.Property(c => c.AssignedTo).HasMaxLength(256);
+        b.Property(c => c.ConcurrencyStamp).IsConcurrencyToken();
+        b.ComplexProperty(c => c.Patient, p =>
+        {
+            p.Property(x => x.LastName).HasMaxLength(100);
+            p.Property(x => x.FirstName).HasMaxLength(100);
+            p.Property(x => x.SearchName).HasMaxLength(220);
+            p.Property(x => x.PatientNumber).HasMaxLength(30);
+        });
+        b.ComplexProperty(c => c.Requester, p =>
+        {
+            p.Property(x => x.Name).HasMaxLength(200);
+            p.Property(x => x.SearchName).HasMaxLength(200);
+        });
+        b.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CaseFileId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Documents).WithOne().HasForeignKey(d => d.CaseFileId).OnDelete(DeleteBehavior.Cascade);
+
+        // The queue: open cases by urgency, by kind and date, by assignee.
+        b.HasIndex(c => new { c.Status, c.NextDueOn });
+        b.HasIndex(c => new { c.Kind, c.ReceivedOn });
+        b.HasIndex(c => new { c.AssignedTo, c.NextDueOn });
+    }
+}
+
+internal sealed class RequisitionConfiguration : IEntityTypeConfiguration<Requisition>
+{
+    public void Configure(EntityTypeBuilder<Requisition> b) =>
+        b.ComplexCollection(r => r.Items, i => i.ToJson());
+}
+
+internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>
+{
+    public void Configure(EntityTypeBuilder<CaseEvent> b)
+    {
+        b.Property(e => e.Type).HasMaxLength(50);
+        b.HasIndex(e => new { e.CaseFileId, e.OccurredOn });
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.HasIndex(a => new { a.CaseFileId, a.AtUtc });
+        b.Property(a => a.Action).HasMaxLength(50);
+    }
+}
+
+internal sealed class ReferenceCounterConfiguration : IEntityTypeConfiguration<ReferenceCounter>
+{
+    public void Configure(EntityTypeBuilder<ReferenceCounter> b) => b.HasKey(r => new { r.Kind, r.Year });
+}

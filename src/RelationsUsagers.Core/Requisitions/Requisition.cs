@@ -1,0 +1,88 @@
+using RelationsUsagers.Core.Cases;
+
+namespace RelationsUsagers.Core.Requisitions;
+
+/// <summary>A requisition from police, gendarmerie or justice (CPP 56-3, 60-1, 77-1-1, 99-3).</summary>
+public sealed class Requisition : CaseFile
+{
+    public Requisition() : base(CaseKind.Requisition) { }
+
+    public RequisitionAuthority Authority { get; set; } = RequisitionAuthority.Police;
+    public RequisitionLegalBasis LegalBasis { get; set; } = RequisitionLegalBasis.Flagrance60_1;
+    public string? OfficerName { get; set; }
+    public string? OfficerUnit { get; set; }
+    public string? OfficerContact { get; set; }
+    public string? MagistrateName { get; set; }
+    public string? Jurisdiction { get; set; }
+    public string? ProcedureNumber { get; set; }
+    /// <summary>The date the authority set; no legal fixed delay.</summary>
+    public DateOnly? DueOn { get; set; }
+    public List<RequisitionItem> Items { get; set; } = [];
+
+    public string? SecrecyReviewBy { get; set; }
+    public DateOnly? SecrecyReviewOn { get; set; }
+    public RequisitionResponse? Response { get; set; }
+    public DateOnly? ResponseSentOn { get; set; }
+
+    /// <summary>Art. 56-3 CPP seizure: seal numbers, Ordre representative, copy kept for continuity of care.</summary>
+    public DateOnly? SeizureOn { get; set; }
+    public string? SealNumbers { get; set; }
+    public string? OrdreRepresentative { get; set; }
+    public bool? SeizureCopyKept { get; set; }
+}
+
+/// <summary>One thing the authority asks for, classified because medical items need a seizure or consent.</summary>
+public sealed class RequisitionItem
+{
+    public string Description { get; set; } = "";
+    public RequisitionItemNature Nature { get; set; } = RequisitionItemNature.Administrative;
+    public bool Sent { get; set; }
+}
+
+public enum RequisitionAuthority { Police = 1, Gendarmerie = 2, Prosecutor = 3, InvestigatingJudge = 4, Court = 5, Other = 6 }
+
+public enum RequisitionLegalBasis { Flagrance60_1 = 1, Preliminary77_1_1 = 2, Instruction99_3 = 3, Examination60_77_1 = 4, Other = 5 }
+
+public enum RequisitionItemNature { Administrative = 1, Medical = 2 }
+
+public enum RequisitionResponse { Sent = 1, PartlySentAdministrative = 2, RefusedMedicalSecrecy = 3, SeizureOrganised = 4 }
+
+public static class RequisitionLabels
+{
+    public static string Label(this RequisitionAuthority authority) => authority switch
+    {
+        RequisitionAuthority.Police => "Police nationale",
+        RequisitionAuthority.Gendarmerie => "Gendarmerie",
+        RequisitionAuthority.Prosecutor => "Parquet",
+        RequisitionAuthority.InvestigatingJudge => "Juge d'instruction",
+        RequisitionAuthority.Court => "Tribunal",
+        RequisitionAuthority.Other => "Autre",
+        _ => authority.ToString(),
+    };
+
+    public static string Label(this RequisitionLegalBasis basis) => basis switch
+    {
+        RequisitionLegalBasis.Flagrance60_1 => "Art. 60-1 CPP (flagrance)",
+        RequisitionLegalBasis.Preliminary77_1_1 => "Art. 77-1-1 CPP (enquête préliminaire)",
+        RequisitionLegalBasis.Instruction99_3 => "Art. 99-3 CPP (instruction)",
+        RequisitionLegalBasis.Examination60_77_1 => "Art. 60 / 77-1 CPP (examens techniques)",
+        RequisitionLegalBasis.Other => "Autre",
+        _ => basis.ToString(),
+    };
+
+    public static string Label(this RequisitionItemNature nature) => nature switch
+    {
+        RequisitionItemNature.Administrative => "Administratif",
+        RequisitionItemNature.Medical => "Médical (saisie requise)",
+        _ => nature.ToString(),
+    };
+
+    public static string Label(this RequisitionResponse response) => response switch
+    {
+        RequisitionResponse.Sent => "Transmis",
+        RequisitionResponse.PartlySentAdministrative => "Transmis partiellement (données administratives)",
+        RequisitionResponse.RefusedMedicalSecrecy => "Refus : secret médical",
+        RequisitionResponse.SeizureOrganised => "Saisie organisée",
+        _ => response.ToString(),
+    };
+}

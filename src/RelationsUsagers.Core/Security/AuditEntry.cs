@@ -1,0 +1,27 @@
+namespace RelationsUsagers.Core.Security;
+
+/// <summary>One line of the append-only audit trail: who read or changed which case, when, what.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime AtUtc { get; set; }
+    public string UserName { get; set; } = "";
+    public Guid? CaseFileId { get; set; }
+    public string? CaseReference { get; set; }
+    public string Action { get; set; } = "";
+    /// <summary>What changed, as "Property: old → new" lines; patient data stays in the database, never in logs.</summary>
+    public string? Details { get; set; }
+}
+
+public static class AuditActions
+{
+    public const string Created = "Création";
+    public const string Updated = "Modification";
+    public const string Opened = "Consultation";
+    public const string StatusChanged = "Changement de statut";
+    public const string EventAdded = "Événement ajouté";
+    public const string DocumentAdded = "Document ajouté";
+    public const string DocumentDownloaded = "Document téléchargé";
+    public const string Exported = "Export";
+    public const string Deleted = "Suppression";
+}

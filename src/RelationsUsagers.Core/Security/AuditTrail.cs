@@ -1,0 +1,121 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Data;
+
+namespace RelationsUsagers.Core.Security;
+
+/// <summary>
+/// Writes the audit lines and the who/when columns inside the same SaveChanges as the change, so that
+/// an audit row exists exactly when the change does.
+/// </summary>
+internal static class AuditTrail
+{
+    public static void BeforeSave(AppDbContext db)
+    {
+        db.ChangeTracker.DetectChanges();
+        var now = db.UtcNow;
+        var user = db.CurrentUserName;
+        var entries = db.ChangeTracker.Entries().ToList();
+
+        foreach (var entry in entries.Where(e => e.Entity is AuditEntry && e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("Le journal d'audit ne peut être ni modifié ni supprimé.");
+
+        foreach (var entry in entries.Where(e => e.Entity is CaseFile))
+        {
+            var file = (CaseFile)entry.Entity;
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    file.CreatedAtUtc = now;
+                    file.CreatedBy = user;
+                    Touch(file, now, user);
+                    db.AuditEntries.Add(Line(file, now, user, AuditActions.Created, $"Dossier {file.Kind.Label()} créé."));
+                    break;
+                case EntityState.Modified:
+                    var details = Changes(entry);
+                    Touch(file, now, user);
+                    db.AuditEntries.Add(Line(file, now, user, AuditActions.Updated, details));
+                    break;
+                case EntityState.Deleted:
+                    db.AuditEntries.Add(Line(file, now, user, AuditActions.Deleted, null));
+                    break;
+            }
+        }
+
+        foreach (var entry in entries.Where(e => e is { Entity: CaseEvent, State: EntityState.Added }))
+        {
+            var ev = (CaseEvent)entry.Entity;
+            ev.RecordedAtUtc = now;
+            ev.RecordedBy = user;
+            db.AuditEntries.Add(new AuditEntry
+            {
+                AtUtc = now, UserName = user, CaseFileId = ev.CaseFileId, CaseReference = ReferenceOf(db, ev.CaseFileId),
+                Action = AuditActions.EventAdded, Details = $"{CaseEventTypes.LabelOf(ev.Type)} le {ev.OccurredOn:dd/MM/yyyy}",
+            });
+        }
+
+        foreach (var entry in entries.Where(e => e is { Entity: CaseDocument, State: EntityState.Added }))
+        {
+            var doc = (CaseDocument)entry.Entity;
+            doc.UploadedAtUtc = now;
+            doc.UploadedBy = user;
+            db.AuditEntries.Add(new AuditEntry
+            {
+                AtUtc = now, UserName = user, CaseFileId = doc.CaseFileId, CaseReference = ReferenceOf(db, doc.CaseFileId),
+                Action = AuditActions.DocumentAdded, Details = doc.FileName,
+            });
+        }
+    }
+
+    /// <summary>An audit line for something that is not a row change (a case opened, an export).</summary>
+    public static AuditEntry Line(CaseFile file, DateTime now, string user, string action, string? details) => new()
+    {
+        AtUtc = now, UserName = user, CaseFileId = file.Id, CaseReference = file.Reference, Action = action, Details = details,
+    };
+
+    private static void Touch(CaseFile file, DateTime now, string user)
+    {
+        file.UpdatedAtUtc = now;
+        file.UpdatedBy = user;
+        file.ConcurrencyStamp = Guid.NewGuid();
+        file.Patient.SearchName = TextSearch.Normalize($"{file.Patient.LastName} {file.Patient.FirstName}");
+        file.Requester.SearchName = TextSearch.Normalize(file.Requester.Name);
+    }
+
+    private static string? ReferenceOf(AppDbContext db, Guid caseId) =>
+        db.CaseFiles.Local.FirstOrDefault(c => c.Id == caseId)?.Reference;
+
+    private static readonly HashSet<string> Bookkeeping =
+        [nameof(CaseFile.UpdatedAtUtc), nameof(CaseFile.UpdatedBy), nameof(CaseFile.ConcurrencyStamp), nameof(CaseFile.NextDueOn), "SearchName"];
+
+    private static string Changes(EntityEntry entry)
+    {
+        var sb = new StringBuilder();
+        foreach (var p in entry.Properties.Where(p => p.IsModified && !Bookkeeping.Contains(p.Metadata.Name)))
+            Append(sb, p.Metadata.Name, p.OriginalValue, p.CurrentValue);
+        foreach (var complex in entry.ComplexProperties)
+        {
+            if (complex is not ComplexPropertyEntry single)
+                continue;
+            foreach (var p in single.Properties.Where(p => p.IsModified && !Bookkeeping.Contains(p.Metadata.Name)))
+                Append(sb, $"{complex.Metadata.Name}.{p.Metadata.Name}", p.OriginalValue, p.CurrentValue);
+        }
+        return sb.ToString().TrimEnd();
+    }
+
+    private static void Append(StringBuilder sb, string name, object? before, object? after)
+    {
+        if (Equals(before, after))
+            return;
+        sb.Append(name).Append(" : ").Append(Show(before)).Append(" → ").Append(Show(after)).Append('\n');
+    }
+
+    private static string Show(object? value) => value switch
+    {
+        null => "(vide)",
+        System.Collections.IEnumerable list and not string => "[" + string.Join(", ", list.Cast<object>()) + "]",
+        _ => value.ToString() ?? "",
+    };
+}

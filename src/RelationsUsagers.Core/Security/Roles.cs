@@ -1,0 +1,52 @@
+namespace RelationsUsagers.Core.Security;
+
+public static class Roles
+{
+    public const string Officer = "Officer";
+    public const string Manager = "Manager";
+    public const string Mediator = "Mediator";
+    public const string CduMember = "CduMember";
+    public const string Admin = "Admin";
+
+    public static readonly IReadOnlyList<string> All = [Officer, Manager, Mediator, CduMember, Admin];
+
+    public static string Label(string role) => role switch
+    {
+        Officer => "Chargé(e) des relations avec les usagers",
+        Manager => "Responsable",
+        Mediator => "Médiateur",
+        CduMember => "Membre de la CDU",
+        Admin => "Administrateur",
+        _ => role,
+    };
+}
+
+/// <summary>What a user may do; each permission is a policy granted to a fixed set of roles.</summary>
+public static class Permissions
+{
+    /// <summary>Work the case queue: read identified cases, create and change them.</summary>
+    public const string CasesWork = "cases.work";
+    /// <summary>Read a case's audit trail.</summary>
+    public const string AuditRead = "audit.read";
+    /// <summary>Export tracking spreadsheets.</summary>
+    public const string Export = "export";
+    /// <summary>Read the CDU's published agenda (pseudonymised cases).</summary>
+    public const string CduRead = "cdu.read";
+    /// <summary>Plan CDU meetings, build and publish the agenda.</summary>
+    public const string CduManage = "cdu.manage";
+    /// <summary>Manage user accounts.</summary>
+    public const string Administer = "admin";
+
+    public static readonly IReadOnlyDictionary<string, string[]> GrantedTo = new Dictionary<string, string[]>
+    {
+        [CasesWork] = [Roles.Officer, Roles.Manager],
+        [AuditRead] = [Roles.Manager],
+        [Export] = [Roles.Officer, Roles.Manager],
+        [CduRead] = [Roles.CduMember, Roles.Mediator, Roles.Officer, Roles.Manager],
+        [CduManage] = [Roles.Officer, Roles.Manager],
+        [Administer] = [Roles.Admin],
+    };
+
+    public static bool Allows(string permission, IEnumerable<string> roles) =>
+        GrantedTo[permission].Intersect(roles).Any();
+}

@@ -1,0 +1,50 @@
+using FluentValidation;
+using RelationsUsagers.Core.Cases;
+
+namespace RelationsUsagers.Core.AccessRequests;
+
+/// <summary>CSP L.1111-7, R.1111-1 to R.1111-8 (RULES.md §1).</summary>
+public sealed class AccessRequestValidator : CaseFileValidator<AccessRequest>
+{
+    public AccessRequestValidator(TimeProvider clock) : base(clock)
+    {
+        RuleFor(r => r.RequesterCapacity).IsInEnum().WithMessage("La qualité du demandeur est obligatoire.");
+        // L.1110-4 V, R.1111-7: an heir must state one of the three motives.
+        RuleFor(r => r.DeceasedMotive)
+            .NotNull().When(r => r.RequesterCapacity == RequesterCapacity.HeirOrPartner)
+            .WithMessage("Le motif de l'ayant droit est obligatoire (causes du décès, mémoire du défunt ou droits).");
+        RuleFor(r => r.Patient.DeathDate)
+            .NotNull().When(r => r.RequesterCapacity == RequesterCapacity.HeirOrPartner)
+            .WithMessage("La date de décès du patient est obligatoire pour une demande d'ayant droit.")
+            .OverridePropertyName("Patient.DeathDate");
+        // R.1111-5: CDSP referral when the patient refuses a doctor's presence.
+        RuleFor(r => r.CdspReferredOn)
+            .NotNull().When(r => r.PsychiatricDoctorRequired && r.Status != CaseStatus.Received)
+            .WithMessage("La date de saisine de la CDSP est obligatoire lorsque la présence d'un médecin est exigée.");
+        RuleFor(r => r.DesignatedDoctor)
+            .NotEmpty().When(r => r.CommunicationMode == CommunicationMode.ViaDesignatedDoctor)
+            .WithMessage("Le nom du médecin désigné est obligatoire pour une communication par son intermédiaire.");
+        RuleFor(r => r.RecordedDeliveryNumber)
+            .NotEmpty().When(r => r.CommunicationMode == CommunicationMode.RecordedDelivery && r.SentOn is not null)
+            .WithMessage("Le numéro de recommandé est obligatoire pour un envoi en recommandé avec AR.");
+        RuleFor(r => r.PageCount)
+            .GreaterThanOrEqualTo(0).When(r => r.PageCount is not null).WithMessage("Le nombre de pages ne peut pas être négatif.");
+        // L.1111-7 last paragraph: on-site consultation is free.
+        RuleFor(r => r.ReproductionFeeCents)
+            .Must(f => f is null or 0).When(r => r.CommunicationMode == CommunicationMode.OnSite)
+            .WithMessage("La consultation sur place est gratuite : aucuns frais de reproduction.")
+            .GreaterThanOrEqualTo(0).WithMessage("Les frais de reproduction ne peuvent pas être négatifs.");
+        RuleFor(r => r.PostageFeeCents)
+            .Must(f => f is null or 0).When(r => r.CommunicationMode == CommunicationMode.OnSite)
+            .WithMessage("La consultation sur place est gratuite : aucuns frais d'envoi.")
+            .GreaterThanOrEqualTo(0).WithMessage("Les frais d'envoi ne peuvent pas être négatifs.");
+        RuleFor(r => r.RefusalReason)
+            .NotEmpty().When(r => r.Status == CaseStatus.Refused)
+            .WithMessage("Un refus doit être motivé (art. R.1111-7 du CSP).");
+        FactDate(r => r.CompletedOn, "La date de complétude");
+        FactDate(r => r.SentOn, "La date d'envoi");
+        FactDate(r => r.PaidOn, "La date de paiement");
+        FactDate(r => r.DeliveryAcknowledgedOn, "La date de l'accusé de réception");
+        FactDate(r => r.CdspReferredOn, "La date de saisine de la CDSP");
+    }
+}

@@ -1,0 +1,134 @@
+using Microsoft.EntityFrameworkCore;
+using RelationsUsagers.Core.Data;
+using RelationsUsagers.Core.Requisitions;
+using RelationsUsagers.Core.Security;
+
+namespace RelationsUsagers.Core.Cases;
+
+/// <summary>Creates, opens, edits and moves case files; each call is one context and one transaction.</summary>
+public sealed class CaseFileService(IDbContextFactory<AppDbContext> dbFactory, CaseValidators validators, TimeProvider clock)
+{
+    public async Task<CaseFile> CreateAsync(CaseFile draft, CancellationToken ct = default)
+    {
+        draft.Status = CaseStatus.Received;
+        validators.EnsureValid(draft);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        draft.Reference = await ReferenceAllocator.NextAsync(db, draft.Kind, draft.ReceivedOn.Year, ct);
+        draft.Events.Add(new CaseEvent { CaseFileId = draft.Id, Type = CaseEventTypes.Received, OccurredOn = draft.ReceivedOn });
+        db.CaseFiles.Add(draft);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return draft;
+    }
+
+    /// <summary>Loads a case with its timeline and documents, and records that the user opened it.</summary>
+    public async Task<CaseFile?> OpenAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var file = await db.CaseFiles.AsNoTracking()
+            .Include(c => c.Events.OrderBy(e => e.OccurredOn).ThenBy(e => e.RecordedAtUtc))
+            .Include(c => c.Documents)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (file is null)
+            return null;
+        db.AuditEntries.Add(AuditTrail.Line(file, db.UtcNow, db.CurrentUserName, AuditActions.Opened, null));
+        await db.SaveChangesAsync(ct);
+        return file;
+    }
+
+    /// <summary>
+    /// Saves the edited fields of a case. <paramref name="edited"/> carries the concurrency stamp read when it was
+    /// opened: if someone saved in between, nothing is written and the message names who did.
+    /// </summary>
+    public async Task<CaseFile> UpdateAsync(CaseFile edited, CancellationToken ct = default)
+    {
+        validators.EnsureValid(edited);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var current = await db.CaseFiles.FirstOrDefaultAsync(c => c.Id == edited.Id, ct)
+            ?? throw new CaseRuleException("Ce dossier n'existe plus.");
+        if (current.Kind != edited.Kind)
+            throw new CaseRuleException("Le type d'un dossier ne peut pas être changé.");
+        if (current.Status != edited.Status || current.Reference != edited.Reference)
+            throw new CaseRuleException("Le statut et la référence se changent par leurs propres actions.");
+        ThrowIfStale(current, edited.ConcurrencyStamp);
+        var entry = db.Entry(current);
+        entry.CurrentValues.SetValues(edited);
+        CopyCollections(current, edited);
+        entry.Property(c => c.ConcurrencyStamp).OriginalValue = edited.ConcurrencyStamp;
+        await SaveAsync(db, current, ct);
+        return current;
+    }
+
+    /// <summary>Moves a case to another status if its kind allows it; closing needs a date and an outcome.</summary>
+    public async Task<CaseFile> ChangeStatusAsync(Guid id, Guid stamp, CaseStatus to, DateOnly? closedOn = null, string? outcome = null,
+        CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var current = await db.CaseFiles.FirstOrDefaultAsync(c => c.Id == id, ct)
+            ?? throw new CaseRuleException("Ce dossier n'existe plus.");
+        ThrowIfStale(current, stamp);
+        var refusal = CaseWorkflow.RefusalReason(current.Kind, current.Status, to);
+        if (refusal is not null)
+            throw new CaseRuleException(refusal);
+        var from = current.Status;
+        current.Status = to;
+        if (to.IsFinal())
+        {
+            current.ClosedOn = closedOn ?? ParisCalendar.Today(clock);
+            current.Outcome = outcome;
+        }
+        validators.EnsureValid(current);
+        db.AuditEntries.Add(AuditTrail.Line(current, db.UtcNow, db.CurrentUserName, AuditActions.StatusChanged,
+            $"{from.Label()} → {to.Label()}"));
+        db.Entry(current).Property(c => c.ConcurrencyStamp).OriginalValue = stamp;
+        await SaveAsync(db, current, ct);
+        return current;
+    }
+
+    public async Task<CaseFile> AssignAsync(Guid id, Guid stamp, string? userName, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var current = await db.CaseFiles.FirstOrDefaultAsync(c => c.Id == id, ct)
+            ?? throw new CaseRuleException("Ce dossier n'existe plus.");
+        ThrowIfStale(current, stamp);
+        current.AssignedTo = string.IsNullOrWhiteSpace(userName) ? null : userName;
+        db.Entry(current).Property(c => c.ConcurrencyStamp).OriginalValue = stamp;
+        await SaveAsync(db, current, ct);
+        return current;
+    }
+
+    private static async Task SaveAsync(AppDbContext db, CaseFile current, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Saved by someone else between our read and our write.
+            var latest = await db.CaseFiles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == current.Id, ct);
+            throw Conflict(latest);
+        }
+    }
+
+    private static void ThrowIfStale(CaseFile current, Guid stamp)
+    {
+        if (current.ConcurrencyStamp != stamp)
+            throw Conflict(current);
+    }
+
+    private static CaseConflictException Conflict(CaseFile? latest) => latest is null
+        ? new CaseConflictException("Ce dossier a été supprimé entre-temps.")
+        : new CaseConflictException(
+            $"Ce dossier a été modifié par {latest.UpdatedBy} le {ParisCalendar.Local(new DateTimeOffset(latest.UpdatedAtUtc, TimeSpan.Zero)):dd/MM/yyyy 'à' HH:mm} " +
+            "depuis que vous l'avez ouvert. Vos saisies sont conservées à l'écran : rechargez le dossier puis appliquez-les de nouveau.");
+
+    private static void CopyCollections(CaseFile current, CaseFile edited)
+    {
+        current.Services = [.. edited.Services];
+        if (current is Requisition r && edited is Requisition e)
+            r.Items = e.Items.Select(i => new RequisitionItem { Description = i.Description, Nature = i.Nature, Sent = i.Sent }).ToList();
+    }
+}

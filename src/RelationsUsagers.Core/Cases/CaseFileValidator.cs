@@ -1,0 +1,57 @@
+using FluentValidation;
+
+namespace RelationsUsagers.Core.Cases;
+
+/// <summary>Rules shared by the four kinds; each kind's validator adds its own. Messages are French and name the field.</summary>
+public abstract class CaseFileValidator<T> : AbstractValidator<T> where T : CaseFile
+{
+    protected CaseFileValidator(TimeProvider clock)
+    {
+        Today = () => ParisCalendar.Today(clock);
+
+        RuleFor(c => c.ReceivedOn)
+            .NotEmpty().WithMessage("La date de réception est obligatoire.")
+            .Must(d => d <= Today()).WithMessage("La date de réception ne peut pas être dans le futur.");
+        RuleFor(c => c.Channel).IsInEnum().WithMessage("Le canal de réception est invalide.");
+        RuleFor(c => c.Patient.LastName)
+            .NotEmpty().WithMessage("Le nom du patient est obligatoire.")
+            .MaximumLength(100).WithMessage("Le nom du patient ne doit pas dépasser 100 caractères.")
+            .OverridePropertyName("Patient.LastName");
+        RuleFor(c => c.Patient.FirstName)
+            .MaximumLength(100).WithMessage("Le prénom du patient ne doit pas dépasser 100 caractères.")
+            .OverridePropertyName("Patient.FirstName");
+        RuleFor(c => c.Patient.BirthDate)
+            .Must(d => d is null || d <= Today()).WithMessage("La date de naissance ne peut pas être dans le futur.")
+            .OverridePropertyName("Patient.BirthDate");
+        RuleFor(c => c.Patient.DeathDate)
+            .Must((c, d) => d is null || c.Patient.BirthDate is null || d >= c.Patient.BirthDate)
+            .WithMessage("La date de décès ne peut pas précéder la date de naissance.")
+            .Must(d => d is null || d <= Today()).WithMessage("La date de décès ne peut pas être dans le futur.")
+            .OverridePropertyName("Patient.DeathDate");
+        RuleFor(c => c.Requester.Name)
+            .NotEmpty().WithMessage("Le nom du demandeur est obligatoire.")
+            .MaximumLength(200).WithMessage("Le nom du demandeur ne doit pas dépasser 200 caractères.")
+            .OverridePropertyName("Requester.Name");
+        RuleFor(c => c.Requester.Email)
+            .EmailAddress().When(c => !string.IsNullOrWhiteSpace(c.Requester.Email))
+            .WithMessage("L'adresse électronique du demandeur n'est pas valide.")
+            .OverridePropertyName("Requester.Email");
+        RuleFor(c => c.Summary)
+            .MaximumLength(8000).WithMessage("Le résumé ne doit pas dépasser 8 000 caractères.");
+        RuleFor(c => c.ClosedOn)
+            .NotNull().When(c => c.Status == CaseStatus.Closed).WithMessage("La date de clôture est obligatoire pour clore le dossier.")
+            .Must((c, d) => d is null || d >= c.ReceivedOn).WithMessage("La date de clôture ne peut pas précéder la date de réception.");
+        RuleFor(c => c.Outcome)
+            .NotEmpty().When(c => c.Status == CaseStatus.Closed).WithMessage("L'issue du dossier est obligatoire pour le clore.");
+    }
+
+    protected Func<DateOnly> Today { get; }
+
+    /// <summary>An optional date that must not be in the future nor before receipt.</summary>
+    protected void FactDate(System.Linq.Expressions.Expression<Func<T, DateOnly?>> date, string label)
+    {
+        RuleFor(date)
+            .Must(d => d is null || d <= Today()).WithMessage($"{label} ne peut pas être dans le futur.")
+            .Must((c, d) => d is null || d >= c.ReceivedOn).WithMessage($"{label} ne peut pas précéder la date de réception.");
+    }
+}

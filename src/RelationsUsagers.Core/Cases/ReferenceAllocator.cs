@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using RelationsUsagers.Core.Data;
+
+namespace RelationsUsagers.Core.Cases;
+
+/// <summary>
+/// Gives the next reference of a kind and year in one atomic upsert, inside the caller's transaction:
+/// two officers creating cases at the same moment never get the same number, and a number whose case
+/// was rolled back was never handed out.
+/// </summary>
+internal static class ReferenceAllocator
+{
+    public static async Task<string> NextAsync(AppDbContext db, CaseKind kind, int year, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("A reference is allocated inside the transaction that creates the case.");
+        command.CommandText =
+            """
+            INSERT INTO "ReferenceCounters" ("Kind", "Year", "LastValue") VALUES ($kind, $year, 1)
+            ON CONFLICT ("Kind", "Year") DO UPDATE SET "LastValue" = "LastValue" + 1
+            RETURNING "LastValue";
+            """;
+        AddParameter(command, "$kind", (int)kind);
+        AddParameter(command, "$year", year);
+        var value = Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        return Format(kind, year, value);
+    }
+
+    public static string Format(CaseKind kind, int year, int sequence) => $"{kind.Prefix()}-{year}-{sequence:D5}";
+
+    private static void AddParameter(System.Data.Common.DbCommand command, string name, int value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        command.Parameters.Add(p);
+    }
+}

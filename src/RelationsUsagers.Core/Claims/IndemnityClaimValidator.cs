@@ -1,0 +1,41 @@
+using FluentValidation;
+using RelationsUsagers.Core.Cases;
+
+namespace RelationsUsagers.Core.Claims;
+
+/// <summary>CJA R.421-1 to R.421-5; CSP L.1142-7 to L.1142-28 (RULES.md §4).</summary>
+public sealed class IndemnityClaimValidator : CaseFileValidator<IndemnityClaim>
+{
+    public IndemnityClaimValidator(TimeProvider clock) : base(clock)
+    {
+        RuleFor(c => c.Procedure).IsInEnum().WithMessage("La procédure est obligatoire.");
+        RuleFor(c => c.ClaimedAmountCents)
+            .GreaterThan(0).When(c => c.ClaimedAmountCents is not null).WithMessage("Le montant réclamé doit être positif.");
+        RuleFor(c => c.OfferAmountCents)
+            .GreaterThanOrEqualTo(0).When(c => c.OfferAmountCents is not null).WithMessage("Le montant de l'offre ne peut pas être négatif.");
+        RuleFor(c => c.DeductibleCents)
+            .GreaterThanOrEqualTo(0).When(c => c.DeductibleCents is not null).WithMessage("La franchise ne peut pas être négative.");
+        RuleFor(c => c.InsurerClaimNumber)
+            .NotEmpty().When(c => c.InsurerDeclaredOn is not null)
+            .WithMessage("Le numéro de sinistre est obligatoire une fois le dossier déclaré à l'assureur.");
+        RuleFor(c => c.CciReferredOn)
+            .NotNull().When(c => c.Procedure == ClaimProcedure.Cci)
+            .WithMessage("La date de saisine de la CCI est obligatoire pour une procédure CCI.");
+        RuleFor(c => c.CourtName)
+            .NotEmpty().When(c => c.Procedure == ClaimProcedure.AdministrativeCourt)
+            .WithMessage("Le tribunal est obligatoire pour une procédure contentieuse.");
+        RuleFor(c => c.CciOpinionOn)
+            .Must((c, d) => d is null || c.CciReferredOn is not null && d >= c.CciReferredOn)
+            .WithMessage("L'avis de la CCI ne peut précéder sa saisine.");
+        RuleFor(c => c.AcceptedOn)
+            .Must((c, d) => d is null || c.OfferOn is not null && d >= c.OfferOn)
+            .WithMessage("L'acceptation ne peut précéder l'offre.");
+        RuleFor(c => c.HospitalShareCents)
+            .Must((c, share) => share is null || c.OfferAmountCents is null || share + (c.InsurerShareCents ?? 0) == c.OfferAmountCents)
+            .WithMessage("La part de l'établissement et celle de l'assureur doivent faire le montant de l'offre.");
+        FactDate(c => c.InsurerDeclaredOn, "La date de déclaration à l'assureur");
+        FactDate(c => c.CciReferredOn, "La date de saisine de la CCI");
+        FactDate(c => c.OfferOn, "La date de l'offre");
+        FactDate(c => c.PaidOn, "La date de paiement");
+    }
+}

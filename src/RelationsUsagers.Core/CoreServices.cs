@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Data;
+
+namespace RelationsUsagers.Core;
+
+public static class CoreServices
+{
+    /// <summary>
+    /// The database and the feature services. The context factory is scoped so that each context knows the
+    /// user of the circuit or request (<see cref="Security.ICurrentUser"/>) for the audit trail.
+    /// </summary>
+    public static IServiceCollection AddCore(this IServiceCollection services, string connectionString)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContextFactory<AppDbContext>(options => Configure(options, connectionString), ServiceLifetime.Scoped);
+        services.AddSingleton<CaseValidators>();
+        services.AddScoped<CaseFileService>();
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeoutInterceptor());
+}

@@ -1,0 +1,42 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace RelationsUsagers.Core.Data;
+
+public static class DatabaseSetup
+{
+    /// <summary>Creates the folder of the SQLite file, applies the migrations and switches the file to WAL.</summary>
+    public static async Task MigrateAsync(IDbContextFactory<AppDbContext> factory, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var source = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(source));
+        if (!string.IsNullOrEmpty(folder))
+            Directory.CreateDirectory(folder);
+        await db.Database.MigrateAsync(ct);
+        // WAL lets readers (the queue) go on while one writer saves; it is a property of the file.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+}
+
+/// <summary>Each SQLite connection waits up to 5 s for the writer's lock instead of failing at once.</summary>
+internal sealed class SqliteBusyTimeoutInterceptor : DbConnectionInterceptor
+{
+    public const string Pragma = "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragma;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragma;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

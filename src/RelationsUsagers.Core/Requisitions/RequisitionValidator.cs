@@ -1,0 +1,34 @@
+using FluentValidation;
+using RelationsUsagers.Core.Cases;
+
+namespace RelationsUsagers.Core.Requisitions;
+
+/// <summary>CPP 56-3, 60-1, 77-1-1, 99-3 (RULES.md §5).</summary>
+public sealed class RequisitionValidator : CaseFileValidator<Requisition>
+{
+    public RequisitionValidator(TimeProvider clock) : base(clock)
+    {
+        RuleFor(r => r.Authority).IsInEnum().WithMessage("L'autorité requérante est obligatoire.");
+        RuleFor(r => r.LegalBasis).IsInEnum().WithMessage("Le cadre juridique est obligatoire.");
+        RuleFor(r => r.OfficerName).NotEmpty().WithMessage("Le nom de l'officier ou du magistrat requérant est obligatoire.");
+        RuleFor(r => r.ProcedureNumber).NotEmpty().WithMessage("Le numéro de procédure est obligatoire.");
+        RuleFor(r => r.DueOn)
+            .NotNull().WithMessage("La date limite de réponse est obligatoire.")
+            .Must((r, d) => d is null || d >= r.ReceivedOn).WithMessage("La date limite ne peut précéder la réception.");
+        RuleFor(r => r.Items).NotEmpty().WithMessage("Au moins un élément demandé est obligatoire.");
+        RuleForEach(r => r.Items).ChildRules(item =>
+            item.RuleFor(i => i.Description).NotEmpty().WithMessage("Chaque élément demandé doit être décrit."));
+        // Medical items leave only through a seizure or with consent: a legal review comes first.
+        RuleFor(r => r.SecrecyReviewBy)
+            .NotEmpty().When(r => r.Items.Any(i => i.Nature == RequisitionItemNature.Medical && i.Sent))
+            .WithMessage("L'examen du secret médical (nom du relecteur) est obligatoire avant de transmettre un élément médical.");
+        RuleFor(r => r.SealNumbers)
+            .NotEmpty().When(r => r.SeizureOn is not null).WithMessage("Les numéros de scellés sont obligatoires pour une saisie.");
+        RuleFor(r => r.OrdreRepresentative)
+            .NotEmpty().When(r => r.SeizureOn is not null)
+            .WithMessage("Le représentant de l'Ordre des médecins présent à la saisie est obligatoire (art. 56-3 CPP).");
+        FactDate(r => r.SecrecyReviewOn, "La date de l'examen du secret médical");
+        FactDate(r => r.ResponseSentOn, "La date de réponse");
+        FactDate(r => r.SeizureOn, "La date de saisie");
+    }
+}

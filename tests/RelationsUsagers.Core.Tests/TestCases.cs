@@ -1,0 +1,78 @@
+using RelationsUsagers.Core.AccessRequests;
+using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Claims;
+using RelationsUsagers.Core.Complaints;
+using RelationsUsagers.Core.Requisitions;
+
+namespace RelationsUsagers.Core.Tests;
+
+/// <summary>Valid drafts of each kind with realistic data, received a few days before <see cref="TestDatabase.Today"/>.</summary>
+public static class TestCases
+{
+    public static readonly DateOnly ReceivedOn = new(2026, 3, 2);
+
+    /// <summary>A patient asking for her own record.</summary>
+    public static AccessRequest AccessRequest(DateOnly? receivedOn = null) => new()
+    {
+        ReceivedOn = receivedOn ?? ReceivedOn,
+        Channel = Channel.Mail,
+        Patient = new Patient { LastName = "Lefèvre", FirstName = "Hélène", BirthDate = new DateOnly(1958, 6, 21), PatientNumber = "700123456" },
+        Requester = new Party { Name = "Hélène Lefèvre", Capacity = "la patiente", Email = "helene.lefevre@example.fr" },
+        RequesterCapacity = RequesterCapacity.Patient,
+        ProofsReceived = [ProofKind.IdentityDocument],
+        PeriodRequested = "Hospitalisation en cardiologie de janvier 2026",
+        Services = ["Cardiologie"],
+    };
+
+    /// <summary>A son's grievance about waiting times at the emergency department.</summary>
+    public static Complaint Complaint(DateOnly? receivedOn = null) => new()
+    {
+        ReceivedOn = receivedOn ?? ReceivedOn,
+        Channel = Channel.Email,
+        Patient = new Patient { LastName = "Ménard", FirstName = "Joseph", BirthDate = new DateOnly(1941, 11, 3) },
+        Requester = new Party { Name = "Pierre Ménard", Capacity = "fils du patient", Email = "pierre.menard@example.fr" },
+        Summary = "Attente de neuf heures aux urgences sans information de la famille.",
+        Motives = [ComplaintMotive.WaitingTimes, ComplaintMotive.Information],
+        FactsOn = new DateOnly(2026, 2, 27),
+        Services = ["Urgences"],
+    };
+
+    /// <summary>An amicable claim after a nosocomial infection, through a lawyer.</summary>
+    public static IndemnityClaim IndemnityClaim(DateOnly? receivedOn = null) => new()
+    {
+        ReceivedOn = receivedOn ?? ReceivedOn,
+        Channel = Channel.Mail,
+        Patient = new Patient { LastName = "Garnier", FirstName = "Sylvie", BirthDate = new DateOnly(1969, 4, 12) },
+        Requester = new Party { Name = "Maître Arnaud Rousseau", Capacity = "avocat" },
+        Summary = "Infection du site opératoire après une prothèse de hanche.",
+        Procedure = ClaimProcedure.Amicable,
+        LawyerName = "Maître Arnaud Rousseau",
+        ClaimedAmountCents = 4_500_000,
+        Services = ["Orthopédie"],
+    };
+
+    /// <summary>A police requisition for admission times (administrative data only).</summary>
+    public static Requisition Requisition(DateOnly? receivedOn = null) => new()
+    {
+        ReceivedOn = receivedOn ?? ReceivedOn,
+        Channel = Channel.HandDelivered,
+        Patient = new Patient { LastName = "Perrin", FirstName = "Kevin", BirthDate = new DateOnly(1994, 8, 30) },
+        Requester = new Party { Name = "Commissariat de Nantes", Capacity = "OPJ" },
+        Authority = RequisitionAuthority.Police,
+        LegalBasis = RequisitionLegalBasis.Preliminary77_1_1,
+        OfficerName = "Brigadier-chef Laurent Dubois",
+        OfficerUnit = "Sûreté départementale",
+        ProcedureNumber = "2026/00417",
+        DueOn = new DateOnly(2026, 3, 20),
+        Items = [new RequisitionItem { Description = "Heures d'entrée et de sortie aux urgences le 28/02/2026", Nature = RequisitionItemNature.Administrative }],
+    };
+
+    public static CaseFile Of(CaseKind kind, DateOnly? receivedOn = null) => kind switch
+    {
+        CaseKind.AccessRequest => AccessRequest(receivedOn),
+        CaseKind.Complaint => Complaint(receivedOn),
+        CaseKind.IndemnityClaim => IndemnityClaim(receivedOn),
+        CaseKind.Requisition => Requisition(receivedOn),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+}

@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
+using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Data;
+using RelationsUsagers.Core.Security;
+
+namespace RelationsUsagers.Core.Tests;
+
+/// <summary>
+/// A real SQLite file in its own temporary folder, deleted on dispose, with a fake clock and a chosen user.
+/// <see cref="CreateAsync"/> applies the migrations; the constructor alone leaves the file to be created by the test.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var database = await TestDatabase.CreateAsync(TestContext.Current.CancellationToken);
+/// var service = database.CreateService();
+/// </code>
+/// </example>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    /// <summary>2026-03-15 10:00 UTC (11:00 in Paris): the default "now" of every test database.</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2026, 3, 15, 10, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The Paris date of <see cref="DefaultNow"/>.</summary>
+    public static readonly DateOnly Today = new(2026, 3, 15);
+
+    public const string DefaultUserName = "c.martin";
+
+    private readonly string _folder;
+
+    public TestDatabase(string userName = DefaultUserName, DateTimeOffset? now = null)
+    {
+        _folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "relations-usagers-tests", Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(_folder, "relations-usagers.db");
+        ConnectionString = $"Data Source={Path};Pooling=False";
+        UserName = userName;
+        Clock = new FakeTimeProvider(now ?? DefaultNow);
+        Factory = FactoryFor(userName);
+    }
+
+    /// <summary>A new database whose schema is created by <see cref="DatabaseSetup.MigrateAsync"/>.</summary>
+    public static async Task<TestDatabase> CreateAsync(CancellationToken ct = default) =>
+        await CreateAsync(DefaultUserName, null, ct);
+
+    public static async Task<TestDatabase> CreateAsync(string userName, DateTimeOffset? now = null, CancellationToken ct = default)
+    {
+        var database = new TestDatabase(userName, now);
+        try
+        {
+            await DatabaseSetup.MigrateAsync(database.Factory, ct);
+            return database;
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Full path of the SQLite file (its folder is created by the migration).</summary>
+    public string Path { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The user of <see cref="Factory"/> and of <see cref="CreateService()"/>.</summary>
+    public string UserName { get; }
+
+    /// <summary>Starts at <see cref="DefaultNow"/> unless given another time; never moves on its own.</summary>
+    public FakeTimeProvider Clock { get; }
+
+    /// <summary>Contexts acting as <see cref="UserName"/>.</summary>
+    public IDbContextFactory<AppDbContext> Factory { get; }
+
+    /// <summary>Contexts acting as another user, on the same file and clock, with optional extra EF Core interceptors.</summary>
+    public IDbContextFactory<AppDbContext> FactoryFor(string userName, params IInterceptor[] interceptors) =>
+        new ContextFactory(this, userName, interceptors);
+
+    public CaseValidators CreateValidators() => new(Clock);
+
+    public CaseFileService CreateService() => CreateService(UserName);
+
+    /// <summary>The service as another user (two officers on the same case); interceptors let a test act mid-save.</summary>
+    public CaseFileService CreateService(string userName, params IInterceptor[] interceptors) =>
+        new(FactoryFor(userName, interceptors), CreateValidators(), Clock);
+
+    /// <summary>A context acting as <paramref name="userName"/> (default: <see cref="UserName"/>); dispose it.</summary>
+    public AppDbContext CreateContext(string? userName = null) => Build(userName ?? UserName, []);
+
+    public ValueTask DisposeAsync()
+    {
+        // Pooling=False: every connection is already closed once its context is disposed.
+        try
+        {
+            if (Directory.Exists(_folder))
+                Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A test that leaked a connection must not hide its own result; the OS cleans the temp folder.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    private AppDbContext Build(string userName, IInterceptor[] interceptors)
+    {
+        var builder = new DbContextOptionsBuilder<AppDbContext>();
+        CoreServices.Configure(builder, ConnectionString);
+        if (interceptors.Length > 0)
+            builder.AddInterceptors(interceptors);
+        return new AppDbContext(builder.Options, new FixedCurrentUser(userName), Clock);
+    }
+
+    private sealed class ContextFactory(TestDatabase database, string userName, IInterceptor[] interceptors) : IDbContextFactory<AppDbContext>
+    {
+        public AppDbContext CreateDbContext() => database.Build(userName, interceptors);
+    }
+}

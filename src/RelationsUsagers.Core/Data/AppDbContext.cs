@@ -21,6 +21,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+    public DbSet<Clock.DelaySetting> DelaySettings => Set<Clock.DelaySetting>();
+    public DbSet<Clock.ClockSuspension> ClockSuspensions => Set<Clock.ClockSuspension>();
 
     /// <summary>Extra audit lines (e.g. "opened") added by services; written with the next save.</summary>
     internal string CurrentUserName => currentUser.UserName;

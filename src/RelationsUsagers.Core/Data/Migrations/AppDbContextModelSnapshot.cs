@@ -362,6 +362,215 @@ namespace RelationsUsagers.Core.Data.Migrations
                     b.UseTphMappingStrategy();
                 });
 
+            modelBuilder.Entity("RelationsUsagers.Core.Clock.ClockSuspension", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClockCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseFileId", "StartedOn");
+
+                    b.ToTable("ClockSuspensions", (string)null);
+                });
+
+            modelBuilder.Entity("RelationsUsagers.Core.Clock.DelaySetting", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Article")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Duration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartEvent")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Unit")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("DelaySettings", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "access.reflection-48h",
+                            Article = "CSP art. L.1111-7 al.2",
+                            Duration = 48,
+                            Label = "Délai de réflexion",
+                            StartEvent = "proofs-complete",
+                            Unit = 1
+                        },
+                        new
+                        {
+                            Code = "access.8-days",
+                            Article = "CSP art. L.1111-7 al.2 ; R.1111-1 al.4",
+                            Duration = 8,
+                            Label = "Communication du dossier",
+                            StartEvent = "received",
+                            Unit = 2
+                        },
+                        new
+                        {
+                            Code = "access.2-months",
+                            Article = "CSP art. L.1111-7 al.2 ; R.1111-5",
+                            Duration = 2,
+                            Label = "Communication du dossier",
+                            StartEvent = "received",
+                            Unit = 3
+                        },
+                        new
+                        {
+                            Code = "complaint.acknowledgement",
+                            Article = "CSP art. R.1112-92 (cible interne)",
+                            Duration = 8,
+                            Label = "Accusé de réception",
+                            StartEvent = "received",
+                            Unit = 2
+                        },
+                        new
+                        {
+                            Code = "complaint.mediation-meeting",
+                            Article = "CSP art. R.1112-93",
+                            Duration = 8,
+                            Label = "Rencontre avec le médiateur",
+                            StartEvent = "mediator-referred",
+                            Unit = 2
+                        },
+                        new
+                        {
+                            Code = "complaint.mediation-report",
+                            Article = "CSP art. R.1112-94 al.1",
+                            Duration = 8,
+                            Label = "Compte rendu de médiation au président de la CDU",
+                            StartEvent = "mediation-meeting",
+                            Unit = 2
+                        },
+                        new
+                        {
+                            Code = "complaint.answer-after-cdu",
+                            Article = "CSP art. R.1112-94 al.3",
+                            Duration = 8,
+                            Label = "Réponse au plaignant après la CDU",
+                            StartEvent = "cdu-examined",
+                            Unit = 2
+                        },
+                        new
+                        {
+                            Code = "complaint.answer-target",
+                            Article = "CSP art. R.1112-92 (cible interne)",
+                            Duration = 1,
+                            Label = "Réponse au plaignant",
+                            StartEvent = "received",
+                            Unit = 3
+                        },
+                        new
+                        {
+                            Code = "claim.implicit-rejection",
+                            Article = "CJA art. R.421-2 ; suspension CSP L.1142-7",
+                            Duration = 2,
+                            Label = "Décision implicite de rejet",
+                            StartEvent = "received",
+                            Unit = 3
+                        },
+                        new
+                        {
+                            Code = "claim.insurer-declaration",
+                            Article = "CSP art. L.1142-2 (cible interne)",
+                            Duration = 15,
+                            Label = "Déclaration à l'assureur",
+                            StartEvent = "received",
+                            Unit = 2
+                        },
+                        new
+                        {
+                            Code = "claim.cci-opinion",
+                            Article = "CSP art. L.1142-8",
+                            Duration = 6,
+                            Label = "Avis de la CCI",
+                            StartEvent = "cci-referred",
+                            Unit = 3
+                        },
+                        new
+                        {
+                            Code = "claim.insurer-offer",
+                            Article = "CSP art. L.1142-14",
+                            Duration = 4,
+                            Label = "Offre de l'assureur",
+                            StartEvent = "cci-opinion",
+                            Unit = 3
+                        },
+                        new
+                        {
+                            Code = "claim.payment",
+                            Article = "CSP art. L.1142-14",
+                            Duration = 1,
+                            Label = "Paiement de l'indemnité",
+                            StartEvent = "offer-accepted",
+                            Unit = 3
+                        },
+                        new
+                        {
+                            Code = "claim.prescription",
+                            Article = "CSP art. L.1142-28 ; suspension L.1142-7",
+                            Duration = 10,
+                            Label = "Prescription de l'action",
+                            StartEvent = "consolidation",
+                            Unit = 4
+                        },
+                        new
+                        {
+                            Code = "requisition.due-date",
+                            Article = "CPP art. 60-1, 77-1-1, 99-3",
+                            Duration = 0,
+                            Label = "Réponse à la réquisition",
+                            StartEvent = "DueOn (date fixée par l'autorité)",
+                            Unit = 2
+                        });
+                });
+
             modelBuilder.Entity("RelationsUsagers.Core.Data.ReferenceCounter", b =>
                 {
                     b.Property<int>("Kind")
@@ -835,6 +1044,15 @@ namespace RelationsUsagers.Core.Data.Migrations
                         .WithMany("Events")
                         .HasForeignKey("CaseFileId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RelationsUsagers.Core.Clock.ClockSuspension", b =>
+                {
+                    b.HasOne("RelationsUsagers.Core.Cases.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,0 +1,150 @@
+using RelationsUsagers.Core.AccessRequests;
+using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Claims;
+using RelationsUsagers.Core.Complaints;
+using RelationsUsagers.Core.Requisitions;
+
+namespace RelationsUsagers.Core.Clock;
+
+/// <summary>
+/// The one place that computes every deadline of a case from its facts (columns and timeline), its suspension log,
+/// the delay settings and today (Europe/Paris). Pure: no database, no clock of its own.
+/// Calendar days throughout; a due date on a weekend or holiday stays where it is (RULES.md, general notes).
+/// </summary>
+public sealed partial class LegalClock
+{
+    /// <summary>A deadline due within this many days is "proche".</summary>
+    public const int NearDays = 2;
+
+    private readonly Dictionary<string, DelaySetting> _settings;
+
+    public LegalClock(IReadOnlyList<DelaySetting> settings)
+    {
+        // A code missing from the table falls back to its default, so a deleted row never hides a legal deadline.
+        _settings = DelaySettings.Defaults.ToDictionary(s => s.Code);
+        foreach (var setting in settings)
+            _settings[setting.Code] = setting;
+    }
+
+    /// <summary>The clock with <see cref="DelaySettings.Defaults"/>.</summary>
+    public static LegalClock Default { get; } = new(DelaySettings.Defaults);
+
+    public DelaySetting Setting(string code) =>
+        _settings.TryGetValue(code, out var setting) ? setting : throw new ArgumentException($"Délai inconnu : {code}.", nameof(code));
+
+    public bool IsKnown(string code) => _settings.ContainsKey(code);
+
+    /// <summary>Every deadline of <paramref name="file"/> as of today in Paris.</summary>
+    public IReadOnlyList<Deadline> Compute(CaseFile file, IReadOnlyList<ClockSuspension> suspensions, TimeProvider time) =>
+        Compute(file, suspensions, ParisCalendar.Today(time));
+
+    /// <summary>Every deadline of <paramref name="file"/> as of <paramref name="today"/>; <paramref name="suspensions"/> is the case's log.</summary>
+    public IReadOnlyList<Deadline> Compute(CaseFile file, IReadOnlyList<ClockSuspension> suspensions, DateOnly today)
+    {
+        IEnumerable<Draft> drafts = file switch
+        {
+            AccessRequest request => Access(request),
+            Complaint complaint => ComplaintDeadlines(complaint),
+            IndemnityClaim claim => Claim(claim),
+            Requisition requisition => RequisitionDeadlines(requisition),
+            _ => [],
+        };
+        return drafts.Select(d => d.IsFloor ? Floor(d, today) : Finish(file, d, suspensions, today)).ToList();
+    }
+
+    /// <summary>The earliest due date still running (not met, not suspended, not a floor): what the queue sorts by.</summary>
+    public static DateOnly? NextDueOn(IReadOnlyList<Deadline> deadlines) =>
+        deadlines.Where(d => !d.IsDone && !d.IsFloor && d.State != DeadlineState.Suspended).Min(d => (DateOnly?)d.DueOn);
+
+    /// <summary>
+    /// The first instant the record may be communicated (L.1111-7 al.2), in Paris time. Forty-eight hours are a duration,
+    /// so they are elapsed hours: on the night clocks go forward, 48 h after Saturday 23:30 is Tuesday 00:30.
+    /// </summary>
+    public DateTimeOffset EarliestCommunicationAt(DateTimeOffset completeAt)
+    {
+        var setting = Setting(DelaySettings.AccessReflection48h);
+        var earliest = setting.Unit switch
+        {
+            DelayUnit.Hours => completeAt.AddHours(setting.Duration),
+            DelayUnit.Days => completeAt.AddDays(setting.Duration),
+            _ => ParisInstant(setting.DueFrom(DateOnly.FromDateTime(ParisCalendar.Local(completeAt))),
+                TimeOnly.FromDateTime(ParisCalendar.Local(completeAt))),
+        };
+        return TimeZoneInfo.ConvertTime(earliest, ParisCalendar.Zone);
+    }
+
+    /// <summary>The instant of a Paris wall-clock time (a time skipped in spring takes the winter offset).</summary>
+    public static DateTimeOffset ParisInstant(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, ParisCalendar.Zone.GetUtcOffset(local));
+    }
+
+    private Deadline Finish(CaseFile file, Draft draft, IReadOnlyList<ClockSuspension> suspensions, DateOnly today)
+    {
+        // A closed case (refused, abandoned, closed) stops its clocks on the closing day, so it leaves the queue.
+        var doneOn = draft.DoneOn ?? (file.IsOpen ? null : file.ClosedOn);
+        var code = draft.Setting.Code;
+        var periods = suspensions.Where(s => s.Applies(code))
+            .Select(s => new SuspendedPeriod(s.StartedOn, s.EndedOn))
+            .Concat(draft.AutoSuspensions)
+            .ToList();
+        var baseDue = draft.FixedDue ?? draft.Setting.DueFrom(draft.StartOn);
+        var horizon = doneOn is { } d && d < today ? d : today;
+        var (due, days) = SuspensionMath.Apply(draft.StartOn, baseDue, periods, horizon);
+        // A suspension opened after the due date has passed does not revive it: the deadline stays overdue.
+        var suspendedNow = periods.Any(p => p.From <= today && p.From <= due && (p.To is null || p.To > today));
+        return new Deadline(code, draft.Label ?? draft.Setting.DisplayLabel(), draft.StartOn, due, doneOn,
+            StateOf(due, doneOn, suspendedNow, today), draft.Setting.Article)
+        {
+            FromCompleteRequest = draft.FromCompleteRequest,
+            SuspendedDays = days,
+        };
+    }
+
+    internal static DeadlineState StateOf(DateOnly due, DateOnly? doneOn, bool suspendedNow, DateOnly today)
+    {
+        if (doneOn is { } done)
+            return done <= due ? DeadlineState.Done : DeadlineState.DoneLate;
+        if (suspendedNow)
+            return DeadlineState.Suspended;
+        if (today > due)
+            return DeadlineState.Overdue;
+        return due.DayNumber - today.DayNumber <= NearDays ? DeadlineState.Near : DeadlineState.Upcoming;
+    }
+
+    /// <summary>
+    /// The 48 h reflection floor (L.1111-7 al.2), counted from the complete request (README: flagged, not blocked).
+    /// Only dates are stored: a copy sent on the day the request was complete or the next day left less than 48 h after
+    /// it whatever the hours, so it is flagged; two days later it may or may not be early, and gets the benefit of the
+    /// doubt. Not moved by suspensions: the requester's reflection time runs regardless. "Respecté" once it has elapsed.
+    /// </summary>
+    private static Deadline Floor(Draft draft, DateOnly today)
+    {
+        var earliest = draft.Setting.DueFrom(draft.StartOn);
+        var sent = draft.DoneOn;
+        var early = sent < earliest;
+        var state = sent is null
+            ? today < earliest ? DeadlineState.Upcoming : DeadlineState.Done
+            : early ? DeadlineState.DoneLate : DeadlineState.Done;
+        return new Deadline(draft.Setting.Code, draft.Label ?? draft.Setting.DisplayLabel(), draft.StartOn, earliest, sent, state,
+            draft.Setting.Article)
+        {
+            IsFloor = true,
+            Warning = early
+                ? $"Copie communiquée le {sent:dd/MM/yyyy}, moins de {draft.Setting.Duration} {draft.Setting.Unit.Label()} après " +
+                  $"{(draft.FromCompleteRequest ? "la demande complète" : "la demande")} du {draft.StartOn:dd/MM/yyyy} " +
+                  $"(délai de réflexion, {draft.Setting.Article})."
+                : null,
+        };
+    }
+
+    private sealed record Draft(DelaySetting Setting, DateOnly StartOn, DateOnly? DoneOn)
+    {
+        public DateOnly? FixedDue { get; init; }
+        public string? Label { get; init; }
+        public bool FromCompleteRequest { get; init; }
+        public bool IsFloor { get; init; }
+        public IReadOnlyList<SuspendedPeriod> AutoSuspensions { get; init; } = [];
+    }
+}

@@ -1,0 +1,138 @@
+using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Clock;
+using static RelationsUsagers.Core.Clock.DelaySettings;
+using static RelationsUsagers.Core.Tests.Clock.ClockFixtures;
+
+namespace RelationsUsagers.Core.Tests.Clock;
+
+/// <summary>Suspended calendar days move the due date later by as many days (L.1142-7 for the CCI; manual suspensions).</summary>
+public class SuspensionClockTests
+{
+    // Record access received 3 March 2026: 8 days → 11 March without suspension.
+    private static Deadline Legal(DateOnly today, params ClockSuspension[] suspensions) =>
+        Compute(Access(D(2026, 3, 3)), today, suspensions).Single(Access8Days);
+
+    [Fact]
+    public void Suspension_spanning_the_end_of_January_moves_2_February_to_8_February()
+    {
+        // Received 25 Jan → 2 Feb; suspended 28, 29, 30, 31 Jan, 1, 2 Feb (resumed on 3 Feb) = 6 days.
+        var legal = Compute(Access(D(2026, 1, 25)), D(2026, 2, 4), Suspension(D(2026, 1, 28), D(2026, 2, 3))).Single(Access8Days);
+        Assert.Equal((D(2026, 2, 8), 6, DeadlineState.Upcoming), (legal.DueOn, legal.SuspendedDays, legal.State));
+    }
+
+    [Fact]
+    public void Suspension_spanning_the_end_of_March_moves_a_two_month_deadline_from_31_March_to_3_April()
+    {
+        var request = Access(D(2026, 1, 31));
+        request.InformationOlderThanFiveYears = true;
+        var legal = Compute(request, D(2026, 4, 2), Suspension(D(2026, 3, 30), D(2026, 4, 2))).Single(Access2Months);
+        Assert.Equal((D(2026, 4, 3), 3, DeadlineState.Near), (legal.DueOn, legal.SuspendedDays, legal.State));
+    }
+
+    [Fact]
+    public void The_day_of_receipt_is_not_a_day_of_the_delay() =>
+        Assert.Equal(D(2026, 3, 12), Legal(D(2026, 3, 6), Suspension(D(2026, 3, 3), D(2026, 3, 5))).DueOn);
+
+    [Fact]
+    public void Suspension_after_the_due_date_changes_nothing()
+    {
+        var legal = Legal(D(2026, 3, 15), Suspension(D(2026, 3, 12), D(2026, 3, 14)));
+        Assert.Equal((D(2026, 3, 11), 0, DeadlineState.Overdue), (legal.DueOn, legal.SuspendedDays, legal.State));
+    }
+
+    [Fact]
+    public void Suspension_opened_after_the_due_date_leaves_it_overdue()
+    {
+        var legal = Legal(D(2026, 3, 15), Suspension(D(2026, 3, 12), null));
+        Assert.Equal((D(2026, 3, 11), DeadlineState.Overdue), (legal.DueOn, legal.State));
+        Assert.Equal(D(2026, 3, 11), LegalClock.NextDueOn([legal]));
+    }
+
+    [Fact]
+    public void Suspension_from_the_due_day_moves_it() =>
+        Assert.Equal(D(2026, 3, 13), Legal(D(2026, 3, 14), Suspension(D(2026, 3, 11), D(2026, 3, 13))).DueOn);
+
+    [Fact]
+    public void Suspension_longer_than_the_rest_of_the_delay_pushes_past_its_end()
+    {
+        // 6 days run (4–9 March), 10–19 March suspended, the last 2 days are 20 and 21 March.
+        Assert.Equal(D(2026, 3, 21), Legal(D(2026, 3, 20), Suspension(D(2026, 3, 10), D(2026, 3, 20))).DueOn);
+    }
+
+    [Fact]
+    public void A_second_suspension_counts_once_the_first_has_moved_the_due_date()
+    {
+        // 5–7 March → due 14 March; 12–13 March now fall before it → 16 March.
+        var legal = Legal(D(2026, 3, 15), Suspension(D(2026, 3, 5), D(2026, 3, 8)), Suspension(D(2026, 3, 12), D(2026, 3, 14)));
+        Assert.Equal((D(2026, 3, 16), 5), (legal.DueOn, legal.SuspendedDays));
+    }
+
+    [Fact]
+    public void Overlapping_suspensions_count_each_day_once()
+    {
+        // All clocks 5–7 March and this clock 6–9 March: 5 to 9 March = 5 days.
+        var legal = Legal(D(2026, 3, 12), Suspension(D(2026, 3, 5), D(2026, 3, 8)), Suspension(D(2026, 3, 6), D(2026, 3, 10), Access8Days));
+        Assert.Equal(D(2026, 3, 16), legal.DueOn);
+    }
+
+    [Fact]
+    public void Open_suspension_counts_every_day_up_to_today_and_shows_suspended()
+    {
+        var legal = Legal(D(2026, 3, 9), Suspension(D(2026, 3, 6), null));
+        Assert.Equal((D(2026, 3, 15), 4, DeadlineState.Suspended), (legal.DueOn, legal.SuspendedDays, legal.State));
+    }
+
+    [Fact]
+    public void Resumed_clock_runs_again_from_the_resumption_day()
+    {
+        var legal = Legal(D(2026, 3, 10), Suspension(D(2026, 3, 6), D(2026, 3, 9)));
+        Assert.Equal((D(2026, 3, 14), DeadlineState.Upcoming), (legal.DueOn, legal.State));
+    }
+
+    [Fact]
+    public void Suspension_of_one_clock_leaves_the_others_running()
+    {
+        var deadlines = Compute(Complaint(D(2026, 3, 3)), D(2026, 3, 10), Suspension(D(2026, 3, 5), null, ComplaintAcknowledgement));
+        Assert.Equal((D(2026, 3, 17), DeadlineState.Suspended),
+            (deadlines.Single(ComplaintAcknowledgement).DueOn, deadlines.Single(ComplaintAcknowledgement).State));
+        Assert.Equal((D(2026, 4, 3), DeadlineState.Upcoming),
+            (deadlines.Single(ComplaintAnswerTarget).DueOn, deadlines.Single(ComplaintAnswerTarget).State));
+    }
+
+    [Fact]
+    public void Deadline_met_during_an_open_suspension_is_done_and_stops_counting()
+    {
+        var request = Access(D(2026, 3, 3));
+        request.SentOn = D(2026, 3, 9);
+        var legal = Compute(request, D(2026, 3, 20), Suspension(D(2026, 3, 5), null)).Single(Access8Days);
+        Assert.Equal((D(2026, 3, 16), D(2026, 3, 9), DeadlineState.Done), (legal.DueOn, legal.DoneOn, legal.State));
+    }
+
+    [Fact]
+    public void Suspension_moves_both_record_access_deadlines_but_not_the_reflection_floor()
+    {
+        var request = Access(D(2026, 3, 3));
+        request.CompletedOn = D(2026, 3, 4);
+        var deadlines = Compute(request, D(2026, 3, 10), Suspension(D(2026, 3, 5), D(2026, 3, 7)));
+        Assert.Equal(D(2026, 3, 13), deadlines.Single(Access8Days).DueOn);
+        Assert.Equal(D(2026, 3, 14), deadlines.Operational(Access8Days).DueOn);
+        Assert.Equal(D(2026, 3, 6), deadlines.Single(AccessReflection48h).DueOn);
+    }
+
+    [Fact]
+    public void Every_code_is_produced_by_some_kind_of_case()
+    {
+        var access = Access(D(2026, 3, 3));
+        access.CompletedOn = D(2026, 3, 4);
+        var oldAccess = Access(D(2026, 3, 3));
+        oldAccess.InformationOlderThanFiveYears = true;
+        var complaint = Complaint(D(2026, 3, 3), Event(CaseEventTypes.MediatorReferred, D(2026, 3, 4)),
+            Event(CaseEventTypes.MediationMeeting, D(2026, 3, 6)), Event(CaseEventTypes.CduExamined, D(2026, 3, 9)));
+        var claim = Claim(D(2026, 3, 3), Event(CaseEventTypes.CciReferred, D(2026, 3, 4)), Event(CaseEventTypes.CciOpinion, D(2026, 3, 5)),
+            Event(CaseEventTypes.OfferAccepted, D(2026, 3, 6)), Event(CaseEventTypes.Consolidation, D(2026, 3, 7)));
+        var requisition = Requisition(D(2026, 3, 3), D(2026, 3, 20));
+        var codes = new CaseFile[] { access, oldAccess, complaint, claim, requisition }
+            .SelectMany(f => Compute(f, D(2026, 3, 10))).Select(d => d.Code).ToHashSet();
+        Assert.Equal(Defaults.Select(s => s.Code).Order(), codes.Order());
+    }
+}

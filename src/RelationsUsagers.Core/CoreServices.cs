@@ -17,7 +17,11 @@ public static class CoreServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddDbContextFactory<AppDbContext>(options => Configure(options, connectionString), ServiceLifetime.Scoped);
         services.AddSingleton<CaseValidators>();
+        services.AddSingleton<CaseChanges>();
         services.AddScoped<CaseFileService>();
+        services.AddScoped<Queue.CaseQueueService>();
+        services.AddScoped<Security.AuditService>();
+        services.AddScoped<Clock.LegalClockService>();
         return services;
     }
 

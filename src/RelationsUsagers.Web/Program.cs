@@ -1,27 +1,34 @@
+using RelationsUsagers.Core;
+using RelationsUsagers.Web;
 using RelationsUsagers.Web.Components;
+using RelationsUsagers.Web.Security;
 
-var builder = WebApplication.CreateBuilder(args);
+var options = StartupOptions.Parse(args);
+var builder = WebApplication.CreateBuilder(options.RemainingArgs);
+options.ApplyTo(builder.Configuration);
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.Services.AddCore(StartupOptions.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath));
+builder.Services.AddWeb(builder.Configuration);
 
 var app = builder.Build();
+await AppStartup.PrepareDatabaseAsync(app);
 
-// Configure the HTTP request pipeline.
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
+    app.UseExceptionHandler("/erreur", createScopeForErrors: true);
     app.UseHsts();
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
+app.UseStatusCodePagesWithReExecute("/introuvable", createScopeForStatusCodePages: true);
+app.UseAppStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.MapStaticAssets().AllowAnonymous();
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+
+/// <summary>Visible to the end-to-end tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Requisitions;
@@ -6,7 +7,8 @@ using RelationsUsagers.Core.Security;
 namespace RelationsUsagers.Core.Cases;
 
 /// <summary>Creates, opens, edits and moves case files; each call is one context and one transaction.</summary>
-public sealed class CaseFileService(IDbContextFactory<AppDbContext> dbFactory, CaseValidators validators, TimeProvider clock)
+public sealed partial class CaseFileService(IDbContextFactory<AppDbContext> dbFactory, CaseValidators validators, TimeProvider clock,
+    CaseChanges? changes = null)
 {
     public async Task<CaseFile> CreateAsync(CaseFile draft, CancellationToken ct = default)
     {
@@ -14,11 +16,24 @@ public sealed class CaseFileService(IDbContextFactory<AppDbContext> dbFactory, C
         validators.EnsureValid(draft);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        draft.Reference = await ReferenceAllocator.NextAsync(db, draft.Kind, draft.ReceivedOn.Year, ct);
-        draft.Events.Add(new CaseEvent { CaseFileId = draft.Id, Type = CaseEventTypes.Received, OccurredOn = draft.ReceivedOn });
-        db.CaseFiles.Add(draft);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        var received = new CaseEvent { CaseFileId = draft.Id, Type = CaseEventTypes.Received, OccurredOn = draft.ReceivedOn };
+        try
+        {
+            draft.Reference = await ReferenceAllocator.NextAsync(db, draft.Kind, draft.ReceivedOn.Year, ct);
+            draft.Events.Add(received);
+            db.CaseFiles.Add(draft);
+            await RefreshNextDueAsync(db, draft, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch
+        {
+            // Nothing was written: leave the draft as the user typed it, so that a retry starts clean.
+            draft.Events.Remove(received);
+            draft.Reference = "";
+            throw;
+        }
+        changes?.Publish();
         return draft;
     }
 
@@ -46,7 +61,7 @@ public sealed class CaseFileService(IDbContextFactory<AppDbContext> dbFactory, C
     {
         validators.EnsureValid(edited);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var current = await db.CaseFiles.FirstOrDefaultAsync(c => c.Id == edited.Id, ct)
+        var current = await db.CaseFiles.Include(c => c.Events).FirstOrDefaultAsync(c => c.Id == edited.Id, ct)
             ?? throw new CaseRuleException("Ce dossier n'existe plus.");
         if (current.Kind != edited.Kind)
             throw new CaseRuleException("Le type d'un dossier ne peut pas être changé.");
@@ -54,7 +69,10 @@ public sealed class CaseFileService(IDbContextFactory<AppDbContext> dbFactory, C
             throw new CaseRuleException("Le statut et la référence se changent par leurs propres actions.");
         ThrowIfStale(current, edited.ConcurrencyStamp);
         var entry = db.Entry(current);
+        var kept = (current.CreatedAtUtc, current.CreatedBy, current.ClosedOn, current.Outcome, current.AssignedTo, current.ImportSource);
         entry.CurrentValues.SetValues(edited);
+        // Who created it, closing and assignment change only through their own actions, never through a form.
+        (current.CreatedAtUtc, current.CreatedBy, current.ClosedOn, current.Outcome, current.AssignedTo, current.ImportSource) = kept;
         CopyCollections(current, edited);
         entry.Property(c => c.ConcurrencyStamp).OriginalValue = edited.ConcurrencyStamp;
         await SaveAsync(db, current, ct);
@@ -66,9 +84,7 @@ public sealed class CaseFileService(IDbContextFactory<AppDbContext> dbFactory, C
         CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var current = await db.CaseFiles.FirstOrDefaultAsync(c => c.Id == id, ct)
-            ?? throw new CaseRuleException("Ce dossier n'existe plus.");
-        ThrowIfStale(current, stamp);
+        var current = await LoadForChangeAsync(db, id, stamp, ct);
         var refusal = CaseWorkflow.RefusalReason(current.Kind, current.Status, to);
         if (refusal is not null)
             throw new CaseRuleException(refusal);
@@ -90,20 +106,20 @@ public sealed class CaseFileService(IDbContextFactory<AppDbContext> dbFactory, C
     public async Task<CaseFile> AssignAsync(Guid id, Guid stamp, string? userName, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var current = await db.CaseFiles.FirstOrDefaultAsync(c => c.Id == id, ct)
-            ?? throw new CaseRuleException("Ce dossier n'existe plus.");
-        ThrowIfStale(current, stamp);
+        var current = await LoadForChangeAsync(db, id, stamp, ct);
         current.AssignedTo = string.IsNullOrWhiteSpace(userName) ? null : userName;
         db.Entry(current).Property(c => c.ConcurrencyStamp).OriginalValue = stamp;
         await SaveAsync(db, current, ct);
         return current;
     }
 
-    private static async Task SaveAsync(AppDbContext db, CaseFile current, CancellationToken ct)
+    private async Task SaveAsync(AppDbContext db, CaseFile current, CancellationToken ct)
     {
         try
         {
+            await RefreshNextDueAsync(db, current, ct);
             await db.SaveChangesAsync(ct);
+            changes?.Publish();
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -122,7 +138,7 @@ public sealed class CaseFileService(IDbContextFactory<AppDbContext> dbFactory, C
     private static CaseConflictException Conflict(CaseFile? latest) => latest is null
         ? new CaseConflictException("Ce dossier a été supprimé entre-temps.")
         : new CaseConflictException(
-            $"Ce dossier a été modifié par {latest.UpdatedBy} le {ParisCalendar.Local(new DateTimeOffset(latest.UpdatedAtUtc, TimeSpan.Zero)):dd/MM/yyyy 'à' HH:mm} " +
+            $"Ce dossier a été modifié par {latest.UpdatedBy} le {ParisCalendar.Local(new DateTimeOffset(latest.UpdatedAtUtc, TimeSpan.Zero)).ToString("dd/MM/yyyy 'à' HH:mm", CultureInfo.InvariantCulture)} " +
             "depuis que vous l'avez ouvert. Vos saisies sont conservées à l'écran : rechargez le dossier puis appliquez-les de nouveau.");
 
     private static void CopyCollections(CaseFile current, CaseFile edited)

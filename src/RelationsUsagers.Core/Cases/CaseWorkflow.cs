@@ -13,7 +13,6 @@ public static class CaseWorkflow
             [CaseStatus.Complete] = [CaseStatus.AwaitingPayment, CaseStatus.Sent, CaseStatus.Refused],
             [CaseStatus.AwaitingPayment] = [CaseStatus.Sent, CaseStatus.Abandoned],
             [CaseStatus.Sent] = [CaseStatus.Closed],
-            [CaseStatus.Refused] = [CaseStatus.Closed],
         },
         // R.1112-92 to R.1112-94: acknowledgement, investigation, mediation, CDU, answer.
         [CaseKind.Complaint] = new()
@@ -41,7 +40,6 @@ public static class CaseWorkflow
             [CaseStatus.Received] = [CaseStatus.SecrecyReview, CaseStatus.Answered, CaseStatus.Refused],
             [CaseStatus.SecrecyReview] = [CaseStatus.Answered, CaseStatus.Refused],
             [CaseStatus.Answered] = [CaseStatus.Closed],
-            [CaseStatus.Refused] = [CaseStatus.Closed],
         },
     };
 

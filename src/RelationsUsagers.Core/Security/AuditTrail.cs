@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -52,7 +53,7 @@ internal static class AuditTrail
             db.AuditEntries.Add(new AuditEntry
             {
                 AtUtc = now, UserName = user, CaseFileId = ev.CaseFileId, CaseReference = ReferenceOf(db, ev.CaseFileId),
-                Action = AuditActions.EventAdded, Details = $"{CaseEventTypes.LabelOf(ev.Type)} le {ev.OccurredOn:dd/MM/yyyy}",
+                Action = AuditActions.EventAdded, Details = $"{CaseEventTypes.LabelOf(ev.Type)} le {Show(ev.OccurredOn)}",
             });
         }
 
@@ -102,6 +103,9 @@ internal static class AuditTrail
             foreach (var p in single.Properties.Where(p => p.IsModified && !Bookkeeping.Contains(p.Metadata.Name)))
                 Append(sb, $"{complex.Metadata.Name}.{p.Metadata.Name}", p.OriginalValue, p.CurrentValue);
         }
+        // Lists of items (a requisition's requested items) are complex collections: compare them as a whole.
+        foreach (var collection in entry.ComplexCollections.Where(c => c.IsModified))
+            sb.Append(collection.Metadata.Name).Append(" : ").Append(Describe(collection.CurrentValue)).Append('\n');
         return sb.ToString().TrimEnd();
     }
 
@@ -115,7 +119,15 @@ internal static class AuditTrail
     private static string Show(object? value) => value switch
     {
         null => "(vide)",
-        System.Collections.IEnumerable list and not string => "[" + string.Join(", ", list.Cast<object>()) + "]",
+        DateOnly d => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture),
+        CaseStatus s => s.Label(),
+        System.Collections.IEnumerable list and not string => "[" + string.Join(", ", list.Cast<object>().Select(Show)) + "]",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
+
+    private static string? Describe(object? collection) => collection is System.Collections.IEnumerable items
+        ? string.Join(" ; ", items.Cast<object>().Select(i => System.Text.Json.JsonSerializer.Serialize(i)))
+        : null;
 }

@@ -108,8 +108,7 @@ public sealed class ConcurrencyTests
         var second = database.CreateService(Second);
         var firstCopy = (await first.OpenAsync(created.Id, Ct))!;
         var staleCopy = (await second.OpenAsync(created.Id, Ct))!;
-        firstCopy.AssignedTo = First;
-        await first.UpdateAsync(firstCopy, Ct);
+        await first.AssignAsync(firstCopy.Id, firstCopy.ConcurrencyStamp, First, Ct);
         staleCopy.Summary = "Résumé complété après l'appel du fils.";
         await Assert.ThrowsAsync<CaseConflictException>(() => second.UpdateAsync(staleCopy, Ct));
 

@@ -1,0 +1,38 @@
+using RelationsUsagers.Core.AccessRequests;
+using RelationsUsagers.Core.Claims;
+using RelationsUsagers.Core.Complaints;
+using RelationsUsagers.Core.Requisitions;
+
+namespace RelationsUsagers.Core.Cases;
+
+/// <summary>
+/// Recording a timeline event is how a fact enters a case: the event also fills the fact's column, so that
+/// deadlines, the queue and the exports read the same date.
+/// </summary>
+public static class CaseEventFacts
+{
+    public static void Apply(CaseFile file, string type, DateOnly on)
+    {
+        switch (file, type)
+        {
+            case (AccessRequest r, CaseEventTypes.ProofsComplete): r.CompletedOn = on; break;
+            case (AccessRequest r, CaseEventTypes.CopySent or CaseEventTypes.OnSiteConsultation): r.SentOn = on; break;
+            case (AccessRequest r, CaseEventTypes.DeliveryAcknowledged): r.DeliveryAcknowledgedOn = on; break;
+            case (AccessRequest r, CaseEventTypes.PaymentReceived): r.PaidOn = on; break;
+            case (AccessRequest r, CaseEventTypes.CdspReferred): r.CdspReferredOn = on; break;
+            case (Complaint c, CaseEventTypes.CduExamined): c.CduMeetingOn = on; break;
+            case (Complaint c, CaseEventTypes.AnswerSent): c.AnswerSentOn = on; break;
+            case (IndemnityClaim c, CaseEventTypes.InsurerDeclared): c.InsurerDeclaredOn = on; break;
+            case (IndemnityClaim c, CaseEventTypes.CciReferred): c.CciReferredOn = on; break;
+            case (IndemnityClaim c, CaseEventTypes.CciOpinion): c.CciOpinionOn = on; break;
+            case (IndemnityClaim c, CaseEventTypes.InsurerOffer): c.OfferOn = on; break;
+            case (IndemnityClaim c, CaseEventTypes.OfferAccepted): c.AcceptedOn = on; break;
+            case (IndemnityClaim c, CaseEventTypes.CompensationPaid): c.PaidOn = on; break;
+            case (IndemnityClaim c, CaseEventTypes.ExpressDecisionNotified): c.ExpressDecisionNotifiedOn = on; break;
+            case (IndemnityClaim c, CaseEventTypes.Consolidation): c.ConsolidatedOn = on; break;
+            case (Requisition r, CaseEventTypes.SecrecyReviewed): r.SecrecyReviewOn = on; break;
+            case (Requisition r, CaseEventTypes.ItemsSent or CaseEventTypes.RefusalSent): r.ResponseSentOn = on; break;
+            case (Requisition r, CaseEventTypes.RecordSeized): r.SeizureOn = on; break;
+        }
+    }
+}

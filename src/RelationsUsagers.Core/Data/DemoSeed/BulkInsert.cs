@@ -1,0 +1,214 @@
+using System.Collections;
+using System.Data.Common;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace RelationsUsagers.Core.Data.DemoSeed;
+
+/// <summary>
+/// One prepared <c>INSERT</c> for the table of an entity type (and of its TPH subtypes), whose columns, parameters and
+/// value conversions are read from the EF model: a migration that adds a column, renames one or changes a converter
+/// needs no change here. Values go through the same type mappings as EF's own saves (enums as numbers, DateOnly as
+/// text, primitive collections and JSON complex collections as JSON text), so EF reads the rows back as if it had
+/// written them.
+/// </summary>
+/// <remarks>
+/// This bypasses the change tracker, hence <see cref="Security.AuditTrail"/>: no audit line and no who/when stamping.
+/// The caller sets those columns itself.
+/// </remarks>
+internal sealed class BulkInsert : IDisposable
+{
+    private readonly DbCommand _command;
+    private readonly DbParameter[] _parameters;
+    private readonly Dictionary<Type, Func<object, object?>?[]> _valuesByType;
+
+    private BulkInsert(DbCommand command, DbParameter[] parameters, Dictionary<Type, Func<object, object?>?[]> valuesByType)
+    {
+        _command = command;
+        _parameters = parameters;
+        _valuesByType = valuesByType;
+    }
+
+    /// <summary>The column names, in the order of the statement (for tests and diagnostics).</summary>
+    public IReadOnlyList<string> Columns { get; private init; } = [];
+
+    /// <summary>Prepares the statement for the table of <typeparamref name="T"/> on the context's open connection and transaction.</summary>
+    public static BulkInsert For<T>(AppDbContext db, DbTransaction transaction)
+    {
+        var root = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        while (root.BaseType is { } baseType)
+            root = baseType;
+        var table = StoreObjectIdentifier.Table(root.GetTableName()!, root.GetSchema());
+        var storeTable = db.Model.GetRelationalModel().FindTable(table.Name, table.Schema)
+            ?? throw new InvalidOperationException($"The table {table.Name} is not in the relational model.");
+
+        // Column name -> (type mapping, value reader per concrete CLR type).
+        var columns = new List<string>();
+        var mappings = new Dictionary<string, RelationalTypeMapping>();
+        var readers = new Dictionary<Type, Dictionary<string, Func<object, object?>>>();
+        foreach (var entityType in root.GetDerivedTypesInclusive().Where(t => !t.IsAbstract()))
+        {
+            var byColumn = new Dictionary<string, Func<object, object?>>();
+            readers[entityType.ClrType] = byColumn;
+            foreach (var (column, mapping, read) in ColumnsOf(entityType, table, storeTable))
+            {
+                if (mappings.TryAdd(column, mapping))
+                    columns.Add(column);
+                byColumn[column] = read;
+            }
+        }
+
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = transaction;
+        var parameters = new DbParameter[columns.Count];
+        var text = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (");
+        text.AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c))).Append(") VALUES (");
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var name = "p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // Nullable: a column of another TPH subtype is NULL on this row.
+            parameters[i] = mappings[columns[i]].CreateParameter(command, sql.GenerateParameterName(name), null, nullable: true);
+            command.Parameters.Add(parameters[i]);
+            text.Append(i == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
+        }
+        command.CommandText = text.Append(");").ToString();
+        command.Prepare();
+
+        var valuesByType = readers.ToDictionary(r => r.Key, r => columns.Select(c => r.Value.GetValueOrDefault(c)).ToArray());
+        return new BulkInsert(command, parameters, valuesByType) { Columns = columns };
+    }
+
+    /// <summary>Inserts one row; the columns of other TPH subtypes are written as NULL.</summary>
+    public void Insert(object entity)
+    {
+        var values = _valuesByType[entity.GetType()];
+        for (var i = 0; i < values.Length; i++)
+            _parameters[i].Value = values[i]?.Invoke(entity) ?? DBNull.Value;
+        _command.ExecuteNonQuery();
+    }
+
+    public void Dispose() => _command.Dispose();
+
+    private static IEnumerable<(string Column, RelationalTypeMapping Mapping, Func<object, object?> Read)> ColumnsOf(
+        IEntityType entityType, StoreObjectIdentifier table, ITable storeTable)
+    {
+        foreach (var property in entityType.GetProperties())
+        {
+            // Shadow properties have no CLR value to copy: the column keeps its database default.
+            if (property.IsShadowProperty() || property.GetColumnName(table) is not { } column)
+                continue;
+            yield return (column, property.GetRelationalTypeMapping(), Scalar(property));
+        }
+        foreach (var complex in entityType.GetComplexProperties())
+            foreach (var column in ComplexColumns(complex, table, storeTable))
+                yield return column;
+    }
+
+    private static IEnumerable<(string Column, RelationalTypeMapping Mapping, Func<object, object?> Read)> ComplexColumns(
+        IComplexProperty complex, StoreObjectIdentifier table, ITable storeTable)
+    {
+        var type = complex.ComplexType;
+        if (type.IsMappedToJson())
+        {
+            // The whole value (a complex collection or a JSON complex property) is one JSON text column.
+            var getter = complex.GetGetter();
+            var containerColumn = type.GetContainerColumnName()!;
+            var mapping = storeTable.FindColumn(containerColumn)?.StoreTypeMapping
+                ?? throw new InvalidOperationException($"The JSON column {containerColumn} is not in the table {storeTable.Name}.");
+            yield return (containerColumn, mapping, entity => ToJson(complex, getter.GetClrValueUsingContainingEntity(entity)));
+            yield break;
+        }
+        foreach (var property in type.GetProperties())
+        {
+            if (property.IsShadowProperty() || property.GetColumnName(table) is not { } column)
+                continue;
+            yield return (column, property.GetRelationalTypeMapping(), Scalar(property));
+        }
+        foreach (var nested in type.GetComplexProperties())
+            foreach (var column in ComplexColumns(nested, table, storeTable))
+                yield return column;
+    }
+
+    private static Func<object, object?> Scalar(IProperty property)
+    {
+        var getter = property.GetGetter();
+        var converter = property.GetTypeMapping().Converter;
+        if (converter is null)
+            return entity => getter.GetClrValueUsingContainingEntity(entity);
+        var toProvider = converter.ConvertToProvider;
+        return entity => getter.GetClrValueUsingContainingEntity(entity) is { } value ? toProvider(value) : null;
+    }
+
+    // ---------------------------------------------------------------- JSON, written with the model's JSON names and readers/writers
+
+    private static string? ToJson(IComplexProperty complex, object? value)
+    {
+        if (value is null)
+            return null;
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            if (complex.IsCollection)
+            {
+                writer.WriteStartArray();
+                foreach (var element in (IEnumerable)value)
+                    WriteObject(writer, complex.ComplexType, element);
+                writer.WriteEndArray();
+            }
+            else
+            {
+                WriteObject(writer, complex.ComplexType, value);
+            }
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteObject(Utf8JsonWriter writer, IComplexType type, object? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+        writer.WriteStartObject();
+        foreach (var property in type.GetProperties())
+        {
+            if (property.IsShadowProperty() || property.GetJsonPropertyName() is not { } name)
+                continue;
+            writer.WritePropertyName(name);
+            var propertyValue = property.GetGetter().GetClrValue(value);
+            if (propertyValue is null)
+            {
+                writer.WriteNullValue();
+                continue;
+            }
+            var json = property.GetJsonValueReaderWriter() ?? property.GetTypeMapping().JsonValueReaderWriter
+                ?? throw new InvalidOperationException($"No JSON writer for {type.DisplayName()}.{property.Name}.");
+            json.ToJson(writer, propertyValue);
+        }
+        foreach (var nested in type.GetComplexProperties())
+        {
+            if (nested.GetJsonPropertyName() is not { } name)
+                continue;
+            writer.WritePropertyName(name);
+            var nestedValue = nested.GetGetter().GetClrValue(value);
+            if (nested.IsCollection && nestedValue is IEnumerable items)
+            {
+                writer.WriteStartArray();
+                foreach (var item in items)
+                    WriteObject(writer, nested.ComplexType, item);
+                writer.WriteEndArray();
+            }
+            else
+            {
+                WriteObject(writer, nested.ComplexType, nestedValue);
+            }
+        }
+        writer.WriteEndObject();
+    }
+}

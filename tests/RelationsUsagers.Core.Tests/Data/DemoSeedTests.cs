@@ -1,0 +1,345 @@
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using RelationsUsagers.Core.AccessRequests;
+using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Claims;
+using RelationsUsagers.Core.Clock;
+using RelationsUsagers.Core.Complaints;
+using RelationsUsagers.Core.Data;
+using RelationsUsagers.Core.Data.DemoSeed;
+using RelationsUsagers.Core.Requisitions;
+
+namespace RelationsUsagers.Core.Tests.Data;
+
+public sealed partial class DemoSeedTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<(TestDatabase Database, List<CaseFile> Cases)> SeededAsync(int count = DemoCaseSeeder.DefaultCount)
+    {
+        var database = await TestDatabase.CreateAsync(Ct);
+        var written = await DemoCaseSeeder.SeedAsync(database.Factory, count, database.Clock, Ct);
+        Assert.Equal(count, written);
+        await using var db = database.CreateContext();
+        var cases = await db.CaseFiles.AsNoTracking().Include(c => c.Events).AsSplitQuery().ToListAsync(Ct);
+        return (database, cases);
+    }
+
+    [Fact]
+    public async Task Seeding_300_gives_300_cases_of_the_four_kinds_in_every_status()
+    {
+        var (database, cases) = await SeededAsync();
+        await using var _ = database;
+
+        Assert.Equal(300, cases.Count);
+        var share = cases.GroupBy(c => c.Kind).ToDictionary(g => g.Key, g => g.Count() * 100.0 / cases.Count);
+        Assert.InRange(share[CaseKind.AccessRequest], 30, 50);
+        Assert.InRange(share[CaseKind.Complaint], 25, 45);
+        Assert.InRange(share[CaseKind.IndemnityClaim], 8, 22);
+        Assert.InRange(share[CaseKind.Requisition], 5, 16);
+        foreach (var kind in Enum.GetValues<CaseKind>())
+        {
+            var present = cases.Where(c => c.Kind == kind).Select(c => c.Status).ToHashSet();
+            var missing = CaseWorkflow.StatusesOf(kind).Where(s => !present.Contains(s)).ToList();
+            Assert.True(missing.Count == 0, $"{kind}: no case in {string.Join(", ", missing)}");
+            Assert.All(present, s => Assert.Contains(s, CaseWorkflow.StatusesOf(kind)));
+        }
+        Assert.Contains(cases, c => c.AssignedTo == "officer");
+        Assert.Contains(cases, c => c.AssignedTo == "manager");
+        Assert.All(cases, c => Assert.True(c.AssignedTo is null or "officer" or "manager", c.AssignedTo));
+    }
+
+    [Fact]
+    public async Task Seeded_cases_pass_the_validators_and_have_coherent_facts()
+    {
+        var (database, cases) = await SeededAsync();
+        await using var _ = database;
+        var validators = database.CreateValidators();
+        var today = TestDatabase.Today;
+
+        foreach (var c in cases)
+        {
+            var result = validators.Validate(c);
+            Assert.True(result.IsValid, $"{c.Reference} ({c.Status}): {string.Join(" ", result.Errors.Select(e => e.ErrorMessage))}");
+            Assert.InRange(c.ReceivedOn, today.AddDays(-500), today);
+            Assert.Equal("demo", c.CreatedBy);
+            Assert.Equal("demo", c.UpdatedBy);
+            Assert.Equal(TextSearch.Normalize($"{c.Patient.LastName} {c.Patient.FirstName}"), c.Patient.SearchName);
+            Assert.Equal(TextSearch.Normalize(c.Requester.Name), c.Requester.SearchName);
+            Assert.NotEmpty(c.Services);
+            Assert.False(string.IsNullOrWhiteSpace(c.Summary), c.Reference);
+            Assert.DoesNotContain("{", c.Summary, StringComparison.Ordinal);
+
+            // Timeline: starts with the receipt, in order, between receipt and today.
+            var events = c.Events.OrderBy(e => e.OccurredOn).ThenBy(e => e.RecordedAtUtc).ToList();
+            Assert.Equal(CaseEventTypes.Received, events[0].Type);
+            Assert.Equal(c.ReceivedOn, events[0].OccurredOn);
+            Assert.All(events, e => Assert.InRange(e.OccurredOn, c.ReceivedOn, today));
+            Assert.All(events, e => Assert.Contains(CaseEventTypes.For(c.Kind), t => t.Code == e.Type));
+            Assert.All(events, e => Assert.Equal("demo", e.RecordedBy));
+            Assert.Equal(events.Select(e => e.RecordedAtUtc).Order(), events.Select(e => e.RecordedAtUtc));
+
+            if (c.IsOpen)
+            {
+                Assert.Null(c.ClosedOn);
+                Assert.Null(c.Outcome);
+            }
+            else
+            {
+                Assert.NotNull(c.ClosedOn);
+                Assert.False(string.IsNullOrWhiteSpace(c.Outcome), c.Reference);
+                Assert.InRange(c.ClosedOn.Value, events[^1].OccurredOn, today);
+                Assert.Null(c.NextDueOn);
+            }
+        }
+
+        // A few facts per kind and status.
+        var access = cases.OfType<AccessRequest>().ToList();
+        Assert.All(access.Where(r => r.Status is CaseStatus.Sent || r.Status == CaseStatus.Closed && r.RefusalReason is null), r =>
+        {
+            Assert.NotNull(r.SentOn);
+            Assert.NotNull(r.CompletedOn);
+            Assert.Empty(AccessRequestRules.MissingProofs(r));
+            Assert.True(r.SentOn >= r.ReceivedOn.AddDays(2), $"{r.Reference}: sent before the 48-hour delay");
+        });
+        Assert.All(access.Where(r => r.Status == CaseStatus.AwaitingProofs), r => Assert.NotEmpty(AccessRequestRules.MissingProofs(r)));
+        Assert.All(access.Where(r => r.Status == CaseStatus.AwaitingPayment), r => Assert.True(r.ReproductionFeeCents + r.PostageFeeCents > 0));
+        Assert.All(access.Where(r => r.RequesterCapacity == RequesterCapacity.HeirOrPartner), r => Assert.NotNull(r.Patient.DeathDate));
+        Assert.Contains(access, r => r.RecordedDeliveryNumber is not null);
+
+        var complaints = cases.OfType<Complaint>().ToList();
+        Assert.All(complaints.Where(c => c.Status == CaseStatus.Answered), c => Assert.NotNull(c.AnswerSentOn));
+        Assert.Contains(complaints, c => c.MediationType != MediationType.None && c.MediatorName is not null);
+        Assert.Contains(complaints, c => c.CduOpinion is not null && c.CduMeetingOn is not null);
+        Assert.All(complaints.Where(c => c.Nature != ComplaintNature.Praise), c => Assert.NotEmpty(c.Motives));
+
+        var claims = cases.OfType<IndemnityClaim>().ToList();
+        Assert.All(claims.Where(c => c.Status == CaseStatus.CciProcedure), c => Assert.NotNull(c.CciReferredOn));
+        Assert.All(claims.Where(c => c.Status == CaseStatus.Litigation), c => Assert.NotNull(c.CourtName));
+        Assert.All(claims.Where(c => c.InsurerDeclaredOn is not null), c => Assert.Equal("SHAM/Relyens", c.InsurerName));
+        Assert.All(claims, c => Assert.True(c.ClaimedAmountCents > 0));
+
+        var requisitions = cases.OfType<Requisition>().ToList();
+        Assert.All(requisitions, r => Assert.NotEmpty(r.Items));
+        Assert.All(requisitions.Where(r => r.Status == CaseStatus.Refused), r => Assert.Equal(RequisitionResponse.RefusedMedicalSecrecy, r.Response));
+    }
+
+    [Fact]
+    public async Task NextDueOn_comes_from_the_legal_clock_and_some_open_cases_are_overdue()
+    {
+        var (database, cases) = await SeededAsync();
+        await using var _ = database;
+        var today = TestDatabase.Today;
+
+        var open = cases.Where(c => c.IsOpen).ToList();
+        Assert.Contains(open, c => c.NextDueOn < today);
+        Assert.Contains(open, c => c.NextDueOn >= today);
+        foreach (var kind in Enum.GetValues<CaseKind>())
+            Assert.Contains(open, c => c.Kind == kind && c.NextDueOn is not null);
+        Assert.All(cases.Where(c => !c.IsOpen), c => Assert.Null(c.NextDueOn));
+        Assert.All(open, c => Assert.Equal(LegalClock.NextDueOn(LegalClock.Default.Compute(c, [], today)), c.NextDueOn));
+    }
+
+    [Fact]
+    public async Task References_are_unique_and_sequential_and_new_cases_continue_the_counters()
+    {
+        var (database, cases) = await SeededAsync();
+        await using var _ = database;
+
+        Assert.Equal(cases.Count, cases.Select(c => c.Reference).Distinct().Count());
+        Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
+        foreach (var group in cases.GroupBy(c => (c.Kind, c.ReceivedOn.Year)))
+        {
+            var numbers = group.Select(c =>
+            {
+                var match = ReferencePattern().Match(c.Reference);
+                Assert.True(match.Success, c.Reference);
+                Assert.Equal(ReferenceAllocator.Format(c.Kind, c.ReceivedOn.Year, int.Parse(match.Groups[1].Value)), c.Reference);
+                return int.Parse(match.Groups[1].Value);
+            }).Order().ToList();
+            Assert.Equal(Enumerable.Range(1, numbers.Count), numbers);
+            // Numbered in the order the cases arrived.
+            Assert.Equal(group.OrderBy(c => c.Reference).Select(c => c.ReceivedOn), group.Select(c => c.ReceivedOn).Order());
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            var counters = await db.ReferenceCounters.AsNoTracking().ToListAsync(Ct);
+            var expected = cases.GroupBy(c => (c.Kind, c.ReceivedOn.Year)).ToDictionary(g => g.Key, g => g.Count());
+            Assert.Equal(expected.Count, counters.Count);
+            Assert.All(counters, c => Assert.Equal(expected[(c.Kind, c.Year)], c.LastValue));
+        }
+
+        var lastAccess = cases.Count(c => c.Kind == CaseKind.AccessRequest && c.ReceivedOn.Year == TestDatabase.Today.Year);
+        var created = await database.CreateService().CreateAsync(TestCases.AccessRequest(), Ct);
+        Assert.Equal(ReferenceAllocator.Format(CaseKind.AccessRequest, TestDatabase.Today.Year, lastAccess + 1), created.Reference);
+        await using var check = database.CreateContext();
+        Assert.Equal(cases.Count + 1, await check.CaseFiles.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Seeding_twice_does_nothing_the_second_time()
+    {
+        var (database, cases) = await SeededAsync(120);
+        await using var _ = database;
+
+        Assert.Equal(0, await DemoCaseSeeder.SeedAsync(database.Factory, 500, database.Clock, Ct));
+        await using var db = database.CreateContext();
+        Assert.Equal(120, await db.CaseFiles.CountAsync(Ct));
+        Assert.Equal(cases.Sum(c => c.Events.Count), await db.CaseEvents.CountAsync(Ct));
+        Assert.Equal(cases.Count(c => c.Kind == CaseKind.Complaint),
+            (await db.ReferenceCounters.AsNoTracking().Where(c => c.Kind == CaseKind.Complaint).ToListAsync(Ct)).Sum(c => c.LastValue));
+        // The bulk path writes no audit lines (demo data).
+        Assert.Equal(0, await db.AuditEntries.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Rows_read_back_through_EF_equal_the_generated_cases()
+    {
+        var (database, cases) = await SeededAsync();
+        await using var _ = database;
+        // Same count and clock: the same cases, since the generator is deterministic.
+        var generated = new DemoCaseGenerator(database.Clock.GetUtcNow()).Generate(DemoCaseSeeder.DefaultCount).Cases.ToDictionary(c => c.Id);
+
+        Assert.Equal(generated.Keys.Order(), cases.Select(c => c.Id).Order());
+        foreach (var read in cases)
+        {
+            var expected = generated[read.Id];
+            Assert.Equal(expected.GetType(), read.GetType());
+            Assert.Equal(expected.Reference, read.Reference);
+            Assert.Equal(expected.Status, read.Status);
+            Assert.Equal(expected.Channel, read.Channel);
+            Assert.Equal(expected.ReceivedOn, read.ReceivedOn);
+            Assert.Equal(expected.ClosedOn, read.ClosedOn);
+            Assert.Equal(expected.Services, read.Services);
+            Assert.Equal(expected.Summary, read.Summary);
+            Assert.Equal(expected.CreatedAtUtc, read.CreatedAtUtc);
+            Assert.Equal(expected.ConcurrencyStamp, read.ConcurrencyStamp);
+            Assert.Equal(expected.Patient.LastName, read.Patient.LastName);
+            Assert.Equal(expected.Patient.BirthDate, read.Patient.BirthDate);
+            Assert.Equal(expected.Patient.DeathDate, read.Patient.DeathDate);
+            Assert.Equal(expected.Requester.Name, read.Requester.Name);
+            Assert.Equal(expected.Requester.Capacity, read.Requester.Capacity);
+            Assert.Equal(
+                expected.Events.Select(e => (e.Id, e.Type, e.OccurredOn, e.Note, e.RecordedAtUtc)),
+                read.Events.OrderBy(e => e.OccurredOn).ThenBy(e => e.RecordedAtUtc).Select(e => (e.Id, e.Type, e.OccurredOn, e.Note, e.RecordedAtUtc)));
+            switch (read)
+            {
+                case AccessRequest r:
+                    var er = (AccessRequest)expected;
+                    Assert.Equal(er.RequesterCapacity, r.RequesterCapacity);
+                    Assert.Equal(er.ProofsReceived, r.ProofsReceived);
+                    Assert.Equal(er.CommunicationMode, r.CommunicationMode);
+                    Assert.Equal(er.DeceasedMotive, r.DeceasedMotive);
+                    Assert.Equal((er.CompletedOn, er.SentOn, er.PaidOn, er.CdspReferredOn), (r.CompletedOn, r.SentOn, r.PaidOn, r.CdspReferredOn));
+                    Assert.Equal((er.ReproductionFeeCents, er.PostageFeeCents, er.PageCount), (r.ReproductionFeeCents, r.PostageFeeCents, r.PageCount));
+                    Assert.Equal((er.RecordedDeliveryNumber, er.InformationOlderThanFiveYears, er.PsychiatricDoctorRequired),
+                        (r.RecordedDeliveryNumber, r.InformationOlderThanFiveYears, r.PsychiatricDoctorRequired));
+                    break;
+                case Complaint c:
+                    var ec = (Complaint)expected;
+                    Assert.Equal(ec.Motives, c.Motives);
+                    Assert.Equal((ec.Nature, ec.Severity, ec.MediationType, ec.MediatorName, ec.CduOpinion, ec.CduMeetingOn, ec.AnswerSentOn),
+                        (c.Nature, c.Severity, c.MediationType, c.MediatorName, c.CduOpinion, c.CduMeetingOn, c.AnswerSentOn));
+                    Assert.Equal((ec.FactsOn, ec.PatientHospitalised, ec.PlannedDischargeOn), (c.FactsOn, c.PatientHospitalised, c.PlannedDischargeOn));
+                    break;
+                case IndemnityClaim i:
+                    var ei = (IndemnityClaim)expected;
+                    Assert.Equal((ei.Procedure, ei.InsurerName, ei.InsurerClaimNumber, ei.CciReferredOn, ei.CciOpinionOutcome, ei.CourtName),
+                        (i.Procedure, i.InsurerName, i.InsurerClaimNumber, i.CciReferredOn, i.CciOpinionOutcome, i.CourtName));
+                    Assert.Equal((ei.ClaimedAmountCents, ei.OfferAmountCents, ei.HospitalShareCents, ei.InsurerShareCents, ei.PaidOn),
+                        (i.ClaimedAmountCents, i.OfferAmountCents, i.HospitalShareCents, i.InsurerShareCents, i.PaidOn));
+                    break;
+                case Requisition q:
+                    var eq = (Requisition)expected;
+                    Assert.Equal((eq.Authority, eq.LegalBasis, eq.OfficerName, eq.ProcedureNumber, eq.DueOn, eq.Response, eq.SeizureCopyKept),
+                        (q.Authority, q.LegalBasis, q.OfficerName, q.ProcedureNumber, q.DueOn, q.Response, q.SeizureCopyKept));
+                    Assert.Equal(eq.Items.Select(x => (x.Description, x.Nature, x.Sent)), q.Items.Select(x => (x.Description, x.Nature, x.Sent)));
+                    break;
+            }
+        }
+        Assert.Contains(cases.OfType<Requisition>(), r => r.Items.Any(i => i.Nature == RequisitionItemNature.Medical && i.Sent));
+        Assert.Contains(cases.OfType<Complaint>(), c => c.Motives.Count > 1);
+    }
+
+    [Fact]
+    public async Task Bulk_rows_are_stored_exactly_as_EF_stores_them()
+    {
+        await using var viaEf = await TestDatabase.CreateAsync(Ct);
+        await using var viaBulk = await TestDatabase.CreateAsync(Ct);
+        var samples = new DemoCaseGenerator(TestDatabase.DefaultNow).Generate(60).Cases
+            .GroupBy(c => (c.Kind, c.Status)).Select(g => g.First()).ToList();
+
+        // EF first: its SaveChanges hook stamps the who/when columns on the objects, which the bulk insert then copies.
+        await using (var db = viaEf.CreateContext())
+        {
+            db.CaseFiles.AddRange(samples);
+            await db.SaveChangesAsync(Ct);
+        }
+        await using (var db = viaBulk.CreateContext())
+        {
+            await db.Database.OpenConnectionAsync(Ct);
+            await using var tx = await db.Database.BeginTransactionAsync(Ct);
+            using (var cases = BulkInsert.For<CaseFile>(db, tx.GetDbTransaction()))
+            using (var events = BulkInsert.For<CaseEvent>(db, tx.GetDbTransaction()))
+            {
+                foreach (var file in samples)
+                {
+                    cases.Insert(file);
+                    foreach (var e in file.Events)
+                        events.Insert(e);
+                }
+            }
+            await tx.CommitAsync(Ct);
+        }
+
+        foreach (var table in new[] { "CaseFiles", "CaseEvents" })
+        {
+            var expected = await RawRowsAsync(viaEf.ConnectionString, table);
+            var actual = await RawRowsAsync(viaBulk.ConnectionString, table);
+            Assert.Equal(expected.Count, actual.Count);
+            if (table == "CaseFiles")
+                Assert.Equal(samples.Count, actual.Count);
+            for (var i = 0; i < expected.Count; i++)
+                Assert.Equal(expected[i], actual[i]);
+        }
+    }
+
+    [Fact]
+    public void The_generator_is_deterministic_and_writes_French_names_with_accents()
+    {
+        var first = new DemoCaseGenerator(TestDatabase.DefaultNow).Generate(400).Cases;
+        var second = new DemoCaseGenerator(TestDatabase.DefaultNow).Generate(400).Cases;
+
+        Assert.Equal(first.Select(c => (c.Id, c.Reference, c.Summary, c.Patient.FullName, c.Events.Count)),
+            second.Select(c => (c.Id, c.Reference, c.Summary, c.Patient.FullName, c.Events.Count)));
+        Assert.Contains(first, c => c.Patient.LastName.Any(ch => "éèêëàâîïôöûüç".Contains(ch)));
+        Assert.Contains(first, c => c.Patient.FirstName.Any(ch => "éèêëàâîïôöûüç".Contains(ch)));
+        Assert.Contains(first, c => c.Services.Contains("Urgences"));
+        Assert.DoesNotContain(first, c => c.Summary.Contains("lorem", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Every column of every row as SQLite stores it (type and text), in key order.</summary>
+    private static async Task<List<string>> RawRowsAsync(string connectionString, string table)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY \"Id\"";
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        var rows = new List<string>();
+        while (await reader.ReadAsync(Ct))
+        {
+            var cells = Enumerable.Range(0, reader.FieldCount).Select(i =>
+                reader.IsDBNull(i) ? $"{reader.GetName(i)}=NULL"
+                    : $"{reader.GetName(i)}={reader.GetValue(i).GetType().Name}:{Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)}");
+            rows.Add(string.Join(" | ", cells));
+        }
+        return rows;
+    }
+
+    [GeneratedRegex(@"^(?:DAD|PLT|IND|REQ)-\d{4}-(\d{5})$")]
+    private static partial Regex ReferencePattern();
+}

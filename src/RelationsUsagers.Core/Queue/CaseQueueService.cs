@@ -37,7 +37,10 @@ public sealed class CaseQueueService(IDbContextFactory<AppDbContext> dbFactory, 
     public async Task<IReadOnlyList<string>> GetServicesAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.CaseFiles.AsNoTracking().SelectMany(c => c.Services).Distinct().OrderBy(s => s).ToListAsync(ct);
+        // Services are a JSON array per case: json_each unnests them (EF cannot translate Distinct over a primitive collection).
+        return await db.Database
+            .SqlQuery<string>($"SELECT DISTINCT s.value AS Value FROM CaseFiles AS c, json_each(c.Services) AS s ORDER BY 1")
+            .ToListAsync(ct);
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<CaseFile, bool>> OpenCase =

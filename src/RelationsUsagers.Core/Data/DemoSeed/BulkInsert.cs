@@ -22,21 +22,15 @@ namespace RelationsUsagers.Core.Data.DemoSeed;
 /// </remarks>
 internal sealed class BulkInsert : IDisposable
 {
-    private readonly DbCommand _command;
-    private readonly DbParameter[] _parameters;
-    private readonly Dictionary<Type, Func<object, object?>?[]> _valuesByType;
+    private readonly Dictionary<Type, Statement> _statements;
 
-    private BulkInsert(DbCommand command, DbParameter[] parameters, Dictionary<Type, Func<object, object?>?[]> valuesByType)
-    {
-        _command = command;
-        _parameters = parameters;
-        _valuesByType = valuesByType;
-    }
+    private BulkInsert(Dictionary<Type, Statement> statements) => _statements = statements;
 
-    /// <summary>The column names, in the order of the statement (for tests and diagnostics).</summary>
-    public IReadOnlyList<string> Columns { get; private init; } = [];
-
-    /// <summary>Prepares the statement for the table of <typeparamref name="T"/> on the context's open connection and transaction.</summary>
+    /// <summary>
+    /// Prepares the statements for the table of <typeparamref name="T"/> on the context's open connection and
+    /// transaction: one per concrete CLR type, naming only that type's columns (those of other TPH subtypes keep NULL),
+    /// so each row binds half the parameters.
+    /// </summary>
     public static BulkInsert For<T>(AppDbContext db, DbTransaction transaction)
     {
         var root = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
@@ -45,54 +39,62 @@ internal sealed class BulkInsert : IDisposable
         var table = StoreObjectIdentifier.Table(root.GetTableName()!, root.GetSchema());
         var storeTable = db.Model.GetRelationalModel().FindTable(table.Name, table.Schema)
             ?? throw new InvalidOperationException($"The table {table.Name} is not in the relational model.");
-
-        // Column name -> (type mapping, value reader per concrete CLR type).
-        var columns = new List<string>();
-        var mappings = new Dictionary<string, RelationalTypeMapping>();
-        var readers = new Dictionary<Type, Dictionary<string, Func<object, object?>>>();
-        foreach (var entityType in root.GetDerivedTypesInclusive().Where(t => !t.IsAbstract()))
-        {
-            var byColumn = new Dictionary<string, Func<object, object?>>();
-            readers[entityType.ClrType] = byColumn;
-            foreach (var (column, mapping, read) in ColumnsOf(entityType, table, storeTable))
-            {
-                if (mappings.TryAdd(column, mapping))
-                    columns.Add(column);
-                byColumn[column] = read;
-            }
-        }
-
         var sql = db.GetService<ISqlGenerationHelper>();
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = transaction;
-        var parameters = new DbParameter[columns.Count];
-        var text = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (");
-        text.AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c))).Append(") VALUES (");
-        for (var i = 0; i < columns.Count; i++)
+        var statements = new Dictionary<Type, Statement>();
+        try
         {
-            var name = "p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            // Nullable: a column of another TPH subtype is NULL on this row.
-            parameters[i] = mappings[columns[i]].CreateParameter(command, sql.GenerateParameterName(name), null, nullable: true);
-            command.Parameters.Add(parameters[i]);
-            text.Append(i == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
+            foreach (var entityType in root.GetDerivedTypesInclusive().Where(t => !t.IsAbstract()))
+                statements[entityType.ClrType] = Statement.Prepare(db, transaction, sql, table, ColumnsOf(entityType, table, storeTable).ToList());
         }
-        command.CommandText = text.Append(");").ToString();
-        command.Prepare();
-
-        var valuesByType = readers.ToDictionary(r => r.Key, r => columns.Select(c => r.Value.GetValueOrDefault(c)).ToArray());
-        return new BulkInsert(command, parameters, valuesByType) { Columns = columns };
+        catch
+        {
+            foreach (var statement in statements.Values)
+                statement.Dispose();
+            throw;
+        }
+        return new BulkInsert(statements);
     }
 
-    /// <summary>Inserts one row; the columns of other TPH subtypes are written as NULL.</summary>
-    public void Insert(object entity)
+    /// <summary>Inserts one row.</summary>
+    public void Insert(object entity) => _statements[entity.GetType()].Insert(entity);
+
+    public void Dispose()
     {
-        var values = _valuesByType[entity.GetType()];
-        for (var i = 0; i < values.Length; i++)
-            _parameters[i].Value = values[i]?.Invoke(entity) ?? DBNull.Value;
-        _command.ExecuteNonQuery();
+        foreach (var statement in _statements.Values)
+            statement.Dispose();
     }
 
-    public void Dispose() => _command.Dispose();
+    private sealed class Statement(DbCommand command, DbParameter[] parameters, Func<object, object?>[] read) : IDisposable
+    {
+        public static Statement Prepare(AppDbContext db, DbTransaction transaction, ISqlGenerationHelper sql, StoreObjectIdentifier table,
+            List<(string Column, RelationalTypeMapping Mapping, Func<object, object?> Read)> columns)
+        {
+            var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = transaction;
+            var parameters = new DbParameter[columns.Count];
+            var text = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (");
+            text.AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Column))).Append(") VALUES (");
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var name = "p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                parameters[i] = columns[i].Mapping.CreateParameter(command, sql.GenerateParameterName(name), null, nullable: true);
+                command.Parameters.Add(parameters[i]);
+                text.Append(i == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
+            }
+            command.CommandText = text.Append(");").ToString();
+            command.Prepare();
+            return new Statement(command, parameters, columns.Select(c => c.Read).ToArray());
+        }
+
+        public void Insert(object entity)
+        {
+            for (var i = 0; i < read.Length; i++)
+                parameters[i].Value = read[i](entity) ?? DBNull.Value;
+            command.ExecuteNonQuery();
+        }
+
+        public void Dispose() => command.Dispose();
+    }
 
     private static IEnumerable<(string Column, RelationalTypeMapping Mapping, Func<object, object?> Read)> ColumnsOf(
         IEntityType entityType, StoreObjectIdentifier table, ITable storeTable)

@@ -22,6 +22,8 @@ public static class CoreServices
         services.AddScoped<Queue.CaseQueueService>();
         services.AddScoped<Security.AuditService>();
         services.AddScoped<Clock.LegalClockService>();
+        services.AddScoped<Documents.CaseDocumentService>();
+        services.TryAddSingleton(new Documents.DocumentStorage(Path.Combine(Path.GetTempPath(), "relations-usagers-documents")));
         return services;
     }
 

@@ -1,6 +1,7 @@
 using RelationsUsagers.Core;
 using RelationsUsagers.Web;
 using RelationsUsagers.Web.Components;
+using RelationsUsagers.Web.Cases;
 using RelationsUsagers.Web.Security;
 
 var options = StartupOptions.Parse(args);
@@ -8,7 +9,7 @@ var builder = WebApplication.CreateBuilder(options.RemainingArgs);
 options.ApplyTo(builder.Configuration);
 
 builder.Services.AddCore(StartupOptions.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath));
-builder.Services.AddWeb(builder.Configuration);
+builder.Services.AddWeb(builder.Configuration, builder.Environment.ContentRootPath);
 
 var app = builder.Build();
 await AppStartup.PrepareDatabaseAsync(app);
@@ -26,6 +27,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
+app.MapDocumentEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.FileProviders;
 using MudBlazor;
 using MudBlazor.Services;
 using RelationsUsagers.Core.Data;
+using RelationsUsagers.Core.Documents;
 using RelationsUsagers.Core.Security;
 using RelationsUsagers.Web.Admin;
 using RelationsUsagers.Web.Security;
@@ -13,8 +14,10 @@ namespace RelationsUsagers.Web;
 
 public static class WebServices
 {
-    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
+        var documents = Path.GetFullPath(configuration["Documents:Path"] ?? "data/documents", contentRoot);
+        services.AddSingleton(new DocumentStorage(documents));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
         services.AddSingleton(new DemoMode(configuration.GetValue<bool>("Demo:Enabled")));

@@ -27,6 +27,10 @@ public abstract class CaseFile
 
     /// <summary>Earliest open deadline, kept up to date on each save so that the queue can sort by it.</summary>
     public DateOnly? NextDueOn { get; set; }
+    /// <summary>The delay code behind <see cref="NextDueOn"/>, shown on hover in the queue.</summary>
+    public string? NextDueCode { get; set; }
+    /// <summary>Every running clock of the case is suspended (the queue shows "suspendu").</summary>
+    public bool ClockSuspended { get; set; }
 
     public DateOnly? ClosedOn { get; set; }
     public string? Outcome { get; set; }

@@ -59,6 +59,8 @@ public sealed partial class CaseFileService
     {
         var suspensions = await db.ClockSuspensions.AsNoTracking().Where(s => s.CaseFileId == file.Id).ToListAsync(ct);
         var legalClock = await LegalClockService.LoadClockAsync(db, ct);
-        file.NextDueOn = file.IsOpen ? LegalClock.NextDueOn(legalClock.Compute(file, suspensions, clock)) : null;
+        (file.NextDueOn, file.NextDueCode, file.ClockSuspended) = file.IsOpen
+            ? LegalClock.QueueSummary(legalClock.Compute(file, suspensions, clock))
+            : (null, null, false);
     }
 }

@@ -52,6 +52,20 @@ public sealed partial class LegalClock
         return drafts.Select(d => d.IsFloor ? Floor(d, today) : Finish(file, d, suspensions, today)).ToList();
     }
 
+    /// <summary>
+    /// What the queue stores for sorting and display: the earliest running deadline and its code, or, when every open
+    /// deadline is suspended, no date and the suspended flag.
+    /// </summary>
+    public static (DateOnly? DueOn, string? Code, bool Suspended) QueueSummary(IReadOnlyList<Deadline> deadlines)
+    {
+        var open = deadlines.Where(d => !d.IsDone && !d.IsFloor).ToList();
+        var next = open.Where(d => d.State != DeadlineState.Suspended).OrderBy(d => d.DueOn).FirstOrDefault();
+        if (next is not null)
+            return (next.DueOn, next.Code, false);
+        var suspended = open.OrderBy(d => d.DueOn).FirstOrDefault();
+        return (null, suspended?.Code, suspended is not null);
+    }
+
     /// <summary>The earliest due date still running (not met, not suspended, not a floor): what the queue sorts by.</summary>
     public static DateOnly? NextDueOn(IReadOnlyList<Deadline> deadlines) =>
         deadlines.Where(d => !d.IsDone && !d.IsFloor && d.State != DeadlineState.Suspended).Min(d => (DateOnly?)d.DueOn);

@@ -40,7 +40,7 @@ public sealed class LegalClockService(IDbContextFactory<AppDbContext> dbFactory,
         db.ClockSuspensions.Add(suspension);
         db.AuditEntries.Add(AuditTrail.Line(file, db.UtcNow, db.CurrentUserName, SuspendedAction,
             $"{Scope(clockCode)} à compter du {startedOn:dd/MM/yyyy} : {reason}"));
-        await db.SaveChangesAsync(ct);
+        await SaveAndRefreshQueueAsync(db, caseId, ct);
         return suspension;
     }
 
@@ -62,8 +62,25 @@ public sealed class LegalClockService(IDbContextFactory<AppDbContext> dbFactory,
         var file = await db.CaseFiles.AsNoTracking().FirstAsync(c => c.Id == suspension.CaseFileId, ct);
         db.AuditEntries.Add(AuditTrail.Line(file, db.UtcNow, db.CurrentUserName, ResumedAction,
             $"{Scope(suspension.ClockCode)} repris le {endedOn:dd/MM/yyyy}"));
-        await db.SaveChangesAsync(ct);
+        await SaveAndRefreshQueueAsync(db, suspension.CaseFileId, ct);
         return suspension;
+    }
+
+    /// <summary>
+    /// Saves the log line and, in the same transaction, the queue's deadline columns. Those are written directly, not
+    /// through the entity: a suspension must not change the case's concurrency stamp under an officer editing it.
+    /// </summary>
+    private async Task SaveAndRefreshQueueAsync(AppDbContext db, Guid caseId, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        var file = await db.CaseFiles.AsNoTracking().Include(c => c.Events).FirstAsync(c => c.Id == caseId, ct);
+        var (due, code, suspended) = file.IsOpen
+            ? LegalClock.QueueSummary((await LoadClockAsync(db, ct)).Compute(file, await Suspensions(db, caseId, ct), time))
+            : (null, null, false);
+        await db.CaseFiles.Where(c => c.Id == caseId).ExecuteUpdateAsync(u => u
+            .SetProperty(c => c.NextDueOn, due).SetProperty(c => c.NextDueCode, code).SetProperty(c => c.ClockSuspended, suspended), ct);
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>The case's suspension log, oldest first.</summary>

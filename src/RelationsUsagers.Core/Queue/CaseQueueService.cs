@@ -15,7 +15,7 @@ public sealed class CaseQueueService(IDbContextFactory<AppDbContext> dbFactory, 
         var items = await Sort(query, page)
             .Skip(page.Skip).Take(page.PageSize)
             .Select(c => new CaseListItem(c.Id, c.Reference, c.Kind, c.Patient.LastName, c.Patient.FirstName, c.Requester.Name,
-                c.Services, c.ReceivedOn, c.Status, c.NextDueOn, c.AssignedTo))
+                c.Services, c.ReceivedOn, c.Status, c.NextDueOn, c.AssignedTo, c.NextDueCode, c.ClockSuspended))
             .ToListAsync(ct);
         return new PagedResult<CaseListItem>(items, total);
     }

@@ -29,8 +29,13 @@ public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);
 
 public sealed record CaseListItem(
     Guid Id, string Reference, CaseKind Kind, string PatientLastName, string PatientFirstName, string RequesterName,
-    List<string> Services, DateOnly ReceivedOn, CaseStatus Status, DateOnly? NextDueOn, string? AssignedTo)
+    List<string> Services, DateOnly ReceivedOn, CaseStatus Status, DateOnly? NextDueOn, string? AssignedTo,
+    string? NextDueCode = null, bool ClockSuspended = false)
 {
+    /// <summary>The rule behind the next deadline ("Communication du dossier (8 jours) — CSP art. L.1111-7 al.2").</summary>
+    public string? NextDueRule => Clock.DelaySettings.Defaults.FirstOrDefault(d => d.Code == NextDueCode) is { } setting
+        ? $"{Clock.DelaySettings.DisplayLabel(setting)} — {setting.Article}" : null;
+
     public string PatientName => $"{PatientLastName.ToUpperInvariant()} {PatientFirstName}".Trim();
 }
 

@@ -39,23 +39,24 @@ internal sealed class DemoCaseGenerator
     {
         [CaseKind.AccessRequest] = new()
         {
-            [CaseStatus.Received] = 6, [CaseStatus.AwaitingProofs] = 8, [CaseStatus.Complete] = 5, [CaseStatus.AwaitingPayment] = 4,
-            [CaseStatus.Sent] = 14, [CaseStatus.Refused] = 3, [CaseStatus.Abandoned] = 5, [CaseStatus.Closed] = 55,
+            [CaseStatus.Received] = 4, [CaseStatus.AwaitingProofs] = 6, [CaseStatus.Complete] = 3, [CaseStatus.AwaitingPayment] = 3,
+            [CaseStatus.Sent] = 8, [CaseStatus.Refused] = 3, [CaseStatus.Abandoned] = 5, [CaseStatus.Closed] = 68,
         },
         [CaseKind.Complaint] = new()
         {
-            [CaseStatus.Received] = 5, [CaseStatus.Acknowledged] = 7, [CaseStatus.UnderInvestigation] = 10, [CaseStatus.InMediation] = 5,
-            [CaseStatus.AwaitingCdu] = 4, [CaseStatus.Answered] = 12, [CaseStatus.Abandoned] = 3, [CaseStatus.Closed] = 54,
+            [CaseStatus.Received] = 3, [CaseStatus.Acknowledged] = 5, [CaseStatus.UnderInvestigation] = 8, [CaseStatus.InMediation] = 4,
+            [CaseStatus.AwaitingCdu] = 3, [CaseStatus.Answered] = 10, [CaseStatus.Abandoned] = 3, [CaseStatus.Closed] = 64,
         },
+        // Claims last for years (expertise, CCI, court): half of them are still open.
         [CaseKind.IndemnityClaim] = new()
         {
-            [CaseStatus.Received] = 6, [CaseStatus.DeclaredToInsurer] = 12, [CaseStatus.UnderInvestigation] = 12, [CaseStatus.Answered] = 10,
-            [CaseStatus.CciProcedure] = 12, [CaseStatus.Litigation] = 8, [CaseStatus.Abandoned] = 5, [CaseStatus.Closed] = 35,
+            [CaseStatus.Received] = 4, [CaseStatus.DeclaredToInsurer] = 10, [CaseStatus.UnderInvestigation] = 10, [CaseStatus.Answered] = 8,
+            [CaseStatus.CciProcedure] = 12, [CaseStatus.Litigation] = 8, [CaseStatus.Abandoned] = 5, [CaseStatus.Closed] = 43,
         },
         [CaseKind.Requisition] = new()
         {
-            [CaseStatus.Received] = 8, [CaseStatus.SecrecyReview] = 10, [CaseStatus.Answered] = 12, [CaseStatus.Refused] = 5,
-            [CaseStatus.Closed] = 65,
+            [CaseStatus.Received] = 5, [CaseStatus.SecrecyReview] = 7, [CaseStatus.Answered] = 10, [CaseStatus.Refused] = 5,
+            [CaseStatus.Closed] = 73,
         },
     };
 
@@ -164,10 +165,11 @@ internal sealed class DemoCaseGenerator
             RequesterCapacity.ParentalAuthority => PickOne(["Pédiatrie", "Pédiatrie", "Urgences", "Néonatologie", "Psychiatrie infanto-juvénile", "Chirurgie orthopédique", "ORL"]),
             RequesterCapacity.HeirOrPartner => PickOne(["Réanimation", "Urgences", "Oncologie", "Gériatrie", "Cardiologie", "Pneumologie", "Neurologie", "Unité de soins palliatifs", "Médecine interne"]),
             RequesterCapacity.LegalRepresentative or RequesterCapacity.AssistingPerson => PickOne(["Psychiatrie adulte", "Gériatrie", "Médecine interne", "Urgences", "Neurologie"]),
-            _ => PickService(),
+            _ => PickClinicalService(adult: true),
         };
         r.Services = ServicesWith(service);
-        var patient = NewPatient(service, minor: r.RequesterCapacity == RequesterCapacity.ParentalAuthority);
+        var patient = NewPatient(service, minor: r.RequesterCapacity == RequesterCapacity.ParentalAuthority,
+            adult: r.RequesterCapacity == RequesterCapacity.Patient);
         r.Patient = patient.Patient;
         // R.1111-5: the patient refuses the doctor's presence, the CDSP is seized (it is, once the request is complete).
         r.PsychiatricDoctorRequired = service == "Psychiatrie adulte" && r.RequesterCapacity == RequesterCapacity.Patient
@@ -237,7 +239,7 @@ internal sealed class DemoCaseGenerator
                 if (Fees(r) > 0 && Chance(0.5))
                 {
                     Event(CaseEventTypes.Note, 0, 2, $"Devis de {Euros(Fees(r))} adressé au demandeur.");
-                    r.PaidOn = Event(CaseEventTypes.PaymentReceived, 3, 20, "Règlement reçu par chèque à l'ordre du Trésor public.");
+                    r.PaidOn = Event(CaseEventTypes.PaymentReceived, 3, 12, "Règlement reçu par chèque à l'ordre du Trésor public.");
                 }
                 Send(r);
                 if (status == CaseStatus.Closed)
@@ -255,7 +257,7 @@ internal sealed class DemoCaseGenerator
     private void RequestProofs(AccessRequest r, IReadOnlyList<ProofKind> required)
     {
         r.ProofsReceived = SomeOf(required);
-        var missing = required.Except(r.ProofsReceived).Select(p => p.Label().ToLower(Fr));
+        var missing = required.Except(r.ProofsReceived).Select(p => p.Label().LowerFirst());
         Event(CaseEventTypes.ProofsRequested, 1, 6, "Demandé au demandeur : " + string.Join(", ", missing) + ".");
     }
 
@@ -399,7 +401,7 @@ internal sealed class DemoCaseGenerator
         var start = r.CompletedOn ?? r.ReceivedOn;
         var days = r.SentOn!.Value.DayNumber - start.DayNumber;
         var legal = r.InformationOlderThanFiveYears || r.PsychiatricDoctorRequired ? 60 : 8;
-        var how = r.CommunicationMode is { } mode ? mode.Label().ToLower(Fr) : "envoi";
+        var how = r.CommunicationMode is { } mode ? mode.Label().LowerFirst() : "envoi";
         return days <= legal
             ? $"Dossier communiqué ({how}) en {days} jour{(days > 1 ? "s" : "")}, dans le délai légal."
             : $"Dossier communiqué ({how}) en {days} jours, hors délai légal de {(legal == 8 ? "8 jours" : "2 mois")}.";
@@ -473,7 +475,7 @@ internal sealed class DemoCaseGenerator
             RequesterCapacity.ParentalAuthority => $"Demande de copie du dossier médical de {who} mineur{(patient.Person.Woman ? "e" : "")} : {period}.{mode}",
             RequesterCapacity.HeirOrPartner =>
                 $"Demande de l'{(requester.Party.Capacity!.StartsWith("épou", StringComparison.Ordinal) ? "" : "ayant droit, ")}{requester.Party.Capacity} décédé{(patient.Person.Woman ? "e" : "")} {DemoTexts.In(service)} : " +
-                $"{r.DeceasedMotive!.Value.Label().ToLower(Fr)}. Pièces demandées : compte rendu d'hospitalisation, dossier de soins et résultats d'examens.{mode}",
+                $"{r.DeceasedMotive!.Value.Label().LowerFirst()}. Pièces demandées : compte rendu d'hospitalisation, dossier de soins et résultats d'examens.{mode}",
             RequesterCapacity.LegalRepresentative => $"Demande du représentant légal d'un majeur protégé : {period}.{mode}",
             RequesterCapacity.AssistingPerson => $"Demande du curateur, avec l'accord écrit de la personne protégée : {period}.{mode}",
             _ => $"Demande d'un médecin désigné par {(patient.Person.Woman ? "la patiente" : "le patient")} : comptes rendus et résultats d'examens, {period}.",
@@ -488,13 +490,18 @@ internal sealed class DemoCaseGenerator
         var born = patient.BirthDate!.Value;
         if (start < born)
             start = born.AddDays(_rng.Next(0, Math.Max(1, _windowStart.DayNumber - born.DayNumber - (older ? 5 * 365 + 30 : 10))));
-        var end = start.AddDays(_rng.Next(0, 15));
+        var end = start.AddDays(_rng.Next(1, 15));
+        var month = start.ToString("MMMM yyyy", Fr);
+        if (service == "Urgences")
+            return Chance(0.5) ? $"Passage aux Urgences du {start:dd/MM/yyyy}" : $"Passage aux Urgences et hospitalisation, du {start:dd/MM/yyyy} au {end:dd/MM/yyyy}";
+        if (!DemoTexts.IsWard(service))
+            return $"Comptes rendus et examens {DemoTexts.In(service)}, {month}";
         return _rng.Next(4) switch
         {
             0 => $"Hospitalisation {DemoTexts.In(service)} du {start:dd/MM/yyyy} au {end:dd/MM/yyyy}",
-            1 => $"Séjour {DemoTexts.In(service)} de {start.ToString("MMMM yyyy", Fr)}",
+            1 => $"Séjour {DemoTexts.In(service)} en {month}",
             2 => $"Intégralité du dossier médical depuis {start.Year}",
-            _ => $"Comptes rendus et examens {DemoTexts.In(service)}, {start.ToString("MMMM yyyy", Fr)}",
+            _ => $"Comptes rendus et examens {DemoTexts.In(service)}, {month}",
         };
     }
 
@@ -509,8 +516,23 @@ internal sealed class DemoCaseGenerator
             (Channel.ViaArs, 5), (Channel.ViaPatientRepresentative, 4), (Channel.ViaDefenseurDesDroits, 2), (Channel.FrontDesk, 4)]);
         var praise = status is CaseStatus.Received or CaseStatus.Acknowledged or CaseStatus.Answered or CaseStatus.Closed && Chance(0.08);
         c.Nature = praise ? ComplaintNature.Praise : Chance(0.35) ? ComplaintNature.Complaint : ComplaintNature.Grievance;
-        var service = PickService();
-        c.Services = ServicesWith(service);
+        var primary = Pick<ComplaintMotive>([(ComplaintMotive.MedicalCare, 22), (ComplaintMotive.WaitingTimes, 14), (ComplaintMotive.Information, 12),
+            (ComplaintMotive.StaffRelations, 10), (ComplaintMotive.NursingCare, 9), (ComplaintMotive.Reception, 6), (ComplaintMotive.Hospitality, 5),
+            (ComplaintMotive.LostBelongings, 6), (ComplaintMotive.Billing, 6), (ComplaintMotive.PatientRights, 5), (ComplaintMotive.DischargeTransfer, 4),
+            (ComplaintMotive.MedicalRecord, 1)]);
+        var service = primary switch
+        {
+            ComplaintMotive.Billing when Chance(0.6) => "Facturation",
+            ComplaintMotive.Reception when Chance(0.5) => "Accueil et admissions",
+            ComplaintMotive.NursingCare or ComplaintMotive.Hospitality or ComplaintMotive.DischargeTransfer or ComplaintMotive.LostBelongings => Pick(WardWeights),
+            _ => PickClinicalService(adult: false),
+        };
+        c.Services = primary switch
+        {
+            ComplaintMotive.Hospitality when Chance(0.5) => [service, "Restauration"],
+            ComplaintMotive.Billing when service != "Facturation" => [service, "Facturation"],
+            _ => ServicesWith(service),
+        };
         var patient = NewPatient(service);
         c.Patient = patient.Patient;
 
@@ -519,6 +541,12 @@ internal sealed class DemoCaseGenerator
         {
             c.Requester = PartyFor(patient.Person, patient.Person.Woman ? "la patiente" : "le patient");
             who = patient.Person.Woman ? "la patiente" : "le patient";
+            if (patient.Age < 18)
+            {
+                var parent = Relative(patient.Person, "parent");
+                c.Requester = PartyFor(parent.Person, parent.Capacity);
+                who = WhoFor("parent", patient.Person.Woman);
+            }
         }
         else
         {
@@ -530,10 +558,6 @@ internal sealed class DemoCaseGenerator
 
         if (!praise)
         {
-            var primary = Pick<ComplaintMotive>([(ComplaintMotive.MedicalCare, 22), (ComplaintMotive.WaitingTimes, 14), (ComplaintMotive.Information, 12),
-                (ComplaintMotive.StaffRelations, 10), (ComplaintMotive.NursingCare, 9), (ComplaintMotive.Reception, 6), (ComplaintMotive.Hospitality, 5),
-                (ComplaintMotive.LostBelongings, 6), (ComplaintMotive.Billing, 6), (ComplaintMotive.PatientRights, 5), (ComplaintMotive.DischargeTransfer, 4),
-                (ComplaintMotive.MedicalRecord, 1)]);
             c.Motives = [primary];
             for (var extra = _rng.Next(3); extra > 0; extra--)
             {
@@ -604,7 +628,7 @@ internal sealed class DemoCaseGenerator
                 Answer(c, praise);
                 c.ClosedOn = Step(0, 15);
                 c.Outcome = praise ? "Remerciements transmis à l'équipe et à la direction des soins."
-                    : c.CduOpinion is { } opinion ? $"Réponse adressée avec l'avis de la CDU ({opinion.Label().ToLower(Fr)})."
+                    : c.CduOpinion is { } opinion ? $"Réponse adressée avec l'avis de la CDU ({opinion.Label().LowerFirst()})."
                     : c.Motives[0] switch
                     {
                         ComplaintMotive.LostBelongings => PickOne(["Objet retrouvé et restitué à la famille.", "Remboursement de l'objet perdu sur facture, dans la limite du barème."]),
@@ -640,7 +664,7 @@ internal sealed class DemoCaseGenerator
         };
         if (Chance(0.3))
             c.AccompanyingRepresentative = PickOne(PatientRepresentatives);
-        Event(CaseEventTypes.MediatorReferred, 2, 15, $"Saisine du médiateur ({c.MediationType.Label().ToLower(Fr)}) par le directeur.");
+        Event(CaseEventTypes.MediatorReferred, 2, 15, $"Saisine du médiateur ({c.MediationType.Label().LowerFirst()}) par le directeur.");
         if (!meeting)
             return;
         // R.1112-93: meeting within 8 days of the referral; R.1112-94: report within 8 days of the meeting.
@@ -709,7 +733,7 @@ internal sealed class DemoCaseGenerator
         }
         else
         {
-            c.Requester = PartyFor(patient.Person, patient.Person.Woman ? "la victime" : "la victime (patient)");
+            c.Requester = PartyFor(patient.Person, patient.Person.Woman ? "la patiente" : "le patient");
         }
         c.Summary = $"{harm.Text} Demande indemnitaire préalable de {claimedEuros.ToString("N0", Fr)} € " +
                     (deceased ? "présentée par les ayants droit, le patient étant décédé." : "au titre des préjudices subis.");
@@ -797,7 +821,7 @@ internal sealed class DemoCaseGenerator
                         }
                         else
                         {
-                            c.Outcome = $"Avis de la CCI : {c.CciOpinionOutcome!.Value.Label().ToLower(Fr)}.";
+                            c.Outcome = $"Avis de la CCI rendu ({c.CciOpinionOutcome!.Value.Label().LowerFirst()}) ; dossier clos pour l'établissement.";
                         }
                         break;
                 }
@@ -850,7 +874,7 @@ internal sealed class DemoCaseGenerator
             return;
         c.CciOpinionOn = Event(CaseEventTypes.CciOpinion, 60, 110, null);
         c.CciOpinionOutcome = Pick<CciOpinionOutcome>([(CciOpinionOutcome.FaultInsurer, 40), (CciOpinionOutcome.MedicalAccidentOniam, 25), (CciOpinionOutcome.Rejected, 25), (CciOpinionOutcome.NotCompetent, 10)]);
-        _events[^1].Note = $"Avis de la CCI : {c.CciOpinionOutcome.Value.Label().ToLower(Fr)}.";
+        _events[^1].Note = $"Avis de la CCI rendu ({c.CciOpinionOutcome.Value.Label().LowerFirst()}).";
     }
 
     private void GoToCourt(IndemnityClaim c)
@@ -927,7 +951,8 @@ internal sealed class DemoCaseGenerator
             Nature = i.Medical ? RequisitionItemNature.Medical : RequisitionItemNature.Administrative,
         }).ToList();
         var context = PickOne(DemoTexts.RequisitionContexts);
-        r.Summary = $"Réquisition ({r.LegalBasis.Label()}) concernant {(patient.Person.Woman ? "une patiente" : "un patient")} pris{(patient.Person.Woman ? "e" : "")} en charge {DemoTexts.In(service)} : {context}.";
+        var basis = r.LegalBasis == RequisitionLegalBasis.Other ? "" : $" au titre de l'{r.LegalBasis.Label().LowerFirst()}";
+        r.Summary = $"Réquisition{basis} concernant {(patient.Person.Woman ? "une patiente" : "un patient")} pris{(patient.Person.Woman ? "e" : "")} en charge {DemoTexts.In(service)} : {context}.";
 
         switch (status)
         {
@@ -1012,12 +1037,14 @@ internal sealed class DemoCaseGenerator
         return new Person(PickOne(w ? WomenFirstNames : MenFirstNames), PickOne(LastNames), w);
     }
 
-    private PatientInfo NewPatient(string service, bool minor = false)
+    private PatientInfo NewPatient(string service, bool minor = false, bool adult = false)
     {
         var range = Services.First(s => s.Name == service);
         var (min, max) = (range.MinAge, range.MaxAge);
         if (minor)
             (min, max) = min > 17 ? (0, 17) : (min, Math.Min(max, 17));
+        else if (adult)
+            (min, max) = max < 18 ? (18, 90) : (Math.Max(min, 18), max);
         var woman = service is "Maternité" or "Gynécologie-obstétrique" ? min >= 18 || Chance(0.5) : Chance(0.52);
         var person = NewPerson(woman);
         var age = _rng.Next(min, max + 1);
@@ -1077,7 +1104,10 @@ internal sealed class DemoCaseGenerator
         var text = template
             .Replace("{who}", who, StringComparison.Ordinal)
             .Replace("{in}", DemoTexts.In(service), StringComparison.Ordinal)
-            .Replace("(e)", patientIsWoman ? "e" : "", StringComparison.Ordinal);
+            .Replace("(e)", patientIsWoman ? "e" : "", StringComparison.Ordinal)
+            // French contractions once {who} is "le patient": "de le" → "du", "à le" → "au".
+            .Replace(" de le ", " du ", StringComparison.Ordinal)
+            .Replace(" à le ", " au ", StringComparison.Ordinal);
         return char.ToUpper(text[0], Fr) + text[1..];
     }
 
@@ -1086,18 +1116,29 @@ internal sealed class DemoCaseGenerator
         .Replace("{w}", _rng.Next(6, 30).ToString(Fr), StringComparison.Ordinal)
         .Replace("{amount}", _rng.Next(40, 900).ToString(Fr), StringComparison.Ordinal);
 
-    private static readonly (string, int)[] ServiceWeights = Services.Select(s => (s.Name, s.Weight)).ToArray();
-
     private static readonly Dictionary<CaseKind, (CaseStatus, int)[]> StatusDraws =
         StatusWeights.ToDictionary(k => k.Key, k => k.Value.Select(p => (p.Key, p.Value)).ToArray());
 
-    private string PickService() => Pick(ServiceWeights);
+    private static readonly (string, int)[] AdultClinicalWeights = Services
+        .Where(s => DemoTexts.IsClinical(s.Name) && s.MaxAge >= 18).Select(s => (s.Name, s.Weight)).ToArray();
+
+    private static readonly (string, int)[] WardWeights = Services
+        .Where(s => DemoTexts.IsWard(s.Name)).Select(s => (s.Name, s.Weight)).ToArray();
+
+    private static readonly (string, int)[] ClinicalWeights = Services
+        .Where(s => DemoTexts.IsClinical(s.Name)).Select(s => (s.Name, s.Weight)).ToArray();
+
+    /// <summary>Departments a case usually names besides the main one: the patient came through them.</summary>
+    private static readonly (string, int)[] LinkedServices =
+        [("Urgences", 6), ("Imagerie médicale", 2), ("Réanimation", 1), ("Anesthésie", 1), ("Laboratoire", 1), ("Accueil et admissions", 1)];
+
+    private string PickClinicalService(bool adult) => Pick(adult ? AdultClinicalWeights : ClinicalWeights);
 
     private List<string> ServicesWith(string service)
     {
         if (!Chance(0.15))
             return [service];
-        var other = PickService();
+        var other = Pick(LinkedServices);
         return other == service ? [service] : [service, other];
     }
 
@@ -1285,4 +1326,11 @@ internal sealed class DemoCaseGenerator
     {
         public override DateTimeOffset GetUtcNow() => now;
     }
+}
+
+internal static class DemoStrings
+{
+    /// <summary>"Envoi en recommandé avec AR" → "envoi en recommandé avec AR": only the first letter, acronyms stay.</summary>
+    public static string LowerFirst(this string text) =>
+        text.Length == 0 ? text : char.ToLower(text[0], CultureInfo.GetCultureInfo("fr-FR")) + text[1..];
 }

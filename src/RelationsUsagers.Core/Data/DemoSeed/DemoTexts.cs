@@ -172,6 +172,14 @@ internal static class DemoTexts
         "accident de trottinette électrique avec délit de fuite",
     ];
 
+    /// <summary>Departments where patients are cared for (not billing, catering, admissions, laboratory).</summary>
+    public static bool IsClinical(string service) =>
+        service is not ("Facturation" or "Restauration" or "Accueil et admissions" or "Laboratoire" or "SAMU-SMUR");
+
+    /// <summary>Departments with beds, where one is "hospitalised".</summary>
+    public static bool IsWard(string service) =>
+        IsClinical(service) && service is not ("Urgences" or "Imagerie médicale" or "Anesthésie");
+
     public static string In(string service) => service switch
     {
         "Urgences" => "aux Urgences",

@@ -141,8 +141,9 @@ internal static class DemoVocabulary
         "Dr Marie-Christine Josso, conseil départemental de l'Ordre des médecins",
     ];
 
-    public static readonly string[] PoliceRanks = ["Brigadier-chef", "Brigadier", "Lieutenant", "Capitaine", "Commandant", "Gardien de la paix", "Major"];
-    public static readonly string[] GendarmeRanks = ["Adjudant", "Adjudant-chef", "Maréchal des logis-chef", "Lieutenant", "Capitaine", "Gendarme"];
+    /// <summary>Ranks of officers who usually hold the OPJ capacity.</summary>
+    public static readonly string[] PoliceRanks = ["Brigadier-chef", "Brigadier", "Lieutenant", "Capitaine", "Commandant", "Major"];
+    public static readonly string[] GendarmeRanks = ["Adjudant", "Adjudant-chef", "Maréchal des logis-chef", "Lieutenant", "Capitaine"];
 
     public static readonly string[] PoliceUnits =
     [

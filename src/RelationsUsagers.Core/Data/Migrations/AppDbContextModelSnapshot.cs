@@ -234,6 +234,9 @@ namespace RelationsUsagers.Core.Data.Migrations
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ClockSuspended")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("TEXT");
 
@@ -253,6 +256,9 @@ namespace RelationsUsagers.Core.Data.Migrations
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("NextDueCode")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("NextDueOn")
                         .HasColumnType("TEXT");

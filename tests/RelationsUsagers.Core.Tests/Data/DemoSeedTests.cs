@@ -139,7 +139,13 @@ public sealed partial class DemoSeedTests
         foreach (var kind in Enum.GetValues<CaseKind>())
             Assert.Contains(open, c => c.Kind == kind && c.NextDueOn is not null);
         Assert.All(cases.Where(c => !c.IsOpen), c => Assert.Null(c.NextDueOn));
-        Assert.All(open, c => Assert.Equal(LegalClock.NextDueOn(LegalClock.Default.Compute(c, [], today)), c.NextDueOn));
+        Assert.All(open, c =>
+        {
+            var deadlines = LegalClock.Default.Compute(c, [], today);
+            Assert.Equal(LegalClock.NextDueOn(deadlines), c.NextDueOn);
+            Assert.Equal(LegalClock.QueueSummary(deadlines), (c.NextDueOn, c.NextDueCode, c.ClockSuspended));
+        });
+        Assert.Contains(open, c => c.NextDueCode is not null);
     }
 
     [Fact]

@@ -26,7 +26,8 @@ public static class DemoCaseSeeder
     /// Writes <paramref name="count"/> demo cases, unless the database already holds cases: then nothing is written and
     /// 0 is returned. Otherwise returns the number of cases written. The references follow the reference counters
     /// (e.g. DAD-2026-00042), which are left at the last number used so that cases created afterwards continue the
-    /// sequence. Each case's <see cref="CaseFile.NextDueOn"/> comes from the <see cref="LegalClock"/> with the stored settings.
+    /// sequence. Each case's <see cref="CaseFile.NextDueOn"/> (and its code) comes from the <see cref="LegalClock"/> with the
+    /// stored delay settings.
     /// </summary>
     /// <remarks>
     /// Fast enough for benchmarks (100,000 cases in seconds): the cases are generated in memory and written with
@@ -50,9 +51,14 @@ public static class DemoCaseSeeder
         var generator = new DemoCaseGenerator(clock.GetUtcNow());
         var batch = generator.Generate(count, counters.ToDictionary(c => (c.Kind, c.Year), c => c.LastValue));
 
+        // The queue's columns, as CaseFileService keeps them on each save (demo cases have no suspension).
         var legalClock = await LegalClockService.LoadClockAsync(db, ct);
         foreach (var file in batch.Cases)
-            file.NextDueOn = file.IsOpen ? LegalClock.NextDueOn(legalClock.Compute(file, [], generator.Today)) : null;
+        {
+            (file.NextDueOn, file.NextDueCode, file.ClockSuspended) = file.IsOpen
+                ? LegalClock.QueueSummary(legalClock.Compute(file, [], generator.Today))
+                : (null, null, false);
+        }
 
         var transaction = tx.GetDbTransaction();
         using (var cases = BulkInsert.For<CaseFile>(db, transaction))

@@ -165,7 +165,7 @@ internal static class DemoTexts
         "disparition inquiétante signalée par la famille",
         "agression d'un soignant aux Urgences",
         "accident du travail sur un chantier",
-        "chute d'un enfant de moins de deux ans, suspicion de maltraitance",
+        "coups et blessures lors d'une altercation à la sortie d'un bar",
         "conduite sous l'empire d'un état alcoolique suivie d'un accident",
         "vol commis dans une chambre de l'établissement",
         "tentative de suicide sur la voie publique",

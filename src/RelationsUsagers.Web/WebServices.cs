@@ -71,6 +71,8 @@ public static class WebServices
     public static IApplicationBuilder UseAppStaticFiles(this WebApplication app)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "wwwroot-assets");
+        if (!Directory.Exists(folder))
+            throw new DirectoryNotFoundException($"The static files folder is missing next to the binaries: {folder}");
         return app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(folder) });
     }
 }

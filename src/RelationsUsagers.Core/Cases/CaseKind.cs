@@ -20,6 +20,16 @@ public static class CaseKindExtensions
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
+    /// <summary>A short label for dense lists (the queue's Type column).</summary>
+    public static string ShortLabel(this CaseKind kind) => kind switch
+    {
+        CaseKind.Complaint => "Plainte",
+        CaseKind.IndemnityClaim => "Indemnisation",
+        CaseKind.AccessRequest => "Accès dossier",
+        CaseKind.Requisition => "Réquisition",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
     public static string Label(this CaseKind kind) => kind switch
     {
         CaseKind.Complaint => "Plainte / réclamation",

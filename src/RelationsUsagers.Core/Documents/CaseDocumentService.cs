@@ -23,7 +23,7 @@ public sealed class CaseDocumentService(IDbContextFactory<AppDbContext> dbFactor
             throw new CaseRuleException("Le nom du fichier est invalide.");
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.CaseFiles.AnyAsync(c => c.Id == caseId, ct))
+        if (await db.CaseFiles.FirstOrDefaultAsync(c => c.Id == caseId, ct) is null) // tracked: the audit line takes its reference
             throw new CaseRuleException("Ce dossier n'existe plus.");
 
         var doc = new CaseDocument { CaseFileId = caseId, FileName = safeName, SizeBytes = length, Description = description };

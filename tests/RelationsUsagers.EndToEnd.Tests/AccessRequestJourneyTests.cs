@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace RelationsUsagers.EndToEnd.Tests;
+
+/// <summary>Issue 3: an access request from intake to the copy sent, found in the queue, and a concurrent edit refused.</summary>
+public sealed partial class AccessRequestJourneyTests(PortalFixture portal)
+{
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    [Fact]
+    public async Task Officer_records_an_access_request_until_the_copy_is_sent_and_a_concurrent_save_is_refused()
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Paris).DateTime);
+        string Fr(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+        await using var officerContext = await portal.NewContextAsync();
+        var page = await officerContext.NewPageAsync();
+        await portal.SignInAsync(page, "officer");
+
+        // Intake: an access request received today.
+        await page.GotoAsync("/dossiers/nouveau");
+        await PortalFixture.WaitReadyAsync(page);
+        await page.GetByLabel("Accès au dossier patient").CheckAsync();
+        await page.Locator("#patient-last-name").FillAsync("Lefèvre");
+        await page.Locator("#patient-first-name").FillAsync("Anaïs");
+        await page.Locator("#requester-name").FillAsync("Anaïs Lefèvre");
+        await page.Locator("#requester-name").PressAsync("Tab");
+        await Expect(page.Locator("#received-on")).ToHaveValueAsync(Fr(today));
+        await PortalFixture.ShotAsync(page, "journey-1-intake");
+        await page.Locator("#save-case").ClickAsync();
+        // The demo data may hold a recent request for a namesake: the page then asks to confirm, once.
+        var duplicate = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Doublon possible" });
+        await Expect(page.Locator("#case-reference").Or(duplicate)).ToBeVisibleAsync();
+        if (await duplicate.IsVisibleAsync())
+            await page.Locator("#save-case").ClickAsync();
+
+        // The case page: an 8-day deadline due today + 8, still to come.
+        await Expect(page).ToHaveURLAsync(CasePage());
+        var caseUrl = page.Url;
+        var reference = page.Locator("#case-reference");
+        await Expect(reference).ToHaveTextAsync(AccessReference());
+        var referenceText = (await reference.TextContentAsync())!.Trim();
+        var eightDays = page.Locator("tr[data-code]").Filter(new() { HasText = "8 jours" });
+        await Expect(eightDays).ToHaveCountAsync(1);
+        await Expect(eightDays).ToContainTextAsync(Fr(today.AddDays(8)));
+        await Expect(eightDays.Locator(".deadline-state")).ToHaveTextAsync("à venir");
+        await PortalFixture.ShotAsync(page, "journey-2-case-created");
+
+        // The queue finds it without the accent.
+        await page.GotoAsync("/");
+        await PortalFixture.WaitReadyAsync(page);
+        var search = page.GetByRole(AriaRole.Search).GetByRole(AriaRole.Textbox);
+        await search.FillAsync("lefevre");
+        await search.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new Regex(@"[?&]q=lefevre(&|$)"));
+        await Expect(search).ToHaveValueAsync("lefevre");
+        var rows = page.Locator("tr.queue-row");
+        await Expect(rows.Filter(new() { HasNotTextRegex = LefevreAnyCase() })).ToHaveCountAsync(0);
+        var link = rows.Locator("a.case-link", new() { HasText = referenceText });
+        await Expect(link).ToBeVisibleAsync();
+        await PortalFixture.ShotAsync(page, "journey-3-queue-search");
+
+        // Timeline: proofs complete, then copy sent, both today: the 8-day deadline is met.
+        await link.ClickAsync();
+        await Expect(page).ToHaveURLAsync(caseUrl);
+        await Expect(reference).ToHaveTextAsync(referenceText);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Chronologie" }).ClickAsync();
+        await AddEventAsync(page, "Pièces complètes reçues", Fr(today));
+        await AddEventAsync(page, "Copie envoyée", Fr(today));
+        await Expect(eightDays.First.Locator(".deadline-state")).ToHaveTextAsync(DoneState());
+        await Expect(eightDays.Locator(".deadline-state").Filter(new() { HasNotTextRegex = DoneState() })).ToHaveCountAsync(0);
+        await PortalFixture.ShotAsync(page, "journey-4-copy-sent");
+
+        // A manager opens the same case; the officer saves first; the manager's save is refused, their text kept.
+        await using var managerContext = await portal.NewContextAsync();
+        var managerPage = await managerContext.NewPageAsync();
+        await portal.SignInAsync(managerPage, "manager");
+        await managerPage.GotoAsync(caseUrl);
+        await PortalFixture.WaitReadyAsync(managerPage);
+        await Expect(managerPage.Locator("#case-reference")).ToHaveTextAsync(referenceText);
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Résumé" }).ClickAsync();
+        await page.Locator("#summary").FillAsync("Demande de copie du dossier du séjour de mars (officer).");
+        await page.Locator("#save-case").ClickAsync();
+        await Expect(page.GetByText("Modifications enregistrées.")).ToBeVisibleAsync();
+
+        const string managerSummary = "Copie à remettre en main propre (saisie du responsable).";
+        await managerPage.Locator("#summary").FillAsync(managerSummary);
+        await managerPage.Locator("#save-case").ClickAsync();
+        await Expect(managerPage.Locator("#conflict-message")).ToContainTextAsync("officer");
+        await Expect(managerPage.Locator("#summary")).ToHaveValueAsync(managerSummary);
+        await PortalFixture.ShotAsync(managerPage, "journey-5-conflict");
+    }
+
+    private static async Task AddEventAsync(IPage page, string label, string date)
+    {
+        await page.Locator("#event-type").ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText(label, new() { Exact = true }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#event-date")).ToHaveValueAsync(date);
+        await page.Locator("#add-event").ClickAsync();
+        await Expect(page.Locator(".case-timeline")).ToContainTextAsync($"{date} — {label}");
+    }
+
+    [GeneratedRegex(@"/dossiers/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+    private static partial Regex CasePage();
+
+    [GeneratedRegex(@"^\s*\S+-\d{4}-\d+\s*$")]
+    private static partial Regex AccessReference();
+
+    [GeneratedRegex("lef[eè]vre", RegexOptions.IgnoreCase)]
+    private static partial Regex LefevreAnyCase();
+
+    [GeneratedRegex("^(respecté|hors délai)$")]
+    private static partial Regex DoneState();
+}

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace RelationsUsagers.EndToEnd.Tests;
+
+/// <summary>
+/// The portal on a real Kestrel port (demo mode, 40 demo cases, its own SQLite file and documents folder) and one
+/// headless Chromium, shared by every test of the assembly. Each test opens its own browser context.
+/// </summary>
+public sealed partial class PortalFixture : IAsyncLifetime
+{
+    public const string DemoPassword = "Demo-2026!";
+
+    /// <summary>Where each test leaves a screenshot of the pages it checks (not part of the repository).</summary>
+    public const string ShotsFolder = "/tmp/e2e-shots";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run",
+    ];
+
+    private readonly string _workFolder = Path.Combine(Path.GetTempPath(), "ru-e2e-" + Guid.NewGuid().ToString("N"));
+    private PortalFactory? _factory;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public string ChromiumPath { get; } = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+
+    public bool ChromiumFound => File.Exists(ChromiumPath);
+
+    /// <summary>The portal's root address, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(_workFolder);
+        Directory.CreateDirectory(ShotsFolder);
+        var documents = Directory.CreateDirectory(Path.Combine(_workFolder, "documents")).FullName;
+        _factory = new PortalFactory(Path.Combine(_workFolder, "portal.db"), documents);
+        _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+            ?? throw new InvalidOperationException("Kestrel did not report its address.");
+        BaseUrl = addresses.First().TrimEnd('/');
+
+        // Slow CI machines: the first circuit of a run can take a few seconds.
+        Assertions.SetDefaultExpectTimeout(15_000);
+
+        if (!ChromiumFound)
+            return;
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+            await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_factory is not null)
+            await _factory.DisposeAsync();
+        try
+        {
+            Directory.Delete(_workFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by SQLite: the temp folder is cleaned by the system later.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>A fresh browser context (own cookies, own circuit) on the portal; skips the test when Chromium is absent.</summary>
+    public async Task<IBrowserContext> NewContextAsync()
+    {
+        if (_browser is null)
+            Assert.Skip($"Chromium introuvable à {ChromiumPath} : installez-le (apt-get install -y chromium) ou définissez CHROMIUM_PATH.");
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = "fr-FR",
+            TimezoneId = "Europe/Paris",
+            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+        });
+        context.SetDefaultTimeout(15_000);
+        context.SetDefaultNavigationTimeout(30_000);
+        return context;
+    }
+
+    /// <summary>Signs in through the sign-in form and waits until the interactive shell is ready.</summary>
+    public async Task SignInAsync(IPage page, string userName, string password = DemoPassword)
+    {
+        await page.GotoAsync("/connexion");
+        await page.Locator("#username").FillAsync(userName);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(SignInPage());
+        await WaitReadyAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=signed-in-user]")).ToHaveTextAsync(userName);
+    }
+
+    /// <summary>Waits for the layout's marker: after it the circuit is connected and the buttons are wired.</summary>
+    public static Task WaitReadyAsync(IPage page) =>
+        page.Locator("#app-ready[data-ready=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    /// <summary>Saves a full-page screenshot to <see cref="ShotsFolder"/> for a human to look at.</summary>
+    public static async Task ShotAsync(IPage page, string name)
+    {
+        // From the top: a full-page capture of a scrolled page draws the fixed app bar in the middle.
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ShotsFolder, name + ".png"), FullPage = true });
+    }
+
+    [GeneratedRegex(@"/connexion(\?|$)")]
+    public static partial Regex SignInPage();
+
+    private sealed class PortalFactory(string databasePath, string documentsPath) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("Database:Path", databasePath);
+            builder.UseSetting("Documents:Path", documentsPath);
+            builder.UseSetting("Demo:Enabled", "true");
+            builder.UseSetting("Demo:Cases", "40");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        }
+    }
+}

@@ -1,6 +1,7 @@
 using RelationsUsagers.Core;
 using RelationsUsagers.Web;
 using RelationsUsagers.Web.Components;
+using RelationsUsagers.Web.Exports;
 using RelationsUsagers.Web.Cases;
 using RelationsUsagers.Web.Security;
 
@@ -28,6 +29,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapDocumentEndpoints();
+app.MapExportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -35,4 +35,27 @@ public static class CaseEventFacts
             case (Requisition r, CaseEventTypes.RecordSeized): r.SeizureOn = on; break;
         }
     }
+
+    /// <summary>
+    /// The status a fact usually moves the case to ("copie envoyée" → communiqué); applied only when the kind's
+    /// workflow allows that move from the current status, so an unusual path is never forced.
+    /// </summary>
+    public static CaseStatus? StatusAfter(CaseKind kind, string type) => (kind, type) switch
+    {
+        (CaseKind.AccessRequest, CaseEventTypes.ProofsRequested) => CaseStatus.AwaitingProofs,
+        (CaseKind.AccessRequest, CaseEventTypes.ProofsComplete) => CaseStatus.Complete,
+        (CaseKind.AccessRequest, CaseEventTypes.CopySent or CaseEventTypes.OnSiteConsultation) => CaseStatus.Sent,
+        (CaseKind.Complaint, CaseEventTypes.AcknowledgementSent) => CaseStatus.Acknowledged,
+        (CaseKind.Complaint, CaseEventTypes.SentToService) => CaseStatus.UnderInvestigation,
+        (CaseKind.Complaint, CaseEventTypes.MediatorReferred) => CaseStatus.InMediation,
+        (CaseKind.Complaint, CaseEventTypes.MediationReportSent) => CaseStatus.AwaitingCdu,
+        (CaseKind.Complaint, CaseEventTypes.AnswerSent) => CaseStatus.Answered,
+        (CaseKind.IndemnityClaim, CaseEventTypes.InsurerDeclared) => CaseStatus.DeclaredToInsurer,
+        (CaseKind.IndemnityClaim, CaseEventTypes.CciReferred) => CaseStatus.CciProcedure,
+        (CaseKind.IndemnityClaim, CaseEventTypes.CourtReferred) => CaseStatus.Litigation,
+        (CaseKind.IndemnityClaim, CaseEventTypes.ExpressDecisionNotified) => CaseStatus.Answered,
+        (CaseKind.Requisition, CaseEventTypes.SecrecyReviewed) => CaseStatus.SecrecyReview,
+        (CaseKind.Requisition, CaseEventTypes.ItemsSent) => CaseStatus.Answered,
+        _ => null,
+    };
 }

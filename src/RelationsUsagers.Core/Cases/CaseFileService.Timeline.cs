@@ -22,6 +22,12 @@ public sealed partial class CaseFileService
         current.Events.Add(ev);
         db.CaseEvents.Add(ev);
         CaseEventFacts.Apply(current, type, occurredOn);
+        if (CaseEventFacts.StatusAfter(current.Kind, type) is { } next && CaseWorkflow.RefusalReason(current.Kind, current.Status, next) is null)
+        {
+            db.AuditEntries.Add(Security.AuditTrail.Line(current, db.UtcNow, db.CurrentUserName, Security.AuditActions.StatusChanged,
+                $"{current.Status.Label()} → {next.Label()} ({CaseEventTypes.LabelOf(type)})"));
+            current.Status = next;
+        }
         db.Entry(current).Property(c => c.ConcurrencyStamp).OriginalValue = stamp;
         await SaveAsync(db, current, ct);
         return current;

@@ -10,7 +10,8 @@ public static class TextSearch
     {
         if (string.IsNullOrWhiteSpace(text))
             return "";
-        var decomposed = text.Trim().Normalize(NormalizationForm.FormD);
+        // Runs of spaces collapse: "Lefèvre  Hélène" and "Lefèvre Hélène" are the same person.
+        var decomposed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var ch in decomposed)
         {

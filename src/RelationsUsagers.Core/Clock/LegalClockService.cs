@@ -6,7 +6,7 @@ using RelationsUsagers.Core.Security;
 namespace RelationsUsagers.Core.Clock;
 
 /// <summary>Suspends and resumes a case's clocks and computes its deadlines with the settings stored in the database.</summary>
-public sealed class LegalClockService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+public sealed class LegalClockService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, CaseChanges? changes = null)
 {
     public const int ReasonMaxLength = 1000;
     public const string SuspendedAction = "Délai suspendu";
@@ -81,6 +81,7 @@ public sealed class LegalClockService(IDbContextFactory<AppDbContext> dbFactory,
         await db.CaseFiles.Where(c => c.Id == caseId).ExecuteUpdateAsync(u => u
             .SetProperty(c => c.NextDueOn, due).SetProperty(c => c.NextDueCode, code).SetProperty(c => c.ClockSuspended, suspended), ct);
         await tx.CommitAsync(ct);
+        changes?.Publish();
     }
 
     /// <summary>The case's suspension log, oldest first.</summary>

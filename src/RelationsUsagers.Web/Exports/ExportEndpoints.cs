@@ -1,0 +1,37 @@
+using System.Globalization;
+using RelationsUsagers.Core.Exports;
+using RelationsUsagers.Core.Security;
+using RelationsUsagers.Web.Queue;
+
+namespace RelationsUsagers.Web.Exports;
+
+public static class ExportEndpoints
+{
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>
+    /// /exports/{register}?du=2025-01-01&amp;au=2025-12-31&amp;(queue filters): an authorised, audited download. The workbook is
+    /// built in a temporary file (a zip package needs a seekable stream), then streamed.
+    /// </summary>
+    public static void MapExportEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapGet("/exports/{register}", async (string register, HttpContext http, ExportService exports, CancellationToken ct) =>
+        {
+            var target = ExportRegister.Find(register);
+            if (target is null)
+                return Results.NotFound();
+            if (!TryDate(http.Request.Query["du"], out var from) || !TryDate(http.Request.Query["au"], out var to) || to < from)
+                return Results.BadRequest("Période invalide : indiquez « du » et « au » (AAAA-MM-JJ), « au » après « du ».");
+            var filter = QueueQuery.Parse(http.Request.GetEncodedUrlOrDefault()).Filter;
+            var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
+                FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            await target.Write(exports, file, from, to, filter, ct);
+            file.Position = 0;
+            return Results.File(file, Xlsx, target.FileName(from, to));
+        }).RequireAuthorization(Permissions.Export);
+
+    private static bool TryDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    private static string GetEncodedUrlOrDefault(this HttpRequest request) =>
+        $"http://localhost{request.Path}{request.QueryString}";
+}

@@ -1,0 +1,15 @@
+using RelationsUsagers.Benchmarks;
+
+// One command per benchmark: `dotnet run -c Release --project tests/RelationsUsagers.Benchmarks -- <command>`.
+var command = args.Length > 0 ? args[0] : "";
+switch (command)
+{
+    case "queue":
+        await QueueBenchmark.RunAsync(args[1..]);
+        return 0;
+    default:
+        Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/RelationsUsagers.Benchmarks -- <command>");
+        Console.Error.WriteLine("Commands:");
+        Console.Error.WriteLine("  queue   the officer's queue on 100,000 seeded cases: first page, kind + overdue, name search");
+        return 2;
+}

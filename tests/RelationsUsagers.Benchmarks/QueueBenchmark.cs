@@ -1,0 +1,219 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Clock;
+using RelationsUsagers.Core.Queue;
+
+namespace RelationsUsagers.Benchmarks;
+
+/// <summary>
+/// The officer's queue on 100,000 seeded cases: each measure times <see cref="CaseQueueService.GetPageAsync"/> as the
+/// queue page calls it (the page and the total count), and the same rows fetched with hand-written SQL on plain
+/// Microsoft.Data.Sqlite. Prints one line per measure: <c>NAME: median X ms, raw Y ms, ratio Z</c>.
+/// Goal: each median ≤ 30 ms and ≤ 3× its raw query.
+/// </summary>
+/// <remarks>
+/// Options: <c>--cases N</c> (default 100000), <c>--runs N</c> (default 30), <c>--plan</c> (prints SQLite's plan of each
+/// raw query), <c>--sql</c> (prints the SQL that EF Core sends for each measure), <c>--database PATH</c> (a file kept after the run and reused by the next one instead of a temporary file).
+/// </remarks>
+internal static class QueueBenchmark
+{
+    private const int DefaultCases = 100_000;
+    private const int DefaultRuns = 30;
+    private const int WarmUpRuns = 20;
+    private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(2);
+    private const int PageSize = 25;
+
+    /// <summary>The columns of <see cref="CaseListItem"/>, in its order.</summary>
+    private const string Columns =
+        "Id, Reference, Kind, Patient_LastName, Patient_FirstName, Requester_Name, Services, ReceivedOn, Status, NextDueOn, AssignedTo, NextDueCode, ClockSuspended";
+
+    /// <summary>Open = not closed, refused or abandoned (<see cref="CaseStatusLabels.IsFinal"/>).</summary>
+    private static readonly string OpenCase =
+        $"Status NOT IN ({(int)CaseStatus.Closed}, {(int)CaseStatus.Refused}, {(int)CaseStatus.Abandoned})";
+
+    public static async Task RunAsync(string[] args)
+    {
+        var cases = IntOption(args, "--cases", DefaultCases);
+        var runs = IntOption(args, "--runs", DefaultRuns);
+        var showPlan = args.Contains("--plan");
+        var showSql = args.Contains("--sql");
+        var path = StringOption(args, "--database");
+        var clock = TimeProvider.System;
+
+        var seeding = Stopwatch.StartNew();
+        await using var database = await BenchmarkDatabase.CreateAsync(cases, clock, path);
+        Console.Error.WriteLine($"Database ready with {cases:N0} cases in {seeding.Elapsed.TotalSeconds:F1} s ({database.FilePath}).");
+
+        var service = new CaseQueueService(database.Factory, clock);
+        var today = ParisCalendar.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        const string name = "lefevre";
+
+        Measure[] measures =
+        [
+            new("queue-first-page", new QueueFilter(), new PageRequest(0, PageSize, QueueSort.Urgency),
+                Where: OpenCase, Parameters: []),
+            new("queue-kind-overdue", new QueueFilter { Kind = CaseKind.AccessRequest, OverdueOnly = true }, new PageRequest(0, PageSize, QueueSort.Urgency),
+                Where: $"{OpenCase} AND Kind = {(int)CaseKind.AccessRequest} AND NextDueOn < $today", Parameters: [("$today", today)]),
+            new("queue-name-search", new QueueFilter { Search = name }, new PageRequest(0, PageSize, QueueSort.Urgency),
+                Where: $"{OpenCase} AND (Reference LIKE $reference ESCAPE '\\' OR Patient_SearchName LIKE $contains ESCAPE '\\' OR Requester_SearchName LIKE $contains ESCAPE '\\')",
+                Parameters: [("$reference", name.ToUpperInvariant() + "%"), ("$contains", "%" + name + "%")]),
+        ];
+
+        await using var raw = new SqliteConnection(database.ConnectionString);
+        await raw.OpenAsync();
+        foreach (var measure in measures)
+        {
+            if (showPlan)
+                await PrintPlanAsync(raw, measure);
+            if (showSql)
+            {
+                Console.Error.WriteLine($"{measure.Name}, as sent by EF Core:");
+                await new CaseQueueService(database.LoggingFactory, clock).GetPageAsync(measure.Filter, measure.Page);
+            }
+            await CheckSameRowsAsync(service, raw, measure);
+
+            // Warm-up long enough for the JIT to finish its optimised tier and for the pages to be in SQLite's cache.
+            var warmUp = Stopwatch.StartNew();
+            for (var i = 0; i < WarmUpRuns || warmUp.Elapsed < WarmUpTime; i++)
+            {
+                await service.GetPageAsync(measure.Filter, measure.Page);
+                await RawPageAsync(raw, measure);
+            }
+            // Alternating the two keeps both under the same conditions (cache, CPU frequency, GC).
+            var serviceTimes = new double[runs];
+            var rawTimes = new double[runs];
+            for (var i = 0; i < runs; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                await service.GetPageAsync(measure.Filter, measure.Page);
+                serviceTimes[i] = watch.Elapsed.TotalMilliseconds;
+                watch.Restart();
+                await RawPageAsync(raw, measure);
+                rawTimes[i] = watch.Elapsed.TotalMilliseconds;
+            }
+            var median = Median(serviceTimes);
+            var rawMedian = Median(rawTimes);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{measure.Name}: median {median:F2} ms, raw {rawMedian:F2} ms, ratio {median / rawMedian:F2}"));
+        }
+    }
+
+    private sealed record Measure(string Name, QueueFilter Filter, PageRequest Page, string Where, (string Name, string Value)[] Parameters)
+    {
+        public string CountSql => $"SELECT COUNT(*) FROM CaseFiles WHERE {Where}";
+
+        /// <summary>Urgency order, first part: the dated cases by deadline, then reference.</summary>
+        public string DatedSql(int skip, int take) =>
+            $"SELECT {Columns} FROM CaseFiles WHERE {Where} AND NextDueOn IS NOT NULL ORDER BY NextDueOn, Reference LIMIT {take} OFFSET {skip}";
+
+        public string DatedCountSql => $"SELECT COUNT(*) FROM CaseFiles WHERE {Where} AND NextDueOn IS NOT NULL";
+
+        /// <summary>Urgency order, second part: the undated cases by reference.</summary>
+        public string UndatedSql(int skip, int take) =>
+            $"SELECT {Columns} FROM CaseFiles WHERE {Where} AND NextDueOn IS NULL ORDER BY Reference LIMIT {take} OFFSET {skip}";
+    }
+
+    /// <summary>
+    /// The hand-written equivalent of the service call, statement for statement: the total, then the page in urgency
+    /// order read as its dated part and, only when the page reaches past it, its undated part; every column read.
+    /// </summary>
+    private static async Task<(int Total, List<Guid> Ids)> RawPageAsync(SqliteConnection connection, Measure measure)
+    {
+        var (skip, size) = (measure.Page.Skip, measure.Page.PageSize);
+        var total = await ScalarAsync(connection, measure.CountSql, measure);
+        var ids = new List<Guid>(size);
+        if (total <= skip)
+            return (total, ids);
+        await ReadAsync(connection, measure.DatedSql(skip, size), measure, ids);
+        if (ids.Count < size && skip + ids.Count < total)
+        {
+            var datedCount = ids.Count > 0 || skip == 0 ? skip + ids.Count : await ScalarAsync(connection, measure.DatedCountSql, measure);
+            await ReadAsync(connection, measure.UndatedSql(Math.Max(0, skip - datedCount), size - ids.Count), measure, ids);
+        }
+        return (total, ids);
+    }
+
+    private static async Task<int> ScalarAsync(SqliteConnection connection, string sql, Measure measure)
+    {
+        await using var command = Command(connection, sql, measure);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task ReadAsync(SqliteConnection connection, string sql, Measure measure, List<Guid> ids)
+    {
+        await using var command = Command(connection, sql, measure);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetGuid(0));
+            _ = reader.GetString(1);
+            _ = reader.GetInt32(2);
+            _ = reader.GetString(3);
+            _ = reader.GetString(4);
+            _ = reader.GetString(5);
+            _ = reader.GetString(6);
+            _ = reader.GetString(7);
+            _ = reader.GetInt32(8);
+            _ = reader.IsDBNull(9) ? null : reader.GetString(9);
+            _ = reader.IsDBNull(10) ? null : reader.GetString(10);
+            _ = reader.IsDBNull(11) ? null : reader.GetString(11);
+            _ = reader.GetBoolean(12);
+        }
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, Measure measure)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in measure.Parameters)
+            command.Parameters.AddWithValue(name, value);
+        return command;
+    }
+
+    /// <summary>A benchmark that compares different rows proves nothing: stop if the raw SQL and the service disagree.</summary>
+    private static async Task CheckSameRowsAsync(CaseQueueService service, SqliteConnection raw, Measure measure)
+    {
+        var result = await service.GetPageAsync(measure.Filter, measure.Page);
+        var (total, ids) = await RawPageAsync(raw, measure);
+        if (result.TotalCount != total || !result.Items.Select(i => i.Id).SequenceEqual(ids))
+            throw new InvalidOperationException(
+                $"{measure.Name}: the service returned {result.TotalCount} cases ({result.Items.Count} on the page), the raw SQL {total} ({ids.Count}), or another order.");
+        if (result.Items.Count == 0)
+            throw new InvalidOperationException($"{measure.Name}: the page is empty; the measure would time nothing.");
+        Console.Error.WriteLine($"{measure.Name}: {total:N0} matching cases.");
+    }
+
+    private static async Task PrintPlanAsync(SqliteConnection connection, Measure measure)
+    {
+        foreach (var sql in new[] { measure.CountSql, measure.DatedSql(measure.Page.Skip, measure.Page.PageSize), measure.UndatedSql(0, measure.Page.PageSize) })
+        {
+            Console.Error.WriteLine($"{measure.Name}: {sql}");
+            await using var command = Command(connection, "EXPLAIN QUERY PLAN " + sql, measure);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                Console.Error.WriteLine($"    {reader.GetString(3)}");
+        }
+    }
+
+    private static double Median(double[] values)
+    {
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static string? StringOption(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static int IntOption(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value : fallback;
+    }
+}

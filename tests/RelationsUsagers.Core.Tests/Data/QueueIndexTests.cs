@@ -1,0 +1,167 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Data;
+using RelationsUsagers.Core.Data.DemoSeed;
+using RelationsUsagers.Core.Queue;
+
+namespace RelationsUsagers.Core.Tests.Data;
+
+/// <summary>
+/// The open-queue partial indexes (Data/CaseFileConfiguration.cs, QueueIndexes migration) and the queries of
+/// <see cref="CaseQueueService.GetPageAsync"/> that rely on them: the SQL that the service sends must be planned on those
+/// indexes, without a sort and without reading the whole table, or the queue falls back to hundreds of milliseconds on
+/// 100,000 cases (tests/RelationsUsagers.Benchmarks). Without statistics (no ANALYZE), SQLite plans the same on 300 cases
+/// as on 100,000.
+/// </summary>
+public sealed class QueueIndexTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_migrations_create_both_open_queue_indexes_over_the_open_cases()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'CaseFiles' AND name LIKE 'IX_CaseFiles_OpenQueue%'";
+        var indexes = new Dictionary<string, string>();
+        await using (var reader = await command.ExecuteReaderAsync(Ct))
+            while (await reader.ReadAsync(Ct))
+                indexes[reader.GetString(0)] = reader.GetString(1);
+
+        // IX_CaseFiles_OpenQueue is created by SQL outside the EF model: a migration that rebuilds CaseFiles drops it.
+        Assert.Equal([CaseFileConfiguration.OpenQueueIndex, CaseFileConfiguration.OpenQueueKindIndex], indexes.Keys.Order(StringComparer.Ordinal));
+        Assert.All(indexes.Values, sql => Assert.EndsWith("WHERE " + CaseFileConfiguration.OpenCaseFilter, sql.Trim().TrimEnd(';'), StringComparison.Ordinal));
+    }
+
+    public static TheoryData<string> Filters => [.. QueueFilters.Keys];
+
+    private static readonly Dictionary<string, QueueFilter> QueueFilters = new()
+    {
+        ["default"] = new QueueFilter(),
+        ["kind"] = new QueueFilter { Kind = CaseKind.AccessRequest },
+        ["kind + overdue"] = new QueueFilter { Kind = CaseKind.AccessRequest, OverdueOnly = true },
+        ["overdue"] = new QueueFilter { OverdueOnly = true },
+        ["due this week"] = new QueueFilter { DueThisWeek = true },
+        ["name search"] = new QueueFilter { Search = "lefevre" },
+        ["reference search"] = new QueueFilter { Search = "DAD-2026" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task The_urgency_page_is_read_from_an_open_queue_index_without_sorting(string filter)
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        await DemoCaseSeeder.SeedAsync(database.Factory, 300, database.Clock, Ct);
+        var commands = new CommandRecorder();
+        var queue = new CaseQueueService(database.FactoryFor(TestDatabase.DefaultUserName, commands), database.Clock);
+
+        // A page larger than the dated cases, so that the undated part is read too.
+        await queue.GetPageAsync(QueueFilters[filter], new PageRequest(0, 1000), Ct);
+
+        Assert.NotEmpty(commands.Sent);
+        foreach (var (sql, parameters) in commands.Sent)
+        {
+            var plan = await PlanAsync(database, sql, parameters);
+            Assert.True(plan.Any(line => line.Contains("IX_CaseFiles_OpenQueue", StringComparison.Ordinal)), Explain(sql, plan));
+            Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal));
+            Assert.DoesNotContain(plan, line => line.StartsWith("SCAN c", StringComparison.Ordinal) && !line.Contains("COVERING INDEX", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(25)]
+    public async Task The_pages_of_the_urgency_order_follow_the_single_ordered_query(int pageSize)
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        await DemoCaseSeeder.SeedAsync(database.Factory, 300, database.Clock, Ct);
+        var queue = new CaseQueueService(database.Factory, database.Clock);
+
+        foreach (var filter in new[] { new QueueFilter(), new QueueFilter { Kind = CaseKind.Complaint }, new QueueFilter { IncludeClosed = true } })
+        {
+            // The reference: urgency as one ORDER BY (NextDueOn IS NULL, NextDueOn, Reference), as the service sorted before.
+            await using var db = database.CreateContext();
+            var expected = await CaseQueueService.Sort(CaseQueueService.Apply(db.CaseFiles.AsNoTracking(), filter, TestDatabase.Today), new PageRequest(0, pageSize))
+                .Select(c => c.Reference).ToListAsync(Ct);
+            Assert.Contains(expected, reference => reference.Length > 0);
+
+            var read = new List<string>();
+            for (var page = 0; ; page++)
+            {
+                var result = await queue.GetPageAsync(filter, new PageRequest(page, pageSize), Ct);
+                Assert.Equal(expected.Count, result.TotalCount);
+                if (result.Items.Count == 0)
+                    break;
+                Assert.True(result.Items.Count == pageSize || read.Count + result.Items.Count == expected.Count);
+                read.AddRange(result.Items.Select(i => i.Reference));
+            }
+            Assert.Equal(expected, read);
+        }
+    }
+
+    [Fact]
+    public async Task A_page_wholly_among_the_undated_cases_starts_at_the_right_one()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        await DemoCaseSeeder.SeedAsync(database.Factory, 300, database.Clock, Ct);
+        var queue = new CaseQueueService(database.Factory, database.Clock);
+        var all = await queue.GetPageAsync(new QueueFilter(), new PageRequest(0, 1000), Ct);
+        var firstUndated = all.Items.ToList().FindIndex(i => i.NextDueOn is null);
+        Assert.InRange(firstUndated, 10, all.TotalCount - 4);
+
+        // With this size, page 2 starts after the last dated case: its dated query returns nothing, and the service must
+        // count the dated cases to know where among the undated ones the page starts.
+        var size = (firstUndated / 2) + 1;
+        Assert.True(2 * size > firstUndated);
+        var page = await queue.GetPageAsync(new QueueFilter(), new PageRequest(2, size), Ct);
+
+        Assert.Equal(all.Items.Skip(2 * size).Take(size).Select(i => i.Reference), page.Items.Select(i => i.Reference));
+        Assert.All(page.Items, i => Assert.Null(i.NextDueOn));
+    }
+
+    private static string Explain(string sql, List<string> plan) => $"{sql}\n  plan: {string.Join(" / ", plan)}";
+
+    private static async Task<List<string>> PlanAsync(TestDatabase database, string sql, List<(string Name, object? Value)> parameters)
+    {
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        while (await reader.ReadAsync(Ct))
+            plan.Add(reader.GetString(3));
+        return plan;
+    }
+
+    /// <summary>Every query sent through the context, with its parameter values.</summary>
+    private sealed class CommandRecorder : DbCommandInterceptor
+    {
+        public List<(string Sql, List<(string Name, object? Value)> Parameters)> Sent { get; } = [];
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return ValueTask.FromResult(result);
+        }
+
+        private void Record(DbCommand command) =>
+            Sent.Add((command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList()));
+    }
+}

@@ -5,6 +5,9 @@ using RelationsUsagers.Web.Exports;
 using RelationsUsagers.Web.Cases;
 using RelationsUsagers.Web.Security;
 
+if (RelationsUsagers.Web.CommandLine.PortalCommands.IsCommand(args))
+    return await RelationsUsagers.Web.CommandLine.PortalCommands.RunAsync(args);
+
 var options = StartupOptions.Parse(args);
 var builder = WebApplication.CreateBuilder(options.RemainingArgs);
 options.ApplyTo(builder.Configuration);
@@ -32,7 +35,8 @@ app.MapDocumentEndpoints();
 app.MapExportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Visible to the end-to-end tests' WebApplicationFactory.</summary>
 public partial class Program;

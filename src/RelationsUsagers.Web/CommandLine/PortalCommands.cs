@@ -1,0 +1,106 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using RelationsUsagers.Core;
+using RelationsUsagers.Core.AccessRequests.Import;
+using RelationsUsagers.Core.Data;
+using RelationsUsagers.Core.Exports;
+using RelationsUsagers.Core.Security;
+
+namespace RelationsUsagers.Web.CommandLine;
+
+/// <summary>
+/// The portal's commands for scheduled use, run instead of the web server:
+///   export access-requests|complaints|requisitions --from 2025-01-01 --to 2025-12-31 --out suivi.xlsx
+///   import access-dashboard FILE [--sheet NAME] [--dry-run]
+/// Both go through the same services as the pages, with the audit trail naming the command-line user.
+/// </summary>
+public static class PortalCommands
+{
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "export" or "import";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray());
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton<ICurrentUser>(new FixedCurrentUser($"ligne de commande ({Environment.UserName})"));
+        builder.Services.AddCore(StartupOptions.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath));
+        using var host = builder.Build();
+        using var scope = host.Services.CreateScope();
+        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>());
+        try
+        {
+            return (args[0], args.ElementAtOrDefault(1)) switch
+            {
+                ("export", "access-requests" or "complaints" or "requisitions") => await ExportAsync(scope.ServiceProvider, args),
+                ("import", "access-dashboard") => await ImportAsync(scope.ServiceProvider, args),
+                _ => Usage(),
+            };
+        }
+        catch (Exception ex) when (ex is ArgumentException or IOException or Core.Cases.CaseRuleException)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 2;
+        }
+    }
+
+    private static async Task<int> ExportAsync(IServiceProvider services, string[] args)
+    {
+        var from = Date(Option(args, "--from") ?? throw new ArgumentException("--from AAAA-MM-JJ est obligatoire."));
+        var to = Date(Option(args, "--to") ?? throw new ArgumentException("--to AAAA-MM-JJ est obligatoire."));
+        if (to < from)
+            throw new ArgumentException("--to doit suivre --from.");
+        var output = Option(args, "--out") ?? throw new ArgumentException("--out FICHIER.xlsx est obligatoire.");
+        var exports = services.GetRequiredService<ExportService>();
+        await using var file = File.Create(output);
+        var rows = args[1] switch
+        {
+            "access-requests" => await exports.WriteAccessRequestsAsync(file, from, to),
+            "complaints" => await exports.WriteComplaintsAsync(file, from, to),
+            _ => await exports.WriteRequisitionsAsync(file, from, to),
+        };
+        Console.WriteLine($"{rows} rows written to {Path.GetFullPath(output)}");
+        return 0;
+    }
+
+    private static async Task<int> ImportAsync(IServiceProvider services, string[] args)
+    {
+        var path = args.ElementAtOrDefault(2) ?? throw new ArgumentException("Indiquez le fichier à importer.");
+        var importer = services.GetRequiredService<AccessDashboardImporter>();
+        ImportPreview preview;
+        await using (var file = File.OpenRead(path))
+            preview = await importer.ReadAsync(file, Path.GetFileName(path), Option(args, "--sheet"));
+        foreach (var problem in preview.Problems)
+            Console.WriteLine(problem);
+        foreach (var error in preview.Errors)
+            Console.WriteLine(error.Message);
+        var read = preview.Rows.Count;
+        if (args.Contains("--dry-run") || !preview.CanImport)
+        {
+            Console.WriteLine($"{read} rows read, 0 imported, {preview.RejectedCount} rejected");
+            return preview.CanImport ? 0 : 1;
+        }
+        var result = await importer.ImportAsync(preview);
+        Console.WriteLine($"{result.Read} rows read, {result.Imported} imported, {result.Rejected} rejected");
+        return 0;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static DateOnly Date(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d : throw new ArgumentException($"Date invalide : « {text} » (format AAAA-MM-JJ).");
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("""
+            Usage :
+              export access-requests|complaints|requisitions --from AAAA-MM-JJ --to AAAA-MM-JJ --out FICHIER.xlsx
+              import access-dashboard FICHIER.xlsx [--sheet NOM] [--dry-run]
+            """);
+        return 2;
+    }
+}

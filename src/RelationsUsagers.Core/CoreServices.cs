@@ -23,6 +23,12 @@ public static class CoreServices
         services.AddScoped<Security.AuditService>();
         services.AddScoped<Clock.LegalClockService>();
         services.AddScoped<Documents.CaseDocumentService>();
+        services.AddScoped<Cdu.CduMemberService>();
+        services.AddScoped<Cdu.CduMeetingService>();
+        services.AddScoped<Cdu.CduAgendaService>();
+        services.AddScoped<Cdu.CduMemberViewService>();
+        services.AddScoped<Cdu.CduRecommendationService>();
+        services.AddScoped<Cdu.AnnualReportService>();
         services.TryAddSingleton(new Documents.DocumentStorage(Path.Combine(Path.GetTempPath(), "relations-usagers-documents")));
         return services;
     }

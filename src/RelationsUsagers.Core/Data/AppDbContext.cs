@@ -23,6 +23,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     public DbSet<Clock.DelaySetting> DelaySettings => Set<Clock.DelaySetting>();
     public DbSet<Clock.ClockSuspension> ClockSuspensions => Set<Clock.ClockSuspension>();
+    public DbSet<Cdu.CduMember> CduMembers => Set<Cdu.CduMember>();
+    public DbSet<Cdu.CduMeeting> CduMeetings => Set<Cdu.CduMeeting>();
+    public DbSet<Cdu.CduAttendance> CduAttendances => Set<Cdu.CduAttendance>();
+    public DbSet<Cdu.AgendaItem> AgendaItems => Set<Cdu.AgendaItem>();
+    public DbSet<Cdu.CduRecommendation> CduRecommendations => Set<Cdu.CduRecommendation>();
 
     /// <summary>Extra audit lines (e.g. "opened") added by services; written with the next save.</summary>
     internal string CurrentUserName => currentUser.UserName;

@@ -361,14 +361,219 @@ namespace RelationsUsagers.Core.Data.Migrations
 
                     b.HasIndex("Status", "NextDueOn");
 
-                    b.HasIndex(new[] { "Kind", "NextDueOn", "Reference", "Status" }, "IX_CaseFiles_OpenQueue_Kind")
-                        .HasFilter("\"Status\" NOT IN (17, 15, 16)");
-
                     b.ToTable("CaseFiles", (string)null);
 
                     b.HasDiscriminator<int>("Kind");
 
                     b.UseTphMappingStrategy();
+                });
+
+            modelBuilder.Entity("RelationsUsagers.Core.Cdu.AgendaItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(32000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Documents", "RelationsUsagers.Core.Cdu.AgendaItem.Documents#AgendaDocument", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Path");
+
+                            b1
+                                .ToJson("Documents")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseFileId");
+
+                    b.HasIndex("MeetingId", "Order");
+
+                    b.ToTable("CduAgendaItems", (string)null);
+                });
+
+            modelBuilder.Entity("RelationsUsagers.Core.Cdu.CduAttendance", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Presence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeetingId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("CduAttendances", (string)null);
+                });
+
+            modelBuilder.Entity("RelationsUsagers.Core.Cdu.CduMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AgendaPublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConvocationSentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsUrgent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.ToTable("CduMeetings", (string)null);
+                });
+
+            modelBuilder.Entity("RelationsUsagers.Core.Cdu.CduMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Association")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDeputy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("MandateEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MandateStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Office")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfficeRenewals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Renewals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName");
+
+                    b.ToTable("CduMembers", (string)null);
+                });
+
+            modelBuilder.Entity("RelationsUsagers.Core.Cdu.CduRecommendation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUpComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("Year", "Status");
+
+                    b.ToTable("CduRecommendations", (string)null);
                 });
 
             modelBuilder.Entity("RelationsUsagers.Core.Clock.ClockSuspension", b =>
@@ -1056,6 +1261,43 @@ namespace RelationsUsagers.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RelationsUsagers.Core.Cdu.AgendaItem", b =>
+                {
+                    b.HasOne("RelationsUsagers.Core.Cases.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RelationsUsagers.Core.Cdu.CduMeeting", null)
+                        .WithMany("Agenda")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RelationsUsagers.Core.Cdu.CduAttendance", b =>
+                {
+                    b.HasOne("RelationsUsagers.Core.Cdu.CduMeeting", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RelationsUsagers.Core.Cdu.CduMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RelationsUsagers.Core.Cdu.CduRecommendation", b =>
+                {
+                    b.HasOne("RelationsUsagers.Core.Cdu.CduMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("RelationsUsagers.Core.Clock.ClockSuspension", b =>
                 {
                     b.HasOne("RelationsUsagers.Core.Cases.CaseFile", null)
@@ -1070,6 +1312,13 @@ namespace RelationsUsagers.Core.Data.Migrations
                     b.Navigation("Documents");
 
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("RelationsUsagers.Core.Cdu.CduMeeting", b =>
+                {
+                    b.Navigation("Agenda");
+
+                    b.Navigation("Attendance");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,96 @@
+using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Claims;
+using RelationsUsagers.Core.Complaints;
+
+namespace RelationsUsagers.Core.Cdu;
+
+/// <summary>
+/// The items <see cref="CduAgendaService.ProposeAsync"/> proposes, built from cases already loaded. Titles and texts
+/// name cases by reference, department and motive only: never a person.
+/// </summary>
+internal static class CduAgendaProposals
+{
+    /// <summary>R.1112-80 I: every complaint received or answered in the period, litigation included, in one item.</summary>
+    public static AgendaItem? ComplaintsReceivedAndAnswered(IEnumerable<Complaint> complaints, DateOnly from, DateOnly to)
+    {
+        var listed = complaints
+            .Where(c => In(c.ReceivedOn, from, to) || (c.AnswerSentOn is { } a && In(a, from, to)))
+            .OrderBy(c => c.ReceivedOn).ThenBy(c => c.Reference, StringComparer.Ordinal).ToList();
+        if (listed.Count == 0)
+            return null;
+        var lines = listed.Select(c =>
+            $"{c.Reference} — {c.Nature.Label()} reçue le {CduText.Date(c.ReceivedOn)} — {string.Join(", ", c.Services)} — " +
+            $"{string.Join(", ", c.Motives.Select(m => m.Label()))} — " +
+            (c.AnswerSentOn is { } answered && answered <= to ? $"réponse envoyée le {CduText.Date(answered)}" : "réponse en cours") +
+            (c.IsLitigation ? " — contentieux (pour information, art. R.1112-80 I)" : ""));
+        return New(AgendaItemKind.ComplaintsReceivedAndAnswered,
+            $"Plaintes et réclamations reçues et réponses apportées du {CduText.Date(from)} au {CduText.Date(to)} ({listed.Count})",
+            string.Join("\n", lines));
+    }
+
+    /// <summary>R.1112-94: a mediation report reached the president and the CDU has not examined the complaint yet.</summary>
+    public static IEnumerable<AgendaItem> MediationReportsAwaitingCdu(IEnumerable<Complaint> complaints) =>
+        complaints.Where(AwaitsReportExamination).OrderBy(c => c.ReceivedOn).Select(c =>
+        {
+            var report = c.Events.Where(e => e.Type == CaseEventTypes.MediationReportSent).Max(e => e.OccurredOn);
+            return New(AgendaItemKind.MediationReportAwaitingCdu, $"Compte rendu de médiation — {c.Reference} ({string.Join(", ", c.Services)})",
+                $"Médiation {c.MediationType.Label().ToLowerInvariant()} ; compte rendu transmis au président le {CduText.Date(report)}. " +
+                "Avis de la CDU attendu (art. R.1112-94 du CSP).", c.Id);
+        });
+
+    /// <summary>Complaints waiting for the CDU, litigation excluded (R.1112-80 I), unless already proposed with their report.</summary>
+    public static IEnumerable<AgendaItem> ComplaintsToExamine(IEnumerable<Complaint> complaints) =>
+        complaints.Where(c => c.Status == CaseStatus.AwaitingCdu && !c.IsLitigation && !AwaitsReportExamination(c))
+            .OrderBy(c => c.ReceivedOn).Select(c => New(AgendaItemKind.ComplaintToExamine,
+                $"Réclamation à examiner — {c.Reference} ({string.Join(", ", c.Services)})",
+                $"{c.Nature.Label()} reçue le {CduText.Date(c.ReceivedOn)} ; motifs : {string.Join(", ", c.Motives.Select(m => m.Label()))}.", c.Id));
+
+    /// <summary>R.1112-80 II e): indemnity claims and litigation complaints, for information.</summary>
+    public static AgendaItem? ClaimsForInformation(IEnumerable<IndemnityClaim> claims, IEnumerable<Complaint> litigation)
+    {
+        var lines = claims.OrderBy(c => c.ReceivedOn).Select(c =>
+                $"{c.Reference} — demande indemnitaire reçue le {CduText.Date(c.ReceivedOn)} — {string.Join(", ", c.Services)} — " +
+                $"procédure {c.Procedure.Label()} — {c.Status.Label().ToLowerInvariant()}")
+            .Concat(litigation.OrderBy(c => c.ReceivedOn).Select(c =>
+                $"{c.Reference} — réclamation contentieuse reçue le {CduText.Date(c.ReceivedOn)} — {string.Join(", ", c.Services)} — " +
+                $"{c.Status.Label().ToLowerInvariant()}"))
+            .ToList();
+        return lines.Count == 0 ? null : New(AgendaItemKind.IndemnityClaimsForInformation,
+            $"Demandes indemnitaires et contentieux en cours ou reçus (pour information) ({lines.Count})",
+            string.Join("\n", lines) + "\n(Art. R.1112-80 II e du CSP : nombre, nature et issue des recours.)");
+    }
+
+    public static AgendaItem RecordAccess(RecordAccessFigures figures) =>
+        New(AgendaItemKind.RecordAccessFigures,
+            $"Demandes d'accès au dossier médical du {CduText.Date(figures.From)} au {CduText.Date(figures.To)}", figures.Describe());
+
+    /// <summary>R.1112-80 II f): at least once a year; a placeholder the officer fills.</summary>
+    public static AgendaItem SeriousAdverseEvents(int year) =>
+        New(AgendaItemKind.SeriousAdverseEvents, $"Événements indésirables graves {year} et actions correctives",
+            "À compléter : nombre et nature des événements indésirables graves déclarés, actions correctives engagées " +
+            "(présentation au moins une fois par an, art. R.1112-80 II f du CSP).");
+
+    /// <summary>R.1112-80 II d): hand-entered results.</summary>
+    public static AgendaItem Satisfaction() =>
+        New(AgendaItemKind.SatisfactionResults, "Résultats des enquêtes de satisfaction",
+            "À compléter : questionnaires de sortie (nombre reçus, taux de retour), indicateurs e-Satis, autres enquêtes " +
+            "(art. R.1112-80 II d et L.1112-2 du CSP).");
+
+    public static AgendaItem? RecommendationFollowUp(IReadOnlyList<CduRecommendation> open) =>
+        open.Count == 0 ? null : New(AgendaItemKind.RecommendationFollowUp, $"Suivi des recommandations de la CDU ({open.Count} en cours)",
+            string.Join("\n", open.Select(r =>
+                $"{r.Year} — {r.Text} — responsable : {r.Owner}" + (r.DueOn is { } due ? $" — échéance {CduText.Date(due)}" : "") +
+                $" — {r.Status.Label().ToLowerInvariant()}")));
+
+    public static bool AwaitsReportExamination(Complaint c) =>
+        c.IsOpen && !c.IsLitigation && c.CduMeetingOn is null && c.Events.Any(e => e.Type == CaseEventTypes.MediationReportSent);
+
+    /// <summary>Kinds that stand once on an agenda (the others stand once per case).</summary>
+    public static bool IsSingle(AgendaItemKind kind) =>
+        kind is not (AgendaItemKind.MediationReportAwaitingCdu or AgendaItemKind.ComplaintToExamine or AgendaItemKind.FreeItem);
+
+    private static bool In(DateOnly date, DateOnly from, DateOnly to) => date >= from && date <= to;
+
+    private static AgendaItem New(AgendaItemKind kind, string title, string text, Guid? caseId = null) =>
+        new() { Kind = kind, Title = title, Text = text, CaseFileId = caseId };
+}

@@ -1,0 +1,188 @@
+using Microsoft.EntityFrameworkCore;
+using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Data;
+
+namespace RelationsUsagers.Core.Cdu;
+
+/// <summary>
+/// Builds a meeting's agenda (R.1112-88: set by the president, sent at least 8 days before the meeting): proposals
+/// from the cases, then reorder, edit, add, remove, publish. Item changes leave the meeting's concurrency stamp alone:
+/// it guards the meeting's own fields (date, convocation, publication).
+/// </summary>
+public sealed class CduAgendaService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>
+    /// Proposed items, not saved, for the cases since the previous held meeting (or the last 3 months): complaints received
+    /// and answered, mediation reports and complaints awaiting the CDU (litigation excluded, R.1112-80 I), claims and
+    /// litigation for information, record-access figures, serious adverse events (in the last quarter's meeting, or while
+    /// none was presented this year), satisfaction results, open recommendations. Items already on the agenda are skipped.
+    /// </summary>
+    public async Task<IReadOnlyList<AgendaItem>> ProposeAsync(Guid meetingId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var meeting = await db.CduMeetings.AsNoTracking().Include(m => m.Agenda).FirstOrDefaultAsync(m => m.Id == meetingId, ct)
+            ?? throw new CaseRuleException("Cette séance n'existe plus.");
+        CduMeetingService.EnsureOpen(meeting);
+        var previous = await db.CduMeetings.AsNoTracking()
+            .Where(m => m.Status == CduMeetingStatus.Held && m.Date < meeting.Date).MaxAsync(m => (DateOnly?)m.Date, ct);
+        var from = previous?.AddDays(1) ?? meeting.Date.AddMonths(-3);
+        var to = meeting.Date;
+
+        var complaints = await db.Complaints.AsNoTracking().Include(c => c.Events)
+            .Where(c => (c.ReceivedOn >= from && c.ReceivedOn <= to) || (c.AnswerSentOn >= from && c.AnswerSentOn <= to)
+                || c.Status == CaseStatus.AwaitingCdu
+                || (c.CduMeetingOn == null && c.Events.Any(e => e.Type == CaseEventTypes.MediationReportSent))
+                || (c.IsLitigation && c.Status != CaseStatus.Closed && c.Status != CaseStatus.Abandoned))
+            .AsSplitQuery().ToListAsync(ct);
+        var claims = await db.IndemnityClaims.AsNoTracking()
+            .Where(c => (c.ReceivedOn >= from && c.ReceivedOn <= to)
+                || (c.Status != CaseStatus.Closed && c.Status != CaseStatus.Abandoned && c.Status != CaseStatus.Refused))
+            .ToListAsync(ct);
+        var litigation = complaints.Where(c => c.IsLitigation && (c.IsOpen || (c.ReceivedOn >= from && c.ReceivedOn <= to)));
+        var access = await RecordAccessFigures.ComputeAsync(db, from, to, ct);
+        var open = await CduRecommendationService.OpenAsync(db, ct);
+        var year = meeting.Date.Year;
+        var yearStart = new DateOnly(year, 1, 1);
+        var yearEnd = new DateOnly(year, 12, 31);
+        var adverseEventsPresented = await db.AgendaItems.AnyAsync(i => i.Kind == AgendaItemKind.SeriousAdverseEvents && i.MeetingId != meetingId
+            && db.CduMeetings.Any(m => m.Id == i.MeetingId && m.Status != CduMeetingStatus.Cancelled && m.Date >= yearStart && m.Date <= yearEnd), ct);
+
+        var proposals = new List<AgendaItem?> { CduAgendaProposals.ComplaintsReceivedAndAnswered(complaints, from, to) };
+        proposals.AddRange(CduAgendaProposals.MediationReportsAwaitingCdu(complaints));
+        proposals.AddRange(CduAgendaProposals.ComplaintsToExamine(complaints));
+        proposals.Add(CduAgendaProposals.ClaimsForInformation(claims, litigation));
+        proposals.Add(CduAgendaProposals.RecordAccess(access));
+        if (CduText.QuarterOf(meeting.Date) == 4 || !adverseEventsPresented)
+            proposals.Add(CduAgendaProposals.SeriousAdverseEvents(year));
+        proposals.Add(CduAgendaProposals.Satisfaction());
+        proposals.Add(CduAgendaProposals.RecommendationFollowUp(open));
+
+        var order = meeting.Agenda.Count == 0 ? 0 : meeting.Agenda.Max(i => i.Order);
+        var result = new List<AgendaItem>();
+        foreach (var item in proposals.OfType<AgendaItem>())
+        {
+            var present = meeting.Agenda.Any(i => i.Kind == item.Kind && (CduAgendaProposals.IsSingle(item.Kind) || i.CaseFileId == item.CaseFileId));
+            if (present)
+                continue;
+            item.MeetingId = meetingId;
+            item.Order = ++order;
+            result.Add(item);
+        }
+        return result;
+    }
+
+    /// <summary>Adds items (proposals or typed ones) at the end of the agenda, in the given order.</summary>
+    public async Task<IReadOnlyList<AgendaItem>> AddAsync(Guid meetingId, IEnumerable<AgendaItem> items, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var meeting = await LoadOpenAsync(db, meetingId, ct);
+        var order = meeting.Agenda.Count == 0 ? 0 : meeting.Agenda.Max(i => i.Order);
+        var added = new List<AgendaItem>();
+        foreach (var item in items)
+        {
+            Check(item);
+            if (item.CaseFileId is { } caseId && !await db.CaseFiles.AnyAsync(c => c.Id == caseId, ct))
+                throw new CaseRuleException("Le dossier de ce point n'existe plus.");
+            var copy = new AgendaItem
+            {
+                MeetingId = meetingId, Order = ++order, Kind = item.Kind, Title = item.Title, Text = item.Text,
+                CaseFileId = item.CaseFileId, Documents = Copy(item.Documents),
+            };
+            db.AgendaItems.Add(copy);
+            added.Add(copy);
+        }
+        await db.SaveChangesAsync(ct);
+        return added;
+    }
+
+    /// <summary>Changes an item's title, text and documents (its kind and case stay).</summary>
+    public async Task<AgendaItem> UpdateAsync(AgendaItem edited, CancellationToken ct = default)
+    {
+        Check(edited);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await db.AgendaItems.FirstOrDefaultAsync(i => i.Id == edited.Id, ct) ?? throw new CaseRuleException("Ce point n'existe plus.");
+        var meeting = await LoadOpenAsync(db, item.MeetingId, ct);
+        (item.Title, item.Text, item.Documents) = (edited.Title, edited.Text, Copy(edited.Documents));
+        await db.SaveChangesAsync(ct);
+        return item;
+    }
+
+    /// <summary>Removes an item; the following ones move up.</summary>
+    public async Task RemoveAsync(Guid itemId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await db.AgendaItems.FirstOrDefaultAsync(i => i.Id == itemId, ct) ?? throw new CaseRuleException("Ce point n'existe plus.");
+        var meeting = await LoadOpenAsync(db, item.MeetingId, ct);
+        meeting.Agenda.Remove(item);
+        db.AgendaItems.Remove(item);
+        Renumber(meeting.Agenda.OrderBy(i => i.Order));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Puts the items in the order of <paramref name="orderedItemIds"/>, which must name every item of the agenda once.</summary>
+    public async Task ReorderAsync(Guid meetingId, IReadOnlyList<Guid> orderedItemIds, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var meeting = await LoadOpenAsync(db, meetingId, ct);
+        var byId = meeting.Agenda.ToDictionary(i => i.Id);
+        if (orderedItemIds.Count != byId.Count || orderedItemIds.Distinct().Count() != byId.Count || !orderedItemIds.All(byId.ContainsKey))
+            throw new CaseRuleException("L'ordre du jour a changé entre-temps : rechargez-le avant de déplacer ses points.");
+        Renumber(orderedItemIds.Select(id => byId[id]));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Publishes the agenda: it needs at least one item and a convocation sent (on <paramref name="convocationSentOn"/>, else
+    /// the date already recorded, else today) at least 8 days before the meeting, or one clear day if urgent (R.1112-88).
+    /// </summary>
+    public async Task<CduMeeting> PublishAsync(Guid meetingId, Guid stamp, DateOnly? convocationSentOn = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var meeting = await LoadOpenAsync(db, meetingId, ct);
+        var today = ParisCalendar.Today(clock);
+        if (meeting.Agenda.Count == 0)
+            throw new CaseRuleException("L'ordre du jour est vide : ajoutez au moins un point avant de le publier.");
+        var sent = convocationSentOn ?? meeting.ConvocationSentOn ?? today;
+        if (sent > today)
+            throw new CaseRuleException("La date d'envoi de la convocation ne peut pas être dans le futur.");
+        if (CduMeetingRules.ConvocationProblem(meeting.Date, sent, meeting.IsUrgent) is { } problem)
+            throw new CaseRuleException(problem);
+        meeting.ConvocationSentOn = sent;
+        meeting.AgendaPublishedOn = today;
+        meeting.Status = CduMeetingStatus.AgendaPublished;
+        await CduMeetingService.SaveAsync(db, meeting, stamp, ct);
+        return meeting;
+    }
+
+    private static async Task<CduMeeting> LoadOpenAsync(AppDbContext db, Guid meetingId, CancellationToken ct)
+    {
+        var meeting = await db.CduMeetings.Include(m => m.Agenda).FirstOrDefaultAsync(m => m.Id == meetingId, ct)
+            ?? throw new CaseRuleException("Cette séance n'existe plus.");
+        CduMeetingService.EnsureOpen(meeting);
+        return meeting;
+    }
+
+    private static void Check(AgendaItem item)
+    {
+        item.Title = item.Title?.Trim() ?? "";
+        item.Text = string.IsNullOrWhiteSpace(item.Text) ? null : item.Text.Trim();
+        if (!Enum.IsDefined(item.Kind))
+            throw new CaseRuleException("Le type du point est invalide.");
+        if (item.Title.Length == 0 || item.Title.Length > AgendaItem.TitleMaxLength)
+            throw new CaseRuleException($"L'intitulé du point est obligatoire ({AgendaItem.TitleMaxLength} caractères au plus).");
+        if (item.Text?.Length > AgendaItem.TextMaxLength)
+            throw new CaseRuleException($"Le texte du point ne doit pas dépasser {AgendaItem.TextMaxLength} caractères.");
+        if (item.Documents.Any(d => string.IsNullOrWhiteSpace(d.Name)))
+            throw new CaseRuleException("Chaque document joint doit avoir un nom.");
+    }
+
+    private static List<AgendaDocument> Copy(IEnumerable<AgendaDocument> documents) =>
+        documents.Select(d => new AgendaDocument { Name = d.Name.Trim(), Path = d.Path }).ToList();
+
+    private static void Renumber(IEnumerable<AgendaItem> items)
+    {
+        var order = 0;
+        foreach (var item in items)
+            item.Order = ++order;
+    }
+}

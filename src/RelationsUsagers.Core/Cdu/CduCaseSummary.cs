@@ -1,0 +1,110 @@
+using System.Text.RegularExpressions;
+using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Claims;
+using RelationsUsagers.Core.Complaints;
+
+namespace RelationsUsagers.Core.Cdu;
+
+/// <summary>
+/// A case as CDU members see it: pseudonymised (reference, initials, year of birth, texts without names nor contact
+/// details), never the <see cref="CaseFile"/> itself. The mediation report, which holds medical content, is given only
+/// when the case records the patient's written consent (L.1112-3).
+/// </summary>
+public sealed record CduCaseSummary
+{
+    public required string Reference { get; init; }
+    public required string KindLabel { get; init; }
+    /// <summary>Complaints: "Réclamation", "Plainte" or "Éloge".</summary>
+    public string? NatureLabel { get; init; }
+    public required string StatusLabel { get; init; }
+    public IReadOnlyList<string> Services { get; init; } = [];
+    public IReadOnlyList<string> Motives { get; init; } = [];
+    public DateOnly ReceivedOn { get; init; }
+    public DateOnly? AnswerSentOn { get; init; }
+    public string? MediationTypeLabel { get; init; }
+    public DateOnly? MediatorReferredOn { get; init; }
+    public DateOnly? MediationMeetingOn { get; init; }
+    public DateOnly? MediationReportSentOn { get; init; }
+    public DateOnly? CduMeetingOn { get; init; }
+    public string? CduOpinionLabel { get; init; }
+    public string? CduOpinionText { get; init; }
+    /// <summary>R.1112-80 I: litigation is shown to the CDU for information, outside its mediation circuit.</summary>
+    public bool IsLitigation { get; init; }
+    /// <summary>"A. L."</summary>
+    public required string PatientInitials { get; init; }
+    public int? PatientBirthYear { get; init; }
+    /// <summary>The case's summary without names, e-mail addresses, phone numbers nor patient number.</summary>
+    public required string Summary { get; init; }
+    /// <summary>L.1112-3: the patient (or his heirs) consented in writing to the members seeing medical data.</summary>
+    public bool MedicalDataConsent { get; init; }
+    /// <summary>A mediation report reached the CDU president (R.1112-94 al.1), whether or not it may be shown.</summary>
+    public bool HasMediationReport { get; init; }
+    /// <summary>The mediation notes of the timeline, pseudonymised; null without the patient's consent.</summary>
+    public string? MediationReport { get; init; }
+
+    public const string ReportWithheld =
+        "Compte rendu de médiation non communiqué : le patient n'a pas donné son consentement écrit à l'accès des membres " +
+        "de la CDU aux données médicales (art. L.1112-3 du CSP).";
+
+    /// <summary>Builds the summary; the only way from a case to what a member sees.</summary>
+    internal static CduCaseSummary From(CaseFile file)
+    {
+        var complaint = file as Complaint;
+        var consent = complaint?.MedicalDataConsentOn is not null;
+        var reportEvents = file.Events
+            .Where(e => e.Type is CaseEventTypes.MediationMeeting or CaseEventTypes.MediationReportSent)
+            .OrderBy(e => e.OccurredOn).ToList();
+        return new CduCaseSummary
+        {
+            Reference = file.Reference,
+            KindLabel = file.Kind.Label(),
+            NatureLabel = complaint?.Nature.Label(),
+            StatusLabel = file.Status.Label(),
+            Services = [.. file.Services],
+            Motives = complaint?.Motives.Select(m => m.Label()).ToList() ?? [],
+            ReceivedOn = file.ReceivedOn,
+            AnswerSentOn = complaint?.AnswerSentOn ?? First(file, CaseEventTypes.AnswerSent),
+            MediationTypeLabel = complaint is { MediationType: not MediationType.None } ? complaint.MediationType.Label() : null,
+            MediatorReferredOn = First(file, CaseEventTypes.MediatorReferred),
+            MediationMeetingOn = First(file, CaseEventTypes.MediationMeeting),
+            MediationReportSentOn = First(file, CaseEventTypes.MediationReportSent),
+            CduMeetingOn = complaint?.CduMeetingOn,
+            CduOpinionLabel = complaint?.CduOpinion?.Label(),
+            CduOpinionText = complaint?.CduOpinionText is { } opinion ? Scrub(opinion, file) : null,
+            IsLitigation = complaint?.IsLitigation ?? file is IndemnityClaim,
+            PatientInitials = Pseudonymiser.Initials(file.Patient.FirstName, file.Patient.LastName),
+            PatientBirthYear = file.Patient.BirthDate?.Year,
+            Summary = Scrub(file.Summary, file),
+            MedicalDataConsent = consent,
+            HasMediationReport = reportEvents.Any(e => e.Type == CaseEventTypes.MediationReportSent),
+            MediationReport = consent && reportEvents.Count > 0
+                ? Scrub(string.Join("\n", reportEvents.Select(e =>
+                    $"{CduText.Date(e.OccurredOn)} — {CaseEventTypes.LabelOf(e.Type)}{(e.Note is null ? "" : " : " + e.Note)}")), file)
+                : null,
+        };
+    }
+
+    /// <summary>The names to take out of anything said about <paramref name="file"/>: patient, requester, lawyer.</summary>
+    internal static IEnumerable<string?> NamesOf(CaseFile file)
+    {
+        yield return file.Patient.LastName;
+        yield return file.Patient.FirstName;
+        yield return $"{file.Patient.FirstName} {file.Patient.LastName}";
+        yield return file.Requester.Name;
+        if (file is IndemnityClaim claim)
+            yield return claim.LawyerName;
+    }
+
+    /// <summary>Names of all <paramref name="files"/>, contact details and patient numbers out of <paramref name="text"/>.</summary>
+    internal static string Scrub(string? text, params IReadOnlyCollection<CaseFile> files)
+    {
+        var clean = Pseudonymiser.RemoveContactDetails(text);
+        foreach (var number in files.Select(f => f.Patient.PatientNumber).Where(n => !string.IsNullOrWhiteSpace(n)))
+            clean = Regex.Replace(clean, $@"(?<![\p{{L}}\p{{Nd}}]){Regex.Escape(number!.Trim())}(?![\p{{L}}\p{{Nd}}])", "[n° patient retiré]",
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        return Pseudonymiser.RemoveNames(clean, files.SelectMany(NamesOf));
+    }
+
+    private static DateOnly? First(CaseFile file, string type) =>
+        file.Events.Where(e => e.Type == type).Select(e => (DateOnly?)e.OccurredOn).Min();
+}

@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using RelationsUsagers.Core.Cdu;
+using RelationsUsagers.Core.Data.DemoSeed;
+using RelationsUsagers.Core.Tests.Validation;
+using static RelationsUsagers.Core.Tests.Cdu.CduTestData;
+
+namespace RelationsUsagers.Core.Tests.Cdu;
+
+/// <summary>The demo CDU written after the demo cases (Cdu/CduDemoSeeder.cs).</summary>
+public sealed class CduDemoSeedTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<TestDatabase> SeededAsync()
+    {
+        var database = await TestDatabase.CreateAsync(Ct);
+        await DemoCaseSeeder.SeedAsync(database.Factory, database.Clock, Ct);
+        Assert.Equal(12, await CduDemoSeeder.SeedAsync(database.Factory, database.Clock, Ct));
+        return database;
+    }
+
+    [Fact]
+    public async Task Seeding_twice_writes_the_CDU_once()
+    {
+        await using var database = await SeededAsync();
+
+        Assert.Equal(0, await CduDemoSeeder.SeedAsync(database.Factory, database.Clock, Ct));
+
+        await using var db = database.CreateContext();
+        Assert.Equal((12, 6), (await db.CduMembers.CountAsync(Ct), await db.CduMeetings.CountAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task The_demo_members_form_a_valid_full_committee_with_the_demo_accounts_and_a_mandate_ending_soon()
+    {
+        await using var database = await SeededAsync();
+        var members = await database.Members().ListAsync(ct: Ct);
+
+        Assert.All(members, m => ValidationAssert.Passes(new CduMemberValidator(members).Validate(m)));
+        Assert.Empty(CduMandates.VacantSeats(members));
+        var president = Assert.Single(members, m => m.Office == CduOffice.President);
+        var vice = Assert.Single(members, m => m.Office == CduOffice.VicePresident);
+        Assert.NotEqual(president.LegalCategory, vice.LegalCategory);
+        Assert.Equal(CduCategory.PatientRepresentative, members.Single(m => m.UserName == "cdu").Category);
+        Assert.Equal(CduCategory.MedicalMediator, members.Single(m => m.UserName == "mediator").Category);
+        Assert.Equal("Mme Odile Prévost", Assert.Single(CduMandates.MandateAlerts(members, TestDatabase.Today, monthsAhead: 4)).FullName);
+    }
+
+    [Fact]
+    public async Task Each_of_the_last_four_quarters_has_a_held_meeting_with_minutes_attendance_and_examined_complaints()
+    {
+        await using var database = await SeededAsync();
+        await using var db = database.CreateContext();
+        var held = await db.CduMeetings.AsNoTracking().Include(m => m.Agenda).Include(m => m.Attendance)
+            .Where(m => m.Status == CduMeetingStatus.Held).OrderBy(m => m.Date).ToListAsync(Ct);
+
+        // Today is 15 March 2026: the four quarters of 2025.
+        Assert.Equal([1, 2, 3, 4], held.Select(m => (m.Date.Month - 1) / 3 + 1));
+        Assert.All(held, m => Assert.Equal(2025, m.Date.Year));
+        Assert.All(held, m =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(m.Minutes));
+            Assert.NotEmpty(m.Attendance);
+            Assert.Null(CduMeetingRules.ConvocationProblem(m.Date, m.ConvocationSentOn, m.IsUrgent));
+        });
+        var examined = held.SelectMany(m => m.Agenda.Where(i => i.CaseFileId is not null).Select(i => (m.Date, i.CaseFileId!.Value))).ToList();
+        Assert.NotEmpty(examined);
+        foreach (var (date, caseId) in examined)
+        {
+            var complaint = await db.Complaints.AsNoTracking().SingleAsync(c => c.Id == caseId, Ct);
+            Assert.Equal(date, complaint.CduMeetingOn);
+            Assert.NotNull(complaint.CduOpinion);
+        }
+    }
+
+    [Fact]
+    public async Task The_next_meeting_in_about_ten_days_has_a_published_agenda_the_members_can_read()
+    {
+        await using var database = await SeededAsync();
+
+        var agenda = await database.MemberView().GetPublishedAgendaAsync(ct: Ct);
+
+        Assert.NotNull(agenda);
+        Assert.InRange(agenda.Date.DayNumber - TestDatabase.Today.DayNumber, 10, 12);
+        Assert.Equal(TestDatabase.Today, agenda.ConvocationSentOn);
+        Assert.Contains(agenda.Items, i => i.Kind == AgendaItemKind.ComplaintsReceivedAndAnswered);
+        Assert.Contains(agenda.Items, i => i.Kind == AgendaItemKind.RecordAccessFigures);
+        Assert.Contains(agenda.Items, i => i.Case is not null);
+        Assert.DoesNotContain(agenda.Items, i => i.Case?.IsLitigation == true);
+        // This meeting covers the first quarter, the one planned three months later the second.
+        var gaps = await database.Meetings().QuarterGapsAsync(2026, Ct);
+        Assert.Equal(2, gaps.Count);
+        Assert.All(gaps, g => Assert.Matches("au [34]e trimestre 2026", g));
+
+        var recommendations = await database.Recommendations().ListAsync(ct: Ct);
+        Assert.True(recommendations.Select(r => r.Status).Distinct().Count() >= 3);
+    }
+}

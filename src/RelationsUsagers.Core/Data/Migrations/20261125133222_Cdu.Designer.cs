@@ -364,6 +364,9 @@ namespace RelationsUsagers.Core.Data.Migrations
 
                     b.HasIndex("Status", "NextDueOn");
 
+                    b.HasIndex(new[] { "Kind", "NextDueOn", "Reference", "Status" }, "IX_CaseFiles_OpenQueue_Kind")
+                        .HasFilter("\"Status\" NOT IN (17, 15, 16)");
+
                     b.ToTable("CaseFiles", (string)null);
 
                     b.HasDiscriminator<int>("Kind");

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using RelationsUsagers.Core.Security;
+using RelationsUsagers.Web.Components.Layout;
+
+namespace RelationsUsagers.Web.Tests;
+
+public sealed class NavMenuTests : PortalTestContext
+{
+    private string[] Entries(IRenderedComponent<NavMenu> menu) =>
+        menu.FindAll("a").Select(a => a.TextContent.Trim()).ToArray();
+
+    [Fact]
+    public void Officer_sees_the_queue_new_case_and_exports_but_not_administration()
+    {
+        SignIn("officer", Roles.Officer);
+        var menu = Render<NavMenu>();
+        Assert.Equal(["File d'attente", "Nouveau dossier", "Exports"], Entries(menu));
+    }
+
+    [Fact]
+    public void Officer_and_admin_roles_together_see_both_menus()
+    {
+        SignIn("chef", Roles.Officer, Roles.Admin);
+        var menu = Render<NavMenu>();
+        Assert.Equal(["File d'attente", "Nouveau dossier", "Exports", "Administration"], Entries(menu));
+    }
+
+    [Fact]
+    public void Admin_sees_administration_only()
+    {
+        SignIn("admin", Roles.Admin);
+        var menu = Render<NavMenu>();
+        Assert.Equal(["Administration"], Entries(menu));
+    }
+
+    [Fact]
+    public void Cdu_member_sees_none_of_the_entries()
+    {
+        SignIn("cdu", Roles.CduMember);
+        var menu = Render<NavMenu>();
+        Assert.Empty(Entries(menu));
+    }
+}
+
+public sealed class MainLayoutTests : PortalTestContext
+{
+    [Fact]
+    public void Shell_shows_the_signed_in_user_the_menu_of_their_role_and_the_page_body()
+    {
+        SignIn("c.martin", Roles.Officer);
+
+        var layout = Render<MainLayout>(p => p.Add(l => l.Body, (Microsoft.AspNetCore.Components.RenderFragment)(b => b.AddMarkupContent(0, "<p id=\"page-body\">Contenu de la page</p>"))));
+
+        Assert.Equal("c.martin", layout.Find("[data-testid=signed-in-user]").TextContent.Trim());
+        Assert.Equal("Contenu de la page", layout.Find("main#contenu #page-body").TextContent);
+        var menu = layout.Find("nav[aria-label=\"Menu principal\"]").TextContent;
+        Assert.Contains("File d'attente", menu, StringComparison.Ordinal);
+        Assert.DoesNotContain("Administration", menu, StringComparison.Ordinal);
+        Assert.Empty(layout.FindAll(".demo-chip"));
+    }
+}
+
+/// <summary>The shell alone, without a database: only what the layout injects.</summary>
+public sealed class DemoBannerTests : BunitContext
+{
+    private IRenderedComponent<MainLayout> RenderShell(bool demo)
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton(new DemoMode(demo));
+        AddAuthorization().SetAuthorized("c.martin");
+        return Render<MainLayout>(p => p.Add(l => l.Body, (Microsoft.AspNetCore.Components.RenderFragment)(_ => { })));
+    }
+
+    [Fact]
+    public void Demo_mode_shows_the_banner() =>
+        Assert.Equal("DÉMONSTRATION", RenderShell(demo: true).Find(".demo-chip").TextContent.Trim());
+
+    [Fact]
+    public void Production_mode_has_no_banner() =>
+        Assert.Empty(RenderShell(demo: false).FindAll(".demo-chip"));
+}

@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RelationsUsagers.Core.AccessRequests;
+using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Data;
+using RelationsUsagers.Web.Cases;
+
+namespace RelationsUsagers.Web.Tests;
+
+public sealed class NewCasePageTests : PortalTestContext
+{
+    private static void ChooseKind(IRenderedComponent<NewCasePage> page, string label) =>
+        page.FindAll("label.mud-radio").Single(l => l.TextContent.Contains(label, StringComparison.Ordinal)).QuerySelector("input")!.Click();
+
+    private static void Save(IRenderedComponent<NewCasePage> page) => page.Find("#save-case").Click();
+
+    [Fact]
+    public void The_form_appears_once_a_kind_is_chosen()
+    {
+        var page = RenderWithPopovers<NewCasePage>();
+        Assert.Empty(page.FindAll("#save-case"));
+
+        ChooseKind(page, "Accès au dossier patient");
+
+        Assert.NotNull(page.Find("#requester-name"));
+        Assert.Contains("Qualité du demandeur", page.Markup, StringComparison.Ordinal);
+        Assert.Equal("15/03/2026", page.Find("#received-on").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Missing_patient_name_shows_the_validator_message_keeps_the_typed_values_and_creates_nothing_then_saving_creates_and_opens_the_case()
+    {
+        var page = RenderWithPopovers<NewCasePage>();
+        ChooseKind(page, "Accès au dossier patient");
+        page.Find("#requester-name").Change("Jeanne Dupont");
+        page.Find("#summary").Change("Copie de l'hospitalisation de février.");
+
+        Save(page);
+
+        page.WaitForAssertion(() => Assert.Contains("Le nom du patient est obligatoire.", page.Find("[role=alert]").TextContent, StringComparison.Ordinal));
+        var patientField = page.Find("#patient-last-name").Closest(".mud-input-control")!;
+        Assert.Contains("Le nom du patient est obligatoire.", patientField.TextContent, StringComparison.Ordinal);
+        Assert.Equal("true", page.Find("#patient-last-name").GetAttribute("aria-invalid"));
+        Assert.DoesNotContain("Le nom du demandeur est obligatoire.", page.Markup, StringComparison.Ordinal);
+        Assert.Equal("Jeanne Dupont", page.Find("#requester-name").GetAttribute("value"));
+        Assert.Equal("Copie de l'hospitalisation de février.", page.Find("#summary").GetAttribute("value"));
+        Assert.Equal(0, await CountCasesAsync());
+        Assert.Equal("http://localhost/", Navigation.Uri);
+
+        page.Find("#patient-last-name").Change("Durand");
+        Save(page);
+
+        page.WaitForAssertion(() => Assert.StartsWith("http://localhost/dossiers/", Navigation.Uri, StringComparison.Ordinal));
+        await using var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
+        var created = Assert.IsType<AccessRequest>(await db.CaseFiles.SingleAsync(Ct));
+        Assert.Equal($"http://localhost/dossiers/{created.Id}", Navigation.Uri);
+        Assert.Equal("DAD-2026-00001", created.Reference);
+        Assert.Equal("Durand", created.Patient.LastName);
+        Assert.Equal("Jeanne Dupont", created.Requester.Name);
+        Assert.Equal("Copie de l'hospitalisation de février.", created.Summary);
+        Assert.Equal(new DateOnly(2026, 3, 15), created.ReceivedOn);
+        Assert.Equal(CaseStatus.Received, created.Status);
+        Assert.Equal(UserName, created.CreatedBy);
+    }
+
+    [Fact]
+    public void Changing_the_kind_keeps_the_shared_fields_already_typed()
+    {
+        var page = RenderWithPopovers<NewCasePage>();
+        ChooseKind(page, "Accès au dossier patient");
+        page.Find("#patient-last-name").Change("Durand");
+        page.Find("#requester-name").Change("Jeanne Dupont");
+
+        ChooseKind(page, "Plainte / réclamation");
+
+        Assert.Contains("Motifs", page.Find("#motives").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Qualité du demandeur", page.Markup, StringComparison.Ordinal);
+        Assert.Equal("Durand", page.Find("#patient-last-name").GetAttribute("value"));
+        Assert.Equal("Jeanne Dupont", page.Find("#requester-name").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task A_possible_duplicate_is_shown_before_saving_and_can_be_overridden()
+    {
+        var existing = await CreateCaseAsync(Drafts.AccessRequest("Durand", "Marie", receivedOn: new DateOnly(2026, 3, 10)));
+        var page = RenderWithPopovers<NewCasePage>();
+        ChooseKind(page, "Accès au dossier patient");
+        page.Find("#patient-last-name").Change("DURAND");
+        page.Find("#patient-first-name").Change("Marie");
+        page.Find("#requester-name").Change("Marie Durand");
+
+        Save(page);
+
+        var warning = page.WaitForElement("[role=alert]");
+        Assert.Contains("Doublon possible", warning.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/dossiers/{existing.Id}", warning.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("DAD-2026-00001 (reçu le 10/03/2026)", warning.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Créer quand même", page.Find("#save-case").TextContent.Trim());
+        Assert.Equal(1, await CountCasesAsync());
+
+        Save(page);
+
+        page.WaitForAssertion(() => Assert.NotEqual("http://localhost/", Navigation.Uri));
+        Assert.Equal(2, await CountCasesAsync());
+        Assert.DoesNotContain(existing.Id.ToString(), Navigation.Uri, StringComparison.Ordinal);
+    }
+}

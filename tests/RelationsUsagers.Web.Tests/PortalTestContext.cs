@@ -1,0 +1,136 @@
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor;
+using MudBlazor.Services;
+using RelationsUsagers.Core;
+using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Data;
+using RelationsUsagers.Core.Security;
+
+namespace RelationsUsagers.Web.Tests;
+
+/// <summary>
+/// A bunit context wired like the portal: the real core services over a temporary SQLite file (migrated in
+/// <see cref="InitializeAsync"/>), a fixed clock, MudBlazor, and an officer signed in through the app's own
+/// role-based policies. Deletes the file on dispose.
+/// </summary>
+public abstract class PortalTestContext : BunitContext, IAsyncLifetime
+{
+    /// <summary>2026-03-15 10:00 UTC (11:00 in Paris).</summary>
+    public static readonly DateTimeOffset Now = new(2026, 3, 15, 10, 0, 0, TimeSpan.Zero);
+
+    public static readonly DateOnly Today = new(2026, 3, 15);
+
+    public const string UserName = "officer";
+
+    private readonly string folder;
+
+    static PortalTestContext() =>
+        // Two cores running tests in parallel: a page's SQLite reads can take longer than bunit's default second.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
+    protected PortalTestContext()
+    {
+        folder = Path.Combine(Path.GetTempPath(), "relations-usagers-web-tests", Guid.NewGuid().ToString("N"));
+        ConnectionString = $"Data Source={Path.Combine(folder, "portal.db")};Pooling=False";
+        Clock = new FakeTimeProvider(Now);
+
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddSingleton<TimeProvider>(Clock);
+        Services.AddSingleton<ICurrentUser>(new FixedCurrentUser(UserName));
+        Services.AddCore(ConnectionString);
+        Services.AddMudServices();
+        Services.AddSingleton(new DemoMode(false));
+
+        Auth = AddAuthorization();
+        // The app's policies: each permission requires one of its roles (WebServices.AddWeb).
+        Services.AddAuthorizationCore(o =>
+        {
+            foreach (var (permission, roles) in Permissions.GrantedTo)
+                o.AddPolicy(permission, p => p.RequireRole(roles));
+        });
+        // bunit's provider answers every policy with its own stand-in; the app's role requirements must be the ones checked.
+        Services.Replace(ServiceDescriptor.Transient<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>());
+        SignIn(UserName, Roles.Officer);
+    }
+
+    protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    public string ConnectionString { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public BunitAuthorizationContext Auth { get; }
+
+    public BunitNavigationManager Navigation => Services.GetRequiredService<BunitNavigationManager>();
+
+    public virtual async ValueTask InitializeAsync() =>
+        await DatabaseSetup.MigrateAsync(Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), Ct);
+
+    /// <summary>Signs in with these roles; policies are checked by role, as in the app.</summary>
+    protected void SignIn(string userName, params string[] roles)
+    {
+        Auth.SetAuthorized(userName);
+        Auth.SetRoles(roles);
+    }
+
+    /// <summary>Creates a case through the real service, as the signed-in officer.</summary>
+    protected async Task<CaseFile> CreateCaseAsync(CaseFile draft) =>
+        await Services.GetRequiredService<CaseFileService>().CreateAsync(draft, Ct);
+
+    /// <summary>The case service acting as another user on the same file and clock.</summary>
+    protected CaseFileService ServiceAs(string userName) =>
+        new(new UserContextFactory(ConnectionString, new FixedCurrentUser(userName), Clock), new CaseValidators(Clock), Clock);
+
+    protected async Task<int> CountCasesAsync()
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
+        return await db.CaseFiles.CountAsync(Ct);
+    }
+
+    /// <summary>Where MudSelect options and other popovers render (after <see cref="RenderWithPopovers{T}"/>).</summary>
+    protected IRenderedComponent<MudPopoverProvider> Popovers { get; private set; } = default!;
+
+    /// <summary>Renders the popover provider first (MudSelect options, tooltips), then the component.</summary>
+    protected IRenderedComponent<T> RenderWithPopovers<T>(Action<ComponentParameterCollectionBuilder<T>>? parameters = null) where T : Microsoft.AspNetCore.Components.IComponent
+    {
+        Popovers = Render<MudPopoverProvider>();
+        return Render(parameters ?? (_ => { }));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        DeleteFolder();
+    }
+
+    private void DeleteFolder()
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leaked connection must not hide the test's own result; the OS cleans the temp folder.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private sealed class UserContextFactory(string connectionString, ICurrentUser user, TimeProvider clock) : IDbContextFactory<AppDbContext>
+    {
+        public AppDbContext CreateDbContext()
+        {
+            var builder = new DbContextOptionsBuilder<AppDbContext>();
+            CoreServices.Configure(builder, connectionString);
+            return new AppDbContext(builder.Options, user, clock);
+        }
+    }
+}

@@ -51,7 +51,8 @@ public static class CduDemoSeeder
     /// <summary>
     /// One held meeting per quarter over the four quarters before the current one. Its date is taken among the CDU dates
     /// the demo complaints already carry, so that most complaints examined that quarter fit it (mediation report sent
-    /// before, answer after); those are moved to it, written as the meeting's case items, and keep their opinion.
+    /// before, answer after); those are moved to it, written as the meeting's case items, and keep their opinion. Like the
+    /// demo cases themselves, the move is written directly (no audit line: demo data was changed by nobody real).
     /// </summary>
     private static async Task<List<CduMeeting>> SeedPastMeetingsAsync(IDbContextFactory<AppDbContext> factory, List<CduMember> members,
         DateOnly today, CancellationToken ct)

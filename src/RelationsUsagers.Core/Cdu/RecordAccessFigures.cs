@@ -67,8 +67,7 @@ public sealed record RecordAccessFigures(
             long2.Count == 0 ? null : Math.Round(long2.Average(s => s.Days), 1));
     }
 
-    /// <summary>The day the record left: the column, else the first "copy sent" or "on-site consultation" event.</summary>
+    /// <summary>The day the record left, read as the clock reads it: the column or the first "copy sent" / "on-site consultation" event.</summary>
     private static DateOnly? SentOn(AccessRequest r) =>
-        r.SentOn ?? r.Events.Where(e => e.Type is CaseEventTypes.CopySent or CaseEventTypes.OnSiteConsultation)
-            .Select(e => (DateOnly?)e.OccurredOn).Min();
+        CaseFacts.FirstFrom(r, r.ReceivedOn, r.SentOn, CaseEventTypes.CopySent, CaseEventTypes.OnSiteConsultation);
 }

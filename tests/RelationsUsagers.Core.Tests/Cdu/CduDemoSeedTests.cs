@@ -95,4 +95,24 @@ public sealed class CduDemoSeedTests
         var recommendations = await database.Recommendations().ListAsync(ct: Ct);
         Assert.True(recommendations.Select(r => r.Status).Distinct().Count() >= 3);
     }
+
+    [Theory]
+    [InlineData(2026, 1, 2)]
+    [InlineData(2026, 11, 25)]
+    [InlineData(2026, 12, 30)]
+    public async Task Seeding_works_whatever_the_day_of_the_year(int year, int month, int day)
+    {
+        var now = new DateTimeOffset(year, month, day, 9, 0, 0, TimeSpan.Zero);
+        await using var database = await TestDatabase.CreateAsync("c.martin", now, Ct);
+        await DemoCaseSeeder.SeedAsync(database.Factory, database.Clock, Ct);
+
+        Assert.Equal(12, await CduDemoSeeder.SeedAsync(database.Factory, database.Clock, Ct));
+
+        var agenda = await database.MemberView().GetPublishedAgendaAsync(ct: Ct);
+        Assert.NotNull(agenda);
+        Assert.InRange(agenda.Date.DayNumber - DateOnly.FromDateTime(now.Date).DayNumber, 10, 12);
+        Assert.Equal(4, (await database.Meetings().ListAsync(ct: Ct)).Count(m => m.Status == CduMeetingStatus.Held));
+        // R.1112-80 II f: proposed in a last-quarter meeting, or in a first-quarter one since none was presented that year yet.
+        Assert.Contains(agenda.Items, i => i.Kind == AgendaItemKind.SeriousAdverseEvents);
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using RelationsUsagers.Core.Cdu;
 using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Data.DemoSeed;
 using RelationsUsagers.Core.Security;
@@ -28,7 +29,11 @@ public static class AppStartup
             return;
         await DemoAccounts.EnsureAsync(services.GetRequiredService<UserManager<AppUser>>());
         var count = app.Configuration.GetValue("Demo:Cases", 300);
-        var seeded = await DemoCaseSeeder.SeedAsync(factory, count, services.GetRequiredService<TimeProvider>(), CancellationToken.None);
+        var clock = services.GetRequiredService<TimeProvider>();
+        var seeded = await DemoCaseSeeder.SeedAsync(factory, count, clock, CancellationToken.None);
+        // The CDU's demo (members, past meetings, a published agenda) rests on the demo cases.
+        if (count > 0)
+            await CduDemoSeeder.SeedAsync(factory, clock, CancellationToken.None);
         // Printed, not logged: the console of a demo is where people look for the accounts.
         Console.WriteLine();
         Console.WriteLine("=== RelationsUsagers — DÉMONSTRATION ===");

@@ -28,6 +28,8 @@ public sealed partial class AccessRequestJourneyTests(PortalFixture portal)
         await page.Locator("#patient-first-name").FillAsync("Anaïs");
         await page.Locator("#requester-name").FillAsync("Anaïs Lefèvre");
         await page.Locator("#requester-name").PressAsync("Tab");
+        // The patient's identity document: the only proof a patient must give (R.1111-1), so the request can become complete.
+        await page.GetByLabel("Pièce d'identité").CheckAsync();
         await Expect(page.Locator("#received-on")).ToHaveValueAsync(Fr(today));
         await PortalFixture.ShotAsync(page, "journey-1-intake");
         await page.Locator("#save-case").ClickAsync();

@@ -46,4 +46,18 @@ public static class AccessRequestRules
             blockers.Add("Le consentement exprès du majeur protégé est requis (art. L.1111-7 du CSP).");
         return blockers;
     }
+
+    /// <summary>
+    /// French reasons that refuse a step of the request: "complete" needs every required proof (R.1111-1), sending
+    /// needs no blocker (objection, minor's objection, missing consent). Empty when the step may happen.
+    /// </summary>
+    public static IReadOnlyList<string> StepBlockers(AccessRequest request, bool sending)
+    {
+        if (!sending)
+        {
+            var missing = MissingProofs(request);
+            return missing.Count == 0 ? [] : ["La demande ne peut pas être complète : pièces manquantes : " + string.Join(", ", missing.Select(p => p.Label())) + "."];
+        }
+        return ReleaseBlockers(request);
+    }
 }

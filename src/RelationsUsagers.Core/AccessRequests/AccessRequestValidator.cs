@@ -6,8 +6,9 @@ namespace RelationsUsagers.Core.AccessRequests;
 /// <summary>CSP L.1111-7, R.1111-1 to R.1111-8 (RULES.md §1).</summary>
 public sealed class AccessRequestValidator : CaseFileValidator<AccessRequest>
 {
-    public AccessRequestValidator(TimeProvider clock) : base(clock)
+    public AccessRequestValidator(TimeProvider clock, CopyFeeSchedule? fees = null) : base(clock)
     {
+        var schedule = fees ?? CopyFeeSchedule.Default;
         RuleFor(r => r.RequesterCapacity).IsInEnum().WithMessage("La qualité du demandeur est obligatoire.");
         // L.1110-4 V, R.1111-7: an heir must state one of the three motives.
         RuleFor(r => r.DeceasedMotive)
@@ -34,6 +35,11 @@ public sealed class AccessRequestValidator : CaseFileValidator<AccessRequest>
             .Must(f => f is null or 0).When(r => r.CommunicationMode == CommunicationMode.OnSite)
             .WithMessage("La consultation sur place est gratuite : aucuns frais de reproduction.")
             .GreaterThanOrEqualTo(0).WithMessage("Les frais de reproduction ne peuvent pas être négatifs.");
+        // L.1111-7 last paragraph: no more than the cost of reproduction.
+        RuleFor(r => r.ReproductionFeeCents)
+            .Must((r, fee) => fee is null || schedule.MaxReproductionCents(r) is not { } max || fee <= max)
+            .When(r => r.CommunicationMode != CommunicationMode.OnSite)
+            .WithMessage(r => $"Les frais de reproduction dépassent le coût des copies ({schedule.MaxReproductionCents(r)! / 100m:0.00} € au plus pour {r.PageCount} pages).");
         RuleFor(r => r.PostageFeeCents)
             .Must(f => f is null or 0).When(r => r.CommunicationMode == CommunicationMode.OnSite)
             .WithMessage("La consultation sur place est gratuite : aucuns frais d'envoi.")

@@ -18,6 +18,7 @@ public sealed partial class CaseFileService
             throw new CaseRuleException("La date de l'événement ne peut pas être dans le futur.");
         if (occurredOn < current.ReceivedOn)
             throw new CaseRuleException("La date de l'événement ne peut pas précéder la réception du dossier.");
+        EnsureStepAllowed(current, type, null);
         var ev = new CaseEvent { CaseFileId = current.Id, Type = type, OccurredOn = occurredOn, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim() };
         current.Events.Add(ev);
         db.CaseEvents.Add(ev);
@@ -50,6 +51,20 @@ public sealed partial class CaseFileService
             .Select(c => new { c.Id, c.Reference, c.ReceivedOn })
             .Take(5).ToListAsync(ct);
         return rows.Select(r => (r.Id, r.Reference, r.ReceivedOn)).ToList();
+    }
+
+    /// <summary>Access requests: "complete" needs every proof, a copy cannot leave while something blocks the release.</summary>
+    private static void EnsureStepAllowed(CaseFile file, string? eventType, CaseStatus? status)
+    {
+        if (file is not AccessRequests.AccessRequest request)
+            return;
+        var completing = eventType == CaseEventTypes.ProofsComplete || status == CaseStatus.Complete;
+        var sending = eventType is CaseEventTypes.CopySent or CaseEventTypes.OnSiteConsultation || status == CaseStatus.Sent;
+        if (!completing && !sending)
+            return;
+        var blockers = AccessRequests.AccessRequestRules.StepBlockers(request, sending);
+        if (blockers.Count > 0)
+            throw new CaseRuleException(string.Join(" ", blockers));
     }
 
     private static async Task<CaseFile> LoadForChangeAsync(AppDbContext db, Guid id, Guid stamp, CancellationToken ct)

@@ -88,6 +88,7 @@ public sealed partial class CaseFileService(IDbContextFactory<AppDbContext> dbFa
         var refusal = CaseWorkflow.RefusalReason(current.Kind, current.Status, to);
         if (refusal is not null)
             throw new CaseRuleException(refusal);
+        EnsureStepAllowed(current, null, to);
         var from = current.Status;
         current.Status = to;
         if (to.IsFinal())

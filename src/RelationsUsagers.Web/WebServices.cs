@@ -58,6 +58,7 @@ public static class WebServices
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager<PortalSignInManager>()
             .AddErrorDescriber<FrenchIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>()
             .AddDefaultTokenProviders();
 
         var authorization = services.AddAuthorizationBuilder()

@@ -14,7 +14,7 @@ public sealed class FoundationTests(PortalFixture portal)
 
         await portal.SignInAsync(page, "officer");
 
-        await Expect(page.Locator("[data-testid=signed-in-user]")).ToHaveTextAsync("officer");
+        await Expect(page.Locator("[data-testid=signed-in-user]")).ToContainTextAsync("officer");
         var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principal" });
         await Expect(menu.GetByRole(AriaRole.Link, new() { Name = "File d'attente" })).ToBeVisibleAsync();
         await Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Nouveau dossier" })).ToBeVisibleAsync();

@@ -22,6 +22,9 @@ public static class CoreServices
         services.AddScoped<Queue.CaseQueueService>();
         services.AddScoped<Security.AuditService>();
         services.AddScoped<Clock.LegalClockService>();
+        services.AddScoped<AccessRequests.Tracking.AccessRequestTrackingService>();
+        services.AddScoped<Exports.ExportService>();
+        services.AddScoped<AccessRequests.Import.AccessDashboardImporter>();
         services.AddScoped<Documents.CaseDocumentService>();
         services.AddScoped<Cdu.CduMemberService>();
         services.AddScoped<Cdu.CduMeetingService>();

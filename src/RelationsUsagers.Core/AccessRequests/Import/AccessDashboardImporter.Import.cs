@@ -1,0 +1,167 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Clock;
+using RelationsUsagers.Core.Data;
+using RelationsUsagers.Core.Data.DemoSeed;
+using RelationsUsagers.Core.Security;
+
+namespace RelationsUsagers.Core.AccessRequests.Import;
+
+public sealed partial class AccessDashboardImporter
+{
+    public const string ImportAction = "Import";
+    public const string ClosedOutcome = "Dossier communiqué (repris du tableau de suivi)";
+    /// <summary>Cases saved per SaveChanges inside the one transaction (keeps the change tracker small).</summary>
+    private const int BatchSize = 500;
+
+    /// <summary>
+    /// Creates one access request per valid line, in one transaction: all of them or none. A line whose patient, receipt
+    /// date and requester match a request already in the portal (imported or typed) is skipped: that key survives a renamed
+    /// file, sorted or inserted lines and a corrected line imported again, which a file › sheet › line key would not.
+    /// </summary>
+    /// <remarks>
+    /// Each case is saved through EF, so the audit interceptor stamps it and writes its "Création" line. Its timeline (the
+    /// file's history: received, complete, sent...) is then written with prepared commands, stamped with the importing user:
+    /// one "Événement ajouté" line per historical fact would triple the rows (10,000 lines: about 9 s instead of 3 s) and
+    /// say nothing the "Import" line below does not.
+    /// </remarks>
+    public async Task<ImportResult> ImportAsync(ImportPreview preview, CancellationToken ct = default)
+    {
+        if (!preview.CanImport)
+            throw new CaseRuleException(string.Join(" ", preview.Problems.DefaultIfEmpty("Aucune ligne d'en-têtes n'a été reconnue.")));
+        var valid = preview.Rows.Where(r => r.IsValid).ToList();
+        var today = ParisCalendar.Today(time);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Only new entities, never changed once added: the interceptor detects changes once per save.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var known = await KnownKeysAsync(db, valid, ct);
+        var clock = await LegalClockService.LoadClockAsync(db, ct);
+
+        var duplicates = new List<string>();
+        var references = new List<string>();
+        var timelines = new List<List<CaseEvent>>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        using var events = BulkInsert.For<CaseEvent>(db, tx.GetDbTransaction());
+        foreach (var row in valid)
+        {
+            var entry = row.Entry!;
+            if (known.TryGetValue(entry.DuplicateKey, out var existing))
+            {
+                duplicates.Add($"Ligne {row.Row} : demande déjà enregistrée ({existing}).");
+                continue;
+            }
+            var request = ToRequest(entry, $"{preview.FileName} › {preview.Sheet} › ligne {row.Row}");
+            request.Reference = await ReferenceAllocator.NextAsync(db, CaseKind.AccessRequest, request.ReceivedOn.Year, ct);
+            // As CaseFileService keeps them: the queue sorts by the earliest running deadline (no suspension yet).
+            (request.NextDueOn, request.NextDueCode, request.ClockSuspended) = request.IsOpen
+                ? LegalClock.QueueSummary(clock.Compute(request, [], today))
+                : (null, null, false);
+            timelines.Add(request.Events);
+            request.Events = [];
+            db.CaseFiles.Add(request);
+            known[entry.DuplicateKey] = request.Reference;
+            references.Add(request.Reference);
+            if (timelines.Count == BatchSize)
+                await FlushAsync(db, events, timelines, ct);
+        }
+        await FlushAsync(db, events, timelines, ct);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            AtUtc = db.UtcNow, UserName = db.CurrentUserName, Action = ImportAction,
+            Details = string.Create(CultureInfo.InvariantCulture,
+                $"Tableau de suivi « {preview.FileName} › {preview.Sheet} » : {references.Count} demande(s) créée(s) avec leur historique, " +
+                $"{preview.RejectedCount} ligne(s) rejetée(s), {duplicates.Count} doublon(s) ignoré(s)."),
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new ImportResult(preview.Rows.Count, references.Count, preview.RejectedCount, duplicates.Count, preview.Errors.ToList())
+        {
+            Duplicates = duplicates,
+            References = references,
+        };
+    }
+
+    /// <summary>Saves the pending cases, then their timelines (the events need their case row: foreign key).</summary>
+    private static async Task FlushAsync(AppDbContext db, BulkInsert events, List<List<CaseEvent>> timelines, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        var (now, user) = (db.UtcNow, db.CurrentUserName);
+        foreach (var e in timelines.SelectMany(t => t))
+        {
+            (e.RecordedAtUtc, e.RecordedBy) = (now, user);
+            events.Insert(e);
+        }
+        timelines.Clear();
+    }
+
+    /// <summary>The duplicate keys of the access requests received in the file's date range, with their reference.</summary>
+    private static async Task<Dictionary<string, string>> KnownKeysAsync(AppDbContext db, List<ImportRow> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+            return [];
+        var from = rows.Min(r => r.Entry!.ReceivedOn);
+        var to = rows.Max(r => r.Entry!.ReceivedOn);
+        var existing = await db.AccessRequests.AsNoTracking()
+            .Where(r => r.ReceivedOn >= from && r.ReceivedOn <= to)
+            .Select(r => new { r.Patient.SearchName, r.ReceivedOn, Requester = r.Requester.SearchName, r.Reference })
+            .ToListAsync(ct);
+        var keys = new Dictionary<string, string>();
+        foreach (var e in existing)
+            keys.TryAdd(DashboardEntry.DuplicateKeyOf(e.SearchName, e.ReceivedOn, e.Requester), e.Reference);
+        return keys;
+    }
+
+    /// <summary>
+    /// The request and its timeline (received, proofs complete, copy sent or consultation, AR, payment), so that the legal
+    /// clock finds the same facts as for a request followed in the portal. Status: sent → closed (a communicated request of a
+    /// hand-kept file needs no more work), complete → complete, otherwise received.
+    /// </summary>
+    internal static AccessRequest ToRequest(DashboardEntry e, string source)
+    {
+        var request = new AccessRequest
+        {
+            ReceivedOn = e.ReceivedOn,
+            Channel = e.Channel ?? Channel.Mail,
+            Patient = new Patient { LastName = e.PatientLastName, FirstName = e.PatientFirstName, BirthDate = e.BirthDate, PatientNumber = e.PatientNumber },
+            Requester = new Party { Name = e.RequesterName, Capacity = e.RequesterCapacityText },
+            RequesterCapacity = e.RequesterCapacity,
+            Services = [.. e.Services],
+            CompletedOn = e.CompletedOn,
+            // A complete request had every proof its requester needs (R.1111-1).
+            ProofsReceived = e.CompletedOn is null ? [] : [.. AccessRequestRules.RequiredProofs(e.RequesterCapacity)],
+            InformationOlderThanFiveYears = e.OlderThanFiveYears,
+            CommunicationMode = e.Mode,
+            DesignatedDoctor = e.Mode == CommunicationMode.ViaDesignatedDoctor && e.RequesterCapacity == RequesterCapacity.DesignatedDoctor
+                ? e.RequesterName : null,
+            PageCount = e.PageCount,
+            ReproductionFeeCents = e.FeeCents,
+            PaidOn = e.PaidOn,
+            SentOn = e.SentOn,
+            RecordedDeliveryNumber = e.RecordedDeliveryNumber,
+            DeliveryAcknowledgedOn = e.AcknowledgedOn,
+            Remarks = e.Remarks,
+            ImportSource = source,
+            Status = e.SentOn is not null ? CaseStatus.Closed : e.CompletedOn is not null ? CaseStatus.Complete : CaseStatus.Received,
+        };
+        if (e.SentOn is { } sent)
+        {
+            request.ClosedOn = e.AcknowledgedOn is { } ack && ack > sent ? ack : sent;
+            request.Outcome = ClosedOutcome;
+        }
+        AddEvent(request, CaseEventTypes.Received, e.ReceivedOn);
+        AddEvent(request, CaseEventTypes.ProofsComplete, e.CompletedOn);
+        AddEvent(request, e.Mode == CommunicationMode.OnSite ? CaseEventTypes.OnSiteConsultation : CaseEventTypes.CopySent, e.SentOn);
+        AddEvent(request, CaseEventTypes.DeliveryAcknowledged, e.AcknowledgedOn);
+        AddEvent(request, CaseEventTypes.PaymentReceived, e.PaidOn);
+        return request;
+    }
+
+    private static void AddEvent(AccessRequest request, string type, DateOnly? on)
+    {
+        if (on is { } date)
+            request.Events.Add(new CaseEvent { CaseFileId = request.Id, Type = type, OccurredOn = date, Note = "Repris du tableau de suivi" });
+    }
+}

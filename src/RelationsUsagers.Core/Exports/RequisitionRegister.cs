@@ -1,0 +1,82 @@
+using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Clock;
+using RelationsUsagers.Core.Requisitions;
+using static RelationsUsagers.Core.AccessRequests.Tracking.AccessRequestDashboardRow;
+
+namespace RelationsUsagers.Core.Exports;
+
+/// <summary>One line of the requisitions register (RULES.md §5, typical fields of a requisition record).</summary>
+public sealed record RequisitionRegisterRow
+{
+    public string Reference { get; init; } = "";
+    public DateOnly ReceivedOn { get; init; }
+    public string Channel { get; init; } = "";
+    public string Authority { get; init; } = "";
+    public string LegalBasis { get; init; } = "";
+    public string? Officer { get; init; }
+    public string? Magistrate { get; init; }
+    public string? Jurisdiction { get; init; }
+    public string? ProcedureNumber { get; init; }
+    public string Patient { get; init; } = "";
+    public string Items { get; init; } = "";
+    /// <summary>The date the authority set (no legal delay).</summary>
+    public DateOnly? DueOn { get; init; }
+    public DateOnly? SecrecyReviewOn { get; init; }
+    public string? SecrecyReviewBy { get; init; }
+    public string? Response { get; init; }
+    public DateOnly? ResponseSentOn { get; init; }
+    public bool? OnTime { get; init; }
+    public DateOnly? SeizureOn { get; init; }
+    public string? SealNumbers { get; init; }
+    public string Status { get; init; } = "";
+    public DateOnly? ClosedOn { get; init; }
+    public bool IsOverdue { get; init; }
+
+    internal static RequisitionRegisterRow Build(Requisition r, IReadOnlyList<ClockSuspension> suspensions, LegalClock clock, DateOnly today)
+    {
+        var deadlines = clock.Compute(r, suspensions, today);
+        var deadline = deadlines.Count > 0 ? deadlines[0] : null;
+        var sent = CaseFacts.FirstFrom(r, r.ReceivedOn, r.ResponseSentOn, CaseEventTypes.ItemsSent, CaseEventTypes.RefusalSent);
+        return new RequisitionRegisterRow
+        {
+            Reference = r.Reference, ReceivedOn = r.ReceivedOn, Channel = r.Channel.Label(), Authority = r.Authority.Label(),
+            LegalBasis = r.LegalBasis.Label(),
+            Officer = string.Join(", ", new[] { r.OfficerName, r.OfficerUnit }.Where(s => !string.IsNullOrWhiteSpace(s))) is { Length: > 0 } o ? o : null,
+            Magistrate = r.MagistrateName, Jurisdiction = r.Jurisdiction, ProcedureNumber = r.ProcedureNumber,
+            Patient = r.Patient.FullName,
+            // Medical items need a seizure or consent (CPP 56-3, 60-1 al.2): their nature is shown with them.
+            Items = string.Join(" ; ", r.Items.Select(i => $"{i.Description} ({i.Nature.Label()}{(i.Sent ? ", transmis" : "")})")),
+            DueOn = deadline?.DueOn ?? r.DueOn, SecrecyReviewOn = CaseFacts.Latest(r, r.SecrecyReviewOn, CaseEventTypes.SecrecyReviewed),
+            SecrecyReviewBy = r.SecrecyReviewBy, Response = r.Response?.Label(), ResponseSentOn = sent,
+            OnTime = sent is { } s && deadline is not null ? s <= deadline.DueOn : null,
+            SeizureOn = CaseFacts.Latest(r, r.SeizureOn, CaseEventTypes.RecordSeized), SealNumbers = r.SealNumbers,
+            Status = r.Status.Label(), ClosedOn = r.ClosedOn,
+            IsOverdue = r.IsOpen && deadline?.State == DeadlineState.Overdue,
+        };
+    }
+
+    public static IReadOnlyList<ExportColumn<RequisitionRegisterRow>> Columns { get; } =
+    [
+        new("Référence", r => r.Reference),
+        new("Date de réception", r => r.ReceivedOn, ExportFormats.Date),
+        new("Canal", r => r.Channel),
+        new("Autorité requérante", r => r.Authority),
+        new("Cadre juridique", r => r.LegalBasis),
+        new("OPJ", r => r.Officer),
+        new("Magistrat", r => r.Magistrate),
+        new("Juridiction", r => r.Jurisdiction),
+        new("N° de procédure", r => r.ProcedureNumber),
+        new("Patient", r => r.Patient),
+        new("Éléments demandés", r => r.Items),
+        new("Date fixée", r => r.DueOn, ExportFormats.Date),
+        new("Examen du secret médical", r => r.SecrecyReviewOn, ExportFormats.Date),
+        new("Examiné par", r => r.SecrecyReviewBy),
+        new("Réponse", r => r.Response),
+        new("Date de réponse", r => r.ResponseSentOn, ExportFormats.Date),
+        new("Dans le délai", r => YesNo(r.OnTime)),
+        new("Date de saisie", r => r.SeizureOn, ExportFormats.Date),
+        new("N° de scellés", r => r.SealNumbers),
+        new("Statut", r => r.Status),
+        new("Date de clôture", r => r.ClosedOn, ExportFormats.Date),
+    ];
+}

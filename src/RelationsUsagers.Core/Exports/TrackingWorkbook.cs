@@ -1,0 +1,64 @@
+using System.Globalization;
+using ClosedXML.Excel;
+using RelationsUsagers.Core.AccessRequests.Tracking;
+using static RelationsUsagers.Core.AccessRequests.Tracking.AccessRequestDashboardRow;
+using Row = RelationsUsagers.Core.AccessRequests.Tracking.AccessRequestDashboardRow;
+
+namespace RelationsUsagers.Core.Exports;
+
+/// <summary>The period and the moment an export was made, shown in its title lines.</summary>
+public sealed record ExportPeriod(DateOnly From, DateOnly To, DateTime GeneratedAtParis)
+{
+    public string Describe() => string.Create(CultureInfo.InvariantCulture,
+        $"Période du {From:dd/MM/yyyy} au {To:dd/MM/yyyy} ; édité le {GeneratedAtParis:dd/MM/yyyy 'à' HH:mm}");
+
+    /// <summary>"du 01/01/2025 au 31/12/2025 (N lignes)", for the audit line.</summary>
+    public string AuditDetails(string what, int count) => string.Create(CultureInfo.InvariantCulture,
+        $"{what} du {From:dd/MM/yyyy} au {To:dd/MM/yyyy} ({count} {(count > 1 ? "lignes" : "ligne")})");
+}
+
+/// <summary>
+/// The "tableau de suivi des demandes d'accès au dossier médical" (RULES.md §1.8): sheet "Demandes" (one table line per
+/// request, overdue open lines in light red) and sheet "Synthèse" (the CDU report figures).
+/// </summary>
+public static class TrackingWorkbook
+{
+    public const string RequestsSheet = "Demandes";
+    public const string SummarySheet = "Synthèse";
+    public const string TableName = "Demandes";
+
+    public static IReadOnlyList<ExportColumn<Row>> Columns { get; } =
+    [
+        new("Référence", r => r.Reference),
+        new("Date de réception", r => r.ReceivedOn, ExportFormats.Date),
+        new("Date de complétude", r => r.CompletedOn, ExportFormats.Date),
+        new("Patient", r => r.Patient),
+        new("Date de naissance", r => r.BirthDate, ExportFormats.Date),
+        new("Demandeur", r => r.Requester),
+        new("Qualité du demandeur", r => r.CapacityLabel),
+        new("Service(s)", r => r.Services),
+        new("+ de 5 ans", r => YesNo(r.OlderThanFiveYears)),
+        new("Délai légal", r => r.LegalDelay),
+        new("Délai compté depuis", r => r.StartLabel),
+        new("Date d'échéance", r => r.DueOn, ExportFormats.Date),
+        new("Mode de communication", r => r.ModeLabel),
+        new("Date d'envoi", r => r.SentOn, ExportFormats.Date),
+        new("N° LRAR", r => r.RecordedDeliveryNumber),
+        new("Date de l'AR", r => r.AcknowledgedOn, ExportFormats.Date),
+        new("Délai effectif (jours)", r => r.EffectiveDelayDays, ExportFormats.Integer),
+        new("Délai respecté", r => YesNo(r.OnTime)),
+        new("Envoi avant 48 h", r => YesNo(r.BeforeReflectionDelay)),
+        new("Frais", r => r.Fees, ExportFormats.Money),
+        new("Statut", r => r.StatusLabel),
+        new("Observations", r => r.Remarks),
+    ];
+
+    public static XLWorkbook Create(IReadOnlyList<Row> rows, ExportPeriod period, OnTimeFrom onTimeFrom)
+    {
+        var workbook = new XLWorkbook();
+        ExcelTableWriter.Write(workbook.AddWorksheet(RequestsSheet), TableName, Columns, rows, r => r.IsOverdue);
+        TrackingSummarySheet.Write(workbook.AddWorksheet(SummarySheet),
+            AccessRequestSummary.From(rows, period.From, period.To), period, onTimeFrom);
+        return workbook;
+    }
+}

@@ -1,0 +1,161 @@
+using Microsoft.EntityFrameworkCore;
+using RelationsUsagers.Core.AccessRequests;
+using RelationsUsagers.Core.AccessRequests.Import;
+using RelationsUsagers.Core.Cases;
+using static RelationsUsagers.Core.Tests.AccessRequests.Import.DashboardFiles;
+using F = RelationsUsagers.Core.AccessRequests.Import.DashboardField;
+
+namespace RelationsUsagers.Core.Tests.AccessRequests.Import;
+
+/// <summary>Synonyms, values typed every which way, the officer's mapping, and duplicates (today: 15 March 2026).</summary>
+public sealed class DashboardImporterTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly object?[] Headers =
+    [
+        "Reçu le", "Patient", "DDN", "Demandeur", "Qualité", "Dossier complet le", "Envoyé le", "N° recommandé", "> 5 ans",
+        "Mode de communication", "Frais", "Commentaire du médecin", "Observations",
+    ];
+
+    /// <summary>Title on row 1, headers on row 2; row 3 is read whole (formulas with cached results in G and I).</summary>
+    private static byte[] File()
+    {
+        var bytes = Build("Suivi",
+            ["Suivi des demandes de dossiers 2025"],
+            Headers,
+            ["3/3/25", "DUPONT Marie", "21/06/58", "Claire Dupont", "Fille (ayant droit)", "2025-03-05", "=DATE(2025,3,12)", "1A 000 111 2223 4", "=IF(TRUE,\"Oui\",\"Non\")", "LRAR", "4,35 €", "vu", "RAS"],
+            ["31/02/2025", "MARTIN Paul", null, null, "Patient", null, null, null, "non", null, null, null, null],
+            ["10/03/2025", "BERNARD Luc", null, null, "patient", null, null, null, "X", "pigeon voyageur", "douze", null, null],
+            ["11/03/2025", "PETIT Léa", null, "Jean Martin", "Cousin", null, null, null, null, null, null, null, null],
+            ["12/03/2025", "ROUX Éva", null, null, "Patient", "11/03/2025", null, null, null, null, null, null, null],
+            ["13/03/2025", "BLANC Yves", null, null, "Patient", null, "01/04/2026", null, "peut-être", null, null, null, null],
+            [],
+            ["Total", "=COUNTA(A3:A8)"],
+            ["Légende : X = oui"]);
+        bytes = WithCachedValue(bytes, "G3", "45728");
+        return WithCachedValue(bytes, "I3", "Oui", text: true);
+    }
+
+    private static async Task<ImportPreview> ReadAsync(TestDatabase database, byte[] bytes, string? sheet = null) =>
+        await new AccessDashboardImporter(database.Factory, database.Clock).ReadAsync(new MemoryStream(bytes), "suivi.xlsx", sheet, Ct);
+
+    [Fact]
+    public async Task Synonyms_map_the_columns_and_unknown_headers_are_listed()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        var preview = await ReadAsync(database, File());
+
+        Assert.Equal(2, preview.HeaderRow);
+        Assert.Equal(["L : Commentaire du médecin"], preview.UnrecognisedHeaders);
+        Assert.Equal((F.ReceivedOn, F.PatientName, F.BirthDate, F.RequesterCapacity, F.CompletedOn, F.SentOn),
+            (preview.Mapping["A"], preview.Mapping["B"], preview.Mapping["C"], preview.Mapping["E"], preview.Mapping["F"], preview.Mapping["G"]));
+        Assert.Equal((F.RecordedDeliveryNumber, F.OlderThanFiveYears, F.Fees), (preview.Mapping["H"], preview.Mapping["I"], preview.Mapping["K"]));
+        Assert.Equal([(10, AccessDashboardImporter.TotalReason), (9, AccessDashboardImporter.BlankReason)],
+            preview.Skipped.Select(s => (s.Row, s.Reason)).OrderByDescending(s => s.Row));
+    }
+
+    [Theory]
+    [InlineData("Date de réception", F.ReceivedOn)]
+    [InlineData("Date réception", F.ReceivedOn)]
+    [InlineData("Nom du patient", F.PatientName)]
+    [InlineData("Date de naissance", F.BirthDate)]
+    [InlineData("Né(e) le", F.BirthDate)]
+    [InlineData("Qualité du demandeur", F.RequesterCapacity)]
+    [InlineData("Date de complétude", F.CompletedOn)]
+    [InlineData("Date d'envoi", F.SentOn)]
+    [InlineData("DATE D'ENVOI / DE CONSULTATION (LRAR)", F.SentOn)]
+    [InlineData("N° LRAR", F.RecordedDeliveryNumber)]
+    [InlineData("+ de 5 ans", F.OlderThanFiveYears)]
+    [InlineData("  dossier  +  5 ANS ", F.OlderThanFiveYears)]
+    [InlineData("Délai respecté", F.Ignored)]
+    [InlineData("N°", F.Ignored)]
+    [InlineData("Nom du médecin", null)]
+    public void Header_labels_are_compared_without_case_accents_or_small_words(string header, F? expected) =>
+        Assert.Equal(expected, DashboardFields.Match(header));
+
+    [Fact]
+    public async Task A_line_typed_every_which_way_is_read_whole()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        var entry = (await ReadAsync(database, File())).Rows.Single(r => r.Row == 3).Entry!;
+
+        Assert.Equal((new DateOnly(2025, 3, 3), new DateOnly(1958, 6, 21)), (entry.ReceivedOn, entry.BirthDate));
+        Assert.Equal(("DUPONT", "Marie", "Claire Dupont"), (entry.PatientLastName, entry.PatientFirstName, entry.RequesterName));
+        Assert.Equal((RequesterCapacity.HeirOrPartner, "Fille (ayant droit)"), (entry.RequesterCapacity, entry.RequesterCapacityText));
+        Assert.Equal((new DateOnly(2025, 3, 5), new DateOnly(2025, 3, 12)), (entry.CompletedOn, entry.SentOn));
+        Assert.Equal((true, CommunicationMode.RecordedDelivery, 435L), (entry.OlderThanFiveYears, entry.Mode, entry.FeeCents));
+        Assert.Equal("RAS", entry.Remarks);
+    }
+
+    [Fact]
+    public async Task Each_unreadable_value_gives_a_french_message_with_line_and_column()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        var messages = (await ReadAsync(database, File())).Errors.Select(e => e.Message).ToList();
+
+        Assert.Equal(
+        [
+            "Ligne 4, colonne A (Date de réception) : « 31/02/2025 » n'est pas une date valide.",
+            "Ligne 5, colonne J (Mode de communication) : « pigeon voyageur » n'est pas un mode de communication reconnu (envoi, LRAR, main propre, sur place, médecin, électronique).",
+            "Ligne 5, colonne K (Frais) : « douze » n'est pas un montant valide.",
+            "Ligne 6, colonne E (Qualité du demandeur) : « Cousin » n'est pas une qualité de demandeur reconnue (patient, parent, tuteur, curateur, ayant droit, médecin).",
+            "Ligne 7, colonne F (Date de complétude) : « 11/03/2025 » précède la date de réception (12/03/2025).",
+            "Ligne 8, colonne G (Date d'envoi) : « 01/04/2026 » est une date future.",
+            "Ligne 8, colonne I (+ de 5 ans) : « peut-être » n'est pas une réponse reconnue (Oui / Non).",
+        ], messages);
+    }
+
+    [Fact]
+    public async Task The_officer_fixes_the_mapping_and_the_lines_are_read_again()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        var importer = new AccessDashboardImporter(database.Factory, database.Clock);
+        var bytes = Build("Feuil1", ["Arrivée du courrier", "Patient"], ["05/03/2025", "LEROY Jeanne"]);
+        var preview = await ReadAsync(database, bytes);
+        Assert.Null(preview.HeaderRow); // no receipt-date label: the header row is not recognised
+        Assert.False(preview.CanImport);
+
+        var withHeader = await ReadAsync(database, Build("Feuil1", ["Reçu le", "Patient", "Note interne"], ["05/03/2025", "LEROY Jeanne", "urgent"]));
+        Assert.Equal(["C : Note interne"], withHeader.UnrecognisedHeaders);
+        var fixedPreview = importer.ApplyMapping(withHeader, new Dictionary<string, F?> { ["C"] = F.Remarks });
+        Assert.Equal("urgent", fixedPreview.Rows.Single().Entry!.Remarks);
+
+        var broken = importer.ApplyMapping(withHeader, new Dictionary<string, F?> { ["A"] = null });
+        Assert.Equal(["Aucune colonne n'est associée à « Date de réception » : indiquez laquelle la contient."], broken.Problems);
+        Assert.Equal(["B : Patient"], importer.ApplyMapping(withHeader, new Dictionary<string, F?> { ["C"] = F.PatientName }).UnrecognisedHeaders
+            .Where(h => h.StartsWith('B')));
+        await Assert.ThrowsAsync<CaseRuleException>(() => importer.ImportAsync(broken, Ct));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_workbook_or_an_unknown_sheet_is_reported_not_thrown()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        var notXlsx = await ReadAsync(database, "pas un classeur"u8.ToArray());
+        Assert.Equal(["Le fichier « suivi.xlsx » n'est pas un classeur Excel (.xlsx) lisible."], notXlsx.Problems);
+        var unknown = await ReadAsync(database, File(), "2023");
+        Assert.Equal(["La feuille « 2023 » n'existe pas. Feuilles du classeur : Suivi."], unknown.Problems);
+    }
+
+    [Fact]
+    public async Task A_request_already_typed_in_the_portal_or_twice_in_the_file_is_not_created_again()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        var typed = await database.CreateService().CreateAsync(TestCases.AccessRequest(), Ct); // Lefèvre Hélène, 2 March 2026
+        var bytes = Build("Feuil1", ["Date de réception", "Nom du patient", "Demandeur", "Qualité"],
+            ["02/03/2026", "LEFÈVRE Hélène", "Hélène Lefèvre", "Patiente"],
+            ["04/03/2026", "MOREL Jean", null, "Patient"],
+            ["04/03/2026", "Morel Jean", "Jean Morel", null]);
+
+        var result = await new AccessDashboardImporter(database.Factory, database.Clock).ImportAsync(await ReadAsync(database, bytes), Ct);
+
+        Assert.Equal((3, 1, 0, 2), (result.Read, result.Imported, result.Rejected, result.SkippedDuplicates));
+        Assert.Equal([$"Ligne 2 : demande déjà enregistrée ({typed.Reference}).", "Ligne 4 : demande déjà enregistrée (DAD-2026-00002)."], result.Duplicates);
+        await using var db = database.CreateContext();
+        var created = await db.AccessRequests.SingleAsync(r => r.Reference == "DAD-2026-00002", Ct);
+        // Received on 4 March, incomplete: the queue's next due date is the legal 8 days from receipt (R.1111-1 al.4).
+        Assert.Equal((CaseStatus.Received, new DateOnly(2026, 3, 12), "suivi.xlsx › Feuil1 › ligne 3"),
+            (created.Status, created.NextDueOn, created.ImportSource));
+    }
+}

@@ -1,0 +1,91 @@
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Complaints;
+using RelationsUsagers.Core.Exports;
+using RelationsUsagers.Core.Queue;
+using RelationsUsagers.Core.Requisitions;
+using RelationsUsagers.Core.Security;
+using static RelationsUsagers.Core.Tests.Exports.ExportTestData;
+
+namespace RelationsUsagers.Core.Tests.Exports;
+
+/// <summary>The complaints and requisitions registers go through the same column machinery as the tracking workbook.</summary>
+public sealed class RegisterExportTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<string?> AuditDetailsAsync(TestDatabase database)
+    {
+        await using var db = database.CreateContext();
+        return (await db.AuditEntries.SingleAsync(a => a.Action == AuditActions.Exported, Ct)).Details;
+    }
+
+    [Fact]
+    public async Task Complaints_register_has_the_usual_columns_typed_cells_and_the_answer_delay()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        var answered = TestCases.Complaint(D(2025, 2, 3));
+        (answered.Reference, answered.AnswerSentOn, answered.Status) = ("PLT-2025-00001", D(2025, 2, 20), CaseStatus.Answered);
+        answered.Events.Add(new CaseEvent { CaseFileId = answered.Id, Type = CaseEventTypes.AcknowledgementSent, OccurredOn = D(2025, 2, 5) });
+        var waiting = TestCases.Complaint(D(2025, 1, 10));
+        (waiting.Reference, waiting.Nature) = ("PLT-2025-00002", ComplaintNature.Complaint);
+        await SeedAsync(database, answered, waiting, TestCases.AccessRequest(D(2025, 2, 1)));
+
+        var bytes = await ExportAsync(s => CreateExportService(database).WriteComplaintsAsync(s, D(2025, 1, 1), D(2025, 12, 31), null, Ct));
+
+        AssertValidOpenXml(bytes);
+        using var workbook = Open(bytes);
+        var sheet = workbook.Worksheet("Plaintes");
+        Assert.Equal(ComplaintRegisterRow.Columns.Select(c => c.Header), sheet.Row(1).CellsUsed().Select(c => c.GetString()));
+        Assert.True(Assert.Single(sheet.Tables).ShowAutoFilter);
+        Assert.Equal(["PLT-2025-00002", "PLT-2025-00001"], sheet.Column(1).CellsUsed().Skip(1).Select(c => c.GetString()));
+        var acknowledged = Cell(sheet, "PLT-2025-00001", "Date d'accusé de réception");
+        Assert.Equal((XLDataType.DateTime, new DateTime(2025, 2, 5)), (acknowledged.DataType, acknowledged.GetDateTime()));
+        Assert.Equal(17, Cell(sheet, "PLT-2025-00001", "Délai de réponse (jours)").GetDouble());
+        Assert.Equal("Oui", Cell(sheet, "PLT-2025-00001", "Réponse dans le délai cible").GetString());
+        Assert.Equal("Délais d'attente, Information / communication", Cell(sheet, "PLT-2025-00001", "Motif(s)").GetString());
+        Assert.Equal("Plainte", Cell(sheet, "PLT-2025-00002", "Caractère").GetString());
+        Assert.Equal(XLColor.FromHtml("#FFC7CE"), Cell(sheet, "PLT-2025-00002", "Référence").Style.Fill.BackgroundColor);
+        Assert.Equal("Registre des plaintes et réclamations du 01/01/2025 au 31/12/2025 (2 lignes)", await AuditDetailsAsync(database));
+    }
+
+    [Fact]
+    public async Task Requisitions_register_shows_the_authority_the_items_and_the_date_set()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        var answered = TestCases.Requisition(D(2025, 3, 2));
+        (answered.Reference, answered.DueOn, answered.ResponseSentOn) = ("REQ-2025-00001", D(2025, 3, 20), D(2025, 3, 18));
+        (answered.Response, answered.Status) = (RequisitionResponse.Sent, CaseStatus.Answered);
+        var other = TestCases.Requisition(D(2025, 6, 2));
+        (other.Reference, other.DueOn, other.Status, other.ClosedOn) = ("REQ-2025-00002", D(2025, 6, 10), CaseStatus.Refused, D(2025, 6, 5));
+        await SeedAsync(database, answered, other);
+
+        var bytes = await ExportAsync(s => CreateExportService(database).WriteRequisitionsAsync(s, D(2025, 1, 1), D(2025, 12, 31),
+            new QueueFilter { IncludeClosed = false }, Ct));
+
+        AssertValidOpenXml(bytes);
+        using var workbook = Open(bytes);
+        var sheet = workbook.Worksheet("Réquisitions");
+        Assert.Equal(RequisitionRegisterRow.Columns.Select(c => c.Header), sheet.Row(1).CellsUsed().Select(c => c.GetString()));
+        Assert.Equal(2, sheet.Column(1).CellsUsed().Count()); // header + the open one: the filter hides the refused one
+        Assert.Equal("Art. 77-1-1 CPP (enquête préliminaire)", Cell(sheet, "REQ-2025-00001", "Cadre juridique").GetString());
+        Assert.Equal("Brigadier-chef Laurent Dubois, Sûreté départementale", Cell(sheet, "REQ-2025-00001", "OPJ").GetString());
+        Assert.Equal("Heures d'entrée et de sortie aux urgences le 28/02/2026 (Administratif)",
+            Cell(sheet, "REQ-2025-00001", "Éléments demandés").GetString());
+        Assert.Equal(new DateTime(2025, 3, 20), Cell(sheet, "REQ-2025-00001", "Date fixée").GetDateTime());
+        Assert.Equal("Oui", Cell(sheet, "REQ-2025-00001", "Dans le délai").GetString());
+        Assert.Equal("Registre des réquisitions du 01/01/2025 au 31/12/2025 (1 ligne)", await AuditDetailsAsync(database));
+    }
+
+    [Fact]
+    public async Task A_period_that_ends_before_it_starts_is_refused_and_not_audited()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        var error = await Assert.ThrowsAsync<CaseRuleException>(() =>
+            ExportAsync(s => CreateExportService(database).WriteComplaintsAsync(s, D(2025, 12, 31), D(2025, 1, 1), null, Ct)));
+        Assert.Equal("La fin de la période ne peut pas précéder son début.", error.Message);
+        await using var db = database.CreateContext();
+        Assert.False(await db.AuditEntries.AnyAsync(Ct));
+    }
+}

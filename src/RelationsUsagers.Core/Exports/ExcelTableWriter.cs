@@ -17,6 +17,9 @@ internal static class ExcelTableWriter
         var widths = new double[columns.Count];
         for (var c = 0; c < columns.Count; c++)
         {
+            // A column format set before the cells exist is inherited by them: cheaper than styling a range afterwards.
+            if (columns[c].Format is { } format)
+                sheet.Column(c + 1).Style.NumberFormat.Format = format;
             sheet.Cell(1, c + 1).SetValue(columns[c].Header);
             // The filter button takes about three characters of the header cell.
             widths[c] = columns[c].Header.Length + 3;
@@ -36,11 +39,7 @@ internal static class ExcelTableWriter
         // A table needs a data row: an empty export keeps one blank line under its header.
         var lastRow = Math.Max(rows.Count, 1) + 1;
         for (var c = 0; c < columns.Count; c++)
-        {
-            if (columns[c].Format is { } format)
-                sheet.Range(2, c + 1, lastRow, c + 1).Style.NumberFormat.Format = format;
             sheet.Column(c + 1).Width = columns[c].Width ?? Math.Clamp(widths[c] + 2, MinWidth, MaxWidth);
-        }
         var table = sheet.Range(1, 1, lastRow, columns.Count).CreateTable(tableName);
         table.ShowAutoFilter = true;
         sheet.SheetView.FreezeRows(1);

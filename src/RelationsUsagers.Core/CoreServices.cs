@@ -32,6 +32,7 @@ public static class CoreServices
         services.AddScoped<Cdu.CduMemberViewService>();
         services.AddScoped<Cdu.CduRecommendationService>();
         services.AddScoped<Cdu.AnnualReportService>();
+        services.AddScoped<Exports.AnnualReportWorkbook>();
         services.TryAddSingleton(new Documents.DocumentStorage(Path.Combine(Path.GetTempPath(), "relations-usagers-documents")));
         return services;
     }

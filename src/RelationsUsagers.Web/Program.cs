@@ -32,6 +32,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapDocumentEndpoints();
+RelationsUsagers.Web.Cdu.AnnualReportEndpoints.MapAnnualReportEndpoints(app);
 app.MapExportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

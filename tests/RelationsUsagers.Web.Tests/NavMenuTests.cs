@@ -35,11 +35,12 @@ public sealed class NavMenuTests : PortalTestContext
     }
 
     [Fact]
-    public void Cdu_member_sees_none_of_the_entries()
+    public void Cdu_member_sees_only_the_next_cdu_meeting()
     {
         SignIn("cdu", Roles.CduMember);
         var menu = Render<NavMenu>();
-        Assert.Empty(Entries(menu));
+        Assert.Equal(["Prochaine séance de la CDU"], Entries(menu));
+        Assert.Equal("/cdu/prochaine-seance", menu.Find("a").GetAttribute("href"));
     }
 }
 

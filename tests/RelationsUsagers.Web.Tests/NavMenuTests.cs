@@ -11,11 +11,11 @@ public sealed class NavMenuTests : PortalTestContext
         menu.FindAll("a").Select(a => a.TextContent.Trim()).ToArray();
 
     [Fact]
-    public void Officer_sees_the_queue_new_case_and_exports_but_not_administration()
+    public void Officer_sees_the_queue_new_case_cdu_and_exports_but_not_administration()
     {
         SignIn("officer", Roles.Officer);
         var menu = Render<NavMenu>();
-        Assert.Equal(["File d'attente", "Nouveau dossier", "Exports"], Entries(menu));
+        Assert.Equal(["File d'attente", "Nouveau dossier", "CDU", "Exports"], Entries(menu));
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public sealed class NavMenuTests : PortalTestContext
     {
         SignIn("chef", Roles.Officer, Roles.Admin);
         var menu = Render<NavMenu>();
-        Assert.Equal(["File d'attente", "Nouveau dossier", "Exports", "Administration"], Entries(menu));
+        Assert.Equal(["File d'attente", "Nouveau dossier", "CDU", "Exports", "Administration"], Entries(menu));
     }
 
     [Fact]

@@ -110,28 +110,39 @@ public sealed class CduTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task An_agenda_published_by_the_office_is_what_the_member_reads_next()
+    public async Task An_agenda_the_officer_publishes_is_what_the_member_reads_next()
     {
-        // The officer's side through the Core services the officer pages call: a meeting sooner than the demo's, its
-        // agenda (a typed item and a complaint) published with the convocation sent today (R.1112-88: 8 days before).
+        // Planned through the Core services (sooner than the demo's meeting) with a complaint on its agenda; the officer
+        // then adds a typed item and publishes on the meeting page, the convocation sent today (R.1112-88: 8 days before).
         var services = AppServices();
         var marker = "Point ajouté par le test de bout en bout " + Guid.NewGuid().ToString("N")[..8];
         var (complaintId, complaintName) = await FirstComplaintAsync();
         CduMeeting meeting;
         using (var scope = services.CreateScope())
         {
-            var meetings = scope.ServiceProvider.GetRequiredService<CduMeetingService>();
-            var agenda = scope.ServiceProvider.GetRequiredService<CduAgendaService>();
-            meeting = await meetings.SaveAsync(new CduMeeting { Date = Today.AddDays(9), Place = "Salle Pasteur, bâtiment B" }, Ct);
-            await agenda.AddAsync(meeting.Id,
-            [
-                new AgendaItem { Kind = AgendaItemKind.FreeItem, Title = marker, Text = "Présentation du projet des usagers." },
-                new AgendaItem { Kind = AgendaItemKind.ComplaintToExamine, Title = "Réclamation à examiner", CaseFileId = complaintId },
-            ], Ct);
-            meeting = await agenda.PublishAsync(meeting.Id, meeting.ConcurrencyStamp, ct: Ct);
+            meeting = await scope.ServiceProvider.GetRequiredService<CduMeetingService>()
+                .SaveAsync(new CduMeeting { Date = Today.AddDays(9), Place = "Salle Pasteur, bâtiment B" }, Ct);
+            await scope.ServiceProvider.GetRequiredService<CduAgendaService>().AddAsync(meeting.Id,
+                [new AgendaItem { Kind = AgendaItemKind.ComplaintToExamine, Title = "Réclamation à examiner", CaseFileId = complaintId }], Ct);
         }
         try
         {
+            await using (var officerContext = await portal.NewContextAsync())
+            {
+                var officer = await officerContext.NewPageAsync();
+                await portal.SignInAsync(officer, "officer");
+                await officer.GotoAsync($"/cdu/seances/{meeting.Id}");
+                await PortalFixture.WaitReadyAsync(officer);
+                await officer.Locator("#agenda-new-item").ClickAsync();
+                await officer.GetByLabel("Intitulé").FillAsync(marker);
+                await officer.GetByLabel("Texte (facultatif)").FillAsync("Présentation du projet des usagers.");
+                await officer.GetByRole(AriaRole.Button, new() { Name = "Ajouter le point" }).ClickAsync();
+                await Expect(officer.GetByText(marker)).ToBeVisibleAsync();
+                await officer.Locator("#agenda-publish-button").ClickAsync();
+                await Expect(officer.GetByText("Ordre du jour publié ;")).ToBeVisibleAsync();
+                await PortalFixture.ShotAsync(officer, "cdu-officer-published");
+            }
+
             await using var context = await portal.NewContextAsync();
             var page = await context.NewPageAsync();
             await portal.SignInAsync(page, "cdu");
@@ -152,7 +163,9 @@ public sealed class CduTests(PortalFixture portal)
         {
             // Cancelled, the demo's agenda is the next one again for the other tests.
             using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<CduMeetingService>().CancelAsync(meeting.Id, meeting.ConcurrencyStamp, CancellationToken.None);
+            var meetings = scope.ServiceProvider.GetRequiredService<CduMeetingService>();
+            var current = await meetings.GetAsync(meeting.Id, CancellationToken.None);
+            await meetings.CancelAsync(meeting.Id, current!.ConcurrencyStamp, CancellationToken.None);
         }
     }
 

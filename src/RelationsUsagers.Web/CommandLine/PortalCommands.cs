@@ -21,7 +21,9 @@ public static class PortalCommands
     public static async Task<int> RunAsync(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray());
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Standard output is the command's report: no start-up or migration chatter there. A minimum level alone loses to
+        // appsettings.json's "Logging:LogLevel:Default" (present beside the published dll); this rule is added after it.
+        builder.Logging.AddFilter(level => level >= LogLevel.Warning);
         builder.Services.AddSingleton<ICurrentUser>(new FixedCurrentUser($"ligne de commande ({Environment.UserName})"));
         builder.Services.AddCore(StartupOptions.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath));
         using var host = builder.Build();

@@ -21,7 +21,9 @@ public static class ExportEndpoints
                 return Results.NotFound();
             if (!TryDate(http.Request.Query["du"], out var from) || !TryDate(http.Request.Query["au"], out var to) || to < from)
                 return Results.BadRequest("Période invalide : indiquez « du » et « au » (AAAA-MM-JJ), « au » après « du ».");
-            var filter = QueueQuery.Parse(http.Request.GetEncodedUrlOrDefault()).Filter;
+            // No queue filter in the address: the whole register, closed cases too (an empty QueueFilter means the open queue).
+            var queue = QueueQuery.Parse(http.Request.GetEncodedUrlOrDefault()).Filter;
+            var filter = queue == new Core.Queue.QueueFilter() ? null : queue;
             var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
                 FileOptions.DeleteOnClose | FileOptions.Asynchronous);
             await target.Write(exports, file, from, to, filter, ct);

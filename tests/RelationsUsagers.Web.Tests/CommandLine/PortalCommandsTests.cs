@@ -1,0 +1,180 @@
+using System.Text.RegularExpressions;
+using ClosedXML.Excel;
+using Microsoft.Data.Sqlite;
+using RelationsUsagers.Web.CommandLine;
+
+namespace RelationsUsagers.Web.Tests.CommandLine;
+
+/// <summary>
+/// The console is the process's: these tests redirect it, so they run in their own collection, alone, after the parallel
+/// ones (xunit's DisableParallelization), and each redirection is also taken under a lock.
+/// </summary>
+[CollectionDefinition(nameof(ConsoleCollection), DisableParallelization = true)]
+public sealed class ConsoleCollection;
+
+/// <summary>
+/// The scheduled-use commands, run in-process as Program.cs runs them (<see cref="PortalCommands.RunAsync"/>), each test on
+/// its own SQLite file given as <c>--Database:Path=…</c>, with the hand-kept dashboard sample of shared/samples (copied next
+/// to this file): sheet "Suivi DMD 2025" has 62 lines read, 57 valid and 5 rejected; sheet "2024" one valid line.
+/// </summary>
+[Collection(nameof(ConsoleCollection))]
+public sealed partial class PortalCommandsTests : IDisposable
+{
+    private const string SampleName = "suivi-demandes-dossiers-2025.xlsx";
+    private static readonly SemaphoreSlim ConsoleGate = new(1, 1);
+
+    /// <summary>The five lines the sample's first sheet rejects, each with its French reason.</summary>
+    private static readonly string[] RejectedLines =
+    [
+        "Ligne 9, colonne I (Date de complétude) : « en attente pièce d'identité » n'est pas une date valide.",
+        "Ligne 46, colonne I (Date de complétude) : « en attente pièce d'identité » n'est pas une date valide.",
+        "Ligne 54, colonne I (Date de complétude) : « en attente pièce d'identité » n'est pas une date valide.",
+        "Ligne 56, colonne L (Date d'envoi) : « en cours » n'est pas une date valide.",
+        "Ligne 57, colonne I (Date de complétude) : « en attente pièce d'identité » n'est pas une date valide.",
+    ];
+
+    private readonly string _folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "ru-cli-" + Guid.NewGuid().ToString("N"))).FullName;
+
+    private string DatabasePath => Path.Combine(_folder, "ru.db");
+
+    private static string Sample => Path.Combine(AppContext.BaseDirectory, "CommandLine", SampleName);
+
+    [Fact]
+    public async Task Dry_run_reports_the_sample_line_by_line_and_writes_no_request()
+    {
+        var run = await RunAsync("import", "access-dashboard", Sample, "--dry-run");
+
+        Assert.Equal(0, run.Code);
+        Assert.Contains("62 rows read, 0 imported, 5 rejected", Lines(run.Out));
+        Assert.Equal(RejectedLines, Lines(run.Out).Where(l => l.StartsWith("Ligne ", StringComparison.Ordinal)));
+        Assert.Equal("", run.Error);
+        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM CaseFiles"));
+        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM AuditEntries"));
+    }
+
+    [Fact]
+    public async Task Import_creates_the_valid_requests_once_and_the_export_of_their_year_lists_each_of_them()
+    {
+        var import = await RunAsync("import", "access-dashboard", Sample);
+
+        Assert.Equal(0, import.Code);
+        Assert.Contains("62 rows read, 57 imported, 5 rejected", Lines(import.Out));
+        Assert.Equal(RejectedLines, Lines(import.Out).Where(l => l.StartsWith("Ligne ", StringComparison.Ordinal)));
+        Assert.Equal(57, await CountAsync($"SELECT COUNT(*) FROM CaseFiles WHERE ImportSource LIKE '{SampleName} › Suivi DMD 2025 › ligne %'"));
+        // One "Import" line in the audit trail, naming the command-line user.
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM AuditEntries WHERE Action = 'Import' AND UserName LIKE 'ligne de commande (%'"));
+
+        // The same file again: every valid line is already there.
+        var again = await RunAsync("import", "access-dashboard", Sample);
+        Assert.Equal(0, again.Code);
+        Assert.Contains("62 rows read, 0 imported, 5 rejected", Lines(again.Out));
+        Assert.Equal(57, await CountAsync("SELECT COUNT(*) FROM CaseFiles"));
+
+        var output = Path.Combine(_folder, "suivi-2025.xlsx");
+        var export = await RunAsync("export", "access-requests", "--from", "2025-01-01", "--to", "2025-12-31", "--out", output);
+
+        Assert.Equal(0, export.Code);
+        Assert.Contains($"57 rows written to {output}", Lines(export.Out));
+        using var workbook = new XLWorkbook(output);
+        Assert.Equal(["Demandes", "Synthèse"], workbook.Worksheets.Select(w => w.Name));
+        var sheet = workbook.Worksheet("Demandes");
+        Assert.Equal("Référence", sheet.Cell(1, 1).GetString());
+        var references = sheet.Column(1).CellsUsed().Where(c => c.Address.RowNumber > 1).Select(c => c.GetString()).ToList();
+        Assert.Equal(57, references.Count);
+        Assert.All(references, r => Assert.Matches(AccessReference2025(), r));
+        Assert.Equal(57, references.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Sheet_option_reads_the_older_sheet_and_an_unknown_sheet_is_named_in_french()
+    {
+        var older = await RunAsync("import", "access-dashboard", Sample, "--sheet", "2024");
+        Assert.Equal(0, older.Code);
+        Assert.Contains("1 rows read, 1 imported, 0 rejected", Lines(older.Out));
+        Assert.Equal(1, await CountAsync($"SELECT COUNT(*) FROM CaseFiles WHERE ImportSource LIKE '{SampleName} › 2024 › ligne %'"));
+
+        var unknown = await RunAsync("import", "access-dashboard", Sample, "--sheet", "2023", "--dry-run");
+        Assert.Equal(1, unknown.Code);
+        Assert.Contains("La feuille « 2023 » n'existe pas. Feuilles du classeur : Suivi DMD 2025, 2024.", Lines(unknown.Out));
+        Assert.Contains("0 rows read, 0 imported, 0 rejected", Lines(unknown.Out));
+    }
+
+    [Theory]
+    [InlineData("2025-13-01", "2025-12-31", "Date invalide : « 2025-13-01 » (format AAAA-MM-JJ).")]
+    [InlineData("01/01/2025", "2025-12-31", "Date invalide : « 01/01/2025 » (format AAAA-MM-JJ).")]
+    [InlineData("2025-12-31", "2025-01-01", "--to doit suivre --from.")]
+    public async Task Export_with_a_bad_period_prints_a_french_error_returns_2_and_writes_no_file(string from, string to, string message)
+    {
+        var output = Path.Combine(_folder, "refused.xlsx");
+
+        var run = await RunAsync("export", "access-requests", "--from", from, "--to", to, "--out", output);
+
+        Assert.Equal(2, run.Code);
+        Assert.Equal([message], Lines(run.Error));
+        Assert.Equal("", run.Out);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public async Task Import_of_a_missing_file_prints_the_error_and_returns_2()
+    {
+        var run = await RunAsync("import", "access-dashboard", Path.Combine(_folder, "absent.xlsx"));
+
+        Assert.Equal(2, run.Code);
+        Assert.Contains("absent.xlsx", run.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Runs a command as <c>dotnet RelationsUsagers.Web.dll …</c> would, on this test's database, with the console captured.
+    /// In-process rather than a child process: the same code as Program.cs runs (the first line of Program.cs hands the
+    /// arguments to <see cref="PortalCommands.RunAsync"/>), in a fraction of the time, and a failure shows its stack.
+    /// </summary>
+    private async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
+    {
+        Assert.True(PortalCommands.IsCommand(args));
+        await ConsoleGate.WaitAsync(Xunit.TestContext.Current.CancellationToken);
+        var (previousOut, previousError) = (Console.Out, Console.Error);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        try
+        {
+            Console.SetOut(output);
+            Console.SetError(error);
+            var code = await PortalCommands.RunAsync([.. args, $"--Database:Path={DatabasePath}"]);
+            return (code, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Console.SetOut(previousOut);
+            Console.SetError(previousError);
+            ConsoleGate.Release();
+        }
+    }
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private async Task<long> CountAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
+        await connection.OpenAsync(Xunit.TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync(Xunit.TestContext.Current.CancellationToken))!;
+    }
+
+    public void Dispose()
+    {
+        // The commands' pooled connections hold the file open.
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [GeneratedRegex(@"^DAD-2025-\d{5}$")]
+    private static partial Regex AccessReference2025();
+}

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Clock;
@@ -95,6 +96,8 @@ internal static class QueueBenchmark
             }
             var median = Median(serviceTimes);
             var rawMedian = Median(rawTimes);
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{measure.Name}: service p10 {Percentile(serviceTimes, 10):F2} p90 {Percentile(serviceTimes, 90):F2} ms, raw p10 {Percentile(rawTimes, 10):F2} p90 {Percentile(rawTimes, 90):F2} ms ({runs} runs)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{measure.Name}: median {median:F2} ms, raw {rawMedian:F2} ms, ratio {median / rawMedian:F2}"));
         }
@@ -104,11 +107,11 @@ internal static class QueueBenchmark
     {
         public string CountSql => $"SELECT COUNT(*) FROM CaseFiles WHERE {Where}";
 
-        /// <summary>Urgency order, first part: the dated cases by deadline, then reference.</summary>
+        /// <summary>Urgency order, first part: the dated cases by deadline, then reference, each row with the total.</summary>
         public string DatedSql(int skip, int take) =>
-            $"SELECT {Columns} FROM CaseFiles WHERE {Where} AND NextDueOn IS NOT NULL ORDER BY NextDueOn, Reference LIMIT {take} OFFSET {skip}";
+            $"SELECT {Columns}, ({CountSql}) FROM CaseFiles WHERE {Where} AND NextDueOn IS NOT NULL ORDER BY NextDueOn, Reference LIMIT {take} OFFSET {skip}";
 
-        public string DatedCountSql => $"SELECT COUNT(*) FROM CaseFiles WHERE {Where} AND NextDueOn IS NOT NULL";
+        public string DatedCountSql => $"{CountSql} AND NextDueOn IS NOT NULL";
 
         /// <summary>Urgency order, second part: the undated cases by reference.</summary>
         public string UndatedSql(int skip, int take) =>
@@ -116,23 +119,22 @@ internal static class QueueBenchmark
     }
 
     /// <summary>
-    /// The hand-written equivalent of the service call, statement for statement: the total, then the page in urgency
-    /// order read as its dated part and, only when the page reaches past it, its undated part; every column read.
+    /// The hand-written equivalent of the service call, statement for statement: the page in urgency order read as its
+    /// dated part, with the total alongside (counted apart when the page is empty) and, only when the page reaches past
+    /// it, its undated part; each row read into the same <see cref="CaseListItem"/> as the service's.
     /// </summary>
-    private static async Task<(int Total, List<Guid> Ids)> RawPageAsync(SqliteConnection connection, Measure measure)
+    private static async Task<(int Total, List<CaseListItem> Items)> RawPageAsync(SqliteConnection connection, Measure measure)
     {
         var (skip, size) = (measure.Page.Skip, measure.Page.PageSize);
-        var total = await ScalarAsync(connection, measure.CountSql, measure);
-        var ids = new List<Guid>(size);
-        if (total <= skip)
-            return (total, ids);
-        await ReadAsync(connection, measure.DatedSql(skip, size), measure, ids);
-        if (ids.Count < size && skip + ids.Count < total)
+        var items = new List<CaseListItem>(size);
+        var total = await ReadAsync(connection, measure.DatedSql(skip, size), measure, items)
+            ?? await ScalarAsync(connection, measure.CountSql, measure);
+        if (items.Count < size && skip + items.Count < total)
         {
-            var datedCount = ids.Count > 0 || skip == 0 ? skip + ids.Count : await ScalarAsync(connection, measure.DatedCountSql, measure);
-            await ReadAsync(connection, measure.UndatedSql(Math.Max(0, skip - datedCount), size - ids.Count), measure, ids);
+            var datedCount = items.Count > 0 || skip == 0 ? skip + items.Count : await ScalarAsync(connection, measure.DatedCountSql, measure);
+            await ReadAsync(connection, measure.UndatedSql(Math.Max(0, skip - datedCount), size - items.Count), measure, items);
         }
-        return (total, ids);
+        return (total, items);
     }
 
     private static async Task<int> ScalarAsync(SqliteConnection connection, string sql, Measure measure)
@@ -141,26 +143,29 @@ internal static class QueueBenchmark
         return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
-    private static async Task ReadAsync(SqliteConnection connection, string sql, Measure measure, List<Guid> ids)
+    /// <summary>
+    /// Reads the page into the same objects as the service returns (dates and the services' JSON parsed); returns the
+    /// total of a 14th column, if the query has one and returned a row.
+    /// </summary>
+    private static async Task<int?> ReadAsync(SqliteConnection connection, string sql, Measure measure, List<CaseListItem> items)
     {
         await using var command = Command(connection, sql, measure);
         await using var reader = await command.ExecuteReaderAsync();
+        int? total = null;
         while (await reader.ReadAsync())
         {
-            ids.Add(reader.GetGuid(0));
-            _ = reader.GetString(1);
-            _ = reader.GetInt32(2);
-            _ = reader.GetString(3);
-            _ = reader.GetString(4);
-            _ = reader.GetString(5);
-            _ = reader.GetString(6);
-            _ = reader.GetString(7);
-            _ = reader.GetInt32(8);
-            _ = reader.IsDBNull(9) ? null : reader.GetString(9);
-            _ = reader.IsDBNull(10) ? null : reader.GetString(10);
-            _ = reader.IsDBNull(11) ? null : reader.GetString(11);
-            _ = reader.GetBoolean(12);
+            items.Add(new CaseListItem(
+                reader.GetGuid(0), reader.GetString(1), (CaseKind)reader.GetInt32(2), reader.GetString(3), reader.GetString(4),
+                reader.GetString(5), JsonSerializer.Deserialize<List<string>>(reader.GetString(6)) ?? [],
+                reader.GetFieldValue<DateOnly>(7), (CaseStatus)reader.GetInt32(8),
+                reader.IsDBNull(9) ? null : reader.GetFieldValue<DateOnly>(9),
+                reader.IsDBNull(10) ? null : reader.GetString(10),
+                reader.IsDBNull(11) ? null : reader.GetString(11),
+                reader.GetBoolean(12)));
+            if (reader.FieldCount > 13)
+                total = reader.GetInt32(13);
         }
+        return total;
     }
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, Measure measure)
@@ -176,7 +181,8 @@ internal static class QueueBenchmark
     private static async Task CheckSameRowsAsync(CaseQueueService service, SqliteConnection raw, Measure measure)
     {
         var result = await service.GetPageAsync(measure.Filter, measure.Page);
-        var (total, ids) = await RawPageAsync(raw, measure);
+        var (total, items) = await RawPageAsync(raw, measure);
+        var ids = items.Select(i => i.Id).ToList();
         if (result.TotalCount != total || !result.Items.Select(i => i.Id).SequenceEqual(ids))
             throw new InvalidOperationException(
                 $"{measure.Name}: the service returned {result.TotalCount} cases ({result.Items.Count} on the page), the raw SQL {total} ({ids.Count}), or another order.");
@@ -187,7 +193,7 @@ internal static class QueueBenchmark
 
     private static async Task PrintPlanAsync(SqliteConnection connection, Measure measure)
     {
-        foreach (var sql in new[] { measure.CountSql, measure.DatedSql(measure.Page.Skip, measure.Page.PageSize), measure.UndatedSql(0, measure.Page.PageSize) })
+        foreach (var sql in new[] { measure.DatedSql(measure.Page.Skip, measure.Page.PageSize), measure.UndatedSql(0, measure.Page.PageSize) })
         {
             Console.Error.WriteLine($"{measure.Name}: {sql}");
             await using var command = Command(connection, "EXPLAIN QUERY PLAN " + sql, measure);
@@ -195,6 +201,12 @@ internal static class QueueBenchmark
             while (await reader.ReadAsync())
                 Console.Error.WriteLine($"    {reader.GetString(3)}");
         }
+    }
+
+    private static double Percentile(double[] values, int percent)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Min(sorted.Length - 1, sorted.Length * percent / 100)];
     }
 
     private static double Median(double[] values)

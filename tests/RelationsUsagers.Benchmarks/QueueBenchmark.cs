@@ -85,6 +85,8 @@ internal static class QueueBenchmark
             // Alternating the two keeps both under the same conditions (cache, CPU frequency, GC).
             var serviceTimes = new double[runs];
             var rawTimes = new double[runs];
+            var measuring = Stopwatch.StartNew();
+            var processorTime = ProcessorTime();
             for (var i = 0; i < runs; i++)
             {
                 var watch = Stopwatch.StartNew();
@@ -96,8 +98,9 @@ internal static class QueueBenchmark
             }
             var median = Median(serviceTimes);
             var rawMedian = Median(rawTimes);
+            var busy = (ProcessorTime() - processorTime).TotalMilliseconds / measuring.Elapsed.TotalMilliseconds;
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{measure.Name}: service p10 {Percentile(serviceTimes, 10):F2} p90 {Percentile(serviceTimes, 90):F2} ms, raw p10 {Percentile(rawTimes, 10):F2} p90 {Percentile(rawTimes, 90):F2} ms ({runs} runs)"));
+                $"{measure.Name}: service p10 {Percentile(serviceTimes, 10):F2} p90 {Percentile(serviceTimes, 90):F2} ms, raw p10 {Percentile(rawTimes, 10):F2} p90 {Percentile(rawTimes, 90):F2} ms ({runs} runs); processor time {busy:P0} of the elapsed time, load average {LoadAverage()}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{measure.Name}: median {median:F2} ms, raw {rawMedian:F2} ms, ratio {median / rawMedian:F2}"));
         }
@@ -200,6 +203,29 @@ internal static class QueueBenchmark
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
                 Console.Error.WriteLine($"    {reader.GetString(3)}");
+        }
+    }
+
+    private static TimeSpan ProcessorTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
+    /// <summary>The machine's one-minute load average (Linux), to tell a quiet run from a busy one.</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return $"{File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} processors";
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "unknown";
         }
     }
 

@@ -16,6 +16,9 @@ namespace RelationsUsagers.Core.Exports;
 /// </summary>
 public sealed class ExportService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, AccessRequestTrackingService tracking)
 {
+    /// <summary>The MIME type of every workbook the portal serves.</summary>
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     public const string AccessRequestsTitle = "Tableau de suivi des demandes d'accès";
     public const string ComplaintsTitle = "Registre des plaintes et réclamations";
     public const string RequisitionsTitle = "Registre des réquisitions";

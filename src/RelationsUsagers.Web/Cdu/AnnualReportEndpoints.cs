@@ -7,8 +7,6 @@ namespace RelationsUsagers.Web.Cdu;
 
 public static class AnnualReportEndpoints
 {
-    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     /// <summary>
     /// /exports/rapport-annuel?annee=2025: the CDU annual report workbook, for those who both export and manage the CDU;
     /// audited by <see cref="AnnualReportWorkbook"/>. Mapped before /exports/{register}, which a literal segment outranks.
@@ -29,6 +27,6 @@ public static class AnnualReportEndpoints
             {
                 return Results.BadRequest(ex.Message);
             }
-            return Results.File(buffer.ToArray(), Xlsx, AnnualReportWorkbook.FileName(year));
+            return Results.File(buffer.ToArray(), ExportService.XlsxContentType, AnnualReportWorkbook.FileName(year));
         }).RequireAuthorization(Permissions.Export, Permissions.CduManage);
 }

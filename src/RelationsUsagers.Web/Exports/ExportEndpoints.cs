@@ -7,8 +7,6 @@ namespace RelationsUsagers.Web.Exports;
 
 public static class ExportEndpoints
 {
-    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     /// <summary>
     /// /exports/{register}?du=2025-01-01&amp;au=2025-12-31&amp;(queue filters): an authorised, audited download. The workbook is
     /// built in a temporary file (a zip package needs a seekable stream), then streamed.
@@ -28,7 +26,7 @@ public static class ExportEndpoints
                 FileOptions.DeleteOnClose | FileOptions.Asynchronous);
             await target.Write(exports, file, from, to, filter, ct);
             file.Position = 0;
-            return Results.File(file, Xlsx, target.FileName(from, to));
+            return Results.File(file, ExportService.XlsxContentType, target.FileName(from, to));
         }).RequireAuthorization(Permissions.Export);
 
     private static bool TryDate(string? text, out DateOnly date) =>

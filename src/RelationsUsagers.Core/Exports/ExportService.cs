@@ -29,8 +29,7 @@ public sealed class ExportService(IDbContextFactory<AppDbContext> dbFactory, Tim
     {
         var period = Period(from, to);
         var rows = await tracking.GetRowsAsync(from, to, filter, ct);
-        using (var workbook = TrackingWorkbook.Create(rows, period, tracking.OnTimeFrom))
-            await WorkbookFile.SaveAsync(workbook, output, ct);
+        await TrackingWorkbook.SaveAsync(output, rows, period, tracking.OnTimeFrom, ct);
         await AuditAsync(period.AuditDetails(AccessRequestsTitle, rows.Count), ct);
         return rows.Count;
     }
@@ -72,8 +71,8 @@ public sealed class ExportService(IDbContextFactory<AppDbContext> dbFactory, Tim
     {
         using (var workbook = new XLWorkbook())
         {
-            ExcelTableWriter.Write(workbook.AddWorksheet(names.Sheet), names.Table, columns, rows, overdue);
-            await WorkbookFile.SaveAsync(workbook, output, ct);
+            var table = ExcelTable<T>.Layout(workbook.AddWorksheet(names.Sheet), names.Table, columns, rows, overdue);
+            await WorkbookFile.SaveAsync(workbook, output, ct, table.WriteRows);
         }
         await AuditAsync(period.AuditDetails(title, rows.Count), ct);
         return rows.Count;

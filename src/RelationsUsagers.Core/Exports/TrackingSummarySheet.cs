@@ -72,7 +72,7 @@ internal static class TrackingSummarySheet
 
     private static void Line(IXLWorksheet sheet, int row, object label, string? labelFormat, params int[] values)
     {
-        ExcelTableWriter.Set(sheet.Cell(row, 1), label);
+        ExcelTable.Set(sheet.Cell(row, 1), label);
         if (labelFormat is not null)
             sheet.Cell(row, 1).Style.NumberFormat.Format = labelFormat;
         sheet.Cell(row, 1).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;

@@ -53,12 +53,13 @@ public static class TrackingWorkbook
         new("Observations", r => r.Remarks),
     ];
 
-    public static XLWorkbook Create(IReadOnlyList<Row> rows, ExportPeriod period, OnTimeFrom onTimeFrom)
+    /// <summary>Writes the workbook of <paramref name="rows"/> into <paramref name="output"/>.</summary>
+    public static async Task SaveAsync(Stream output, IReadOnlyList<Row> rows, ExportPeriod period, OnTimeFrom onTimeFrom, CancellationToken ct)
     {
-        var workbook = new XLWorkbook();
-        ExcelTableWriter.Write(workbook.AddWorksheet(RequestsSheet), TableName, Columns, rows, r => r.IsOverdue);
+        using var workbook = new XLWorkbook();
+        var requests = ExcelTable<Row>.Layout(workbook.AddWorksheet(RequestsSheet), TableName, Columns, rows, r => r.IsOverdue);
         TrackingSummarySheet.Write(workbook.AddWorksheet(SummarySheet),
             AccessRequestSummary.From(rows, period.From, period.To), period, onTimeFrom);
-        return workbook;
+        await WorkbookFile.SaveAsync(workbook, output, ct, requests.WriteRows);
     }
 }

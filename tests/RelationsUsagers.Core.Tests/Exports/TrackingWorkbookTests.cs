@@ -137,6 +137,11 @@ public sealed class TrackingWorkbookTests : IAsyncLifetime
         Assert.Equal(new DateTime(2025, 2, 18), Cell(sheet, "DAD-2025-00006", "Date d'échéance").GetDateTime());
         Assert.Equal("En attente de pièces", Cell(sheet, "DAD-2025-00006", "Statut").GetString());
         Assert.Equal(XLColor.FromHtml("#FFC7CE"), overdue.Style.Fill.BackgroundColor);
+        // The whole line, blank cells included (nothing sent yet), and each cell keeps its column's format.
+        var notSent = Cell(sheet, "DAD-2025-00006", "Date d'envoi");
+        Assert.True(notSent.IsEmpty());
+        Assert.Equal((XLColor.FromHtml("#FFC7CE"), ExportFormats.Date), (notSent.Style.Fill.BackgroundColor, notSent.Style.NumberFormat.Format));
+        Assert.Equal(ExportFormats.Date, Cell(sheet, "DAD-2025-00006", "Date de réception").Style.NumberFormat.Format);
         Assert.NotEqual(XLColor.FromHtml("#FFC7CE"), Cell(sheet, "DAD-2025-00002", "Patient").Style.Fill.BackgroundColor);
         Assert.NotEqual(XLColor.FromHtml("#FFC7CE"), Cell(sheet, "DAD-2025-00008", "Patient").Style.Fill.BackgroundColor);
     }

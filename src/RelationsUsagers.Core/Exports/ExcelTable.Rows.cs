@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace RelationsUsagers.Core.Exports;
+
+internal sealed partial class ExcelTable<T>
+{
+    /// <summary>
+    /// Streams the rows into the sheet that <see cref="Layout"/> prepared, in the saved <paramref name="document"/>: the
+    /// sheet keeps everything ClosedXML wrote (header, columns, frozen pane, table link) and gets the rows in place of the
+    /// blank line; the table and the sheet's dimension are stretched over them; the overdue styles are added.
+    /// </summary>
+    public void WriteRows(SpreadsheetDocument document)
+    {
+        var workbookPart = document.WorkbookPart ?? throw new InvalidOperationException("Classeur sans partie « workbook ».");
+        var sheet = workbookPart.Workbook.Descendants<Sheet>().Single(s => s.Name == _sheetName);
+        var part = (WorksheetPart)workbookPart.GetPartById(sheet.Id!);
+        var worksheet = part.Worksheet;
+        // The DOM is small (the header row): read it whole before the part's stream is overwritten below.
+        _ = worksheet.Descendants().Count();
+
+        var letters = Enumerable.Range(1, _columns.Count).Select(ColumnLetter).ToArray();
+        var range = $"A1:{letters[^1]}{Math.Max(_rows.Count, 1) + 1}";
+        var table = part.TableDefinitionParts.Select(p => p.Table).Single(t => t.Name == _tableName);
+        table.Reference = range;
+        table.AutoFilter?.Reference = range;
+        table.Save();
+        worksheet.SheetDimension?.Reference = range;
+
+        var styles = ColumnStyles(worksheet);
+        var overdueStyles = _highlight is null ? styles : AddOverdueStyles(workbookPart.WorkbookStylesPart!.Stylesheet, styles);
+
+        using var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartElement(worksheet, worksheet.GetAttributes(), worksheet.NamespaceDeclarations);
+        foreach (var child in worksheet.ChildElements)
+        {
+            if (child is not SheetData data)
+            {
+                writer.WriteElement(child);
+                continue;
+            }
+            writer.WriteStartElement(new SheetData());
+            if (data.Elements<Row>().FirstOrDefault(r => r.RowIndex?.Value == 1) is { } header)
+                writer.WriteElement(header);
+            for (var r = 0; r < _rows.Count; r++)
+            {
+                var row = _rows[r];
+                var overdue = _highlight?.Invoke(row) == true;
+                WriteRow(writer, row, r + 2, letters, overdue ? overdueStyles : styles, overdue);
+            }
+            writer.WriteEndElement();
+        }
+        writer.WriteEndElement();
+    }
+
+    private void WriteRow(OpenXmlWriter writer, T row, int number, string[] letters, string[] styles, bool writeEmptyCells)
+    {
+        var index = number.ToString(CultureInfo.InvariantCulture);
+        writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", index)]);
+        for (var c = 0; c < _columns.Count; c++)
+        {
+            var reference = letters[c] + index;
+            switch (_columns[c].Value(row).Value)
+            {
+                // An empty cell is written only to carry a fill (the whole overdue line is red).
+                case null when writeEmptyCells:
+                    writer.WriteElement(new Cell { CellReference = reference, StyleIndex = uint.Parse(styles[c], CultureInfo.InvariantCulture) });
+                    break;
+                case null:
+                    break;
+                case string text:
+                    writer.WriteStartElement(new Cell(), [new("r", "", reference), new("s", "", styles[c]), new("t", "", "inlineStr")]);
+                    writer.WriteStartElement(new InlineString());
+                    writer.WriteElement(TextOf(text));
+                    writer.WriteEndElement();
+                    writer.WriteEndElement();
+                    break;
+                case DateTime date:
+                    WriteNumber(writer, reference, styles[c], date.ToOADate().ToString(CultureInfo.InvariantCulture));
+                    break;
+                case decimal value:
+                    WriteNumber(writer, reference, styles[c], value.ToString(CultureInfo.InvariantCulture));
+                    break;
+                case int value:
+                    WriteNumber(writer, reference, styles[c], value.ToString(CultureInfo.InvariantCulture));
+                    break;
+                case double value:
+                    WriteNumber(writer, reference, styles[c], value.ToString("R", CultureInfo.InvariantCulture));
+                    break;
+                case var other:
+                    throw new ArgumentException($"Type de cellule non pris en charge : {other.GetType().Name}.");
+            }
+        }
+        writer.WriteEndElement();
+    }
+
+    private static void WriteNumber(OpenXmlWriter writer, string reference, string style, string value)
+    {
+        writer.WriteStartElement(new Cell(), [new("r", "", reference), new("s", "", style)]);
+        writer.WriteElement(new CellValue(value));
+        writer.WriteEndElement();
+    }
+
+    /// <summary>Text as typed, minus what XML cannot carry (control characters); edge spaces and line breaks are kept.</summary>
+    private static Text TextOf(string text)
+    {
+        if (text.Any(ch => ch < ' ' && ch is not ('\t' or '\n' or '\r') || ch is '\uFFFE' or '\uFFFF'))
+            text = new string(text.Select(ch => XmlConvert.IsXmlChar(ch) || char.IsSurrogate(ch) ? ch : ' ').ToArray());
+        return text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]) || text.Contains('\n'))
+            ? new Text(text) { Space = SpaceProcessingModeValues.Preserve }
+            : new Text(text);
+    }
+
+    /// <summary>The style index ClosedXML gave each column (its number format), as the "s" attribute of the cells.</summary>
+    private string[] ColumnStyles(Worksheet worksheet)
+    {
+        var styles = Enumerable.Repeat("0", _columns.Count).ToArray();
+        foreach (var column in worksheet.Descendants<Column>())
+        {
+            for (var c = (int)column.Min!.Value; c <= Math.Min(column.Max!.Value, _columns.Count); c++)
+                styles[c - 1] = (column.Style?.Value ?? 0).ToString(CultureInfo.InvariantCulture);
+        }
+        return styles;
+    }
+
+    /// <summary>Each column style again with the light-red fill: the styles of an overdue line.</summary>
+    private static string[] AddOverdueStyles(Stylesheet stylesheet, string[] styles)
+    {
+        var fills = stylesheet.Fills!;
+        fills.Append(new Fill(new PatternFill(
+            new ForegroundColor { Rgb = "FF" + ExcelTable.OverdueFillHtml.TrimStart('#') }, new BackgroundColor { Indexed = 64 })
+        { PatternType = PatternValues.Solid }));
+        var fillId = (uint)fills.ChildElements.Count - 1;
+        fills.Count = (uint)fills.ChildElements.Count;
+
+        var formats = stylesheet.CellFormats!;
+        var existing = formats.Elements<CellFormat>().ToList();
+        var added = new Dictionary<string, string>();
+        foreach (var style in styles.Distinct())
+        {
+            var format = (CellFormat)existing[int.Parse(style, CultureInfo.InvariantCulture)].CloneNode(true);
+            (format.FillId, format.ApplyFill) = (fillId, true);
+            formats.Append(format);
+            added[style] = (formats.ChildElements.Count - 1).ToString(CultureInfo.InvariantCulture);
+        }
+        formats.Count = (uint)formats.ChildElements.Count;
+        stylesheet.Save();
+        return styles.Select(s => added[s]).ToArray();
+    }
+
+    private static string ColumnLetter(int number)
+    {
+        var letters = "";
+        for (; number > 0; number = (number - 1) / 26)
+            letters = (char)('A' + (number - 1) % 26) + letters;
+        return letters;
+    }
+}

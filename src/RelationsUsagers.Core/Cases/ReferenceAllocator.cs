@@ -11,22 +11,28 @@ namespace RelationsUsagers.Core.Cases;
 /// </summary>
 internal static class ReferenceAllocator
 {
-    public static async Task<string> NextAsync(AppDbContext db, CaseKind kind, int year, CancellationToken ct)
+    public static async Task<string> NextAsync(AppDbContext db, CaseKind kind, int year, CancellationToken ct) =>
+        Format(kind, year, await ReserveAsync(db, kind, year, 1, ct));
+
+    /// <summary>Reserves <paramref name="count"/> consecutive numbers at once (an import); returns the first.</summary>
+    public static async Task<int> ReserveAsync(AppDbContext db, CaseKind kind, int year, int count, CancellationToken ct)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         var connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("A reference is allocated inside the transaction that creates the case.");
         command.CommandText =
             """
-            INSERT INTO "ReferenceCounters" ("Kind", "Year", "LastValue") VALUES ($kind, $year, 1)
-            ON CONFLICT ("Kind", "Year") DO UPDATE SET "LastValue" = "LastValue" + 1
+            INSERT INTO "ReferenceCounters" ("Kind", "Year", "LastValue") VALUES ($kind, $year, $count)
+            ON CONFLICT ("Kind", "Year") DO UPDATE SET "LastValue" = "LastValue" + $count
             RETURNING "LastValue";
             """;
         AddParameter(command, "$kind", (int)kind);
         AddParameter(command, "$year", year);
-        var value = Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-        return Format(kind, year, value);
+        AddParameter(command, "$count", count);
+        var last = Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        return last - count + 1;
     }
 
     public static string Format(CaseKind kind, int year, int sequence) => $"{kind.Prefix()}-{year}-{sequence:D5}";

@@ -29,10 +29,7 @@ internal static class AuditTrail
             switch (entry.State)
             {
                 case EntityState.Added:
-                    file.CreatedAtUtc = now;
-                    file.CreatedBy = user;
-                    Touch(file, now, user);
-                    db.AuditEntries.Add(Line(file, now, user, AuditActions.Created, $"Dossier {file.Kind.Label()} créé."));
+                    db.AuditEntries.Add(Created(file, now, user));
                     break;
                 case EntityState.Modified:
                     var details = Changes(entry);
@@ -68,6 +65,18 @@ internal static class AuditTrail
                 Action = AuditActions.DocumentAdded, Details = doc.FileName,
             });
         }
+    }
+
+    /// <summary>
+    /// Stamps a new case (who/when, concurrency stamp, search names) and returns its "Création" line: what a save does for
+    /// each added case, and what a bulk insert, which bypasses the change tracker, does itself.
+    /// </summary>
+    public static AuditEntry Created(CaseFile file, DateTime now, string user)
+    {
+        file.CreatedAtUtc = now;
+        file.CreatedBy = user;
+        Touch(file, now, user);
+        return Line(file, now, user, AuditActions.Created, $"Dossier {file.Kind.Label()} créé.");
     }
 
     /// <summary>An audit line for something that is not a row change (a case opened, an export).</summary>

@@ -158,4 +158,53 @@ public sealed class DashboardImporterTests
         Assert.Equal((CaseStatus.Received, new DateOnly(2026, 3, 12), "suivi.xlsx › Feuil1 › ligne 3"),
             (created.Status, created.NextDueOn, created.ImportSource));
     }
+
+    [Fact]
+    public async Task An_imported_request_is_stamped_audited_and_searchable_like_a_typed_one()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        var bytes = Build("Feuil1", ["Date de réception", "Nom du patient", "Qualité", "Date de complétude", "Date d'envoi"],
+            ["02/03/2026", "LEFÈVRE Hélène", "Patiente", "03/03/2026", "11/03/2026"]);
+
+        await new AccessDashboardImporter(database.Factory, database.Clock).ImportAsync(await ReadAsync(database, bytes), Ct);
+
+        await using var db = database.CreateContext();
+        var created = await db.AccessRequests.Include(r => r.Events).SingleAsync(Ct);
+        Assert.Equal(("DAD-2026-00001", TestDatabase.DefaultUserName, TestDatabase.DefaultUserName, "lefevre helene"),
+            (created.Reference, created.CreatedBy, created.UpdatedBy, created.Patient.SearchName));
+        Assert.NotEqual(Guid.Empty, created.ConcurrencyStamp);
+        Assert.Equal([CaseEventTypes.Received, CaseEventTypes.ProofsComplete, CaseEventTypes.CopySent],
+            created.Events.OrderBy(e => e.OccurredOn).Select(e => e.Type));
+        Assert.All(created.Events, e => Assert.Equal(TestDatabase.DefaultUserName, e.RecordedBy));
+        var lines = await db.AuditEntries.Where(a => a.CaseFileId == created.Id).Select(a => new { a.Action, a.CaseReference, a.UserName })
+            .ToListAsync(Ct);
+        Assert.Equal(new { Action = RelationsUsagers.Core.Security.AuditActions.Created, CaseReference = (string?)"DAD-2026-00001", UserName = TestDatabase.DefaultUserName },
+            Assert.Single(lines));
+    }
+
+    [Fact]
+    public async Task A_failure_on_any_line_leaves_nothing_of_the_import()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using (var db = database.CreateContext())
+        {
+            // The database refuses the second line's case: the first one, its timeline and its audit line must go too.
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE TRIGGER RefuseMorel BEFORE INSERT ON CaseFiles WHEN NEW.Patient_LastName = 'MOREL'
+                BEGIN SELECT RAISE(ABORT, 'refused'); END;
+                """, Ct);
+        }
+        var bytes = Build("Feuil1", ["Date de réception", "Nom du patient", "Qualité"],
+            ["02/03/2026", "LEFÈVRE Hélène", "Patiente"],
+            ["04/03/2026", "MOREL Jean", "Patient"]);
+        var importer = new AccessDashboardImporter(database.Factory, database.Clock);
+        var preview = await ReadAsync(database, bytes);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => importer.ImportAsync(preview, Ct));
+
+        await using var check = database.CreateContext();
+        Assert.Equal((0, 0, 0), (await check.CaseFiles.CountAsync(Ct), await check.CaseEvents.CountAsync(Ct), await check.AuditEntries.CountAsync(Ct)));
+        // The references reserved inside the transaction were given back with it.
+        Assert.Empty(await check.ReferenceCounters.ToListAsync(Ct));
+    }
 }

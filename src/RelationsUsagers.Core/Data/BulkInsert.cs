@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace RelationsUsagers.Core.Data.DemoSeed;
+namespace RelationsUsagers.Core.Data;
 
 /// <summary>
 /// One prepared <c>INSERT</c> for the table of an entity type (and of its TPH subtypes), whose columns, parameters and
@@ -101,8 +101,9 @@ internal sealed class BulkInsert : IDisposable
     {
         foreach (var property in entityType.GetProperties())
         {
-            // Shadow properties have no CLR value to copy: the column keeps its database default.
-            if (property.IsShadowProperty() || property.GetColumnName(table) is not { } column)
+            // Shadow properties have no CLR value to copy: the column keeps its database default. A numeric key the
+            // database generates (the audit trail's) is left to it.
+            if (property.IsShadowProperty() || property.GetColumnName(table) is not { } column || IsStoreGeneratedNumber(property))
                 continue;
             yield return (column, property.GetRelationalTypeMapping(), Scalar(property));
         }
@@ -135,6 +136,9 @@ internal sealed class BulkInsert : IDisposable
             foreach (var column in ComplexColumns(nested, table, storeTable))
                 yield return column;
     }
+
+    private static bool IsStoreGeneratedNumber(IProperty property) =>
+        property.IsPrimaryKey() && property.ValueGenerated == ValueGenerated.OnAdd && (property.ClrType == typeof(long) || property.ClrType == typeof(int));
 
     private static Func<object, object?> Scalar(IProperty property)
     {

@@ -2,6 +2,7 @@ using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.AccessRequests.Tracking;
 using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Clock;
 using RelationsUsagers.Core.Complaints;
 using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Queue;
@@ -35,46 +36,40 @@ public sealed class ExportService(IDbContextFactory<AppDbContext> dbFactory, Tim
     }
 
     /// <summary>The complaints register of the period (RULES.md §2); returns the number of complaints written.</summary>
-    public async Task<int> WriteComplaintsAsync(Stream output, DateOnly from, DateOnly to, QueueFilter? filter = null,
-        CancellationToken ct = default)
-    {
-        var period = Period(from, to);
-        var today = ParisCalendar.Today(time);
-        List<ComplaintRegisterRow> rows;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            var found = await RegisterQuery.LoadAsync<Complaint>(db, CaseKind.Complaint, from, to, filter, today, ct);
-            rows = found.Cases.Select(c => ComplaintRegisterRow.Build(c, [.. found.Suspensions[c.Id]], found.Clock, today)).ToList();
-        }
-        return await WriteRegisterAsync(output, ("Plaintes", "Plaintes"), ComplaintRegisterRow.Columns, rows, r => r.IsOverdue,
-            period, ComplaintsTitle, ct);
-    }
+    public Task<int> WriteComplaintsAsync(Stream output, DateOnly from, DateOnly to, QueueFilter? filter = null,
+        CancellationToken ct = default) =>
+        WriteRegisterAsync<Complaint, ComplaintRegisterRow>(output, from, to, filter, CaseKind.Complaint, ComplaintRegisterRow.Build,
+            new RegisterSheet<ComplaintRegisterRow>("Plaintes", "Plaintes", ComplaintsTitle, ComplaintRegisterRow.Columns, r => r.IsOverdue), ct);
 
     /// <summary>The requisitions register of the period (RULES.md §5); returns the number of requisitions written.</summary>
-    public async Task<int> WriteRequisitionsAsync(Stream output, DateOnly from, DateOnly to, QueueFilter? filter = null,
-        CancellationToken ct = default)
+    public Task<int> WriteRequisitionsAsync(Stream output, DateOnly from, DateOnly to, QueueFilter? filter = null,
+        CancellationToken ct = default) =>
+        WriteRegisterAsync<Requisition, RequisitionRegisterRow>(output, from, to, filter, CaseKind.Requisition, RequisitionRegisterRow.Build,
+            new RegisterSheet<RequisitionRegisterRow>("Réquisitions", "Requisitions", RequisitionsTitle, RequisitionRegisterRow.Columns, r => r.IsOverdue), ct);
+
+    /// <summary>A register's sheet: its name, its table's name, its title in the audit trail, its columns, its overdue lines.</summary>
+    private sealed record RegisterSheet<TRow>(string Sheet, string Table, string Title, IReadOnlyList<ExportColumn<TRow>> Columns,
+        Func<TRow, bool> Overdue);
+
+    /// <summary>Loads the cases of the period, builds one line each with its clock, writes the register, audits the export.</summary>
+    private async Task<int> WriteRegisterAsync<TCase, TRow>(Stream output, DateOnly from, DateOnly to, QueueFilter? filter, CaseKind kind,
+        Func<TCase, IReadOnlyList<ClockSuspension>, LegalClock, DateOnly, TRow> build, RegisterSheet<TRow> register, CancellationToken ct)
+        where TCase : CaseFile
     {
         var period = Period(from, to);
         var today = ParisCalendar.Today(time);
-        List<RequisitionRegisterRow> rows;
+        List<TRow> rows;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var found = await RegisterQuery.LoadAsync<Requisition>(db, CaseKind.Requisition, from, to, filter, today, ct);
-            rows = found.Cases.Select(r => RequisitionRegisterRow.Build(r, [.. found.Suspensions[r.Id]], found.Clock, today)).ToList();
+            var found = await RegisterQuery.LoadAsync<TCase>(db, kind, from, to, filter, today, ct);
+            rows = found.Cases.Select(c => build(c, [.. found.Suspensions[c.Id]], found.Clock, today)).ToList();
         }
-        return await WriteRegisterAsync(output, ("Réquisitions", "Requisitions"), RequisitionRegisterRow.Columns, rows,
-            r => r.IsOverdue, period, RequisitionsTitle, ct);
-    }
-
-    private async Task<int> WriteRegisterAsync<T>(Stream output, (string Sheet, string Table) names, IReadOnlyList<ExportColumn<T>> columns,
-        IReadOnlyList<T> rows, Func<T, bool> overdue, ExportPeriod period, string title, CancellationToken ct)
-    {
         using (var workbook = new XLWorkbook())
         {
-            var table = ExcelTable<T>.Layout(workbook.AddWorksheet(names.Sheet), names.Table, columns, rows, overdue);
+            var table = ExcelTable<TRow>.Layout(workbook.AddWorksheet(register.Sheet), register.Table, register.Columns, rows, register.Overdue);
             await WorkbookFile.SaveAsync(workbook, output, ct, table.WriteRows);
         }
-        await AuditAsync(period.AuditDetails(title, rows.Count), ct);
+        await AuditAsync(period.AuditDetails(register.Title, rows.Count), ct);
         return rows.Count;
     }
 

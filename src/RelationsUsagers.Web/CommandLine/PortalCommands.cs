@@ -28,7 +28,9 @@ public static class PortalCommands
         builder.Services.AddCore(StartupOptions.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath));
         using var host = builder.Build();
         using var scope = host.Services.CreateScope();
-        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>());
+        // A dry run reads the file only: it must not create or migrate a database.
+        if (!args.Contains("--dry-run"))
+            await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>());
         try
         {
             return (args[0], args.ElementAtOrDefault(1)) switch
@@ -82,6 +84,10 @@ public static class PortalCommands
             return preview.CanImport ? 0 : 1;
         }
         var result = await importer.ImportAsync(preview);
+        foreach (var duplicate in result.Duplicates)
+            Console.WriteLine(duplicate);
+        if (result.SkippedDuplicates > 0)
+            Console.WriteLine($"{result.SkippedDuplicates} ligne(s) déjà importée(s) ou saisie(s) : ignorée(s).");
         Console.WriteLine($"{result.Read} rows read, {result.Imported} imported, {result.Rejected} rejected");
         return 0;
     }

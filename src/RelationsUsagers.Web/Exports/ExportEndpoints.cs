@@ -9,7 +9,8 @@ public static class ExportEndpoints
 {
     /// <summary>
     /// /exports/{register}?du=2025-01-01&amp;au=2025-12-31&amp;(queue filters): an authorised, audited download. The workbook is
-    /// built in a temporary file (a zip package needs a seekable stream), then streamed.
+    /// built whole before the first byte leaves (a failure gives an error, not a truncated file), then sent with its length,
+    /// which the page's progress bar reads. 10,000 requests make about 1.2 MB.
     /// </summary>
     public static void MapExportEndpoints(this IEndpointRouteBuilder app) =>
         app.MapGet("/exports/{register}", async (string register, HttpContext http, ExportService exports, CancellationToken ct) =>
@@ -22,8 +23,7 @@ public static class ExportEndpoints
             // No queue filter in the address: the whole register, closed cases too (an empty QueueFilter means the open queue).
             var queue = QueueQuery.Parse(http.Request.GetEncodedUrlOrDefault()).Filter;
             var filter = queue == new Core.Queue.QueueFilter() ? null : queue;
-            var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
-                FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            var file = new MemoryStream();
             await target.Write(exports, file, from, to, filter, ct);
             file.Position = 0;
             return Results.File(file, ExportService.XlsxContentType, target.FileName(from, to));

@@ -48,8 +48,8 @@ public sealed partial class PortalCommandsTests : IDisposable
         Assert.Contains("62 rows read, 0 imported, 5 rejected", Lines(run.Out));
         Assert.Equal(RejectedLines, Lines(run.Out).Where(l => l.StartsWith("Ligne ", StringComparison.Ordinal)));
         Assert.Equal("", run.Error);
-        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM CaseFiles"));
-        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM AuditEntries"));
+        // Nothing written, not even a database file.
+        Assert.False(File.Exists(DatabasePath));
     }
 
     [Fact]
@@ -68,6 +68,8 @@ public sealed partial class PortalCommandsTests : IDisposable
         var again = await RunAsync("import", "access-dashboard", Sample);
         Assert.Equal(0, again.Code);
         Assert.Contains("62 rows read, 0 imported, 5 rejected", Lines(again.Out));
+        Assert.Equal(57, Lines(again.Out).Count(l => DuplicateLine().IsMatch(l)));
+        Assert.Contains("57 ligne(s) déjà importée(s) ou saisie(s) : ignorée(s).", Lines(again.Out));
         Assert.Equal(57, await CountAsync("SELECT COUNT(*) FROM CaseFiles"));
 
         var output = Path.Combine(_folder, "suivi-2025.xlsx");
@@ -177,4 +179,7 @@ public sealed partial class PortalCommandsTests : IDisposable
 
     [GeneratedRegex(@"^DAD-2025-\d{5}$")]
     private static partial Regex AccessReference2025();
+
+    [GeneratedRegex(@"^Ligne \d+ : demande déjà enregistrée \(DAD-2025-\d{5}\)\.$")]
+    private static partial Regex DuplicateLine();
 }

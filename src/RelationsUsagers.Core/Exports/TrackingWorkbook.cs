@@ -41,6 +41,7 @@ public static class TrackingWorkbook
         new("Délai légal", r => r.LegalDelay),
         new("Délai compté depuis", r => r.StartLabel),
         new("Date d'échéance", r => r.DueOn, ExportFormats.Date),
+        new("Échéance légale (depuis la réception)", r => r.LegalDueOn, ExportFormats.Date),
         new("Mode de communication", r => r.ModeLabel),
         new("Date d'envoi", r => r.SentOn, ExportFormats.Date),
         new("N° LRAR", r => r.RecordedDeliveryNumber),

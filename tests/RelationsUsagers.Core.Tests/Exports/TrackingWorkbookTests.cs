@@ -66,7 +66,7 @@ public sealed class TrackingWorkbookTests : IAsyncLifetime
         Assert.Equal(TrackingWorkbook.Columns.Select(c => c.Header), sheet.Row(1).CellsUsed().Select(c => c.GetString()));
         var table = Assert.Single(sheet.Tables);
         Assert.True(table.ShowAutoFilter);
-        Assert.Equal("A1:V9", table.RangeAddress.ToString());
+        Assert.Equal("A1:W9", table.RangeAddress.ToString());
         Assert.Equal(1, sheet.SheetView.SplitRow);
         Assert.Equal([TrackingWorkbook.RequestsSheet, TrackingWorkbook.SummarySheet], workbook.Worksheets.Select(w => w.Name));
     }
@@ -86,6 +86,9 @@ public sealed class TrackingWorkbookTests : IAsyncLifetime
         var delay = Cell(sheet, "DAD-2025-00001", "Délai effectif (jours)");
         Assert.Equal((XLDataType.Number, 8d), (delay.DataType, delay.GetDouble()));
         Assert.Equal(new DateTime(2025, 3, 11), Cell(sheet, "DAD-2025-00001", "Date d'échéance").GetDateTime());
+        // Both deadlines are reported (RULES.md §1.2): received 1 March + 8 days = 9 March, the legal one.
+        var legal = Cell(sheet, "DAD-2025-00001", "Échéance légale (depuis la réception)");
+        Assert.Equal((new DateTime(2025, 3, 9), ExportFormats.Date), (legal.GetDateTime(), legal.Style.NumberFormat.Format));
         Assert.True(Cell(sheet, "DAD-2025-00006", "Date d'envoi").IsEmpty());
     }
 

@@ -98,7 +98,8 @@ public static class DashboardFields
         [DashboardField.PageCount] = ["Nombre de pages", "Nb pages", "Nb de pages", "Pages"],
         [DashboardField.Remarks] = ["Observations", "Observation", "Remarques", "Remarque", "Commentaires", "Commentaire", "Obs"],
         [DashboardField.Ignored] = ["N°", "N° d'ordre", "Numéro", "No", "Délai (j)", "Délai", "Délai effectif", "Délai effectif (jours)",
-            "Délai respecté", "Respect du délai", "Délai respecté O/N", "Date d'échéance", "Échéance"],
+            "Délai respecté", "Respect du délai", "Délai respecté O/N", "Date d'échéance", "Échéance",
+            "Échéance légale (depuis la réception)", "Délai compté depuis", "Envoi avant 48 h", "Statut", "Référence"],
     };
 
     private static readonly Dictionary<string, DashboardField> ByLabel = Synonyms

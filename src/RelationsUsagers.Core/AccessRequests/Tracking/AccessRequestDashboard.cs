@@ -38,6 +38,7 @@ public static class AccessRequestDashboard
             StartOn = chosen.StartOn,
             StartsFromCompleteRequest = chosen.FromCompleteRequest,
             DueOn = chosen.DueOn,
+            LegalDueOn = legal.DueOn,
             Mode = r.CommunicationMode,
             SentOn = sent,
             RecordedDeliveryNumber = r.RecordedDeliveryNumber,

@@ -41,8 +41,13 @@ public sealed record AccessRequestDashboardRow
     /// <summary>Start of the delay used for the verdicts: complete request or receipt (see <see cref="OnTimeFrom"/>).</summary>
     public DateOnly StartOn { get; init; }
     public bool StartsFromCompleteRequest { get; init; }
-    /// <summary>Due date after suspensions, computed by the legal clock.</summary>
+    /// <summary>Due date after suspensions, computed by the legal clock from <see cref="StartOn"/>.</summary>
     public DateOnly DueOn { get; init; }
+    /// <summary>
+    /// The legal due date, from receipt (R.1111-1 al.4), shown beside the practice's one (RULES.md §1.2: "report both"); the
+    /// officer's queue warns on this one, the stricter.
+    /// </summary>
+    public DateOnly LegalDueOn { get; init; }
     public CommunicationMode? Mode { get; init; }
     public DateOnly? SentOn { get; init; }
     public string? RecordedDeliveryNumber { get; init; }

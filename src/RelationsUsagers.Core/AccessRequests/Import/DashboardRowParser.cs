@@ -88,7 +88,12 @@ internal sealed class DashboardRowParser
 
         // Left to right, as the officer reads the line.
         return new ImportRow(row, errors.Count == 0 ? e : null,
-            [.. errors.OrderBy(x => x.Column?.Length ?? int.MaxValue).ThenBy(x => x.Column, StringComparer.Ordinal)]);
+            [.. errors.OrderBy(x => x.Column?.Length ?? int.MaxValue).ThenBy(x => x.Column, StringComparer.Ordinal)])
+        {
+            Patient = patient,
+            ReceivedAsTyped = line.Cell(F.ReceivedOn).Display,
+            SentAsTyped = line.Cell(F.SentOn).Display,
+        };
     }
 
     /// <summary>"DUPONT Marie" → (DUPONT, Marie): the leading upper-case words are the last name, else the first word.</summary>

@@ -21,6 +21,11 @@ public sealed record ImportSkip(int Row, string Reason);
 public sealed record ImportRow(int Row, DashboardEntry? Entry, IReadOnlyList<ImportError> Errors)
 {
     public bool IsValid => Errors.Count == 0 && Entry is not null;
+
+    /// <summary>The patient, receipt and sending dates as the file shows them: a rejected line is recognisable too.</summary>
+    public string Patient { get; init; } = "";
+    public string ReceivedAsTyped { get; init; } = "";
+    public string SentAsTyped { get; init; } = "";
 }
 
 /// <summary>A line under the header row as read (cells by column number): a new mapping re-reads it without the file.</summary>

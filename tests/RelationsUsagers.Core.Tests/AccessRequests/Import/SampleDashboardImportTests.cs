@@ -60,6 +60,10 @@ public sealed class SampleDashboardImportTests
             preview.Errors.Select(e => e.Message));
         Assert.Contains("Ligne 56, colonne L (Date d'envoi) : « en cours » n'est pas une date valide.", preview.Errors.Select(e => e.Message));
         Assert.Equal(5, preview.Errors.Count());
+        // A rejected line still shows whose it is and what was typed, for the officer to find it in the file.
+        var rejected = preview.Rows.Single(r => r.Row == 56);
+        Assert.Equal(("en cours", false), (rejected.SentAsTyped, string.IsNullOrWhiteSpace(rejected.Patient)));
+        Assert.Matches(@"^\d{2}/\d{2}/2025$", rejected.ReceivedAsTyped);
     }
 
     [Fact]

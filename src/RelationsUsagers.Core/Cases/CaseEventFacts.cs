@@ -58,4 +58,21 @@ public static class CaseEventFacts
         (CaseKind.Requisition, CaseEventTypes.ItemsSent) => CaseStatus.Answered,
         _ => null,
     };
+
+    /// <summary>
+    /// The events that record a step whose date is a fact the clocks and exports read (the complete request, the copy sent,
+    /// the answer...): a move to that status goes through one of them, with its date, never as a bare status change, so a
+    /// request is never "communiqué" without the day it was. Empty for the other statuses.
+    /// </summary>
+    public static IReadOnlyList<string> EventsInto(CaseKind kind, CaseStatus status) => (kind, status) switch
+    {
+        (CaseKind.AccessRequest, CaseStatus.Complete) => [CaseEventTypes.ProofsComplete],
+        (CaseKind.AccessRequest, CaseStatus.Sent) => [CaseEventTypes.CopySent, CaseEventTypes.OnSiteConsultation],
+        (CaseKind.Complaint, CaseStatus.Answered) => [CaseEventTypes.AnswerSent],
+        (CaseKind.IndemnityClaim, CaseStatus.DeclaredToInsurer) => [CaseEventTypes.InsurerDeclared],
+        (CaseKind.IndemnityClaim, CaseStatus.CciProcedure) => [CaseEventTypes.CciReferred],
+        (CaseKind.Requisition, CaseStatus.SecrecyReview) => [CaseEventTypes.SecrecyReviewed],
+        (CaseKind.Requisition, CaseStatus.Answered) => [CaseEventTypes.ItemsSent],
+        _ => [],
+    };
 }

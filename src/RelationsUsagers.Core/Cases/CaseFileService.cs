@@ -89,6 +89,9 @@ public sealed partial class CaseFileService(IDbContextFactory<AppDbContext> dbFa
         if (refusal is not null)
             throw new CaseRuleException(refusal);
         EnsureStepAllowed(current, null, to);
+        if (CaseEventFacts.EventsInto(current.Kind, to) is [var step, ..])
+            throw new CaseRuleException(
+                $"Le passage au statut « {to.Label()} » s'enregistre avec sa date : ajoutez l'événement « {CaseEventTypes.LabelOf(step)} ».");
         var from = current.Status;
         current.Status = to;
         if (to.IsFinal())

@@ -21,8 +21,52 @@ public sealed class StatusChangeTests
     private static async Task<CaseFile> AnsweredRequisitionAsync(CaseFileService service)
     {
         var created = await service.CreateAsync(TestCases.Requisition(), Ct);
-        return await service.ChangeStatusAsync(created.Id, created.ConcurrencyStamp, CaseStatus.Answered, ct: Ct);
+        return await service.AddEventAsync(created.Id, created.ConcurrencyStamp, CaseEventTypes.ItemsSent, created.ReceivedOn, null, Ct);
     }
+
+    [Fact]
+    public async Task A_step_whose_date_is_a_fact_is_refused_as_a_bare_status_and_taken_as_its_dated_event()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        var service = database.CreateService();
+        var created = await service.CreateAsync(TestCases.AccessRequest(), Ct);
+        var complete = await service.AddEventAsync(created.Id, created.ConcurrencyStamp, CaseEventTypes.ProofsComplete, created.ReceivedOn, null, Ct);
+
+        var refusal = await Assert.ThrowsAsync<CaseRuleException>(() =>
+            service.ChangeStatusAsync(complete.Id, complete.ConcurrencyStamp, CaseStatus.Sent, ct: Ct));
+
+        Assert.Equal("Le passage au statut « Communiqué » s'enregistre avec sa date : ajoutez l'événement « Copie envoyée ».",
+            refusal.Message);
+        Assert.Equal((CaseStatus.Complete, null), ((await ReadAsync(database, created.Id)).Status, ((AccessRequest)await ReadAsync(database, created.Id)).SentOn));
+        var sent = await service.AddEventAsync(complete.Id, complete.ConcurrencyStamp, CaseEventTypes.CopySent, TestDatabase.Today, null, Ct);
+        Assert.Equal((CaseStatus.Sent, TestDatabase.Today), (sent.Status, ((AccessRequest)sent).SentOn));
+    }
+
+    /// <summary>Each dated step's events move the case to that status and fill a date column (the fact the clocks read).</summary>
+    [Fact]
+    public void Every_dated_step_event_leads_to_its_status_and_fills_a_date()
+    {
+        var steps = 0;
+        foreach (var kind in Enum.GetValues<CaseKind>())
+        {
+            foreach (var status in Enum.GetValues<CaseStatus>())
+            {
+                foreach (var type in CaseEventFacts.EventsInto(kind, status))
+                {
+                    steps++;
+                    Assert.Equal(status, CaseEventFacts.StatusAfter(kind, type));
+                    var file = TestCases.Of(kind);
+                    var before = DatesOf(file);
+                    CaseEventFacts.Apply(file, type, new DateOnly(2026, 3, 4));
+                    Assert.NotEqual(before, DatesOf(file));
+                }
+            }
+        }
+        Assert.True(steps >= 7);
+    }
+
+    private static string DatesOf(CaseFile file) => string.Join(";", file.GetType().GetProperties()
+        .Where(p => p.PropertyType == typeof(DateOnly?)).Select(p => $"{p.Name}={p.GetValue(file)}"));
 
     [Fact]
     public async Task A_legal_move_is_saved()

@@ -64,8 +64,8 @@ internal sealed class QueueFixture : IAsyncDisposable
     public async Task<CaseFile> ClosedAccessAsync(DateOnly receivedOn)
     {
         CaseFile file = await AccessAsync(receivedOn);
-        file = await Cases.ChangeStatusAsync(file.Id, file.ConcurrencyStamp, CaseStatus.Complete, ct: Ct);
-        file = await Cases.ChangeStatusAsync(file.Id, file.ConcurrencyStamp, CaseStatus.Sent, ct: Ct);
+        file = await Cases.AddEventAsync(file.Id, file.ConcurrencyStamp, CaseEventTypes.ProofsComplete, receivedOn, null, Ct);
+        file = await Cases.AddEventAsync(file.Id, file.ConcurrencyStamp, CaseEventTypes.CopySent, receivedOn, null, Ct);
         return await Cases.ChangeStatusAsync(file.Id, file.ConcurrencyStamp, CaseStatus.Closed, TestDatabase.Today, "Copie communiquée.", Ct);
     }
 

@@ -107,7 +107,7 @@ public sealed class QueueOrderAndFilterTests
         await using var queue = await QueueFixture.CreateAsync();
         var received = await queue.AccessAsync(D(3, 10));
         var complete = await queue.AccessAsync(D(3, 9));
-        await queue.Cases.ChangeStatusAsync(complete.Id, complete.ConcurrencyStamp, CaseStatus.Complete, ct: Ct);
+        await queue.Cases.AddEventAsync(complete.Id, complete.ConcurrencyStamp, CaseEventTypes.ProofsComplete, D(3, 9), null, Ct);
         await queue.RefusedAccessAsync(D(3, 4));
 
         Assert.Equal([received.Reference], await queue.ReferencesAsync(new QueueFilter { Status = CaseStatus.Received }));

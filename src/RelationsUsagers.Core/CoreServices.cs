@@ -12,9 +12,12 @@ public static class CoreServices
     /// The database and the feature services. The context factory is scoped so that each context knows the
     /// user of the circuit or request (<see cref="Security.ICurrentUser"/>) for the audit trail.
     /// </summary>
-    public static IServiceCollection AddCore(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddCore(this IServiceCollection services, string connectionString, CoreSettings? settings = null)
     {
+        settings ??= new CoreSettings();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(settings.CopyFees);
+        services.AddSingleton(new AccessRequests.Tracking.TrackingOptions { OnTimeFrom = settings.OnTimeFrom });
         services.AddDbContextFactory<AppDbContext>(options => Configure(options, connectionString), ServiceLifetime.Scoped);
         services.AddSingleton<CaseValidators>();
         services.AddSingleton<CaseChanges>();
@@ -39,4 +42,11 @@ public static class CoreServices
 
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeoutInterceptor());
+}
+
+/// <summary>The office's settings that rules read: the copy-cost ceiling (R.1111-2) and where "délai respecté" starts.</summary>
+public sealed record CoreSettings
+{
+    public AccessRequests.CopyFeeSchedule CopyFees { get; init; } = AccessRequests.CopyFeeSchedule.Default;
+    public AccessRequests.Tracking.OnTimeFrom OnTimeFrom { get; init; } = AccessRequests.Tracking.OnTimeFrom.CompleteRequest;
 }

@@ -12,7 +12,8 @@ var options = StartupOptions.Parse(args);
 var builder = WebApplication.CreateBuilder(options.RemainingArgs);
 options.ApplyTo(builder.Configuration);
 
-builder.Services.AddCore(StartupOptions.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath));
+builder.Services.AddCore(StartupOptions.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath),
+    StartupOptions.Settings(builder.Configuration));
 builder.Services.AddWeb(builder.Configuration, builder.Environment.ContentRootPath);
 
 var app = builder.Build();

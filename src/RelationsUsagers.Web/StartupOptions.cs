@@ -1,5 +1,8 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using RelationsUsagers.Core;
+using RelationsUsagers.Core.AccessRequests;
+using RelationsUsagers.Core.AccessRequests.Tracking;
 
 namespace RelationsUsagers.Web;
 
@@ -50,5 +53,22 @@ public sealed record StartupOptions(bool SeedDemo, int? DemoCases, string[] Rema
             DataSource = Path.GetFullPath(path, contentRoot),
             DefaultTimeout = 30,
         }.ToString();
+    }
+
+    /// <summary>
+    /// The office's rule settings: "CopyFees:PagePrice" and "CopyFees:DiscPrice" in euros (default 0.18 and 2.75, the
+    /// CRPA scale), "Exports:OnTimeFrom" = CompleteRequest (default) or Receipt.
+    /// </summary>
+    public static CoreSettings Settings(IConfiguration configuration)
+    {
+        var page = configuration.GetValue<decimal?>("CopyFees:PagePrice") ?? CopyFeeSchedule.Default.PerPageCents / 100m;
+        var disc = configuration.GetValue<decimal?>("CopyFees:DiscPrice") ?? CopyFeeSchedule.Default.PerDiscCents / 100m;
+        if (page < 0 || disc < 0)
+            throw new InvalidOperationException("CopyFees:PagePrice et CopyFees:DiscPrice ne peuvent pas être négatifs.");
+        return new CoreSettings
+        {
+            CopyFees = new CopyFeeSchedule((long)Math.Round(page * 100m), (long)Math.Round(disc * 100m)),
+            OnTimeFrom = configuration.GetValue<OnTimeFrom?>("Exports:OnTimeFrom") ?? OnTimeFrom.CompleteRequest,
+        };
     }
 }

@@ -35,11 +35,14 @@ public sealed class AccessRequestValidator : CaseFileValidator<AccessRequest>
             .Must(f => f is null or 0).When(r => r.CommunicationMode == CommunicationMode.OnSite)
             .WithMessage("La consultation sur place est gratuite : aucuns frais de reproduction.")
             .GreaterThanOrEqualTo(0).WithMessage("Les frais de reproduction ne peuvent pas être négatifs.");
-        // L.1111-7 last paragraph: no more than the cost of reproduction.
+        // L.1111-7 last paragraph: no more than the cost of reproduction, which needs the number of pages to be known.
+        RuleFor(r => r.PageCount)
+            .NotNull().When(r => r.ReproductionFeeCents > 0 && r.CommunicationMode != CommunicationMode.OnSite)
+            .WithMessage("Indiquez le nombre de pages : les frais de reproduction ne peuvent dépasser le coût des copies.");
         RuleFor(r => r.ReproductionFeeCents)
             .Must((r, fee) => fee is null || schedule.MaxReproductionCents(r) is not { } max || fee <= max)
             .When(r => r.CommunicationMode != CommunicationMode.OnSite)
-            .WithMessage(r => $"Les frais de reproduction dépassent le coût des copies ({schedule.MaxReproductionCents(r)! / 100m:0.00} € au plus pour {r.PageCount} pages).");
+            .WithMessage(r => $"Les frais de reproduction dépassent le coût des copies ({Euros(schedule.MaxReproductionCents(r)!.Value)} au plus pour {r.PageCount} pages{(CopyFeeSchedule.IsDisc(r.Medium) ? " et un disque" : "")}).");
         RuleFor(r => r.PostageFeeCents)
             .Must(f => f is null or 0).When(r => r.CommunicationMode == CommunicationMode.OnSite)
             .WithMessage("La consultation sur place est gratuite : aucuns frais d'envoi.")
@@ -53,4 +56,8 @@ public sealed class AccessRequestValidator : CaseFileValidator<AccessRequest>
         FactDate(r => r.DeliveryAcknowledgedOn, "La date de l'accusé de réception");
         FactDate(r => r.CdspReferredOn, "La date de saisine de la CDSP");
     }
+
+    /// <summary>"7,20 €", whatever the server's culture.</summary>
+    private static string Euros(long cents) =>
+        (cents / 100m).ToString("#,##0.00", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")) + " €";
 }

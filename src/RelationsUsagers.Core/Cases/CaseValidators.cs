@@ -8,9 +8,9 @@ using RelationsUsagers.Core.Requisitions;
 namespace RelationsUsagers.Core.Cases;
 
 /// <summary>The validator of each kind, for the service (the forms use the same instances).</summary>
-public sealed class CaseValidators(TimeProvider clock)
+public sealed class CaseValidators(TimeProvider clock, CopyFeeSchedule? copyFees = null)
 {
-    public AccessRequestValidator AccessRequest { get; } = new(clock);
+    public AccessRequestValidator AccessRequest { get; } = new(clock, copyFees);
     public ComplaintValidator Complaint { get; } = new(clock);
     public IndemnityClaimValidator IndemnityClaim { get; } = new(clock);
     public RequisitionValidator Requisition { get; } = new(clock);

@@ -25,7 +25,8 @@ public static class PortalCommands
         // appsettings.json's "Logging:LogLevel:Default" (present beside the published dll); this rule is added after it.
         builder.Logging.AddFilter(level => level >= LogLevel.Warning);
         builder.Services.AddSingleton<ICurrentUser>(new FixedCurrentUser($"ligne de commande ({Environment.UserName})"));
-        builder.Services.AddCore(StartupOptions.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath));
+        builder.Services.AddCore(StartupOptions.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath),
+            StartupOptions.Settings(builder.Configuration));
         using var host = builder.Build();
         using var scope = host.Services.CreateScope();
         // A dry run reads the file only: it must not create or migrate a database.

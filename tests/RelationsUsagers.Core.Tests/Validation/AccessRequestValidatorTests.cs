@@ -213,4 +213,31 @@ public sealed class AccessRequestValidatorTests
 
         FailsOnlyOn(_validator.Validate(request), property, $"{label} ne peut pas précéder la date de réception.");
     }
+
+    [Fact]
+    public void Fees_above_a_configured_schedule_are_refused_with_the_ceiling_in_french()
+    {
+        // An office whose copies cost 0,10 € a page and 3,00 € a CD: 10 pages on a CD come to 4,00 € at most.
+        var validator = new AccessRequestValidator(new FakeTimeProvider(TestDatabase.DefaultNow), new CopyFeeSchedule(10, 300));
+        var request = TestCases.AccessRequest();
+        (request.CommunicationMode, request.PageCount, request.Medium) = (CommunicationMode.Post, 10, "CD d'imagerie");
+        request.ReproductionFeeCents = 400;
+        Passes(validator.Validate(request));
+
+        request.ReproductionFeeCents = 401;
+        FailsOnlyOn(validator.Validate(request), "ReproductionFeeCents",
+            "Les frais de reproduction dépassent le coût des copies (4,00 € au plus pour 10 pages et un disque).");
+        // The default CRPA scale allows it: 10 × 0,18 € + 2,75 € = 4,55 €.
+        Passes(_validator.Validate(request));
+    }
+
+    [Fact]
+    public void Reproduction_fees_without_a_page_count_ask_for_it()
+    {
+        var request = TestCases.AccessRequest();
+        (request.CommunicationMode, request.ReproductionFeeCents) = (CommunicationMode.Post, 1_000);
+
+        FailsOnlyOn(_validator.Validate(request), "PageCount",
+            "Indiquez le nombre de pages : les frais de reproduction ne peuvent dépasser le coût des copies.");
+    }
 }

@@ -21,7 +21,15 @@ public sealed partial class AccessDashboardImporter(IDbContextFactory<AppDbConte
     /// Reads <paramref name="sheet"/> (default: the first sheet with a recognisable header row) and reports the mapping and
     /// every line. A file that is not a readable .xlsx, or an unknown sheet, gives a preview whose <see cref="ImportPreview.Problems"/> say so.
     /// </summary>
-    public async Task<ImportPreview> ReadAsync(Stream xlsx, string fileName, string? sheet = null, CancellationToken ct = default)
+    public Task<ImportPreview> ReadAsync(Stream xlsx, string fileName, string? sheet = null, CancellationToken ct = default) =>
+        ReadAsync(xlsx, fileName, sheet, headerRow: null, ct);
+
+    /// <summary>
+    /// The same, with the header row the officer gives (1 = first row) when its labels are not the usual ones: every label of
+    /// that row becomes a column, the unknown ones unmapped until <see cref="ApplyMapping"/>. Without <paramref name="sheet"/>,
+    /// the row is taken on the first sheet. Null <paramref name="headerRow"/>: found by its labels, as above.
+    /// </summary>
+    public async Task<ImportPreview> ReadAsync(Stream xlsx, string fileName, string? sheet, int? headerRow, CancellationToken ct = default)
     {
         // Browser upload streams allow no synchronous reads, which ClosedXML does.
         using var buffer = new MemoryStream();
@@ -42,14 +50,17 @@ public sealed partial class AccessDashboardImporter(IDbContextFactory<AppDbConte
             if (sheet is not null)
             {
                 return workbook.TryGetWorksheet(sheet, out var chosen)
-                    ? Read(chosen, fileName, sheets)
+                    ? Read(chosen, fileName, sheets, headerRow)
                     : Empty(fileName, sheets, sheet, $"La feuille « {sheet} » n'existe pas. Feuilles du classeur : {string.Join(", ", sheets)}.");
             }
-            var first = workbook.Worksheets.FirstOrDefault(w => FindHeaderRow(w) is not null);
-            return first is not null
-                ? Read(first, fileName, sheets)
-                : Empty(fileName, sheets, null,
-                    "Aucune feuille ne contient de ligne d'en-têtes reconnue (il faut au moins « Date de réception » et « Nom du patient »).");
+            if (headerRow is not null)
+                return Read(workbook.Worksheet(1), fileName, sheets, headerRow);
+            if (workbook.Worksheets.FirstOrDefault(w => FindHeaderRow(w) is not null) is { } first)
+                return Read(first, fileName, sheets, null);
+            // Offer the sheet that looks like a table (a title or legend sheet may come first), so the officer can name its header row.
+            var likely = workbook.Worksheets.FirstOrDefault(w => SuggestHeaderRow(w) is not null) ?? workbook.Worksheet(1);
+            return NotFound(fileName, sheets, likely,
+                "Aucune feuille ne contient de ligne d'en-têtes reconnue (il faut au moins « Date de réception » et « Nom du patient »).");
         }
     }
 
@@ -72,13 +83,24 @@ public sealed partial class AccessDashboardImporter(IDbContextFactory<AppDbConte
         return Parse(preview with { Columns = columns });
     }
 
-    private ImportPreview Read(IXLWorksheet sheet, string fileName, IReadOnlyList<string> sheets)
+    private ImportPreview Read(IXLWorksheet sheet, string fileName, IReadOnlyList<string> sheets, int? headerRow)
     {
-        if (FindHeaderRow(sheet) is not { } header)
-            return Empty(fileName, sheets, sheet.Name,
-                $"La feuille « {sheet.Name} » n'a pas de ligne d'en-têtes reconnue (il faut au moins « Date de réception » et « Nom du patient »).");
-        var columns = header.CellsUsed().Where(c => !c.HasFormula).Select(c => new ImportColumn(c.Address.ColumnLetter, c.Address.ColumnNumber,
-                c.GetString().Trim(), null)).Where(c => c.Header.Length > 0).ToList();
+        IXLRow header;
+        if (headerRow is not { } number)
+        {
+            if (FindHeaderRow(sheet) is not { } found)
+                return NotFound(fileName, sheets, sheet,
+                    $"La feuille « {sheet.Name} » n'a pas de ligne d'en-têtes reconnue (il faut au moins « Date de réception » et « Nom du patient »).");
+            header = found;
+        }
+        else if (number is < 1 or > XLHelper.MaxRowNumber)
+            return NotFound(fileName, sheets, sheet, $"« {number} » n'est pas un numéro de ligne : indiquez un nombre à partir de 1.");
+        else
+            header = sheet.Row(number);
+        var columns = Labels(header).Select(c => new ImportColumn(c.Address.ColumnLetter, c.Address.ColumnNumber, c.GetString().Trim(), null)).ToList();
+        if (columns.Count == 0)
+            return NotFound(fileName, sheets, sheet,
+                $"La ligne {header.RowNumber()} de la feuille « {sheet.Name} » ne contient aucun intitulé : indiquez la ligne qui porte les titres des colonnes.");
         // First column wins a field; a second column with the same meaning stays unrecognised until the officer maps it.
         var taken = new HashSet<DashboardField>();
         columns = columns.Select(c => DashboardFields.Match(c.Header) is { } f && (f == DashboardField.Ignored || taken.Add(f)) ? c with { Field = f } : c)
@@ -126,12 +148,42 @@ public sealed partial class AccessDashboardImporter(IDbContextFactory<AppDbConte
         for (var r = 1; r <= last; r++)
         {
             var row = sheet.Row(r);
-            var fields = row.CellsUsed().Where(c => !c.HasFormula).Select(c => DashboardFields.Match(c.GetString())).ToHashSet();
+            var fields = Labels(row).Select(c => DashboardFields.Match(c.GetString())).ToHashSet();
             if (DashboardFields.Required.All(f => fields.Contains(f)))
                 return row;
         }
         return null;
     }
+
+    /// <summary>Non-formula cells with a label, left to right: the columns a header row gives.</summary>
+    private static IEnumerable<IXLCell> Labels(IXLRow row) => row.CellsUsed().Where(c => !c.HasFormula && c.GetString().Trim().Length > 0);
+
+    /// <summary>
+    /// When no labels were recognised: the first row near the top with at least three text labels. Title lines above a table
+    /// hold one cell, and the header row comes before the lines it heads, so the first such row is the likely header row.
+    /// </summary>
+    private static int? SuggestHeaderRow(IXLWorksheet sheet)
+    {
+        var last = Math.Min(sheet.LastRowUsed()?.RowNumber() ?? 0, HeaderSearchRows);
+        for (var r = 1; r <= last; r++)
+        {
+            if (Labels(sheet.Row(r)).Count(c => c.DataType == XLDataType.Text) >= 3)
+                return r;
+        }
+        return null;
+    }
+
+    /// <summary>A sheet without a usable header row: the problem, and the row to propose instead when there is one.</summary>
+    private static ImportPreview NotFound(string fileName, IReadOnlyList<string> sheets, IXLWorksheet sheet, string problem)
+    {
+        var suggested = SuggestHeaderRow(sheet);
+        string[] problems = suggested is { } r
+            ? [problem, $"La ligne {r} de la feuille « {sheet.Name} » semble porter les titres des colonnes : indiquez-la comme ligne d'en-têtes, puis associez les colonnes {RequiredLabels}."]
+            : [problem];
+        return new ImportPreview(fileName, sheets, sheet.Name, null, [], [], [], problems) { SuggestedHeaderRow = suggested };
+    }
+
+    private static string RequiredLabels => string.Join(" et ", DashboardFields.Required.Select(f => $"« {f.Label()} »"));
 
     private static ImportPreview Empty(string fileName, IReadOnlyList<string> sheets, string? sheet, string problem) =>
         new(fileName, sheets, sheet, null, [], [], [], [problem]);

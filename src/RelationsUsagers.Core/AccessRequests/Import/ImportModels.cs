@@ -56,6 +56,9 @@ public sealed record ImportPreview(
     /// <summary>Import is possible when the sheet has a header row with the required columns.</summary>
     public bool CanImport => Problems.Count == 0 && HeaderRow is not null;
 
+    /// <summary>When no header row was recognised: the row that looks like one, to offer the officer (null: none seen).</summary>
+    public int? SuggestedHeaderRow { get; init; }
+
     internal IReadOnlyList<SheetLine> Lines { get; init; } = [];
 }
 

@@ -1,0 +1,89 @@
+using ClosedXML.Excel;
+using Microsoft.AspNetCore.Components.Forms;
+using RelationsUsagers.Web.Exports;
+
+namespace RelationsUsagers.Web.Tests.Exports;
+
+/// <summary>A dashboard whose labels the importer does not know: the officer names the header row and maps the columns.</summary>
+public sealed class ImportPageTests : PortalTestContext
+{
+    /// <summary>A legend line of three cells first (so the proposed row is wrong), a blank line, then headers on row 3.</summary>
+    private static byte[] UnusualDashboard()
+    {
+        object?[][] rows =
+        [
+            ["Légende :", "X = oui", "NC = non communiqué"],
+            [],
+            ["Arrivée du courrier", "Usager", "Qualité"],
+            ["02/03/2026", "LEROY Jeanne", "Patiente"],
+            ["05/03/2026", "FAURE Marc", "Patient"],
+        ];
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.AddWorksheet("Courrier");
+        for (var r = 0; r < rows.Length; r++)
+            for (var c = 0; c < rows[r].Length; c++)
+                sheet.Cell(r + 1, c + 1).SetValue((string)rows[r][c]!);
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    private static void Upload(IRenderedComponent<ImportPage> page, byte[] bytes, string name) =>
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(bytes, name));
+
+    private void Map(IRenderedComponent<ImportPage> page, string column, string field)
+    {
+        page.Find($"[aria-label=\"Champ pour la colonne {column}\"]").Closest(".mud-input-control")!.MouseDown();
+        Popovers.WaitForElements(".mud-list-item").Single(i => i.TextContent.Trim() == field).Click();
+    }
+
+    private static IEnumerable<string> Results(IRenderedComponent<ImportPage> page) =>
+        page.FindAll(".import-rows tbody tr td:last-child").Select(td => td.TextContent.Trim());
+
+    [Fact]
+    public async Task The_officer_gives_the_header_row_maps_the_two_required_columns_and_can_import()
+    {
+        var page = RenderWithPopovers<ImportPage>();
+
+        Upload(page, UnusualDashboard(), "courrier.xlsx");
+
+        // Nothing recognised: the labelled header-row field offers the likely row, and no line is listed yet.
+        var field = page.WaitForElement("input#import-header-row");
+        Assert.Equal("Ligne d'en-têtes", page.Find("label[for=\"import-header-row\"]").TextContent.Trim());
+        Assert.Equal("1", field.GetAttribute("value"));
+        Assert.Contains("Aucune feuille ne contient de ligne d'en-têtes reconnue", page.Markup, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll(".import-rows"));
+
+        page.Find("input#import-header-row").Change("3");
+        page.Find("#import-reread").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("2. Colonnes reconnues (ligne d'en-têtes 3)", page.FindAll("h2").Select(h => h.TextContent.Trim())));
+        Assert.Contains("Aucune colonne n'est associée à « Date de réception »", page.Markup, StringComparison.Ordinal);
+        Assert.True(page.Find("#import-run").HasAttribute("disabled"));
+
+        Map(page, "A (Arrivée du courrier)", "Date de réception");
+        Map(page, "B (Usager)", "Nom du patient");
+
+        page.WaitForAssertion(() => Assert.Equal(["✓ OK", "✓ OK"], Results(page)));
+        Assert.DoesNotContain("Aucune colonne n'est associée", page.Markup, StringComparison.Ordinal);
+        var run = page.Find("#import-run");
+        Assert.False(run.HasAttribute("disabled"));
+        Assert.Equal("Importer les 2 lignes valides", run.TextContent.Trim());
+
+        run.Click();
+        page.WaitForAssertion(() => Assert.Contains("2 lignes lues, 2 importées, 0 rejetées", page.Find("[role=status]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(2, await CountCasesAsync());
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_workbook_is_reported_in_french_without_a_header_row_field()
+    {
+        var page = RenderWithPopovers<ImportPage>();
+
+        Upload(page, "pas un classeur"u8.ToArray(), "notes.xlsx");
+
+        page.WaitForAssertion(() => Assert.Contains("Le fichier « notes.xlsx » n'est pas un classeur Excel (.xlsx) lisible.", page.Markup,
+            StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("#import-header-row"));
+    }
+}

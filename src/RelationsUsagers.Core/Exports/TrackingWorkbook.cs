@@ -31,8 +31,10 @@ public static class TrackingWorkbook
     [
         new("Référence", r => r.Reference),
         new("Date de réception", r => r.ReceivedOn, ExportFormats.Date),
+        new("Canal de réception", r => r.ChannelLabel),
         new("Date de complétude", r => r.CompletedOn, ExportFormats.Date),
         new("Patient", r => r.Patient),
+        new("IPP", r => r.PatientNumber),
         new("Date de naissance", r => r.BirthDate, ExportFormats.Date),
         new("Demandeur", r => r.Requester),
         new("Qualité du demandeur", r => r.CapacityLabel),
@@ -43,6 +45,8 @@ public static class TrackingWorkbook
         new("Date d'échéance", r => r.DueOn, ExportFormats.Date),
         new("Échéance légale (depuis la réception)", r => r.LegalDueOn, ExportFormats.Date),
         new("Mode de communication", r => r.ModeLabel),
+        new("Nombre de pages", r => r.PageCount, ExportFormats.Integer),
+        new("Support", r => r.Medium),
         new("Date d'envoi", r => r.SentOn, ExportFormats.Date),
         new("N° LRAR", r => r.RecordedDeliveryNumber),
         new("Date de l'AR", r => r.AcknowledgedOn, ExportFormats.Date),
@@ -50,6 +54,7 @@ public static class TrackingWorkbook
         new("Délai respecté", r => YesNo(r.OnTime)),
         new("Envoi avant 48 h", r => YesNo(r.BeforeReflectionDelay)),
         new("Frais", r => r.Fees, ExportFormats.Money),
+        new("Date de paiement", r => r.PaidOn, ExportFormats.Date),
         new("Statut", r => r.StatusLabel),
         new("Observations", r => r.Remarks),
     ];

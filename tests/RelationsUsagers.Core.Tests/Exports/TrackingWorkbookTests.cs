@@ -25,6 +25,8 @@ public sealed class TrackingWorkbookTests : IAsyncLifetime
         var a = Request("DAD-2025-00001", D(2025, 3, 1), "Alpha");
         (a.CompletedOn, a.SentOn, a.CommunicationMode, a.RecordedDeliveryNumber) = (D(2025, 3, 3), D(2025, 3, 11), CommunicationMode.RecordedDelivery, "1A 123 456 7890 1");
         (a.ReproductionFeeCents, a.PostageFeeCents) = (1230, 620);
+        (a.Channel, a.Patient.PatientNumber, a.PageCount, a.Medium) = (Channel.Email, "766310811", 68, "Papier");
+        (a.DeliveryAcknowledgedOn, a.PaidOn, a.Services, a.Remarks) = (D(2025, 3, 13), D(2025, 3, 20), ["Cardiologie", "Imagerie"], "RAS");
         // The complete request known from the timeline only: the service loads events too.
         var b = Request("DAD-2025-00002", D(2025, 3, 1), "Bravo");
         b.Events.Add(new CaseEvent { CaseFileId = b.Id, Type = CaseEventTypes.ProofsComplete, OccurredOn = D(2025, 3, 3) });
@@ -66,7 +68,8 @@ public sealed class TrackingWorkbookTests : IAsyncLifetime
         Assert.Equal(TrackingWorkbook.Columns.Select(c => c.Header), sheet.Row(1).CellsUsed().Select(c => c.GetString()));
         var table = Assert.Single(sheet.Tables);
         Assert.True(table.ShowAutoFilter);
-        Assert.Equal("A1:W9", table.RangeAddress.ToString());
+        Assert.Equal("AB9", table.RangeAddress.LastAddress.ToString());
+        Assert.Equal("A1", table.RangeAddress.FirstAddress.ToString());
         Assert.Equal(1, sheet.SheetView.SplitRow);
         Assert.Equal([TrackingWorkbook.RequestsSheet, TrackingWorkbook.SummarySheet], workbook.Worksheets.Select(w => w.Name));
     }
@@ -129,6 +132,40 @@ public sealed class TrackingWorkbookTests : IAsyncLifetime
         Assert.Equal("Réception", Cell(sheet, "DAD-2025-00001", "Délai compté depuis").GetString());
         Assert.EndsWith("délai respecté compté depuis la réception de la demande.",
             workbook.Worksheet(TrackingWorkbook.SummarySheet).Cell(2, 1).GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Request DAD-2025-00001 read back across the whole line, each cell with its Excel type, as worked out by hand.</summary>
+    [Fact]
+    public async Task A_whole_line_reads_back_cell_by_cell()
+    {
+        using var workbook = await ExportAsync();
+        var sheet = workbook.Worksheet(TrackingWorkbook.RequestsSheet);
+        object? Date(int y, int m, int d) => new DateTime(y, m, d);
+        var expected = new (string Header, object? Value)[]
+        {
+            ("Référence", "DAD-2025-00001"), ("Date de réception", Date(2025, 3, 1)), ("Canal de réception", "Courriel"),
+            ("Date de complétude", Date(2025, 3, 3)), ("Patient", "ALPHA Anne"), ("IPP", "766310811"),
+            ("Date de naissance", Date(1960, 5, 4)), ("Demandeur", "Alpha Anne"), ("Qualité du demandeur", "Patient"),
+            ("Service(s)", "Cardiologie, Imagerie"), ("+ de 5 ans", "Non"), ("Délai légal", "8 jours"),
+            ("Délai compté depuis", "Dossier complet"), ("Date d'échéance", Date(2025, 3, 11)),
+            ("Échéance légale (depuis la réception)", Date(2025, 3, 9)), ("Mode de communication", "Envoi en recommandé avec AR"),
+            ("Nombre de pages", 68d), ("Support", "Papier"), ("Date d'envoi", Date(2025, 3, 11)), ("N° LRAR", "1A 123 456 7890 1"),
+            ("Date de l'AR", Date(2025, 3, 13)), ("Délai effectif (jours)", 8d), ("Délai respecté", "Oui"), ("Envoi avant 48 h", "Non"),
+            ("Frais", 18.5d), ("Date de paiement", Date(2025, 3, 20)), ("Statut", "Communiqué"), ("Observations", "RAS"),
+        };
+
+        Assert.Equal(expected.Select(e => e.Header), TrackingWorkbook.Columns.Select(c => c.Header));
+        foreach (var (header, value) in expected)
+        {
+            var cell = Cell(sheet, "DAD-2025-00001", header);
+            object actual = value switch
+            {
+                DateTime => cell.DataType == XLDataType.DateTime ? cell.GetDateTime() : $"{cell.DataType} « {cell.GetString()} »",
+                double => cell.DataType == XLDataType.Number ? cell.GetDouble() : $"{cell.DataType} « {cell.GetString()} »",
+                _ => cell.DataType == XLDataType.Text ? cell.GetString() : $"{cell.DataType} « {cell.GetString()} »",
+            };
+            Assert.True(Equals(value, actual), $"{header}: expected « {value} », read « {actual} ».");
+        }
     }
 
     [Fact]

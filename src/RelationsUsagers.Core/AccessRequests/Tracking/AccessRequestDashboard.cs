@@ -28,7 +28,9 @@ public static class AccessRequestDashboard
             ReceivedOn = r.ReceivedOn,
             CompletedOn = completed,
             Patient = r.Patient.FullName,
+            PatientNumber = r.Patient.PatientNumber,
             BirthDate = r.Patient.BirthDate,
+            Channel = r.Channel,
             Requester = r.Requester.Name,
             Capacity = r.RequesterCapacity,
             Services = string.Join(", ", r.Services),
@@ -40,6 +42,8 @@ public static class AccessRequestDashboard
             DueOn = chosen.DueOn,
             LegalDueOn = legal.DueOn,
             Mode = r.CommunicationMode,
+            PageCount = r.PageCount,
+            Medium = r.Medium,
             SentOn = sent,
             RecordedDeliveryNumber = r.RecordedDeliveryNumber,
             AcknowledgedOn = CaseFacts.FirstFrom(r, r.ReceivedOn, r.DeliveryAcknowledgedOn, CaseEventTypes.DeliveryAcknowledged),
@@ -50,6 +54,7 @@ public static class AccessRequestDashboard
             Fees = r.ReproductionFeeCents is null && r.PostageFeeCents is null
                 ? null
                 : ((r.ReproductionFeeCents ?? 0) + (r.PostageFeeCents ?? 0)) / 100m,
+            PaidOn = r.PaidOn,
             Status = r.Status,
             Remarks = Remarks(r),
             IsOverdue = r.IsOpen && sent is null && chosen.State == DeadlineState.Overdue,

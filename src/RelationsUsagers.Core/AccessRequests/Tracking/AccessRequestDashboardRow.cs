@@ -28,7 +28,10 @@ public sealed record AccessRequestDashboardRow
     public DateOnly ReceivedOn { get; init; }
     public DateOnly? CompletedOn { get; init; }
     public string Patient { get; init; } = "";
+    /// <summary>The hospital's patient number (IPP).</summary>
+    public string? PatientNumber { get; init; }
     public DateOnly? BirthDate { get; init; }
+    public Channel Channel { get; init; }
     public string Requester { get; init; } = "";
     public RequesterCapacity Capacity { get; init; }
     public string Services { get; init; } = "";
@@ -49,6 +52,8 @@ public sealed record AccessRequestDashboardRow
     /// </summary>
     public DateOnly LegalDueOn { get; init; }
     public CommunicationMode? Mode { get; init; }
+    public int? PageCount { get; init; }
+    public string? Medium { get; init; }
     public DateOnly? SentOn { get; init; }
     public string? RecordedDeliveryNumber { get; init; }
     public DateOnly? AcknowledgedOn { get; init; }
@@ -60,12 +65,14 @@ public sealed record AccessRequestDashboardRow
     public bool? BeforeReflectionDelay { get; init; }
     /// <summary>Reproduction + postage, in euros.</summary>
     public decimal? Fees { get; init; }
+    public DateOnly? PaidOn { get; init; }
     public CaseStatus Status { get; init; }
     public string Remarks { get; init; } = "";
     /// <summary>Open, not sent and past its due date: highlighted in the workbook.</summary>
     public bool IsOverdue { get; init; }
 
     public string CapacityLabel => Capacity.Label();
+    public string ChannelLabel => Channel.Label();
     public string? ModeLabel => Mode?.Label();
     public string StatusLabel => Status.Label();
     public string StartLabel => StartsFromCompleteRequest ? "Dossier complet" : "Réception";

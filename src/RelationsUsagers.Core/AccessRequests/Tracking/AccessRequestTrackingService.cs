@@ -38,7 +38,12 @@ public sealed class AccessRequestTrackingService(IDbContextFactory<AppDbContext>
             .Select(r => new AccessRequest
             {
                 Id = r.Id, Reference = r.Reference, ReceivedOn = r.ReceivedOn, Status = r.Status, ClosedOn = r.ClosedOn,
-                Patient = new Patient { LastName = r.Patient.LastName, FirstName = r.Patient.FirstName, BirthDate = r.Patient.BirthDate },
+                Channel = r.Channel, PageCount = r.PageCount, Medium = r.Medium, PaidOn = r.PaidOn,
+                Patient = new Patient
+                {
+                    LastName = r.Patient.LastName, FirstName = r.Patient.FirstName, BirthDate = r.Patient.BirthDate,
+                    PatientNumber = r.Patient.PatientNumber,
+                },
                 Requester = new Party { Name = r.Requester.Name },
                 Services = r.Services, RequesterCapacity = r.RequesterCapacity, CompletedOn = r.CompletedOn,
                 InformationOlderThanFiveYears = r.InformationOlderThanFiveYears, CdspReferredOn = r.CdspReferredOn,

@@ -141,8 +141,8 @@ public sealed class SampleDashboardImportTests
         var sheet = workbook.Worksheet(TrackingWorkbook.RequestsSheet);
         Assert.Equal(57, sheet.Tables.Single().DataRange.RowCount());
         string Verdict(string patient, string header) =>
-            sheet.Cell(sheet.Column(4).CellsUsed().Single(c => c.GetString() == patient).Address.RowNumber,
-                TrackingWorkbook.Columns.ToList().FindIndex(c => c.Header == header) + 1).GetString();
+            sheet.Cell(sheet.Column(Column("Patient")).CellsUsed().Single(c => c.GetString() == patient).Address.RowNumber, Column(header)).GetString();
+        int Column(string header) => TrackingWorkbook.Columns.ToList().FindIndex(c => c.Header == header) + 1;
 
         Assert.Equal("Oui", Verdict("DUHAMEL Michel", "Délai respecté"));    // complete 6 Aug, sent 12 Aug
         Assert.Equal("Non", Verdict("LEFEBVRE Patrick", "Délai respecté"));  // complete 24 Oct, sent 4 Nov

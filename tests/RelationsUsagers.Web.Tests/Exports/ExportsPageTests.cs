@@ -108,10 +108,15 @@ public sealed class ExportsPageTests : PortalTestContext
         page.Find("input#export-to").Change("31/12/2025");
 
         page.WaitForAssertion(() => Assert.Null(DirectLink(page)));
+        // Said at the "Au" field, and the button waits for a valid period.
+        page.WaitForAssertion(() => Assert.Contains("La date de fin doit suivre la date de début.",
+            page.Find("input#export-to").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal));
+        Assert.True(DownloadButton(page).HasAttribute("disabled"));
 
-        DownloadButton(page).Click();
+        page.Find("input#export-to").Change("31/03/2026");
 
-        page.WaitForAssertion(() => Assert.Equal("La date de fin doit suivre la date de début.", page.Find(".mud-alert[role=alert]").TextContent.Trim()));
+        page.WaitForAssertion(() => Assert.False(DownloadButton(page).HasAttribute("disabled")));
+        Assert.DoesNotContain("La date de fin doit suivre", page.Markup, StringComparison.Ordinal);
         Assert.Equal(0, DownloadCalls());
         Assert.Empty(page.FindAll("[role=status] .mud-progress-linear"));
     }

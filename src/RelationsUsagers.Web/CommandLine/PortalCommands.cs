@@ -11,7 +11,7 @@ namespace RelationsUsagers.Web.CommandLine;
 /// <summary>
 /// The portal's commands for scheduled use, run instead of the web server:
 ///   export access-requests|complaints|requisitions --from 2025-01-01 --to 2025-12-31 --out suivi.xlsx
-///   import access-dashboard FILE [--sheet NAME] [--dry-run]
+///   import access-dashboard FILE [--sheet NAME] [--header-row N] [--dry-run]
 /// Both go through the same services as the pages, with the audit trail naming the command-line user.
 /// </summary>
 public static class PortalCommands
@@ -73,7 +73,7 @@ public static class PortalCommands
         var importer = services.GetRequiredService<AccessDashboardImporter>();
         ImportPreview preview;
         await using (var file = File.OpenRead(path))
-            preview = await importer.ReadAsync(file, Path.GetFileName(path), Option(args, "--sheet"));
+            preview = await importer.ReadAsync(file, Path.GetFileName(path), Option(args, "--sheet"), HeaderRow(args));
         foreach (var problem in preview.Problems)
             Console.WriteLine(problem);
         foreach (var error in preview.Errors)
@@ -93,6 +93,11 @@ public static class PortalCommands
         return 0;
     }
 
+    /// <summary>--header-row N: the line holding the column titles, when they are not recognised by themselves.</summary>
+    private static int? HeaderRow(string[] args) => Option(args, "--header-row") is not { } text ? null
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var row) && row > 0 ? row
+        : throw new ArgumentException($"Numéro de ligne d'en-têtes invalide : « {text} ».");
+
     private static string? Option(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
@@ -108,7 +113,7 @@ public static class PortalCommands
         Console.Error.WriteLine("""
             Usage :
               export access-requests|complaints|requisitions --from AAAA-MM-JJ --to AAAA-MM-JJ --out FICHIER.xlsx
-              import access-dashboard FICHIER.xlsx [--sheet NOM] [--dry-run]
+              import access-dashboard FICHIER.xlsx [--sheet NOM] [--header-row N] [--dry-run]
             """);
         return 2;
     }

@@ -45,7 +45,7 @@ public sealed partial class PortalCommandsTests : IDisposable
         var run = await RunAsync("import", "access-dashboard", Sample, "--dry-run");
 
         Assert.Equal(0, run.Code);
-        Assert.Contains("62 rows read, 0 imported, 5 rejected", Lines(run.Out));
+        Assert.Equal("62 rows read, 0 imported, 5 rejected", Lines(run.Out)[^1]);
         Assert.Equal(RejectedLines, Lines(run.Out).Where(l => l.StartsWith("Ligne ", StringComparison.Ordinal)));
         Assert.Equal("", run.Error);
         // Nothing written, not even a database file.
@@ -58,7 +58,7 @@ public sealed partial class PortalCommandsTests : IDisposable
         var import = await RunAsync("import", "access-dashboard", Sample);
 
         Assert.Equal(0, import.Code);
-        Assert.Contains("62 rows read, 57 imported, 5 rejected", Lines(import.Out));
+        Assert.Equal("62 rows read, 57 imported, 5 rejected", Lines(import.Out)[^1]);
         Assert.Equal(RejectedLines, Lines(import.Out).Where(l => l.StartsWith("Ligne ", StringComparison.Ordinal)));
         Assert.Equal(57, await CountAsync($"SELECT COUNT(*) FROM CaseFiles WHERE ImportSource LIKE '{SampleName} › Suivi DMD 2025 › ligne %'"));
         // One "Import" line in the audit trail, naming the command-line user.
@@ -67,7 +67,7 @@ public sealed partial class PortalCommandsTests : IDisposable
         // The same file again: every valid line is already there.
         var again = await RunAsync("import", "access-dashboard", Sample);
         Assert.Equal(0, again.Code);
-        Assert.Contains("62 rows read, 0 imported, 5 rejected", Lines(again.Out));
+        Assert.Equal("62 rows read, 0 imported, 5 rejected", Lines(again.Out)[^1]);
         Assert.Equal(57, Lines(again.Out).Count(l => DuplicateLine().IsMatch(l)));
         Assert.Contains("57 ligne(s) déjà importée(s) ou saisie(s) : ignorée(s).", Lines(again.Out));
         Assert.Equal(57, await CountAsync("SELECT COUNT(*) FROM CaseFiles"));
@@ -92,13 +92,13 @@ public sealed partial class PortalCommandsTests : IDisposable
     {
         var older = await RunAsync("import", "access-dashboard", Sample, "--sheet", "2024");
         Assert.Equal(0, older.Code);
-        Assert.Contains("1 rows read, 1 imported, 0 rejected", Lines(older.Out));
+        Assert.Equal("1 rows read, 1 imported, 0 rejected", Lines(older.Out)[^1]);
         Assert.Equal(1, await CountAsync($"SELECT COUNT(*) FROM CaseFiles WHERE ImportSource LIKE '{SampleName} › 2024 › ligne %'"));
 
         var unknown = await RunAsync("import", "access-dashboard", Sample, "--sheet", "2023", "--dry-run");
         Assert.Equal(1, unknown.Code);
         Assert.Contains("La feuille « 2023 » n'existe pas. Feuilles du classeur : Suivi DMD 2025, 2024.", Lines(unknown.Out));
-        Assert.Contains("0 rows read, 0 imported, 0 rejected", Lines(unknown.Out));
+        Assert.Equal("0 rows read, 0 imported, 0 rejected", Lines(unknown.Out)[^1]);
     }
 
     [Theory]
@@ -115,6 +115,38 @@ public sealed partial class PortalCommandsTests : IDisposable
         Assert.Equal([message], Lines(run.Error));
         Assert.Equal("", run.Out);
         Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public async Task Header_row_option_reads_a_table_whose_titles_sit_below_the_searched_lines()
+    {
+        // A long notice above the table: the titles are on line 35, beyond the 30 lines searched.
+        var file = Path.Combine(_folder, "suivi-notice.xlsx");
+        using (var workbook = new XLWorkbook())
+        {
+            var sheet = workbook.AddWorksheet("Suivi");
+            for (var r = 1; r <= 34; r++)
+                sheet.Cell(r, 1).SetValue($"Consigne {r} : remplir une ligne par demande.");
+            string[] titles = ["Date de réception", "Nom du patient", "Qualité du demandeur"];
+            for (var c = 0; c < titles.Length; c++)
+                sheet.Cell(35, c + 1).SetValue(titles[c]);
+            sheet.Cell(36, 1).SetValue(new DateTime(2025, 3, 3));
+            sheet.Cell(36, 2).SetValue("DUPONT Marie");
+            sheet.Cell(36, 3).SetValue("Patient");
+            workbook.SaveAs(file);
+        }
+
+        var without = await RunAsync("import", "access-dashboard", file, "--dry-run");
+        Assert.Equal(1, without.Code);
+        Assert.Equal("0 rows read, 0 imported, 0 rejected", Lines(without.Out)[^1]);
+
+        var with = await RunAsync("import", "access-dashboard", file, "--header-row", "35");
+        Assert.Equal(0, with.Code);
+        Assert.Equal("1 rows read, 1 imported, 0 rejected", Lines(with.Out)[^1]);
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM CaseFiles WHERE Patient_LastName = 'DUPONT' AND ReceivedOn = '2025-03-03'"));
+
+        var bad = await RunAsync("import", "access-dashboard", file, "--header-row", "trois");
+        Assert.Equal((2, "Numéro de ligne d'en-têtes invalide : « trois »."), (bad.Code, bad.Error.Trim()));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Complaints;
 using RelationsUsagers.Core.Data;
+using RelationsUsagers.Core.Security;
 
 namespace RelationsUsagers.Core.Cdu;
 
@@ -150,6 +151,23 @@ public sealed class CduMeetingService(IDbContextFactory<AppDbContext> dbFactory,
         current.CduOpinion = opinion;
         current.CduOpinionText = text;
         return (Complaint)await cases.UpdateAsync(current, ct);
+    }
+
+    /// <summary>
+    /// The opinion recorded on a complaint at this meeting (null when it was examined at another one, or not yet), to show
+    /// and correct it on the meeting page. A read of the case: audited as a consultation.
+    /// </summary>
+    public async Task<(CduOpinion Opinion, string Text)?> RecordedOpinionAsync(Guid meetingId, Guid complaintId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var meeting = await LoadAsync(db, meetingId, ct);
+        var complaint = await db.Complaints.AsNoTracking().FirstOrDefaultAsync(c => c.Id == complaintId, ct);
+        if (complaint is not { CduOpinion: { } opinion } || complaint.CduMeetingOn != meeting.Date)
+            return null;
+        db.AuditEntries.Add(AuditTrail.Line(complaint, db.UtcNow, db.CurrentUserName, AuditActions.Opened,
+            $"Avis de la CDU lu depuis la séance du {CduText.Date(meeting.Date)}"));
+        await db.SaveChangesAsync(ct);
+        return (opinion, complaint.CduOpinionText ?? "");
     }
 
     internal static async Task<CduMeeting> LoadAsync(AppDbContext db, Guid meetingId, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Cdu;
@@ -57,6 +58,22 @@ public sealed class CduOpinionTests
         Assert.Equal((CduOpinion.ReasonedClosure, "Classement motivé."), (corrected.CduOpinion, corrected.CduOpinionText));
         await using var db = database.CreateContext();
         Assert.Equal(1, await db.CaseEvents.CountAsync(e => e.CaseFileId == complaint.Id && e.Type == CaseEventTypes.CduExamined, Ct));
+    }
+
+    [Fact]
+    public async Task The_opinion_given_at_a_meeting_is_read_back_for_it_only_and_the_read_is_audited()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        var (meeting, complaint) = await SeedAsync(database);
+        var meetings = database.Meetings();
+        Assert.Null(await meetings.RecordedOpinionAsync(meeting.Id, complaint.Id, Ct));
+
+        await meetings.RecordOpinionAsync(meeting.Id, complaint.Id, CduOpinion.Recommendation, "Informer la famille.", Ct);
+
+        Assert.Equal((CduOpinion.Recommendation, "Informer la famille."), await meetings.RecordedOpinionAsync(meeting.Id, complaint.Id, Ct));
+        await using var db = database.CreateContext();
+        var read = await db.AuditEntries.Where(a => a.CaseFileId == complaint.Id && a.Action == AuditActions.Opened).Select(a => a.Details).ToListAsync(Ct);
+        Assert.Equal(["Avis de la CDU lu depuis la séance du 10/03/2026"], read);
     }
 
     [Fact]

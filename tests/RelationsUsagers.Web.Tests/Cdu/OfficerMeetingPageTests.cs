@@ -116,6 +116,24 @@ public sealed class OfficerMeetingPageTests : OfficerCduTests
     }
 
     [Fact]
+    public async Task An_opinion_already_given_is_shown_and_correcting_starts_from_it()
+    {
+        var complaint = await ComplaintAwaitingCduAsync("Ménard");
+        var meeting = await PlanAsync(D(2026, 3, 12));
+        var item = (await Agenda.AddAsync(meeting.Id,
+            [new AgendaItem { Kind = AgendaItemKind.ComplaintToExamine, Title = $"Réclamation à examiner — {complaint.Reference} (Urgences)", CaseFileId = complaint.Id }], Ct)).Single();
+        await Services.GetRequiredService<CduMeetingService>().RecordOpinionAsync(meeting.Id, complaint.Id, CduOpinion.ReasonedClosure, "Classement motivé.", Ct);
+
+        var page = Open(meeting);
+
+        page.WaitForAssertion(() => Assert.Contains("Avis enregistré : Classement motivé — « Classement motivé. »",
+            page.Find(".opinion-recorded").TextContent, StringComparison.Ordinal));
+        page.Find(".opinion-correct").Click();
+        Assert.Equal("Classement motivé.", page.Find($"#opinion-text-{item.Id}").GetAttribute("value") ?? page.Find($"#opinion-text-{item.Id}").TextContent);
+        Assert.Contains(CduOpinion.ReasonedClosure.Label(), page.Find(".opinion-row .mud-select").TextContent + page.Find(".opinion-row .mud-select input").GetAttribute("value"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_opinion_without_text_is_refused_at_the_field_and_the_chosen_opinion_stays()
     {
         var complaint = await ComplaintAwaitingCduAsync("Ménard");

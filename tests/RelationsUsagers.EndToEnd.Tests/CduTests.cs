@@ -3,8 +3,6 @@ using System.Net;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using ClosedXML.Excel;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -26,8 +24,6 @@ public sealed class CduTests(PortalFixture portal)
     private const string MemberViewPath = "/cdu/prochaine-seance";
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-    private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-    private static readonly string[] BlockingImpacts = ["serious", "critical"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -207,7 +203,7 @@ public sealed class CduTests(PortalFixture portal)
         await PortalFixture.WaitReadyAsync(page);
         await Expect(page.Locator("section.member-view-case").First).ToBeVisibleAsync();
 
-        await AssertAccessibleAsync(page, "a11y-cdu-member-view");
+        await Axe.AssertAccessibleAsync(page, "a11y-cdu-member-view");
     }
 
     [Fact]
@@ -220,7 +216,7 @@ public sealed class CduTests(PortalFixture portal)
         await PortalFixture.WaitReadyAsync(page);
         await Expect(page.Locator("#section-recommendations")).ToBeVisibleAsync();
 
-        await AssertAccessibleAsync(page, "a11y-cdu-annual-report");
+        await Axe.AssertAccessibleAsync(page, "a11y-cdu-annual-report");
     }
 
     /// <summary>
@@ -293,20 +289,5 @@ public sealed class CduTests(PortalFixture portal)
         var factory = field.GetValue(portal) as WebApplicationFactory<Program>
             ?? throw new InvalidOperationException("The portal is not started.");
         return factory.Services;
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page, string shot)
-    {
-        await PortalFixture.ShotAsync(page, shot);
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] },
-            ResultTypes = [ResultType.Violations],
-        });
-        var blocking = result.Violations.Where(v => BlockingImpacts.Contains(v.Impact))
-            .SelectMany(v => v.Nodes.Select(n => $"- {v.Id} ({v.Impact}) at {n.Target}: {v.Help}{Environment.NewLine}    {n.Html}"))
-            .ToList();
-        Assert.True(blocking.Count == 0,
-            $"axe-core found {blocking.Count} serious/critical WCAG A/AA violation(s) on {page.Url}:{Environment.NewLine}{string.Join(Environment.NewLine, blocking)}");
     }
 }

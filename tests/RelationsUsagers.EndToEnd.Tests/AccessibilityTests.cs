@@ -95,7 +95,9 @@ public sealed class AccessibilityTests(PortalFixture portal)
         Assert.NotNull(href);
         await page.GotoAsync(href);
         await PortalFixture.WaitReadyAsync(page);
-        await page.GetByRole(AriaRole.Button, new() { Name = "→ Communiqué" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Passer au statut « Communiqué »" }).ClickAsync();
+        // Focus lands on the panel's heading, for keyboard and screen-reader users.
+        await Expect(page.Locator("#status-step h3")).ToBeFocusedAsync();
         var step = page.Locator("#status-step");
         await Expect(step.Locator("#status-step-date")).ToBeVisibleAsync();
         await Expect(step.GetByRole(AriaRole.Radio, new() { Name = "Copie envoyée" })).ToBeCheckedAsync();

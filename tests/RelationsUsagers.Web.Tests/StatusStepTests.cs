@@ -18,7 +18,7 @@ public sealed class StatusStepTests : PortalTestContext
     }
 
     private static void Click(IRenderedComponent<CaseFilePage> page, string status) =>
-        page.FindAll("[aria-label='Changer le statut'] button").Single(b => b.TextContent.Contains("→ " + status, StringComparison.Ordinal)).Click();
+        page.FindAll("[aria-label='Changer le statut'] button").Single(b => b.GetAttribute("aria-label") == $"Passer au statut « {status} »").Click();
 
     private async Task<AccessRequest> LoadAsync(Guid id)
     {

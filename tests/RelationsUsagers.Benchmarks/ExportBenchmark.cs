@@ -13,6 +13,7 @@ using RelationsUsagers.Core.Clock;
 using RelationsUsagers.Core.Exports;
 using DashboardRow = RelationsUsagers.Core.AccessRequests.Tracking.AccessRequestDashboardRow;
 using SheetRow = DocumentFormat.OpenXml.Spreadsheet.Row;
+using static RelationsUsagers.Benchmarks.Measures;
 
 namespace RelationsUsagers.Benchmarks;
 
@@ -662,46 +663,5 @@ internal static class ExportBenchmark
         }
 
         private static T Pick<T>(Random rng, T[] values) => values[rng.Next(values.Length)];
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    private static TimeSpan ProcessorTime()
-    {
-        using var process = Process.GetCurrentProcess();
-        return process.TotalProcessorTime;
-    }
-
-    /// <summary>The 1-minute load average and the processor count ("3.20 on 2 processors"), or "unknown" off Linux.</summary>
-    private static string LoadAverage()
-    {
-        try
-        {
-            return $"{File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} processors";
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return "unknown";
-        }
-    }
-
-    private static double Percentile(double[] values, int percent)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[Math.Min(sorted.Length - 1, sorted.Length * percent / 100)];
-    }
-
-    private static double Median(double[] values)
-    {
-        var sorted = values.Order().ToArray();
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
-    private static int IntOption(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) && value > 0
-            ? value : fallback;
     }
 }

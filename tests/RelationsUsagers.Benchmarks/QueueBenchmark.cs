@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Clock;
 using RelationsUsagers.Core.Queue;
+using static RelationsUsagers.Benchmarks.Measures;
 
 namespace RelationsUsagers.Benchmarks;
 
@@ -204,54 +205,5 @@ internal static class QueueBenchmark
             while (await reader.ReadAsync())
                 Console.Error.WriteLine($"    {reader.GetString(3)}");
         }
-    }
-
-    private static TimeSpan ProcessorTime()
-    {
-        using var process = Process.GetCurrentProcess();
-        return process.TotalProcessorTime;
-    }
-
-    /// <summary>The machine's one-minute load average (Linux), to tell a quiet run from a busy one.</summary>
-    private static string LoadAverage()
-    {
-        try
-        {
-            return $"{File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} processors";
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return "unknown";
-        }
-    }
-
-    private static double Percentile(double[] values, int percent)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[Math.Min(sorted.Length - 1, sorted.Length * percent / 100)];
-    }
-
-    private static double Median(double[] values)
-    {
-        var sorted = values.Order().ToArray();
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
-    private static string? StringOption(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
-
-    private static int IntOption(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) && value > 0
-            ? value : fallback;
     }
 }

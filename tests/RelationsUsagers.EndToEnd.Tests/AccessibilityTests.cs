@@ -127,21 +127,10 @@ public sealed class AccessibilityTests(PortalFixture portal)
         await portal.SignInAsync(page, "officer");
         await page.GotoAsync("/exports/import");
         await PortalFixture.WaitReadyAsync(page);
-        await page.Locator("input[type=file]").SetInputFilesAsync(SamplePath());
+        await page.Locator("input[type=file]").SetInputFilesAsync(PortalFixture.SamplePath());
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Correspondance des colonnes" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Lignes lues" })).ToBeVisibleAsync();
 
         await Axe.AssertAccessibleAsync(page, "a11y-import-preview");
-    }
-
-    /// <summary>The hand-kept dashboard sample the import tests also read (tests/RelationsUsagers.Web.Tests/CommandLine).</summary>
-    private static string SamplePath()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "RelationsUsagers.sln")))
-                return Path.Combine(folder.FullName, "tests", "RelationsUsagers.Web.Tests", "CommandLine", "suivi-demandes-dossiers-2025.xlsx");
-        }
-        throw new InvalidOperationException($"No RelationsUsagers.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Net;
-using System.Reflection;
 using System.Text.RegularExpressions;
 using ClosedXML.Excel;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -110,7 +108,7 @@ public sealed class CduTests(PortalFixture portal)
     {
         // Planned through the Core services (sooner than the demo's meeting) with a complaint on its agenda; the officer
         // then adds a typed item and publishes on the meeting page, the convocation sent today (R.1112-88: 8 days before).
-        var services = AppServices();
+        var services = portal.Services;
         var marker = "Point ajouté par le test de bout en bout " + Guid.NewGuid().ToString("N")[..8];
         var (complaintId, complaintName) = await FirstComplaintAsync();
         CduMeeting meeting;
@@ -273,21 +271,8 @@ public sealed class CduTests(PortalFixture portal)
 
     private async Task<string> ConnectionStringAsync()
     {
-        using var scope = AppServices().CreateScope();
+        using var scope = portal.Services.CreateScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         return db.Database.GetConnectionString() ?? throw new InvalidOperationException("The portal has no connection string.");
-    }
-
-    /// <summary>
-    /// The running portal's services (the officer's Core services, its database). The fixture keeps its
-    /// WebApplicationFactory private; it is read here rather than changing the shared fixture.
-    /// </summary>
-    private IServiceProvider AppServices()
-    {
-        var field = typeof(PortalFixture).GetField("_factory", BindingFlags.Instance | BindingFlags.NonPublic)
-            ?? throw new InvalidOperationException("PortalFixture no longer has its _factory field: expose the portal's services there.");
-        var factory = field.GetValue(portal) as WebApplicationFactory<Program>
-            ?? throw new InvalidOperationException("The portal is not started.");
-        return factory.Services;
     }
 }

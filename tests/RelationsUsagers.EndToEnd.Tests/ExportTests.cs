@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Net;
-using System.Reflection;
 using System.Text.RegularExpressions;
 using ClosedXML.Excel;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -22,7 +20,6 @@ namespace RelationsUsagers.EndToEnd.Tests;
 public sealed partial class ExportTests(PortalFixture portal)
 {
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private const string SampleName = "suivi-demandes-dossiers-2025.xlsx";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -162,7 +159,7 @@ public sealed partial class ExportTests(PortalFixture portal)
         await page.GotoAsync("/exports/import");
         await PortalFixture.WaitReadyAsync(page);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Importer un tableau de suivi des demandes d'accès" })).ToBeVisibleAsync();
-        await page.Locator("input[type=file]").SetInputFilesAsync(SamplePath());
+        await page.Locator("input[type=file]").SetInputFilesAsync(PortalFixture.SamplePath());
     }
 
     /// <summary>
@@ -216,7 +213,7 @@ public sealed partial class ExportTests(PortalFixture portal)
     /// <summary>Access requests received in the period, from the portal's database, earliest first; the queue's "en retard" when asked.</summary>
     private async Task<List<string>> AccessRequestReferencesAsync(DateOnly from, DateOnly to, bool overdueOnly)
     {
-        using var scope = AppServices().CreateScope();
+        using var scope = portal.Services.CreateScope();
         var services = scope.ServiceProvider;
         var today = ParisCalendar.Today(services.GetRequiredService<TimeProvider>());
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
@@ -231,32 +228,8 @@ public sealed partial class ExportTests(PortalFixture portal)
 
     private async Task<int> ImportedCountAsync()
     {
-        using var scope = AppServices().CreateScope();
+        using var scope = portal.Services.CreateScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
-        return await db.CaseFiles.CountAsync(c => c.ImportSource != null && c.ImportSource.StartsWith(SampleName + " › Suivi DMD 2025 › "), Ct);
-    }
-
-    /// <summary>
-    /// The running portal's services (its database). The fixture keeps its WebApplicationFactory private; it is read here
-    /// rather than changing the shared fixture.
-    /// </summary>
-    private IServiceProvider AppServices()
-    {
-        var field = typeof(PortalFixture).GetField("_factory", BindingFlags.Instance | BindingFlags.NonPublic)
-            ?? throw new InvalidOperationException("PortalFixture no longer has its _factory field: expose the portal's services there.");
-        var factory = field.GetValue(portal) as WebApplicationFactory<Program>
-            ?? throw new InvalidOperationException("The portal is not started.");
-        return factory.Services;
-    }
-
-    /// <summary>The sample kept next to the command-line tests (a copy of shared/samples), found from the repository's root.</summary>
-    private static string SamplePath()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "RelationsUsagers.sln")))
-                return Path.Combine(folder.FullName, "tests", "RelationsUsagers.Web.Tests", "CommandLine", SampleName);
-        }
-        throw new InvalidOperationException($"No RelationsUsagers.sln above {AppContext.BaseDirectory}.");
+        return await db.CaseFiles.CountAsync(c => c.ImportSource != null && c.ImportSource.StartsWith(PortalFixture.SampleName + " › Suivi DMD 2025 › "), Ct);
     }
 }

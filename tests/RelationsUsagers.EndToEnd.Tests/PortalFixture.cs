@@ -35,6 +35,23 @@ public sealed partial class PortalFixture : IAsyncLifetime
 
     public bool ChromiumFound => File.Exists(ChromiumPath);
 
+    /// <summary>The running portal's services (its database, its Core services), for tests that set up or check data.</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The portal is not started.");
+
+    /// <summary>The file name of the hand-kept dashboard sample (a copy of shared/samples kept beside the command-line tests).</summary>
+    public const string SampleName = "suivi-demandes-dossiers-2025.xlsx";
+
+    /// <summary>The sample's path, found from the repository's root.</summary>
+    public static string SamplePath()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "RelationsUsagers.sln")))
+                return Path.Combine(folder.FullName, "tests", "RelationsUsagers.Web.Tests", "CommandLine", SampleName);
+        }
+        throw new InvalidOperationException($"No RelationsUsagers.sln above {AppContext.BaseDirectory}.");
+    }
+
     /// <summary>The portal's root address, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
     public string BaseUrl { get; private set; } = "";
 

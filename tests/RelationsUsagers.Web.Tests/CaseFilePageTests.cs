@@ -8,13 +8,6 @@ namespace RelationsUsagers.Web.Tests;
 
 public sealed class CaseFilePageTests : PortalTestContext
 {
-    private IRenderedComponent<CaseFilePage> Open(CaseFile file)
-    {
-        var page = RenderWithPopovers<CaseFilePage>(p => p.Add(c => c.Id, file.Id));
-        page.WaitForAssertion(() => Assert.Equal(file.Reference, page.Find("#case-reference").TextContent.Trim()));
-        return page;
-    }
-
     private static string SummaryOnScreen(IRenderedComponent<CaseFilePage> page) => page.Find("#summary").GetAttribute("value") ?? "";
 
     private async Task<CaseFile> LoadAsync(Guid id)
@@ -27,7 +20,7 @@ public sealed class CaseFilePageTests : PortalTestContext
     public async Task Shows_the_case_and_saves_an_edit()
     {
         var file = await CreateCaseAsync(Drafts.AccessRequest("Lefèvre", "Hélène"));
-        var page = Open(file);
+        var page = OpenCase(file);
         Assert.Contains("LEFÈVRE Hélène", page.Markup, StringComparison.Ordinal);
         Assert.Equal("Copie du dossier de cardiologie.", SummaryOnScreen(page));
 
@@ -42,7 +35,7 @@ public sealed class CaseFilePageTests : PortalTestContext
     public async Task A_colleague_saving_first_gives_a_conflict_naming_them_keeps_the_typed_summary_and_reapplying_then_saving_succeeds()
     {
         var file = await CreateCaseAsync(Drafts.AccessRequest("Lefèvre", "Hélène"));
-        var page = Open(file);
+        var page = OpenCase(file);
 
         // The manager changes the phone number behind the page's back, five minutes later.
         Clock.Advance(TimeSpan.FromMinutes(5));

@@ -102,6 +102,14 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         return Render(parameters ?? (_ => { }));
     }
 
+    /// <summary>The case page of <paramref name="file"/>, once its reference shows (the case is loaded).</summary>
+    protected IRenderedComponent<RelationsUsagers.Web.Cases.CaseFilePage> OpenCase(CaseFile file)
+    {
+        var page = RenderWithPopovers<RelationsUsagers.Web.Cases.CaseFilePage>(p => p.Add(c => c.Id, file.Id));
+        page.WaitForAssertion(() => Assert.Equal(file.Reference, page.Find("#case-reference").TextContent.Trim()));
+        return page;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

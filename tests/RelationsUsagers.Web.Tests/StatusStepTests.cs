@@ -10,13 +10,6 @@ namespace RelationsUsagers.Web.Tests;
 /// <summary>A status button whose step has a date (communiqué, dossier complet...) asks for it and records the step's event.</summary>
 public sealed class StatusStepTests : PortalTestContext
 {
-    private IRenderedComponent<CaseFilePage> Open(CaseFile file)
-    {
-        var page = RenderWithPopovers<CaseFilePage>(p => p.Add(c => c.Id, file.Id));
-        page.WaitForAssertion(() => Assert.Equal(file.Reference, page.Find("#case-reference").TextContent.Trim()));
-        return page;
-    }
-
     private static void Click(IRenderedComponent<CaseFilePage> page, string status) =>
         page.FindAll("[aria-label='Changer le statut'] button").Single(b => b.GetAttribute("aria-label") == $"Passer au statut « {status} »").Click();
 
@@ -34,7 +27,7 @@ public sealed class StatusStepTests : PortalTestContext
         var file = await CreateCaseAsync(draft);
         var service = ServiceAs("officer");
         await service.AddEventAsync(file.Id, file.ConcurrencyStamp, CaseEventTypes.ProofsComplete, new DateOnly(2026, 3, 3), null, Ct);
-        var page = Open(file);
+        var page = OpenCase(file);
 
         Click(page, "Communiqué");
 
@@ -58,7 +51,7 @@ public sealed class StatusStepTests : PortalTestContext
         var draft = Drafts.AccessRequest();
         draft.ProofsReceived = [];
         var file = await CreateCaseAsync(draft);
-        var page = Open(file);
+        var page = OpenCase(file);
 
         Click(page, "Dossier complet");
         page.Find("#status-step-confirm").Click();

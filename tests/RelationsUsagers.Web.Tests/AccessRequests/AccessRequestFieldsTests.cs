@@ -166,8 +166,7 @@ public sealed class AccessRequestFieldsTests : PortalTestContext
         draft.DeceasedMotive = DeceasedAccessMotive.DefendMemory;
         draft.ProofsReceived = [ProofKind.IdentityDocument];
         var file = await CreateCaseAsync(draft);
-        var page = RenderWithPopovers<CaseFilePage>(p => p.Add(c => c.Id, file.Id));
-        page.WaitForAssertion(() => Assert.Equal(file.Reference, page.Find("#case-reference").TextContent.Trim()));
+        var page = OpenCase(file);
 
         Assert.Equal(RequesterCapacity.HeirOrPartner.Label(), CapacityOnScreen(page));
         Assert.Equal(["Pièce d'identité", "Acte de décès", "Justificatif de la qualité d'ayant droit"], ProofsOnScreen(page));

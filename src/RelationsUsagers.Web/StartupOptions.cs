@@ -61,14 +61,22 @@ public sealed record StartupOptions(bool SeedDemo, int? DemoCases, string[] Rema
     /// </summary>
     public static CoreSettings Settings(IConfiguration configuration)
     {
-        var page = configuration.GetValue<decimal?>("CopyFees:PagePrice") ?? CopyFeeSchedule.Default.PerPageCents / 100m;
-        var disc = configuration.GetValue<decimal?>("CopyFees:DiscPrice") ?? CopyFeeSchedule.Default.PerDiscCents / 100m;
-        if (page < 0 || disc < 0)
-            throw new InvalidOperationException("CopyFees:PagePrice et CopyFees:DiscPrice ne peuvent pas être négatifs.");
-        return new CoreSettings
-        {
-            CopyFees = new CopyFeeSchedule((long)Math.Round(page * 100m), (long)Math.Round(disc * 100m)),
-            OnTimeFrom = configuration.GetValue<OnTimeFrom?>("Exports:OnTimeFrom") ?? OnTimeFrom.CompleteRequest,
-        };
+        var page = Price(configuration, "CopyFees:PagePrice", CopyFeeSchedule.Default.PerPageCents);
+        var disc = Price(configuration, "CopyFees:DiscPrice", CopyFeeSchedule.Default.PerDiscCents);
+        var onTimeFrom = configuration["Exports:OnTimeFrom"] is { Length: > 0 } text
+            ? Enum.TryParse<OnTimeFrom>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
+                : throw new InvalidOperationException($"Exports:OnTimeFrom vaut « {text} » : indiquez CompleteRequest ou Receipt.")
+            : OnTimeFrom.CompleteRequest;
+        return new CoreSettings { CopyFees = new CopyFeeSchedule(page, disc), OnTimeFrom = onTimeFrom };
+    }
+
+    /// <summary>A price in euros, "0.18" or "0,18", as cents; a start-up error in French when it is not one.</summary>
+    private static long Price(IConfiguration configuration, string key, long defaultCents)
+    {
+        if (configuration[key] is not { Length: > 0 } text)
+            return defaultCents;
+        if (!decimal.TryParse(text.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var euros))
+            throw new InvalidOperationException($"{key} vaut « {text} » : indiquez un prix positif en euros, par exemple 0.18.");
+        return (long)Math.Round(euros * 100m, MidpointRounding.AwayFromZero);
     }
 }

@@ -35,14 +35,15 @@ public sealed class AccessRequestValidator : CaseFileValidator<AccessRequest>
             .Must(f => f is null or 0).When(r => r.CommunicationMode == CommunicationMode.OnSite)
             .WithMessage("La consultation sur place est gratuite : aucuns frais de reproduction.")
             .GreaterThanOrEqualTo(0).WithMessage("Les frais de reproduction ne peuvent pas être négatifs.");
-        // L.1111-7 last paragraph: no more than the cost of reproduction, which needs the number of pages to be known.
+        // L.1111-7 last paragraph: no more than the cost of reproduction, which needs the number of pages to be known. Only
+        // while the request is worked on: a closed one (a hand-kept file's history) is not reopened for it.
         RuleFor(r => r.PageCount)
-            .NotNull().When(r => r.ReproductionFeeCents > 0 && r.CommunicationMode != CommunicationMode.OnSite)
+            .NotNull().When(r => r.IsOpen && r.ReproductionFeeCents > 0 && r.CommunicationMode != CommunicationMode.OnSite)
             .WithMessage("Indiquez le nombre de pages : les frais de reproduction ne peuvent dépasser le coût des copies.");
         RuleFor(r => r.ReproductionFeeCents)
             .Must((r, fee) => fee is null || schedule.MaxReproductionCents(r) is not { } max || fee <= max)
             .When(r => r.CommunicationMode != CommunicationMode.OnSite)
-            .WithMessage(r => $"Les frais de reproduction dépassent le coût des copies ({Euros(schedule.MaxReproductionCents(r)!.Value)} au plus pour {r.PageCount} pages{(CopyFeeSchedule.IsDisc(r.Medium) ? " et un disque" : "")}).");
+            .WithMessage(r => $"Les frais de reproduction dépassent le coût des copies ({Euros(schedule.MaxReproductionCents(r)!.Value)} au plus pour {r.PageCount} page{(r.PageCount > 1 ? "s" : "")}{(CopyFeeSchedule.IsDisc(r.Medium) ? " et un disque" : "")}).");
         RuleFor(r => r.PostageFeeCents)
             .Must(f => f is null or 0).When(r => r.CommunicationMode == CommunicationMode.OnSite)
             .WithMessage("La consultation sur place est gratuite : aucuns frais d'envoi.")

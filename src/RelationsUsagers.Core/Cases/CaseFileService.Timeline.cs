@@ -29,6 +29,8 @@ public sealed partial class CaseFileService
                 $"{current.Status.Label()} → {next.Label()} ({CaseEventTypes.LabelOf(type)})"));
             current.Status = next;
         }
+        // The fact and the status the event brings must leave a valid case (an LRAR copy needs its number, R.1111-5's CDSP date...).
+        validators.EnsureValid(current);
         db.Entry(current).Property(c => c.ConcurrencyStamp).OriginalValue = stamp;
         await SaveAsync(db, current, ct);
         return current;

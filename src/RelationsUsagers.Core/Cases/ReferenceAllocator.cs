@@ -24,13 +24,13 @@ internal static class ReferenceAllocator
             ?? throw new InvalidOperationException("A reference is allocated inside the transaction that creates the case.");
         command.CommandText =
             """
-            INSERT INTO "ReferenceCounters" ("Kind", "Year", "LastValue") VALUES ($kind, $year, $count)
-            ON CONFLICT ("Kind", "Year") DO UPDATE SET "LastValue" = "LastValue" + $count
+            INSERT INTO "ReferenceCounters" ("Kind", "Year", "LastValue") VALUES (@kind, @year, @count)
+            ON CONFLICT ("Kind", "Year") DO UPDATE SET "LastValue" = "LastValue" + @count
             RETURNING "LastValue";
             """;
-        AddParameter(command, "$kind", (int)kind);
-        AddParameter(command, "$year", year);
-        AddParameter(command, "$count", count);
+        AddParameter(command, "@kind", (int)kind);
+        AddParameter(command, "@year", year);
+        AddParameter(command, "@count", count);
         var last = Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
         return last - count + 1;
     }

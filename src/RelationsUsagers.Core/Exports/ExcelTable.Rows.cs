@@ -74,7 +74,7 @@ internal sealed partial class ExcelTable<T>
                 case string text:
                     writer.WriteStartElement(new Cell(), [new("r", "", reference), new("s", "", styles[c]), new("t", "", "inlineStr")]);
                     writer.WriteStartElement(new InlineString());
-                    writer.WriteElement(TextOf(text));
+                    writer.WriteElement(ExcelTable.TextOf(text));
                     writer.WriteEndElement();
                     writer.WriteEndElement();
                     break;
@@ -102,16 +102,6 @@ internal sealed partial class ExcelTable<T>
         writer.WriteStartElement(new Cell(), [new("r", "", reference), new("s", "", style)]);
         writer.WriteElement(new CellValue(value));
         writer.WriteEndElement();
-    }
-
-    /// <summary>Text as typed, minus what XML cannot carry (control characters); edge spaces and line breaks are kept.</summary>
-    private static Text TextOf(string text)
-    {
-        if (text.Any(ch => ch < ' ' && ch is not ('\t' or '\n' or '\r') || ch is '\uFFFE' or '\uFFFF'))
-            text = new string(text.Select(ch => XmlConvert.IsXmlChar(ch) || char.IsSurrogate(ch) ? ch : ' ').ToArray());
-        return text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]) || text.Contains('\n'))
-            ? new Text(text) { Space = SpaceProcessingModeValues.Preserve }
-            : new Text(text);
     }
 
     /// <summary>The style index ClosedXML gave each column (its number format), as the "s" attribute of the cells.</summary>
@@ -157,5 +147,49 @@ internal sealed partial class ExcelTable<T>
         for (; number > 0; number = (number - 1) / 26)
             letters = (char)('A' + (number - 1) % 26) + letters;
         return letters;
+    }
+}
+
+internal static partial class ExcelTable
+{
+    /// <summary>The most characters an Excel cell holds: longer text makes Excel "repair" the file.</summary>
+    public const int MaxCellLength = 32_767;
+
+    /// <summary>
+    /// Text as typed, minus what XML cannot carry (control characters, a lone half of a surrogate pair) and cut to what a cell
+    /// holds, without splitting a pair; edge spaces and line breaks are kept.
+    /// </summary>
+    internal static Text TextOf(string text)
+    {
+        if (text.Length > MaxCellLength)
+            text = text[..(char.IsHighSurrogate(text[MaxCellLength - 2]) ? MaxCellLength - 2 : MaxCellLength - 1)] + "…";
+        if (!IsWritable(text))
+        {
+            var clean = text.ToCharArray();
+            for (var i = 0; i < clean.Length; i++)
+            {
+                if (char.IsHighSurrogate(clean[i]) && i + 1 < clean.Length && char.IsLowSurrogate(clean[i + 1]))
+                    i++;
+                else if (char.IsSurrogate(clean[i]) || !XmlConvert.IsXmlChar(clean[i]))
+                    clean[i] = char.IsSurrogate(clean[i]) ? '\uFFFD' : ' ';
+            }
+            text = new string(clean);
+        }
+        return text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]) || text.Contains('\n'))
+            ? new Text(text) { Space = SpaceProcessingModeValues.Preserve }
+            : new Text(text);
+    }
+
+    /// <summary>True when every character is XML text (paired surrogates included): the usual case, checked without copying.</summary>
+    private static bool IsWritable(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                i++;
+            else if (char.IsSurrogate(text[i]) || !XmlConvert.IsXmlChar(text[i]))
+                return false;
+        }
+        return true;
     }
 }

@@ -4,7 +4,7 @@ using ClosedXML.Excel;
 namespace RelationsUsagers.Core.Exports;
 
 /// <summary>What every export table shares: column widths, the overdue colour, typed cells written with ClosedXML.</summary>
-internal static class ExcelTable
+internal static partial class ExcelTable
 {
     public const double MinWidth = 6;
     public const double MaxWidth = 60;

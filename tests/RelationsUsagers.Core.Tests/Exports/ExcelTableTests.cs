@@ -59,4 +59,18 @@ public sealed class ExcelTableTests
         Assert.All(sheet.Range("A3:C3").Cells(), c => Assert.Equal(ExcelTable.OverdueFill, c.Style.Fill.BackgroundColor));
         Assert.True(sheet.Cell(3, 3).IsEmpty());
     }
+
+    [Fact]
+    public async Task A_lone_surrogate_is_replaced_and_text_longer_than_a_cell_is_cut_to_what_excel_holds()
+    {
+        var tooLong = new string('a', ExcelTable.MaxCellLength - 2) + "😀" + "fin";
+        var bytes = await SaveAsync(new Line("avant\uD83Daprès", null, null, false), new Line(tooLong, null, null, false));
+        AssertValidOpenXml(bytes);
+        using var workbook = Open(bytes);
+        var sheet = workbook.Worksheet("Lignes");
+        Assert.Equal("avant\uFFFDaprès", sheet.Cell(2, 1).GetString());
+        // 32,765 letters, then the ellipsis: the emoji's two halves would not both fit, so neither is kept.
+        var cut = sheet.Cell(3, 1).GetString();
+        Assert.Equal((ExcelTable.MaxCellLength - 1, "a…"), (cut.Length, cut[^2..]));
+    }
 }

@@ -27,10 +27,19 @@ public sealed class StartupSettingsTests
     }
 
     [Fact]
-    public void A_negative_price_stops_the_start_with_a_french_message()
+    public void A_price_with_a_french_decimal_comma_is_read()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => StartupOptions.Settings(Config(("CopyFees:PagePrice", "-0.18"))));
+        Assert.Equal(new CopyFeeSchedule(18, 305), StartupOptions.Settings(Config(("CopyFees:DiscPrice", "3,05"))).CopyFees);
+    }
 
-        Assert.Equal("CopyFees:PagePrice et CopyFees:DiscPrice ne peuvent pas être négatifs.", error.Message);
+    [Theory]
+    [InlineData("CopyFees:PagePrice", "-0.18", "CopyFees:PagePrice vaut « -0.18 » : indiquez un prix positif en euros, par exemple 0.18.")]
+    [InlineData("CopyFees:DiscPrice", "gratuit", "CopyFees:DiscPrice vaut « gratuit » : indiquez un prix positif en euros, par exemple 0.18.")]
+    [InlineData("Exports:OnTimeFrom", "Complétude", "Exports:OnTimeFrom vaut « Complétude » : indiquez CompleteRequest ou Receipt.")]
+    public void A_bad_setting_stops_the_start_with_a_french_message(string key, string value, string message)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => StartupOptions.Settings(Config((key, value))));
+
+        Assert.Equal(message, error.Message);
     }
 }

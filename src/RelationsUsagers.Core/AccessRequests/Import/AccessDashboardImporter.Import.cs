@@ -17,7 +17,8 @@ public sealed partial class AccessDashboardImporter
     /// Creates one access request per valid line, in one transaction: all of them or none. A line whose patient, receipt
     /// date and requester match a request already in the portal (imported or typed), or an earlier line of the file, is
     /// skipped: that key survives a renamed file, sorted or inserted lines and a corrected line imported again, which a
-    /// file › sheet › line key would not.
+    /// file › sheet › line key would not. The check relies on the write lock SQLite takes with the transaction (PostgreSQL
+    /// will want an advisory lock there).
     /// </summary>
     /// <remarks>
     /// Thousands of lines are written with prepared inserts rather than through the change tracker (10,000 lines: about
@@ -39,14 +40,14 @@ public sealed partial class AccessDashboardImporter
         var clock = await LegalClockService.LoadClockAsync(db, ct);
 
         var requests = new List<AccessRequest>();
-        var inFile = new Dictionary<string, AccessRequest>();
-        var repeated = new List<(int Row, string? Existing, AccessRequest? Earlier)>();
+        var inFile = new Dictionary<string, (int Row, AccessRequest Request)>();
+        var repeated = new List<(int Row, string? Existing, (int Row, AccessRequest Request)? Earlier)>();
         foreach (var row in valid)
         {
             var entry = row.Entry!;
             if (known.TryGetValue(entry.DuplicateKey, out var existing) || inFile.ContainsKey(entry.DuplicateKey))
             {
-                repeated.Add((row.Row, existing, inFile.GetValueOrDefault(entry.DuplicateKey)));
+                repeated.Add((row.Row, existing, inFile.TryGetValue(entry.DuplicateKey, out var earlier) ? earlier : null));
                 continue;
             }
             var request = ToRequest(entry, $"{preview.FileName} › {preview.Sheet} › ligne {row.Row}");
@@ -55,7 +56,7 @@ public sealed partial class AccessDashboardImporter
                 ? LegalClock.QueueSummary(clock.Compute(request, [], today))
                 : (null, null, false);
             requests.Add(request);
-            inFile[entry.DuplicateKey] = request;
+            inFile[entry.DuplicateKey] = (row.Row, request);
         }
         foreach (var year in requests.GroupBy(r => r.ReceivedOn.Year))
         {
@@ -82,7 +83,9 @@ public sealed partial class AccessDashboardImporter
                 }
             }
         }
-        var duplicates = repeated.Select(d => $"Ligne {d.Row} : demande déjà enregistrée ({d.Existing ?? d.Earlier!.Reference}).").ToList();
+        var duplicates = repeated.Select(d => d.Existing is { } reference
+            ? $"Ligne {d.Row} : demande déjà enregistrée ({reference})."
+            : $"Ligne {d.Row} : même demande que la ligne {d.Earlier!.Value.Row} ({d.Earlier.Value.Request.Reference}).").ToList();
         db.AuditEntries.Add(new AuditEntry
         {
             AtUtc = now, UserName = user, Action = ImportAction,

@@ -80,7 +80,7 @@ public static class DashboardFields
         [DashboardField.RequesterCapacity] = ["Qualité du demandeur", "Qualité", "Qualité demandeur", "Lien avec le patient", "Lien"],
         [DashboardField.Services] = ["Service(s)", "Service", "Services", "Service concerné", "Services concernés", "Pôle / service",
             "Service(s) / période concernée"],
-        [DashboardField.Channel] = ["Mode de réception", "Canal", "Réception par"],
+        [DashboardField.Channel] = ["Mode de réception", "Canal", "Canal de réception", "Réception par"],
         [DashboardField.CompletedOn] = ["Date de complétude", "Dossier complet le", "Pièces complètes le", "Date complétude",
             "Complet le", "Date dossier complet", "Complétude"],
         [DashboardField.OlderThanFiveYears] = ["+ de 5 ans", "> 5 ans", "Dossier + 5 ans", "Dossier > 5 ans", "Plus de 5 ans",

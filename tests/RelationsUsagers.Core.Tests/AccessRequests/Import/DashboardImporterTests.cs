@@ -151,7 +151,7 @@ public sealed class DashboardImporterTests
         var result = await new AccessDashboardImporter(database.Factory, database.Clock).ImportAsync(await ReadAsync(database, bytes), Ct);
 
         Assert.Equal((3, 1, 0, 2), (result.Read, result.Imported, result.Rejected, result.SkippedDuplicates));
-        Assert.Equal([$"Ligne 2 : demande déjà enregistrée ({typed.Reference}).", "Ligne 4 : demande déjà enregistrée (DAD-2026-00002)."], result.Duplicates);
+        Assert.Equal([$"Ligne 2 : demande déjà enregistrée ({typed.Reference}).", "Ligne 4 : même demande que la ligne 3 (DAD-2026-00002)."], result.Duplicates);
         await using var db = database.CreateContext();
         var created = await db.AccessRequests.SingleAsync(r => r.Reference == "DAD-2026-00002", Ct);
         // Received on 4 March, incomplete: the queue's next due date is the legal 8 days from receipt (R.1111-1 al.4).

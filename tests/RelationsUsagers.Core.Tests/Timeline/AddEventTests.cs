@@ -37,6 +37,24 @@ public sealed class AddEventTests
     }
 
     [Fact]
+    public async Task A_copy_sent_by_recorded_delivery_without_its_number_is_refused_and_nothing_is_saved()
+    {
+        var (database, service, created) = await ArrangeAsync();
+        await using var _ = database;
+        created.CommunicationMode = CommunicationMode.RecordedDelivery;
+        var updated = await service.UpdateAsync(created, Ct);
+        var complete = await service.AddEventAsync(updated.Id, updated.ConcurrencyStamp, CaseEventTypes.ProofsComplete, D(3, 3), null, Ct);
+
+        var refused = await Assert.ThrowsAsync<CaseValidationException>(() =>
+            service.AddEventAsync(complete.Id, complete.ConcurrencyStamp, CaseEventTypes.CopySent, D(3, 9), null, Ct));
+
+        Assert.Equal("Le numéro de recommandé est obligatoire pour un envoi en recommandé avec AR.", Assert.Single(refused.Errors).ErrorMessage);
+        var stored = await ReadAsync(database, created.Id);
+        Assert.Equal((CaseStatus.Complete, null), (stored.Status, stored.SentOn));
+        Assert.DoesNotContain(stored.Events, e => e.Type == CaseEventTypes.CopySent);
+    }
+
+    [Fact]
     public async Task Recording_proofs_complete_sets_the_completion_date_and_writes_an_audit_line()
     {
         var (database, service, created) = await ArrangeAsync();

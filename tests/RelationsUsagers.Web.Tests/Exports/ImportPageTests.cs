@@ -64,7 +64,7 @@ public sealed class ImportPageTests : PortalTestContext
         Map(page, "A (Arrivée du courrier)", "Date de réception");
         Map(page, "B (Usager)", "Nom du patient");
 
-        page.WaitForAssertion(() => Assert.Equal(["✓ OK", "✓ OK"], Results(page)));
+        page.WaitForAssertion(() => Assert.Equal(["✓ Valide", "✓ Valide"], Results(page)));
         Assert.DoesNotContain("Aucune colonne n'est associée", page.Markup, StringComparison.Ordinal);
         var run = page.Find("#import-run");
         Assert.False(run.HasAttribute("disabled"));
@@ -85,5 +85,32 @@ public sealed class ImportPageTests : PortalTestContext
         page.WaitForAssertion(() => Assert.Contains("Le fichier « notes.xlsx » n'est pas un classeur Excel (.xlsx) lisible.", page.Markup,
             StringComparison.Ordinal));
         Assert.Empty(page.FindAll("#import-header-row"));
+    }
+
+    [Fact]
+    public void The_officer_shows_the_rejected_lines_alone_with_one_switch()
+    {
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.AddWorksheet("Suivi");
+        string[][] rows =
+        [
+            ["Date de réception", "Nom du patient", "Qualité du demandeur"],
+            ["02/03/2026", "LEROY Jeanne", "Patiente"],
+            ["31/02/2026", "FAURE Marc", "Patient"],
+            ["05/03/2026", "ROUX Éva", "Patiente"],
+        ];
+        for (var r = 0; r < rows.Length; r++)
+            for (var c = 0; c < rows[r].Length; c++)
+                sheet.Cell(r + 1, c + 1).SetValue(rows[r][c]);
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        var page = RenderWithPopovers<ImportPage>();
+
+        Upload(page, stream.ToArray(), "suivi.xlsx");
+
+        page.WaitForAssertion(() => Assert.Equal(3, Results(page).Count()));
+        page.Find("#import-rejected-only").Change(true);
+
+        page.WaitForAssertion(() => Assert.Equal(["✗ Ligne 3, colonne A (Date de réception) : « 31/02/2026 » n'est pas une date valide."], Results(page)));
     }
 }

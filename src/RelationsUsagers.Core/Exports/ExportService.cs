@@ -2,6 +2,7 @@ using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.AccessRequests.Tracking;
 using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Claims;
 using RelationsUsagers.Core.Clock;
 using RelationsUsagers.Core.Complaints;
 using RelationsUsagers.Core.Data;
@@ -23,6 +24,7 @@ public sealed class ExportService(IDbContextFactory<AppDbContext> dbFactory, Tim
     public const string AccessRequestsTitle = "Tableau de suivi des demandes d'accès";
     public const string ComplaintsTitle = "Registre des plaintes et réclamations";
     public const string RequisitionsTitle = "Registre des réquisitions";
+    public const string ClaimsTitle = "Registre des demandes d'indemnisation";
 
     /// <summary>The tracking workbook (sheets "Demandes" and "Synthèse"); returns the number of requests written.</summary>
     public async Task<int> WriteAccessRequestsAsync(Stream output, DateOnly from, DateOnly to, QueueFilter? filter = null,
@@ -46,6 +48,12 @@ public sealed class ExportService(IDbContextFactory<AppDbContext> dbFactory, Tim
         CancellationToken ct = default) =>
         WriteRegisterAsync<Requisition, RequisitionRegisterRow>(output, from, to, filter, CaseKind.Requisition, RequisitionRegisterRow.Build,
             new RegisterSheet<RequisitionRegisterRow>("Réquisitions", "Requisitions", RequisitionsTitle, RequisitionRegisterRow.Columns, r => r.IsOverdue), ct);
+
+    /// <summary>The indemnity claims register of the period (RULES.md §3); returns the number of claims written.</summary>
+    public Task<int> WriteClaimsAsync(Stream output, DateOnly from, DateOnly to, QueueFilter? filter = null,
+        CancellationToken ct = default) =>
+        WriteRegisterAsync<IndemnityClaim, ClaimRegisterRow>(output, from, to, filter, CaseKind.IndemnityClaim, ClaimRegisterRow.Build,
+            new RegisterSheet<ClaimRegisterRow>("Indemnisations", "Indemnisations", ClaimsTitle, ClaimRegisterRow.Columns, r => r.IsOverdue), ct);
 
     /// <summary>A register's sheet: its name, its table's name, its title in the audit trail, its columns, its overdue lines.</summary>
     private sealed record RegisterSheet<TRow>(string Sheet, string Table, string Title, IReadOnlyList<ExportColumn<TRow>> Columns,

@@ -10,7 +10,7 @@ namespace RelationsUsagers.Web.CommandLine;
 
 /// <summary>
 /// The portal's commands for scheduled use, run instead of the web server:
-///   export access-requests|complaints|requisitions --from 2025-01-01 --to 2025-12-31 --out suivi.xlsx
+///   export access-requests|complaints|claims|requisitions --from 2025-01-01 --to 2025-12-31 --out suivi.xlsx
 ///   import access-dashboard FILE [--sheet NAME] [--header-row N] [--dry-run]
 /// Both go through the same services as the pages, with the audit trail naming the command-line user.
 /// </summary>
@@ -36,7 +36,7 @@ public static class PortalCommands
         {
             return (args[0], args.ElementAtOrDefault(1)) switch
             {
-                ("export", "access-requests" or "complaints" or "requisitions") => await ExportAsync(scope.ServiceProvider, args),
+                ("export", "access-requests" or "complaints" or "claims" or "requisitions") => await ExportAsync(scope.ServiceProvider, args),
                 ("import", "access-dashboard") => await ImportAsync(scope.ServiceProvider, args),
                 _ => Usage(),
             };
@@ -61,6 +61,7 @@ public static class PortalCommands
         {
             "access-requests" => await exports.WriteAccessRequestsAsync(file, from, to),
             "complaints" => await exports.WriteComplaintsAsync(file, from, to),
+            "claims" => await exports.WriteClaimsAsync(file, from, to),
             _ => await exports.WriteRequisitionsAsync(file, from, to),
         };
         Console.WriteLine($"{rows} rows written to {Path.GetFullPath(output)}");
@@ -112,7 +113,7 @@ public static class PortalCommands
     {
         Console.Error.WriteLine("""
             Usage :
-              export access-requests|complaints|requisitions --from AAAA-MM-JJ --to AAAA-MM-JJ --out FICHIER.xlsx
+              export access-requests|complaints|claims|requisitions --from AAAA-MM-JJ --to AAAA-MM-JJ --out FICHIER.xlsx
               import access-dashboard FICHIER.xlsx [--sheet NOM] [--header-row N] [--dry-run]
             """);
         return 2;

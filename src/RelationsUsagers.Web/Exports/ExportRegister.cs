@@ -13,6 +13,8 @@ public sealed record ExportRegister(string Slug, string Title, string FilePrefix
             (s, o, f, t, q, ct) => s.WriteAccessRequestsAsync(o, f, t, q, ct)),
         new("plaintes", ExportService.ComplaintsTitle, "registre-plaintes",
             (s, o, f, t, q, ct) => s.WriteComplaintsAsync(o, f, t, q, ct)),
+        new("indemnisations", ExportService.ClaimsTitle, "registre-indemnisations",
+            (s, o, f, t, q, ct) => s.WriteClaimsAsync(o, f, t, q, ct)),
         new("requisitions", ExportService.RequisitionsTitle, "registre-requisitions",
             (s, o, f, t, q, ct) => s.WriteRequisitionsAsync(o, f, t, q, ct)),
     ];

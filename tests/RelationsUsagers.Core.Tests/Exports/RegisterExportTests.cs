@@ -88,4 +88,32 @@ public sealed class RegisterExportTests
         await using var db = database.CreateContext();
         Assert.False(await db.AuditEntries.AnyAsync(Ct));
     }
+
+    [Fact]
+    public async Task Claims_register_gives_amounts_as_euros_and_the_overdue_cci_opinion()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        // Received 2 January 2025, declared to the insurer on the 6th, referred to the CCI on 20 January: its opinion was
+        // due 6 months later, 20 July 2025 (L.1142-8), and is still awaited on 15 March 2026.
+        var claim = TestCases.IndemnityClaim(D(2025, 1, 2));
+        (claim.Reference, claim.Procedure, claim.Status) = ("IND-2025-00001", Claims.ClaimProcedure.Cci, CaseStatus.CciProcedure);
+        (claim.InsurerName, claim.InsurerDeclaredOn, claim.CciReferredOn, claim.DeductibleCents) = ("SHAM", D(2025, 1, 6), D(2025, 1, 20), 150_000);
+        await SeedAsync(database, claim, TestCases.Complaint(D(2025, 2, 1)));
+
+        var bytes = await ExportAsync(s => CreateExportService(database).WriteClaimsAsync(s, D(2025, 1, 1), D(2025, 12, 31), null, Ct));
+
+        AssertValidOpenXml(bytes);
+        using var workbook = Open(bytes);
+        var sheet = workbook.Worksheet("Indemnisations");
+        Assert.Equal(ClaimRegisterRow.Columns.Select(c => c.Header), sheet.Row(1).CellsUsed().Select(c => c.GetString()));
+        Assert.Equal(["IND-2025-00001"], sheet.Column(1).CellsUsed().Skip(1).Select(c => c.GetString()));
+        Assert.Equal("CCI", Cell(sheet, "IND-2025-00001", "Procédure").GetString());
+        var claimed = Cell(sheet, "IND-2025-00001", "Montant demandé");
+        Assert.Equal((XLDataType.Number, 45_000d, ExportFormats.Money), (claimed.DataType, claimed.GetDouble(), claimed.Style.NumberFormat.Format));
+        Assert.Equal(1_500d, Cell(sheet, "IND-2025-00001", "Franchise").GetDouble());
+        Assert.Equal("Avis de la CCI (6 mois)", Cell(sheet, "IND-2025-00001", "Prochaine échéance").GetString());
+        Assert.Equal(new DateTime(2025, 7, 20), Cell(sheet, "IND-2025-00001", "Date limite").GetDateTime());
+        Assert.Equal(XLColor.FromHtml("#FFC7CE"), Cell(sheet, "IND-2025-00001", "Patient").Style.Fill.BackgroundColor);
+        Assert.Equal("Registre des demandes d'indemnisation du 01/01/2025 au 31/12/2025 (1 ligne)", await AuditDetailsAsync(database));
+    }
 }

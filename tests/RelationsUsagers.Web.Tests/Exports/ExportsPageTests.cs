@@ -125,6 +125,7 @@ public sealed class ExportsPageTests : PortalTestContext
     {
         { ExportService.AccessRequestsTitle, "demandes-acces", "Exporter le tableau de suivi" },
         { ExportService.ComplaintsTitle, "plaintes", "Exporter le registre des plaintes" },
+        { ExportService.ClaimsTitle, "indemnisations", "Exporter le registre des indemnisations" },
         { ExportService.RequisitionsTitle, "requisitions", "Exporter le registre des réquisitions" },
     };
 
@@ -169,5 +170,16 @@ public sealed class ExportsPageTests : PortalTestContext
         Assert.Equal("Exporter le registre des plaintes", DownloadButton(page).TextContent.Trim());
         Assert.Equal("/exports/plaintes?du=2026-01-01&au=2026-12-31&type=Complaint&retard=1", DirectLink(page));
         Assert.Contains("en retard", page.Find(".mud-alert").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Coming_from_the_indemnity_claims_queue_chooses_their_register()
+    {
+        Navigation.NavigateTo("/exports?type=IndemnityClaim");
+
+        var page = OpenPage();
+
+        Assert.Equal("Exporter le registre des indemnisations", DownloadButton(page).TextContent.Trim());
+        Assert.Equal("/exports/indemnisations?du=2026-01-01&au=2026-12-31&type=IndemnityClaim", DirectLink(page));
     }
 }

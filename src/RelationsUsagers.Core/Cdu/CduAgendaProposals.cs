@@ -6,10 +6,13 @@ namespace RelationsUsagers.Core.Cdu;
 
 /// <summary>
 /// The items <see cref="CduAgendaService.ProposeAsync"/> proposes, built from cases already loaded. Titles and texts
-/// name cases by reference, department and motive only: never a person.
+/// name cases by reference, department and motive only: never a person. French typography: a non-breaking space
+/// (<see cref="CduText.Nbsp"/>) before every colon.
 /// </summary>
 internal static class CduAgendaProposals
 {
+    private const char Nbsp = CduText.Nbsp;
+
     /// <summary>R.1112-80 I: every complaint received or answered in the period, litigation included, in one item.</summary>
     public static AgendaItem? ComplaintsReceivedAndAnswered(IEnumerable<Complaint> complaints, DateOnly from, DateOnly to)
     {
@@ -34,7 +37,7 @@ internal static class CduAgendaProposals
         {
             var report = c.Events.Where(e => e.Type == CaseEventTypes.MediationReportSent).Max(e => e.OccurredOn);
             return New(AgendaItemKind.MediationReportAwaitingCdu, $"Compte rendu de médiation — {c.Reference} ({string.Join(", ", c.Services)})",
-                $"Médiation {c.MediationType.Label().ToLowerInvariant()} ; compte rendu transmis au président le {CduText.Date(report)}. " +
+                $"Médiation {CduText.LowerFirst(c.MediationType.Label())} ; compte rendu transmis à la présidence de la CDU le {CduText.Date(report)}. " +
                 "Avis de la CDU attendu (art. R.1112-94 du CSP).", c.Id);
         });
 
@@ -43,44 +46,61 @@ internal static class CduAgendaProposals
         complaints.Where(c => c.Status == CaseStatus.AwaitingCdu && !c.IsLitigation && !AwaitsReportExamination(c))
             .OrderBy(c => c.ReceivedOn).Select(c => New(AgendaItemKind.ComplaintToExamine,
                 $"Réclamation à examiner — {c.Reference} ({string.Join(", ", c.Services)})",
-                $"{c.Nature.Label()} reçue le {CduText.Date(c.ReceivedOn)} ; motifs : {string.Join(", ", c.Motives.Select(m => m.Label()))}.", c.Id));
+                $"{c.Nature.Label()} reçue le {CduText.Date(c.ReceivedOn)} ; motif{(c.Motives.Count > 1 ? "s" : "")}{Nbsp}: {string.Join(", ", c.Motives.Select(m => m.Label()))}.", c.Id));
 
     /// <summary>R.1112-80 II e): indemnity claims and litigation complaints, for information.</summary>
     public static AgendaItem? ClaimsForInformation(IEnumerable<IndemnityClaim> claims, IEnumerable<Complaint> litigation)
     {
         var lines = claims.OrderBy(c => c.ReceivedOn).Select(c =>
                 $"{c.Reference} — demande indemnitaire reçue le {CduText.Date(c.ReceivedOn)} — {string.Join(", ", c.Services)} — " +
-                $"procédure {c.Procedure.Label()} — {c.Status.Label().ToLowerInvariant()}")
+                ProcedureAndStatus(c))
             .Concat(litigation.OrderBy(c => c.ReceivedOn).Select(c =>
                 $"{c.Reference} — réclamation contentieuse reçue le {CduText.Date(c.ReceivedOn)} — {string.Join(", ", c.Services)} — " +
-                $"{c.Status.Label().ToLowerInvariant()}"))
+                CduText.LowerFirst(c.Status.Label())))
             .ToList();
         return lines.Count == 0 ? null : New(AgendaItemKind.IndemnityClaimsForInformation,
             $"Demandes indemnitaires et contentieux en cours ou reçus (pour information) ({lines.Count})",
-            string.Join("\n", lines) + "\n(Art. R.1112-80 II e du CSP : nombre, nature et issue des recours.)");
+            string.Join("\n", lines) + $"\n(Art. R.1112-80 II e du CSP{Nbsp}: nombre, nature et issue des recours.)");
     }
 
     public static AgendaItem RecordAccess(RecordAccessFigures figures) =>
         New(AgendaItemKind.RecordAccessFigures,
             $"Demandes d'accès au dossier médical du {CduText.Date(figures.From)} au {CduText.Date(figures.To)}", figures.Describe());
 
-    /// <summary>R.1112-80 II f): at least once a year; a placeholder the officer fills.</summary>
+    /// <summary>R.1112-80 II f): at least once a year; a placeholder the officer fills (publishing refuses it as it stands).</summary>
     public static AgendaItem SeriousAdverseEvents(int year) =>
         New(AgendaItemKind.SeriousAdverseEvents, $"Événements indésirables graves {year} et actions correctives",
-            "À compléter : nombre et nature des événements indésirables graves déclarés, actions correctives engagées " +
+            $"{CduAgendaService.Placeholder}{Nbsp}: nombre et nature des événements indésirables graves déclarés, actions correctives engagées " +
             "(présentation au moins une fois par an, art. R.1112-80 II f du CSP).");
 
-    /// <summary>R.1112-80 II d): hand-entered results.</summary>
+    /// <summary>R.1112-80 II d): hand-entered results; a placeholder the officer fills (publishing refuses it as it stands).</summary>
     public static AgendaItem Satisfaction() =>
         New(AgendaItemKind.SatisfactionResults, "Résultats des enquêtes de satisfaction",
-            "À compléter : questionnaires de sortie (nombre reçus, taux de retour), indicateurs e-Satis, autres enquêtes " +
+            $"{CduAgendaService.Placeholder}{Nbsp}: questionnaires de sortie (nombre reçus, taux de retour), indicateurs e-Satis, autres enquêtes " +
             "(art. R.1112-80 II d et L.1112-2 du CSP).");
 
     public static AgendaItem? RecommendationFollowUp(IReadOnlyList<CduRecommendation> open) =>
         open.Count == 0 ? null : New(AgendaItemKind.RecommendationFollowUp, $"Suivi des recommandations de la CDU ({open.Count} en cours)",
             string.Join("\n", open.Select(r =>
-                $"{r.Year} — {r.Text} — responsable : {r.Owner}" + (r.DueOn is { } due ? $" — échéance {CduText.Date(due)}" : "") +
-                $" — {r.Status.Label().ToLowerInvariant()}")));
+                $"{r.Year} — {r.Text} — responsable{Nbsp}: {r.Owner}" + (r.DueOn is { } due ? $" — échéance {CduText.Date(due)}" : "") +
+                $" — {CduText.LowerFirst(r.Status.Label())}")));
+
+    /// <summary>
+    /// "procédure amiable", "procédure CCI", "recours devant le tribunal administratif", then the status unless it only
+    /// repeats the procedure (a claim at the CCI is "Procédure CCI"): "procédure CCI", not "procédure CCI — procédure cci".
+    /// </summary>
+    internal static string ProcedureAndStatus(IndemnityClaim claim)
+    {
+        var procedure = claim.Procedure switch
+        {
+            ClaimProcedure.Amicable => "procédure amiable",
+            ClaimProcedure.Cci => "procédure CCI",
+            ClaimProcedure.AdministrativeCourt => "recours devant le tribunal administratif",
+            _ => $"procédure {CduText.LowerFirst(claim.Procedure.Label())}",
+        };
+        var status = CduText.LowerFirst(claim.Status.Label());
+        return string.Equals(status, procedure, StringComparison.OrdinalIgnoreCase) ? procedure : $"{procedure} — {status}";
+    }
 
     public static bool AwaitsReportExamination(Complaint c) =>
         c.IsOpen && !c.IsLitigation && c.CduMeetingOn is null && c.Events.Any(e => e.Type == CaseEventTypes.MediationReportSent);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Data;
@@ -9,8 +10,11 @@ namespace RelationsUsagers.Core.Cdu;
 /// from the cases, then reorder, edit, add, remove, publish. Item changes leave the meeting's concurrency stamp alone:
 /// it guards the meeting's own fields (date, convocation, publication).
 /// </summary>
-public sealed class CduAgendaService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed partial class CduAgendaService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
+    /// <summary>Opens the texts of the proposals the officer must fill in (serious adverse events, satisfaction).</summary>
+    public const string Placeholder = "À compléter";
+
     /// <summary>
     /// Proposed items, not saved, for the cases since the previous held meeting (or the last 3 months): complaints received
     /// and answered, mediation reports and complaints awaiting the CDU (litigation excluded, R.1112-80 I), claims and
@@ -132,8 +136,9 @@ public sealed class CduAgendaService(IDbContextFactory<AppDbContext> dbFactory, 
     }
 
     /// <summary>
-    /// Publishes the agenda: it needs at least one item and a convocation sent (on <paramref name="convocationSentOn"/>, else
-    /// the date already recorded, else today) at least 8 days before the meeting, or one clear day if urgent (R.1112-88).
+    /// Publishes the agenda: it needs at least one item, no item still holding an « À compléter » placeholder (members
+    /// would read it as it stands), and a convocation sent (on <paramref name="convocationSentOn"/>, else the date already
+    /// recorded, else today) at least 8 days before the meeting, or one clear day if urgent (R.1112-88).
     /// </summary>
     public async Task<CduMeeting> PublishAsync(Guid meetingId, Guid stamp, DateOnly? convocationSentOn = null, CancellationToken ct = default)
     {
@@ -142,6 +147,8 @@ public sealed class CduAgendaService(IDbContextFactory<AppDbContext> dbFactory, 
         var today = ParisCalendar.Today(clock);
         if (meeting.Agenda.Count == 0)
             throw new CaseRuleException("L'ordre du jour est vide : ajoutez au moins un point avant de le publier.");
+        if (PlaceholderProblem(meeting.Agenda) is { } unfinished)
+            throw new CaseRuleException(unfinished);
         var sent = convocationSentOn ?? meeting.ConvocationSentOn ?? today;
         if (sent > today)
             throw new CaseRuleException("La date d'envoi de la convocation ne peut pas être dans le futur.");
@@ -153,6 +160,37 @@ public sealed class CduAgendaService(IDbContextFactory<AppDbContext> dbFactory, 
         await CduMeetingService.SaveAsync(db, meeting, stamp, ct);
         return meeting;
     }
+
+    /// <summary>
+    /// The title or text still holds a placeholder: « À compléter » (accent and case ignored) opening the title, the text
+    /// or a line, or followed by a colon, an ellipsis or a closing bracket. "Pièces à compléter par le service" is prose.
+    /// </summary>
+    public static bool HasPlaceholder(AgendaItem item) =>
+        PlaceholderPattern().IsMatch(item.Title ?? "") || PlaceholderPattern().IsMatch(item.Text ?? "");
+
+    /// <summary>
+    /// Null when no item holds a placeholder; else the French message naming them, in agenda order:
+    /// "Le point 6 « Événements indésirables graves 2026 » contient encore « À compléter » : complétez-le ou retirez-le avant de publier l'ordre du jour."
+    /// </summary>
+    public static string? PlaceholderProblem(IEnumerable<AgendaItem> agenda)
+    {
+        var ordered = agenda.OrderBy(i => i.Order).ToList();
+        var unfinished = ordered.Select((item, index) => (Item: item, Position: index + 1)).Where(x => HasPlaceholder(x.Item))
+            .Select(x => $"{x.Position} {CduText.Quoted(x.Item.Title.Trim())}").ToList();
+        const char nbsp = CduText.Nbsp;
+        return unfinished.Count switch
+        {
+            0 => null,
+            1 => $"Le point {unfinished[0]} contient encore {CduText.Quoted(Placeholder)}{nbsp}: complétez-le ou retirez-le " +
+                 "avant de publier l'ordre du jour.",
+            _ => $"Les points {string.Join(", ", unfinished[..^1])} et {unfinished[^1]} contiennent encore {CduText.Quoted(Placeholder)}{nbsp}: " +
+                 "complétez-les ou retirez-les avant de publier l'ordre du jour.",
+        };
+    }
+
+    [GeneratedRegex(@"(?:^|\n)[\s\[(«]*[aà]\s+compl[eé]ter\b|[aà]\s+compl[eé]ter\s*(?::|…|\.\.\.|\]|\))",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex PlaceholderPattern();
 
     private static async Task<CduMeeting> LoadOpenAsync(AppDbContext db, Guid meetingId, CancellationToken ct)
     {

@@ -78,8 +78,7 @@ public sealed record CduCaseSummary
             MedicalDataConsent = consent,
             HasMediationReport = reportEvents.Any(e => e.Type == CaseEventTypes.MediationReportSent),
             MediationReport = consent && reportEvents.Count > 0
-                ? Scrub(string.Join("\n", reportEvents.Select(e =>
-                    $"{CduText.Date(e.OccurredOn)} — {CaseEventTypes.LabelOf(e.Type)}{(e.Note is null ? "" : " : " + e.Note)}")), file)
+                ? Scrub(string.Join("\n", reportEvents.Select(ReportLine)), file)
                 : null,
         };
     }
@@ -103,6 +102,21 @@ public sealed record CduCaseSummary
             clean = Regex.Replace(clean, $@"(?<![\p{{L}}\p{{Nd}}]){Regex.Escape(number!.Trim())}(?![\p{{L}}\p{{Nd}}])", "[n° patient retiré]",
                 RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         return Pseudonymiser.RemoveNames(clean, files.SelectMany(NamesOf));
+    }
+
+    /// <summary>
+    /// "09/02/2026 — Compte rendu transmis au président de la CDU : the note", the label once: a note that only repeats
+    /// it ("Compte rendu transmis au président de la CDU.") or starts with it stands alone after the date.
+    /// </summary>
+    internal static string ReportLine(CaseEvent e)
+    {
+        var label = CaseEventTypes.LabelOf(e.Type);
+        var note = e.Note?.Trim();
+        if (string.IsNullOrEmpty(note) || string.Equals(note.TrimEnd('.', ' ', CduText.Nbsp), label, StringComparison.OrdinalIgnoreCase))
+            return $"{CduText.Date(e.OccurredOn)} — {label}";
+        return note.StartsWith(label, StringComparison.OrdinalIgnoreCase)
+            ? $"{CduText.Date(e.OccurredOn)} — {note}"
+            : $"{CduText.Date(e.OccurredOn)} — {label}{CduText.Nbsp}: {note}";
     }
 
     private static DateOnly? First(CaseFile file, string type) =>

@@ -3,6 +3,8 @@ namespace RelationsUsagers.Core.Cdu;
 /// <summary>The demo CDU: a full composition (R.1112-81), its recommendations and the texts of its meetings.</summary>
 internal static class CduDemoData
 {
+    private const char Nbsp = CduText.Nbsp;
+
     public const string Place = "Salle du conseil de surveillance, bâtiment administratif";
 
     /// <summary>
@@ -81,6 +83,18 @@ internal static class CduDemoData
     public const string Satisfaction =
         "Questionnaires de sortie : 1 284 reçus (taux de retour 11 %) ; 92 % de patients satisfaits ou très satisfaits de leur prise en charge. " +
         "e-Satis +48 h MCO : score global 74,1/100 ; e-Satis MCO chirurgie ambulatoire : 79,6/100. Points faibles : repas et information à la sortie.";
+
+    /// <summary>
+    /// The serious adverse events for a meeting on <paramref name="meetingOn"/>: in the first quarter, those declared since
+    /// the last quarter's meeting (which presented the previous year's), else those of the year so far.
+    /// </summary>
+    public static string AdverseEventsSoFar(DateOnly meetingOn) =>
+        (meetingOn.Month <= 3 ? $"Depuis la séance du 4e trimestre {meetingOn.Year - 1}" : $"Depuis le 1er janvier {meetingOn.Year}") +
+        $"{Nbsp}: 4 événements indésirables graves associés aux soins déclarés à l'ARS (2 chutes avec fracture en gériatrie, " +
+        "une erreur d'administration d'anticoagulant en chirurgie, un retard de prise en charge aux urgences). 3 analyses " +
+        $"approfondies menées en RMM ou en CREX, la quatrième prévue le mois prochain. Actions correctives{Nbsp}: évaluation du " +
+        "risque de chute à l'entrée en gériatrie, double contrôle des anticoagulants injectables, rappel de la procédure d'appel " +
+        "du médecin senior aux urgences. Aucun de ces événements n'a donné lieu à une réclamation à ce jour.";
 
     public const string AdverseEvents =
         "14 événements indésirables graves associés aux soins déclarés à l'ARS (chutes, erreurs médicamenteuses, retards de prise en charge) ; " +

@@ -34,14 +34,22 @@ public static class CduDemoSeeder
         foreach (var recommendation in CduDemoData.Recommendations(today, held))
             await recommendations.SaveAsync(recommendation, ct);
 
-        // The next meeting: agenda proposed by the builder, the satisfaction figures typed in, convocation sent today.
+        // The next meeting: agenda proposed by the builder, the texts left « À compléter » typed in (serious adverse events,
+        // satisfaction; publishing refuses a placeholder), convocation sent today.
         var cases = new CaseFileService(factory, new CaseValidators(clock), clock);
         var meetings = new CduMeetingService(factory, clock, cases, new CaseValidators(clock));
         var next = await meetings.SaveAsync(new CduMeeting { Date = Weekday(today.AddDays(10)), Place = CduDemoData.Place }, ct);
         var agenda = new CduAgendaService(factory, clock);
         var proposals = await agenda.ProposeAsync(next.Id, ct);
-        foreach (var item in proposals.Where(i => i.Kind == AgendaItemKind.SatisfactionResults))
-            item.Text = CduDemoData.Satisfaction;
+        foreach (var item in proposals)
+        {
+            item.Text = item.Kind switch
+            {
+                AgendaItemKind.SatisfactionResults => CduDemoData.Satisfaction,
+                AgendaItemKind.SeriousAdverseEvents => CduDemoData.AdverseEventsSoFar(next.Date),
+                _ => item.Text,
+            };
+        }
         await agenda.AddAsync(next.Id, proposals, ct);
         await agenda.PublishAsync(next.Id, next.ConcurrencyStamp, today, ct);
         await meetings.SaveAsync(new CduMeeting { Date = Weekday(next.Date.AddDays(91)), Place = CduDemoData.Place }, ct);

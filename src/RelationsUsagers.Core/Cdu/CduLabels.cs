@@ -7,14 +7,14 @@ public static class CduLabels
 {
     public static string Label(this CduCategory category) => category switch
     {
-        CduCategory.LegalRepresentative => "Représentant légal de l'établissement",
-        CduCategory.MedicalMediator => "Médiateur médecin",
-        CduCategory.NonMedicalMediator => "Médiateur non médecin",
-        CduCategory.PatientRepresentative => "Représentant des usagers",
-        CduCategory.CmePresident => "Président de la CME ou son représentant",
-        CduCategory.NursingCommission => "Représentant de la CSIRMT",
-        CduCategory.StaffRepresentative => "Représentant du personnel",
-        CduCategory.SupervisoryBoard => "Représentant du conseil de surveillance",
+        CduCategory.LegalRepresentative => "Représentant(e) légal(e) de l'établissement",
+        CduCategory.MedicalMediator => "Médiateur(trice) médecin",
+        CduCategory.NonMedicalMediator => "Médiateur(trice) non médecin",
+        CduCategory.PatientRepresentative => "Représentant(e) des usagers",
+        CduCategory.CmePresident => "Président(e) de la CME ou son représentant",
+        CduCategory.NursingCommission => "Représentant(e) de la CSIRMT",
+        CduCategory.StaffRepresentative => "Représentant(e) du personnel",
+        CduCategory.SupervisoryBoard => "Représentant(e) du conseil de surveillance",
         CduCategory.QualityOfficer => "Responsable de la politique qualité (voix consultative)",
         _ => category.ToString(),
     };
@@ -31,17 +31,20 @@ public static class CduLabels
     public static string Label(this CduOffice office) => office switch
     {
         CduOffice.None => "Aucune",
-        CduOffice.President => "Président",
-        CduOffice.VicePresident => "Vice-président",
+        CduOffice.President => "Président(e)",
+        CduOffice.VicePresident => "Vice-président(e)",
         _ => office.ToString(),
     };
 
-    /// <summary>"Médiateur médecin suppléant", "Représentant des usagers titulaire, président".</summary>
+    /// <summary>"Suppléant(e)" or "titulaire", as it follows a category label.</summary>
+    public static string SeatLabel(bool isDeputy) => isDeputy ? "suppléant(e)" : "titulaire";
+
+    /// <summary>"Médiateur(trice) médecin suppléant(e)", "Représentant(e) des usagers titulaire, président(e)".</summary>
     public static string RoleLabel(this CduMember member)
     {
         var seat = member.Category.LegalCategory() is null || member.Category == CduCategory.LegalRepresentative
             ? member.Category.Label()
-            : $"{member.Category.Label()} {(member.IsDeputy ? "suppléant" : "titulaire")}";
+            : $"{member.Category.Label()} {SeatLabel(member.IsDeputy)}";
         return member.Office == CduOffice.None ? seat : $"{seat}, {member.Office.Label().ToLowerInvariant()}";
     }
 
@@ -87,16 +90,29 @@ public static class CduLabels
     };
 }
 
-/// <summary>Dates and quarters as the office writes them.</summary>
-internal static class CduText
+/// <summary>Dates, quarters and French typography as the office writes them.</summary>
+public static class CduText
 {
-    public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    /// <summary>U+00A0, before « : » and inside « » so that a line never starts with the colon or a closing quote.</summary>
+    public const char Nbsp = '\u00A0';
 
-    /// <summary>"1er trimestre", "2e trimestre"...</summary>
+    internal static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>"1er trimestre", "2e trimestre"... (ordinals in plain letters, the same on screen, in print and in Excel).</summary>
     public static string Quarter(int quarter) => quarter == 1 ? "1er trimestre" : $"{quarter}e trimestre";
 
-    public static int QuarterOf(DateOnly date) => (date.Month - 1) / 3 + 1;
+    /// <summary>« text », with non-breaking spaces inside the guillemets.</summary>
+    public static string Quoted(string text) => $"«{Nbsp}{text}{Nbsp}»";
 
-    public static string Percent(int part, int whole) =>
+    /// <summary>"1 renouvellement", "2 renouvellements": the noun agreed with the count (plural from 2, as French writes it).</summary>
+    public static string Count(int count, string singular, string? plural = null) =>
+        $"{count} {(count >= 2 ? plural ?? singular + "s" : singular)}";
+
+    /// <summary>The first letter in lower case, the rest as written ("Procédure CCI" → "procédure CCI", acronyms kept).</summary>
+    public static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
+
+    internal static int QuarterOf(DateOnly date) => (date.Month - 1) / 3 + 1;
+
+    internal static string Percent(int part, int whole) =>
         whole == 0 ? "sans objet" : $"{Math.Round(100.0 * part / whole, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture)} %";
 }

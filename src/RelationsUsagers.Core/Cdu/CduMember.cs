@@ -80,17 +80,15 @@ public static class CduMandates
             .OrderBy(m => m.MandateEnd).ThenBy(m => m.FullName, StringComparer.Ordinal)
             .Select(m => m.MandateEnd < today
                 ? new MandateAlert(m.Id, m.FullName, m.MandateEnd, true,
-                    $"Le mandat de {m.FullName} ({Lower(m.RoleLabel())}) a pris fin le {CduText.Date(m.MandateEnd)} : " +
+                    $"Le mandat de {m.FullName} ({CduText.LowerFirst(m.RoleLabel())}) a pris fin le {CduText.Date(m.MandateEnd)} : " +
                     "renouvellement ou remplacement à prévoir.")
                 : new MandateAlert(m.Id, m.FullName, m.MandateEnd, false,
-                    $"Le mandat de {m.FullName} ({Lower(m.RoleLabel())}) se termine le {CduText.Date(m.MandateEnd)}, " +
+                    $"Le mandat de {m.FullName} ({CduText.LowerFirst(m.RoleLabel())}) se termine le {CduText.Date(m.MandateEnd)}, " +
                     $"dans {m.MandateEnd.DayNumber - today.DayNumber} jours : préparer le renouvellement."))
             .ToList();
     }
 
-    private static string Lower(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
-
-    /// <summary>Full and deputy seats of R.1112-81 I left empty among the active members ("1 siège de représentant des usagers suppléant vacant").</summary>
+    /// <summary>Full and deputy seats of R.1112-81 I left empty among the active members ("1 siège de représentant(e) des usagers suppléant(e) vacant").</summary>
     public static IReadOnlyList<string> VacantSeats(IEnumerable<CduMember> members)
     {
         var active = members.Where(m => m.Active).ToList();
@@ -103,7 +101,7 @@ public static class CduMandates
             {
                 var missing = seats - active.Count(m => m.Category == category && m.IsDeputy == deputy);
                 if (missing > 0)
-                    vacant.Add($"{missing} siège{(missing > 1 ? "s" : "")} de {category.Label().ToLowerInvariant()} {(deputy ? "suppléant" : "titulaire")} vacant{(missing > 1 ? "s" : "")}");
+                    vacant.Add($"{CduText.Count(missing, "siège")} de {CduText.LowerFirst(category.Label())} {CduLabels.SeatLabel(deputy)} vacant{(missing > 1 ? "s" : "")}");
             }
         }
         return vacant;

@@ -49,7 +49,7 @@ public sealed class CduMemberValidator : AbstractValidator<CduMember>
         RuleFor(m => m.Category)
             .Must((m, category) => Others(m).Count(o => o.Category == category && o.IsDeputy == m.IsDeputy) < CduMandates.Seats(category))
             .When(m => m.Active && CduMandates.Seats(m.Category) is not null)
-            .WithMessage(m => $"Tous les sièges de {m.Category.Label().ToLowerInvariant()} {(m.IsDeputy ? "suppléant" : "titulaire")} " +
+            .WithMessage(m => $"Tous les sièges de {CduText.LowerFirst(m.Category.Label())} {CduLabels.SeatLabel(m.IsDeputy)} " +
                 $"sont déjà pourvus ({CduMandates.Seats(m.Category)} au plus) (art. R.1112-81 du CSP).");
 
         // R.1112-81-1: president and vice-president are members of categories 1° to 3°, one of each, of different categories.
@@ -63,12 +63,12 @@ public sealed class CduMemberValidator : AbstractValidator<CduMember>
                 .Must((m, _) => m.Active)
                 .WithMessage("Un membre inactif ne peut pas être président ni vice-président.")
                 .Must((m, office) => !Others(m).Any(o => o.Office == office))
-                .WithMessage((m, office) => $"La CDU a déjà un {office.Label().ToLowerInvariant()} : {Others(m).First(o => o.Office == office).FullName}.");
+                .WithMessage((m, office) => $"La CDU a déjà un(e) {office.Label().ToLowerInvariant()} : {Others(m).First(o => o.Office == office).FullName}.");
             RuleFor(m => m.Office)
                 .Must((m, office) => !Others(m).Any(o => o.Office == Counterpart(office) && o.LegalCategory == m.LegalCategory))
                 .When(m => m.LegalCategory is not null)
                 .WithMessage(m => $"Le président et le vice-président doivent appartenir à des catégories différentes ; " +
-                    $"{Others(m).First(o => o.Office == Counterpart(m.Office)).FullName} ({Counterpart(m.Office).Label().ToLowerInvariant()}) " +
+                    $"{Others(m).First(o => o.Office == Counterpart(m.Office)).FullName}, {Counterpart(m.Office).Label().ToLowerInvariant()}, " +
                     $"appartient déjà à la catégorie {m.LegalCategory}° (art. R.1112-81-1 du CSP).");
             RuleFor(m => m.OfficeRenewals)
                 .InclusiveBetween(0, CduMember.MaxOfficeRenewals)

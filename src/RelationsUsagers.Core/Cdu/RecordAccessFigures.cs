@@ -27,14 +27,16 @@ public sealed record RecordAccessFigures(
     public double? PercentWithin8Days => SentUnder8Days == 0 ? null : Math.Round(100.0 * SentWithin8Days / SentUnder8Days, 1);
     public double? PercentWithin2Months => SentUnder2Months == 0 ? null : Math.Round(100.0 * SentWithin2Months / SentUnder2Months, 1);
 
-    /// <summary>The figures in one French paragraph, for the agenda.</summary>
+    /// <summary>The figures in one French paragraph, for the agenda (a non-breaking space before each colon).</summary>
     public string Describe() =>
-        $"Du {CduText.Date(From)} au {CduText.Date(To)} : {Received} demande{S(Received)} reçue{S(Received)}, {Sent} dossier{S(Sent)} " +
-        $"communiqué{S(Sent)}.\nDélai de 8 jours (informations de moins de 5 ans) : {SentWithin8Days} sur {SentUnder8Days} dans le délai " +
-        $"({CduText.Percent(SentWithin8Days, SentUnder8Days)}).\nDélai de 2 mois (plus de 5 ans ou CDSP saisie) : {SentWithin2Months} sur " +
+        $"Du {CduText.Date(From)} au {CduText.Date(To)}{Nbsp}: {Received} demande{S(Received)} reçue{S(Received)}, {Sent} dossier{S(Sent)} " +
+        $"communiqué{S(Sent)}.\nDélai de 8 jours (informations de moins de 5 ans){Nbsp}: {SentWithin8Days} sur {SentUnder8Days} dans le délai " +
+        $"({CduText.Percent(SentWithin8Days, SentUnder8Days)}).\nDélai de 2 mois (plus de 5 ans ou CDSP saisie){Nbsp}: {SentWithin2Months} sur " +
         $"{SentUnder2Months} dans le délai ({CduText.Percent(SentWithin2Months, SentUnder2Months)}).\n(Art. L.1111-7 et R.1111-1 du CSP ; art. R.1112-80 II c.)";
 
     private static string S(int n) => n > 1 ? "s" : "";
+
+    private const char Nbsp = CduText.Nbsp;
 
     /// <summary>Requests received in the period, and requests sent in the period with their delay.</summary>
     internal static async Task<RecordAccessFigures> ComputeAsync(AppDbContext db, DateOnly from, DateOnly to, CancellationToken ct)

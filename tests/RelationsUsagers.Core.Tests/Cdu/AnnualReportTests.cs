@@ -125,13 +125,13 @@ public sealed class AnnualReportTests
         Assert.Equal([("En cours", 1), ("Non réalisée", 1), ("Réalisée", 1)], Rows(r.ByStatus));
 
         var composition = report.Composition;
-        Assert.Equal([("Représentant des usagers", 3), ("Représentant légal de l'établissement", 1)], Rows(composition.MembersByCategory));
-        Assert.Equal(("Représentant des usagers", "Représentant légal de l'établissement"), (composition.PresidentCategory, composition.VicePresidentCategory));
+        Assert.Equal([("Représentant(e) des usagers", 3), ("Représentant(e) légal(e) de l'établissement", 1)], Rows(composition.MembersByCategory));
+        Assert.Equal(("Représentant(e) des usagers", "Représentant(e) légal(e) de l'établissement"), (composition.PresidentCategory, composition.VicePresidentCategory));
         Assert.Equal(
         [
-            "1 siège de médiateur médecin titulaire vacant", "1 siège de médiateur médecin suppléant vacant",
-            "1 siège de médiateur non médecin titulaire vacant", "1 siège de médiateur non médecin suppléant vacant",
-            "1 siège de représentant des usagers suppléant vacant",
+            "1 siège de médiateur(trice) médecin titulaire vacant", "1 siège de médiateur(trice) médecin suppléant(e) vacant",
+            "1 siège de médiateur(trice) non médecin titulaire vacant", "1 siège de médiateur(trice) non médecin suppléant(e) vacant",
+            "1 siège de représentant(e) des usagers suppléant(e) vacant",
         ], composition.VacantSeats);
     }
 }

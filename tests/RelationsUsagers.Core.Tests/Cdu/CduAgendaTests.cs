@@ -91,9 +91,9 @@ public sealed class CduAgendaTests
         Assert.DoesNotContain("IND-2025-00007", items[3].Text, StringComparison.Ordinal);
 
         Assert.Equal(
-            "Du 10/12/2025 au 26/03/2026 : 4 demandes reçues, 3 dossiers communiqués.\n" +
-            "Délai de 8 jours (informations de moins de 5 ans) : 1 sur 2 dans le délai (50 %).\n" +
-            "Délai de 2 mois (plus de 5 ans ou CDSP saisie) : 1 sur 1 dans le délai (100 %).\n" +
+            "Du 10/12/2025 au 26/03/2026\u00A0: 4 demandes reçues, 3 dossiers communiqués.\n" +
+            "Délai de 8 jours (informations de moins de 5 ans)\u00A0: 1 sur 2 dans le délai (50 %).\n" +
+            "Délai de 2 mois (plus de 5 ans ou CDSP saisie)\u00A0: 1 sur 1 dans le délai (100 %).\n" +
             "(Art. L.1111-7 et R.1111-1 du CSP ; art. R.1112-80 II c.)", items[4].Text);
 
         Assert.Contains("Informer les patients du délai d'attente", items[7].Text, StringComparison.Ordinal);
@@ -149,6 +149,12 @@ public sealed class CduAgendaTests
         Assert.Equal("projet.pdf", Assert.Single(meeting.Agenda[0].Documents).Name);
         Assert.DoesNotContain(meeting.Agenda, i => i.Kind == AgendaItemKind.ComplaintsReceivedAndAnswered);
 
+        // The placeholders « À compléter » filled in first: publishing refuses them as they stand.
+        foreach (var item in meeting.Agenda.Where(CduAgendaService.HasPlaceholder))
+        {
+            item.Text = "Texte saisi par le chargé des relations avec les usagers.";
+            await agenda.UpdateAsync(item, Ct);
+        }
         var published = await agenda.PublishAsync(s.Next.Id, meeting.ConcurrencyStamp, ct: Ct);
         Assert.Equal((CduMeetingStatus.AgendaPublished, D(2026, 3, 15), D(2026, 3, 15)),
             (published.Status, published.ConvocationSentOn, published.AgendaPublishedOn));

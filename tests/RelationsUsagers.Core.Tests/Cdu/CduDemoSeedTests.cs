@@ -114,5 +114,8 @@ public sealed class CduDemoSeedTests
         Assert.Equal(4, (await database.Meetings().ListAsync(ct: Ct)).Count(m => m.Status == CduMeetingStatus.Held));
         // R.1112-80 II f: proposed in a last-quarter meeting, or in a first-quarter one since none was presented that year yet.
         Assert.Contains(agenda.Items, i => i.Kind == AgendaItemKind.SeriousAdverseEvents);
+        // Members never read a placeholder: the demo typed every text the builder leaves « À compléter ».
+        Assert.All(agenda.Items, i => Assert.DoesNotContain("compléter", $"{i.Title}\n{i.Text}", StringComparison.OrdinalIgnoreCase));
+        Assert.StartsWith("Depuis ", agenda.Items.Single(i => i.Kind == AgendaItemKind.SeriousAdverseEvents).Text, StringComparison.Ordinal);
     }
 }

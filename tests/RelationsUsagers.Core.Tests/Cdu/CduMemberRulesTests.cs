@@ -28,7 +28,7 @@ public sealed class CduMemberRulesTests
         var vice = Member("Mme Sylvie Morel", CduCategory.NonMedicalMediator, office: CduOffice.VicePresident);
 
         ValidationAssert.FailsOnlyOn(new CduMemberValidator([president]).Validate(vice), "Office",
-            "Le président et le vice-président doivent appartenir à des catégories différentes ; Dr Hélène Martin (président) " +
+            "Le président et le vice-président doivent appartenir à des catégories différentes ; Dr Hélène Martin, président(e), " +
             "appartient déjà à la catégorie 2° (art. R.1112-81-1 du CSP).");
     }
 
@@ -50,7 +50,7 @@ public sealed class CduMemberRulesTests
         var candidate = Member("Dr Hélène Martin", CduCategory.MedicalMediator, office: CduOffice.President);
 
         ValidationAssert.FailsOnlyOn(new CduMemberValidator([sitting, former]).Validate(candidate), "Office",
-            "La CDU a déjà un président : M. Gérard Hamon.");
+            "La CDU a déjà un(e) président(e) : M. Gérard Hamon.");
         ValidationAssert.Passes(new CduMemberValidator([former]).Validate(candidate));
     }
 
@@ -113,7 +113,7 @@ public sealed class CduMemberRulesTests
         var third = Member("Mme Odile Prévost", CduCategory.PatientRepresentative);
 
         ValidationAssert.FailsOnlyOn(new CduMemberValidator([first, second]).Validate(third), "Category",
-            "Tous les sièges de représentant des usagers titulaire sont déjà pourvus (2 au plus) (art. R.1112-81 du CSP).");
+            "Tous les sièges de représentant(e) des usagers titulaire sont déjà pourvus (2 au plus) (art. R.1112-81 du CSP).");
         third.IsDeputy = true;
         ValidationAssert.Passes(new CduMemberValidator([first, second]).Validate(third));
     }
@@ -135,8 +135,8 @@ public sealed class CduMemberRulesTests
 
         Assert.Equal(
         [
-            "Le mandat de Mme Colette Barbier (représentant des usagers suppléant) a pris fin le 01/02/2026 : renouvellement ou remplacement à prévoir.",
-            "Le mandat de Mme Odile Prévost (représentant des usagers suppléant) se termine le 10/07/2026, dans 117 jours : préparer le renouvellement.",
+            "Le mandat de Mme Colette Barbier (représentant(e) des usagers suppléant(e)) a pris fin le 01/02/2026 : renouvellement ou remplacement à prévoir.",
+            "Le mandat de Mme Odile Prévost (représentant(e) des usagers suppléant(e)) se termine le 10/07/2026, dans 117 jours : préparer le renouvellement.",
         ], alerts.Select(a => a.Message));
         Assert.Equal([true, false], alerts.Select(a => a.Expired));
         Assert.Single(CduMandates.MandateAlerts([later, soon], today, monthsAhead: 4));

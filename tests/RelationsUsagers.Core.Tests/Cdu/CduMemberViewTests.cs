@@ -95,8 +95,8 @@ public sealed class CduMemberViewTests
 
         var consented = items[1].Case!;
         Assert.True(consented.MedicalDataConsent);
-        Assert.Equal("03/02/2026 — Rencontre de médiation : Rencontre avec M. M. fils ; la famille de J. regrette le manque d'information.\n" +
-                     "09/02/2026 — Compte rendu transmis au président de la CDU : Le médecin a expliqué à M. P. M. la prise en charge cardiologique.",
+        Assert.Equal("03/02/2026 — Rencontre de médiation\u00A0: Rencontre avec M. M. fils ; la famille de J. regrette le manque d'information.\n" +
+                     "09/02/2026 — Compte rendu transmis au président de la CDU\u00A0: Le médecin a expliqué à M. P. M. la prise en charge cardiologique.",
             consented.MediationReport);
         Assert.Equal(["CR médiation M.pdf"], items[1].Documents);
         var refused = items[2].Case!;

@@ -117,7 +117,7 @@ public sealed class AnnualReportWorkbookTests : IAsyncLifetime
         Assert.Equal(1, Figure(workbook.Worksheet(AnnualReportWorkbook.MediationsSheet), "Non médicale").GetDouble());
         Assert.Equal(1, Figure(workbook.Worksheet(AnnualReportWorkbook.RecommendationsSheet), "En cours").GetDouble());
         var composition = workbook.Worksheet(AnnualReportWorkbook.CompositionSheet);
-        Assert.Equal("Représentant des usagers", Figure(composition, "Président(e)").GetString());
+        Assert.Equal("Représentant(e) des usagers", Figure(composition, "Président(e)").GetString());
     }
 
     [Fact]

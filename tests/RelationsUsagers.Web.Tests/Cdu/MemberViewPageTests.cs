@@ -148,7 +148,9 @@ public sealed class MemberViewPageTests : PortalTestContext
 
         var consented = CardOf(page, s.WithConsent.Reference);
         var report = consented.QuerySelector("[data-testid=member-view-mediation-report]")!.TextContent;
-        Assert.Contains("12/03/2026 — Rencontre de médiation : Rencontre avec M. P. M. ; J. regrette le manque d'information.", report, StringComparison.Ordinal);
+        Assert.Contains("12/03/2026 — Rencontre de médiation\u00A0: Rencontre avec M. P. M. ; J. regrette le manque d'information.", report, StringComparison.Ordinal);
+        // The note that only repeats the event's label is not written after it a second time.
+        Assert.EndsWith("13/03/2026 — Compte rendu transmis au président de la CDU", report.Trim(), StringComparison.Ordinal);
         Assert.Null(consented.QuerySelector("[data-testid=member-view-report-withheld]"));
         var refused = CardOf(page, s.WithoutConsent.Reference);
         Assert.Null(refused.QuerySelector("[data-testid=member-view-mediation-report]"));

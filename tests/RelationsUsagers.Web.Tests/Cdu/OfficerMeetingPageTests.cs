@@ -45,10 +45,10 @@ public sealed class OfficerMeetingPageTests : OfficerCduTests
         var claims = page.FindAll("li.agenda-proposal").Single(p => p.GetAttribute("data-kind") == nameof(AgendaItemKind.IndemnityClaimsForInformation));
         Assert.Contains($"{litigation.Reference} — réclamation contentieuse", claims.TextContent, StringComparison.Ordinal);
 
-        // The officer sets the satisfaction placeholder aside and keeps the rest.
-        var satisfaction = page.FindAll("li.agenda-proposal").Single(p => p.GetAttribute("data-kind") == nameof(AgendaItemKind.SatisfactionResults));
-        satisfaction.QuerySelector("input[type=checkbox]")!.Change(false);
-        var kept = proposed.Count - 1;
+        // The officer sets the placeholders « À compléter » aside (publishing refuses them) and keeps the rest.
+        foreach (var kind in new[] { AgendaItemKind.SatisfactionResults, AgendaItemKind.SeriousAdverseEvents })
+            page.FindAll("li.agenda-proposal").Single(p => p.GetAttribute("data-kind") == kind.ToString()).QuerySelector("input[type=checkbox]")!.Change(false);
+        var kept = proposed.Count - 2;
         page.Find("#agenda-add-proposals").Click();
 
         page.WaitForAssertion(() => Assert.Equal(kept, ItemTitles(page).Length));

@@ -37,13 +37,13 @@ public sealed class OfficerMembersPageTests : OfficerCduTests
         var groups = page.FindAll("section.member-group").Select(g => g.GetAttribute("data-category")).ToList();
         Assert.Equal([nameof(CduCategory.MedicalMediator), nameof(CduCategory.PatientRepresentative)], groups);
         var representatives = page.Find($"section.member-group[data-category={nameof(CduCategory.PatientRepresentative)}]");
-        Assert.Contains("3° — Représentant des usagers", representatives.TextContent, StringComparison.Ordinal);
+        Assert.Contains("3° — Représentant(e) des usagers", representatives.TextContent, StringComparison.Ordinal);
         var josiane = representatives.QuerySelectorAll("tr.member-row").Single(r => r.TextContent.Contains("Josiane Bernard", StringComparison.Ordinal));
         Assert.Contains("Titulaire", josiane.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Président", josiane.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Président(e)", josiane.TextContent, StringComparison.Ordinal);
         Assert.Contains("du 01/01/2024 au 01/01/2027", josiane.TextContent, StringComparison.Ordinal);
         Assert.Contains("France Assos Santé", josiane.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Le mandat de Paul Girard (représentant des usagers suppléant) se termine le 01/06/2026, dans 78 jours : préparer le renouvellement.",
+        Assert.Contains("Le mandat de Paul Girard (représentant(e) des usagers suppléant(e)) se termine le 01/06/2026, dans 78 jours : préparer le renouvellement.",
             page.Find(".mandate-alert").TextContent, StringComparison.Ordinal);
     }
 
@@ -57,10 +57,10 @@ public sealed class OfficerMembersPageTests : OfficerCduTests
         page.Find("#member-new").Click();
         page.Find("#member-name").Change("Paul Durand");
         page.Find("#member-association").Change("UNAFAM");
-        Choose(page, "#member-office", "Vice-président");
+        Choose(page, "#member-office", "Vice-président(e)");
         page.Find("#member-save").Click();
 
-        const string message = "Le président et le vice-président doivent appartenir à des catégories différentes ; Josiane Bernard (président) " +
+        const string message = "Le président et le vice-président doivent appartenir à des catégories différentes ; Josiane Bernard, président(e), " +
                                "appartient déjà à la catégorie 3° (art. R.1112-81-1 du CSP).";
         page.WaitForAssertion(() => Assert.Contains(message, page.Find("#member-office").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal));
         Assert.Contains(message, page.Find("#member-errors").TextContent, StringComparison.Ordinal);
@@ -88,7 +88,8 @@ public sealed class OfficerMembersPageTests : OfficerCduTests
         page.FindAll("button").Single(b => b.TextContent.Trim() == "Confirmer le renouvellement").Click();
 
         page.WaitForAssertion(() => Assert.Contains("du 01/06/2026 au 01/06/2029", page.Find("tr.member-row").TextContent, StringComparison.Ordinal));
-        Assert.Contains("1 renouvellement(s)", page.Find("tr.member-row").TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 renouvellement", page.Find("tr.member-row").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("renouvellement(s)", page.Find("tr.member-row").TextContent, StringComparison.Ordinal);
         Assert.Empty(page.FindAll(".mandate-alert"));
         var stored = (await Members.ListAsync(ct: Ct)).Single(m => m.Id == member.Id);
         Assert.Equal((D(2026, 6, 1), D(2029, 6, 1), 1), (stored.MandateStart, stored.MandateEnd, stored.Renewals));

@@ -24,6 +24,7 @@ public static class CoreServices
         services.AddScoped<CaseFileService>();
         services.AddScoped<Queue.CaseQueueService>();
         services.AddScoped<Security.AuditService>();
+        services.AddScoped<Security.CaseWorkerDirectory>();
         services.AddScoped<Clock.LegalClockService>();
         services.AddScoped<AccessRequests.Tracking.AccessRequestTrackingService>();
         services.AddScoped<Exports.ExportService>();

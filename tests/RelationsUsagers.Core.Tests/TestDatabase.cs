@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
@@ -49,6 +50,10 @@ public sealed class TestDatabase : IAsyncDisposable
         try
         {
             await DatabaseSetup.MigrateAsync(database.Factory, ct);
+            // The office's accounts the tests give cases to.
+            await database.AddUserAsync(DefaultUserName, "Claire Martin", Roles.Officer, ct: ct);
+            await database.AddUserAsync("j.roux", "Julien Roux", Roles.Officer, ct: ct);
+            await database.AddUserAsync("s.benali", "Sarah Benali", Roles.Manager, ct: ct);
             return database;
         }
         catch
@@ -56,6 +61,22 @@ public sealed class TestDatabase : IAsyncDisposable
             await database.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>A portal account with one role (rows as Identity writes them), for assignment and directory tests.</summary>
+    public async Task AddUserAsync(string userName, string displayName, string role, bool disabled = false, CancellationToken ct = default)
+    {
+        await using var db = CreateContext();
+        var roleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        if (roleId is null)
+        {
+            roleId = Guid.NewGuid().ToString();
+            db.Roles.Add(new IdentityRole(role) { Id = roleId, NormalizedName = role.ToUpperInvariant() });
+        }
+        var user = new AppUser { UserName = userName, NormalizedUserName = userName.ToUpperInvariant(), DisplayName = displayName, IsDisabled = disabled };
+        db.Users.Add(user);
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Full path of the SQLite file (its folder is created by the migration).</summary>

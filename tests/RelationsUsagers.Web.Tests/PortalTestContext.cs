@@ -68,8 +68,20 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
 
     public BunitNavigationManager Navigation => Services.GetRequiredService<BunitNavigationManager>();
 
-    public virtual async ValueTask InitializeAsync() =>
-        await DatabaseSetup.MigrateAsync(Services.GetRequiredService<IDbContextFactory<AppDbContext>>(), Ct);
+    public virtual async ValueTask InitializeAsync()
+    {
+        var factory = Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await DatabaseSetup.MigrateAsync(factory, Ct);
+        // The office's accounts, as Identity stores them: cases are given to them by name.
+        await using var db = await factory.CreateDbContextAsync(Ct);
+        foreach (var (login, name, role) in new[] { (UserName, "Claire Dubois", Roles.Officer), ("manager", "Marc Lemoine", Roles.Manager) })
+        {
+            var roleRow = new Microsoft.AspNetCore.Identity.IdentityRole(role) { NormalizedName = role.ToUpperInvariant() };
+            var user = new AppUser { UserName = login, NormalizedUserName = login.ToUpperInvariant(), DisplayName = name };
+            db.AddRange(roleRow, user, new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { UserId = user.Id, RoleId = roleRow.Id });
+        }
+        await db.SaveChangesAsync(Ct);
+    }
 
     /// <summary>Signs in with these roles; policies are checked by role, as in the app.</summary>
     protected void SignIn(string userName, params string[] roles)

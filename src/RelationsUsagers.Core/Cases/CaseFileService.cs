@@ -111,7 +111,10 @@ public sealed partial class CaseFileService(IDbContextFactory<AppDbContext> dbFa
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var current = await LoadForChangeAsync(db, id, stamp, ct);
-        current.AssignedTo = string.IsNullOrWhiteSpace(userName) ? null : userName;
+        userName = string.IsNullOrWhiteSpace(userName) ? null : userName.Trim();
+        if (userName is not null && !await Security.CaseWorkerDirectory.IsAssignableAsync(db, userName, ct))
+            throw new CaseRuleException($"« {userName} » n'est pas un compte actif du service : le dossier ne peut pas lui être attribué.");
+        current.AssignedTo = userName;
         db.Entry(current).Property(c => c.ConcurrencyStamp).OriginalValue = stamp;
         await SaveAsync(db, current, ct);
         return current;

@@ -1,0 +1,36 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using RelationsUsagers.Core.Data;
+
+namespace RelationsUsagers.Core.Security;
+
+/// <summary>A portal account a case can be given to: its login (stored on the case) and the name colleagues know.</summary>
+public sealed record CaseWorker(string UserName, string DisplayName)
+{
+    public string Label => DisplayName.Length > 0 ? $"{DisplayName} ({UserName})" : UserName;
+}
+
+/// <summary>Who can be in charge of a case: the office's active accounts (officers, managers, mediators).</summary>
+public sealed class CaseWorkerDirectory(IDbContextFactory<AppDbContext> dbFactory)
+{
+    private static readonly string[] AssignableRoles = [Roles.Officer, Roles.Manager, Roles.Mediator];
+    private static readonly StringComparer French = StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true);
+
+    public async Task<IReadOnlyList<CaseWorker>> ListAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var workers = await Assignable(db).Select(u => new { u.UserName, u.DisplayName }).Distinct().ToListAsync(ct);
+        return [.. workers.Select(w => new CaseWorker(w.UserName!, w.DisplayName)).OrderBy(w => w.DisplayName, French)];
+    }
+
+    internal static Task<bool> IsAssignableAsync(AppDbContext db, string userName, CancellationToken ct) =>
+        Assignable(db).AnyAsync(u => u.UserName == userName, ct);
+
+    private static IQueryable<AppUser> Assignable(AppDbContext db) =>
+        from user in db.Users
+        where !user.IsDisabled
+        join link in db.UserRoles on user.Id equals link.UserId
+        join role in db.Roles on link.RoleId equals role.Id
+        where AssignableRoles.Contains(role.Name!)
+        select user;
+}

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Security;
+
+namespace RelationsUsagers.Core.Tests.Security;
+
+/// <summary>A case is given to an active account of the office, chosen by the name colleagues know.</summary>
+public sealed class CaseWorkerTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_directory_lists_active_officers_managers_and_mediators_by_name()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        await database.AddUserAsync("a.dupuis", "Anne Dupuis", Roles.Mediator, ct: Ct);
+        await database.AddUserAsync("p.leger", "Paul Léger", Roles.Officer, disabled: true, ct: Ct);
+        await database.AddUserAsync("m.cdu", "Marie Représentante", Roles.CduMember, ct: Ct);
+
+        var workers = await new CaseWorkerDirectory(database.Factory).ListAsync(Ct);
+
+        Assert.Equal(["Anne Dupuis (a.dupuis)", "Claire Martin (c.martin)", "Julien Roux (j.roux)", "Sarah Benali (s.benali)"],
+            workers.Select(w => w.Label));
+    }
+
+    [Theory]
+    [InlineData("p.leger")]
+    [InlineData("m.cdu")]
+    [InlineData("inconnu")]
+    public async Task A_case_cannot_go_to_a_disabled_account_a_cdu_member_or_an_unknown_name(string userName)
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        await database.AddUserAsync("p.leger", "Paul Léger", Roles.Officer, disabled: true, ct: Ct);
+        await database.AddUserAsync("m.cdu", "Marie Représentante", Roles.CduMember, ct: Ct);
+        var service = database.CreateService();
+        var created = await service.CreateAsync(TestCases.AccessRequest(), Ct);
+
+        var refused = await Assert.ThrowsAsync<CaseRuleException>(() => service.AssignAsync(created.Id, created.ConcurrencyStamp, userName, Ct));
+
+        Assert.Equal($"« {userName} » n'est pas un compte actif du service : le dossier ne peut pas lui être attribué.", refused.Message);
+        await using var db = database.CreateContext();
+        Assert.Null((await db.CaseFiles.AsNoTracking().SingleAsync(c => c.Id == created.Id, Ct)).AssignedTo);
+    }
+
+    [Fact]
+    public async Task A_case_goes_to_a_colleague_and_back_to_nobody()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        var service = database.CreateService();
+        var created = await service.CreateAsync(TestCases.AccessRequest(), Ct);
+
+        var given = await service.AssignAsync(created.Id, created.ConcurrencyStamp, " j.roux ", Ct);
+        Assert.Equal("j.roux", given.AssignedTo);
+        var unassigned = await service.AssignAsync(given.Id, given.ConcurrencyStamp, null, Ct);
+        Assert.Null(unassigned.AssignedTo);
+    }
+}

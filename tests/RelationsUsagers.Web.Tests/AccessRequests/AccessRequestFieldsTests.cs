@@ -196,4 +196,17 @@ public sealed class AccessRequestFieldsTests : PortalTestContext
         await using var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
         return (AccessRequest)await db.CaseFiles.AsNoTracking().SingleAsync(c => c.Id == id, Ct);
     }
+
+    private static readonly string[] AfterIntake = ["N° de recommandé (LRAR)", "Paiement reçu le", "Motif du refus (le cas échéant)"];
+
+    private static IEnumerable<string> Labels<T>(IRenderedComponent<T> page) where T : IComponent =>
+        page.FindAll("label").Select(l => l.TextContent.Trim());
+
+    [Fact]
+    public void At_intake_nothing_is_sent_paid_or_refused_yet_so_those_fields_are_not_shown() =>
+        Assert.Empty(Labels(OpenIntake()).Intersect(AfterIntake));
+
+    [Fact]
+    public async Task Once_recorded_the_request_shows_its_sending_payment_and_refusal_fields() =>
+        Assert.Equal(AfterIntake, Labels(OpenCase(await CreateCaseAsync(Drafts.AccessRequest()))).Intersect(AfterIntake));
 }

@@ -60,6 +60,24 @@ public sealed class MainLayoutTests : PortalTestContext
         Assert.DoesNotContain("Administration", menu, StringComparison.Ordinal);
         Assert.Empty(layout.FindAll(".demo-chip"));
     }
+
+    [Fact]
+    public void Below_md_the_app_bar_keeps_the_display_name_and_an_icon_sign_out_named_for_screen_readers()
+    {
+        SignIn("c.martin", Roles.Officer);
+        Auth.SetClaims(new System.Security.Claims.Claim("display_name", "Claire Martin")); // PortalClaimsFactory.DisplayNameClaim
+
+        var layout = Render<MainLayout>(p => p.Add(l => l.Body, (Microsoft.AspNetCore.Components.RenderFragment)(_ => { })));
+
+        // MudBlazor's display classes: the login and the labelled button from md up, the icon below it.
+        Assert.Equal(["d-none", "d-md-inline"], layout.Find("[data-testid=signed-in-user] .user-login").ClassList.Where(c => c.StartsWith("d-", StringComparison.Ordinal)));
+        var submits = layout.FindAll("form.signout-form button[type=submit]");
+        Assert.Equal(2, submits.Count);
+        Assert.Equal("Se déconnecter", submits[0].TextContent.Trim());
+        Assert.Contains("d-md-inline-flex", submits[0].ClassList);
+        Assert.Equal("Se déconnecter", submits[1].GetAttribute("aria-label"));
+        Assert.Contains("d-md-none", submits[1].ClassList);
+    }
 }
 
 /// <summary>The shell alone, without a database: only what the layout injects.</summary>

@@ -112,11 +112,20 @@ public sealed class QueuePageTests : PortalTestContext
         await SeedAsync();
         var page = RenderWithPopovers<QueuePage>();
         page.WaitForAssertion(() => Assert.Equal(4, Rows(page).Count));
+        var urgent = References(page).ToList();
 
         page.FindAll(".sortable-column-header").Single(h => h.TextContent.Trim() == "Patient").Click();
 
         page.WaitForAssertion(() => Assert.Equal(["BONNET Lucie", "LEFÈVRE Hélène", "MÉNARD Joseph", "PERRIN Kevin"], Rows(page).Select(r => Cell(r, "Patient"))));
         Assert.Equal("http://localhost/?tri=Patient", Navigation.Uri);
+        var byName = References(page).ToList();
+
+        page.Find("#queue-urgency-order").Click();
+
+        Assert.Equal("http://localhost/", Navigation.Uri);
+        Assert.NotEqual(urgent, byName);
+        page.WaitForAssertion(() => Assert.Equal(urgent, References(page)));
+        Assert.Empty(page.FindAll("#queue-urgency-order"));
     }
 
     [Fact]

@@ -141,4 +141,15 @@ public sealed class QueuePageTests : PortalTestContext
         Assert.Equal("http://localhost/?q=lefevre", Navigation.Uri);
         page.WaitForAssertion(() => Assert.Equal(["DAD-2026-00001"], References(page)));
     }
+
+    [Fact]
+    public async Task The_queue_names_who_is_in_charge_as_colleagues_know_them()
+    {
+        var file = await CreateCaseAsync(Drafts.AccessRequest());
+        await ServiceAs("officer").AssignAsync(file.Id, file.ConcurrencyStamp, "manager", Ct);
+
+        var page = RenderWithPopovers<QueuePage>();
+
+        page.WaitForAssertion(() => Assert.Equal("Marc Lemoine", Cell(Rows(page).Single(), "Chargé(e)")));
+    }
 }

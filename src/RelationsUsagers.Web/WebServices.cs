@@ -8,6 +8,7 @@ using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Documents;
 using RelationsUsagers.Core.Security;
 using RelationsUsagers.Web.Admin;
+using RelationsUsagers.Web.Components.Shared;
 using RelationsUsagers.Web.Security;
 
 namespace RelationsUsagers.Web;
@@ -20,6 +21,7 @@ public static class WebServices
         services.AddSingleton(new DocumentStorage(documents));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
+        services.AddFrenchMudTexts();
         services.AddSingleton(new DemoMode(configuration.GetValue<bool>("Demo:Enabled")));
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, SignedInUser>();

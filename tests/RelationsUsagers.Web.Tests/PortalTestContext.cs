@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 using MudBlazor.Services;
 using RelationsUsagers.Core;
+using RelationsUsagers.Web.Components.Shared;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Security;
@@ -44,6 +45,7 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ICurrentUser>(new FixedCurrentUser(UserName));
         Services.AddCore(ConnectionString);
         Services.AddMudServices();
+        Services.AddFrenchMudTexts();
         Services.AddSingleton(new DemoMode(false));
 
         Auth = AddAuthorization();

@@ -152,4 +152,17 @@ public sealed class QueuePageTests : PortalTestContext
 
         page.WaitForAssertion(() => Assert.Equal("Marc Lemoine", Cell(Rows(page).Single(), "Chargé(e)")));
     }
+
+    [Fact]
+    public async Task The_grid_names_its_sort_buttons_in_french()
+    {
+        await SeedAsync();
+        var page = RenderWithPopovers<QueuePage>();
+        page.WaitForAssertion(() => Assert.Equal(4, Rows(page).Count));
+
+        var labels = page.FindAll(".queue-grid-header [aria-label]").Select(e => e.GetAttribute("aria-label")).ToList();
+
+        Assert.Contains("Trier", labels);
+        Assert.DoesNotContain("Sort", labels);
+    }
 }

@@ -53,8 +53,13 @@ public sealed partial class AccessDashboardImporter(IDbContextFactory<AppDbConte
                     ? Read(chosen, fileName, sheets, headerRow)
                     : Empty(fileName, sheets, sheet, $"La feuille « {sheet} » n'existe pas. Feuilles du classeur : {string.Join(", ", sheets)}.");
             }
-            if (headerRow is not null)
-                return Read(workbook.Worksheet(1), fileName, sheets, headerRow);
+            // A row number without a sheet: the first sheet with labels on that row (a legend sheet may come first).
+            if (headerRow is { } row)
+            {
+                var labelled = row is >= 1 and <= XLHelper.MaxRowNumber
+                    ? workbook.Worksheets.FirstOrDefault(w => Labels(w.Row(row)).Any()) : null;
+                return Read(labelled ?? workbook.Worksheet(1), fileName, sheets, headerRow);
+            }
             if (workbook.Worksheets.FirstOrDefault(w => FindHeaderRow(w) is not null) is { } first)
                 return Read(first, fileName, sheets, null);
             // Offer the sheet that looks like a table (a title or legend sheet may come first), so the officer can name its header row.

@@ -54,6 +54,11 @@ public sealed class HeaderRowTests
 
         Assert.Equal(["Légende", "Courrier"], preview.Sheets);
         Assert.Equal(("Courrier", 2), (preview.Sheet, preview.SuggestedHeaderRow));
+
+        // The row given without a sheet (the command line's --header-row): the sheet with labels on that row is read.
+        saved.Position = 0;
+        var given = await Importer(database).ReadAsync(saved, "courrier.xlsx", null, 2, Ct);
+        Assert.Equal(("Courrier", 3), (given.Sheet, given.Columns.Count));
     }
 
     [Fact]

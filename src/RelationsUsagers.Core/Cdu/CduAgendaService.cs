@@ -85,6 +85,7 @@ public sealed partial class CduAgendaService(IDbContextFactory<AppDbContext> dbF
         foreach (var item in items)
         {
             Check(item);
+            EnsureFinishedIfPublished(meeting, item);
             if (item.CaseFileId is { } caseId && !await db.CaseFiles.AnyAsync(c => c.Id == caseId, ct))
                 throw new CaseRuleException("Le dossier de ce point n'existe plus.");
             var copy = new AgendaItem
@@ -106,6 +107,7 @@ public sealed partial class CduAgendaService(IDbContextFactory<AppDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var item = await db.AgendaItems.FirstOrDefaultAsync(i => i.Id == edited.Id, ct) ?? throw new CaseRuleException("Ce point n'existe plus.");
         var meeting = await LoadOpenAsync(db, item.MeetingId, ct);
+        EnsureFinishedIfPublished(meeting, edited);
         (item.Title, item.Text, item.Documents) = (edited.Title, edited.Text, Copy(edited.Documents));
         await db.SaveChangesAsync(ct);
         return item;
@@ -165,6 +167,14 @@ public sealed partial class CduAgendaService(IDbContextFactory<AppDbContext> dbF
     /// The title or text still holds a placeholder: « À compléter » (accent and case ignored) opening the title, the text
     /// or a line, or followed by a colon, an ellipsis or a closing bracket. "Pièces à compléter par le service" is prose.
     /// </summary>
+    /// <summary>Members read a published agenda as it is: a placeholder cannot enter it after publication either.</summary>
+    private static void EnsureFinishedIfPublished(CduMeeting meeting, AgendaItem item)
+    {
+        if (meeting.Status == CduMeetingStatus.AgendaPublished && HasPlaceholder(item))
+            throw new CaseRuleException(
+                $"L'ordre du jour est publié : le point {CduText.Quoted(item.Title ?? "")} ne peut pas contenir {CduText.Quoted(Placeholder)}. Complétez-le d'abord.");
+    }
+
     public static bool HasPlaceholder(AgendaItem item) =>
         PlaceholderPattern().IsMatch(item.Title ?? "") || PlaceholderPattern().IsMatch(item.Text ?? "");
 

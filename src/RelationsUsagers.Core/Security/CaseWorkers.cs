@@ -10,10 +10,11 @@ public sealed record CaseWorker(string UserName, string DisplayName)
     public string Label => DisplayName.Length > 0 ? $"{DisplayName} ({UserName})" : UserName;
 }
 
-/// <summary>Who can be in charge of a case: the office's active accounts (officers, managers, mediators).</summary>
+/// <summary>Who can be in charge of a case: the office's active accounts that may work cases (officers, managers).</summary>
 public sealed class CaseWorkerDirectory(IDbContextFactory<AppDbContext> dbFactory)
 {
-    private static readonly string[] AssignableRoles = [Roles.Officer, Roles.Manager, Roles.Mediator];
+    /// <summary>The roles that may open and change identified cases: a case given to anyone else could not be worked.</summary>
+    private static readonly string[] AssignableRoles = Permissions.GrantedTo[Permissions.CasesWork];
     private static readonly StringComparer French = StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true);
 
     public async Task<IReadOnlyList<CaseWorker>> ListAsync(CancellationToken ct = default)

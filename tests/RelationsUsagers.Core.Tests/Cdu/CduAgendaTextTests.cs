@@ -46,6 +46,14 @@ public sealed class CduAgendaTextTests
         await agenda.RemoveAsync(stored.Agenda.Single(i => i.Kind == AgendaItemKind.SatisfactionResults).Id, Ct);
         var published = await agenda.PublishAsync(meeting.Id, meeting.ConcurrencyStamp, ct: Ct);
         Assert.Equal(CduMeetingStatus.AgendaPublished, published.Status);
+
+        // Once published, members read the agenda as it is: a placeholder cannot come in afterwards either.
+        var late = await Assert.ThrowsAsync<CaseRuleException>(() => agenda.AddAsync(meeting.Id,
+            [new AgendaItem { Title = "Questions diverses", Text = "À compléter" }], Ct));
+        Assert.StartsWith($"L'ordre du jour est publié : le point «{Nbsp}Questions diverses{Nbsp}»", late.Message, StringComparison.Ordinal);
+        adverse.Text = "À compléter : analyses en cours.";
+        await Assert.ThrowsAsync<CaseRuleException>(() => agenda.UpdateAsync(adverse, Ct));
+        Assert.Equal(2, (await database.Meetings().GetAsync(meeting.Id, Ct))!.Agenda.Count);
     }
 
     [Theory]

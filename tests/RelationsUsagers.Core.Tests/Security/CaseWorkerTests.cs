@@ -10,7 +10,7 @@ public sealed class CaseWorkerTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task The_directory_lists_active_officers_managers_and_mediators_by_name()
+    public async Task The_directory_lists_active_officers_and_managers_by_name()
     {
         await using var database = await TestDatabase.CreateAsync(Ct);
         await database.AddUserAsync("a.dupuis", "Anne Dupuis", Roles.Mediator, ct: Ct);
@@ -19,17 +19,20 @@ public sealed class CaseWorkerTests
 
         var workers = await new CaseWorkerDirectory(database.Factory).ListAsync(Ct);
 
-        Assert.Equal(["Anne Dupuis (a.dupuis)", "Claire Martin (c.martin)", "Julien Roux (j.roux)", "Sarah Benali (s.benali)"],
+        // The mediator, the CDU member and the disabled officer cannot work identified cases (Permissions.CasesWork).
+        Assert.Equal(["Claire Martin (c.martin)", "Julien Roux (j.roux)", "Sarah Benali (s.benali)"],
             workers.Select(w => w.Label));
     }
 
     [Theory]
     [InlineData("p.leger")]
     [InlineData("m.cdu")]
+    [InlineData("a.dupuis")]
     [InlineData("inconnu")]
-    public async Task A_case_cannot_go_to_a_disabled_account_a_cdu_member_or_an_unknown_name(string userName)
+    public async Task A_case_cannot_go_to_a_disabled_account_a_cdu_member_a_mediator_or_an_unknown_name(string userName)
     {
         await using var database = await TestDatabase.CreateAsync(Ct);
+        await database.AddUserAsync("a.dupuis", "Anne Dupuis", Roles.Mediator, ct: Ct);
         await database.AddUserAsync("p.leger", "Paul Léger", Roles.Officer, disabled: true, ct: Ct);
         await database.AddUserAsync("m.cdu", "Marie Représentante", Roles.CduMember, ct: Ct);
         var service = database.CreateService();

@@ -53,11 +53,13 @@ public sealed partial class AccessDashboardImporter(IDbContextFactory<AppDbConte
                     ? Read(chosen, fileName, sheets, headerRow)
                     : Empty(fileName, sheets, sheet, $"La feuille « {sheet} » n'existe pas. Feuilles du classeur : {string.Join(", ", sheets)}.");
             }
-            // A row number without a sheet: the first sheet with labels on that row (a legend sheet may come first).
+            // A row number without a sheet: the first sheet whose row has a known label, else several labels (not a legend line).
             if (headerRow is { } row)
             {
                 var labelled = row is >= 1 and <= XLHelper.MaxRowNumber
-                    ? workbook.Worksheets.FirstOrDefault(w => Labels(w.Row(row)).Any()) : null;
+                    ? workbook.Worksheets.FirstOrDefault(w => Labels(w.Row(row)).Any(c => DashboardFields.Match(c.GetString()) is not null))
+                        ?? workbook.Worksheets.FirstOrDefault(w => Labels(w.Row(row)).Count() >= 2)
+                    : null;
                 return Read(labelled ?? workbook.Worksheet(1), fileName, sheets, headerRow);
             }
             if (workbook.Worksheets.FirstOrDefault(w => FindHeaderRow(w) is not null) is { } first)

@@ -362,7 +362,7 @@ internal static class ExportBenchmark
                     NumberFormatId = id, FontId = 0, FillId = fill, BorderId = 0, FormatId = 0, ApplyNumberFormat = true, ApplyFill = fill > 0,
                 }));
             }
-            var overdue = ExcelColor(ExcelTableWriterOverdueFill);
+            var overdue = ExcelColor(ExportOverdueFill);
             return new Stylesheet(
                 new NumberingFormats(custom) { Count = (uint)custom.Count() },
                 new Fonts(new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" })) { Count = 1 },
@@ -376,8 +376,8 @@ internal static class ExportBenchmark
                 new CellFormats(xfs) { Count = (uint)xfs.Count });
         }
 
-        /// <summary>The export's overdue colour (ExcelTableWriter.OverdueFill, internal to Core): Excel's "bad" light red.</summary>
-        private const string ExcelTableWriterOverdueFill = "#FFC7CE";
+        /// <summary>The export's overdue colour (ExcelTable.OverdueFillHtml, internal to Core): Excel's "bad" light red.</summary>
+        private const string ExportOverdueFill = "#FFC7CE";
 
         private static HexBinaryValue ExcelColor(string html) => new("FF" + html.TrimStart('#'));
 

@@ -4,9 +4,6 @@ using Microsoft.Playwright;
 
 namespace RelationsUsagers.EndToEnd.Tests;
 
-/// <summary>A reported violation tolerated on the nodes matching <paramref name="Selector"/> only, for that rule only.</summary>
-public sealed record KnownIssue(string RuleId, string Selector);
-
 /// <summary>axe-core on a page: the RGAA bar, no serious or critical violation of WCAG 2.0 / 2.1 level A and AA rules.</summary>
 public static class Axe
 {
@@ -14,7 +11,7 @@ public static class Axe
     private static readonly string[] BlockingImpacts = ["serious", "critical"];
 
     /// <summary>Saves a screenshot named <paramref name="shot"/>, runs axe-core and fails with every blocking node listed.</summary>
-    public static async Task AssertAccessibleAsync(IPage page, string shot, params KnownIssue[] known)
+    public static async Task AssertAccessibleAsync(IPage page, string shot)
     {
         await PortalFixture.ShotAsync(page, shot);
         var result = await page.RunAxe(new AxeRunOptions
@@ -27,23 +24,10 @@ public static class Axe
         {
             foreach (var node in violation.Nodes)
             {
-                if (await IsKnownAsync(page, violation.Id, node.Target.ToString(), known))
-                    continue;
                 blocking.Add($"- {violation.Id} ({violation.Impact}) at {node.Target}: {violation.Help}{Environment.NewLine}    {node.Html}");
             }
         }
         Assert.True(blocking.Count == 0,
             $"axe-core found {blocking.Count} serious/critical WCAG A/AA violation(s) on {page.Url}:{Environment.NewLine}{string.Join(Environment.NewLine, blocking)}");
-    }
-
-    private static async Task<bool> IsKnownAsync(IPage page, string ruleId, string target, KnownIssue[] known)
-    {
-        foreach (var issue in known.Where(k => k.RuleId == ruleId))
-        {
-            var element = page.Locator(target);
-            if (await element.CountAsync() == 1 && await element.EvaluateAsync<bool>("(e, s) => e.matches(s)", issue.Selector))
-                return true;
-        }
-        return false;
     }
 }

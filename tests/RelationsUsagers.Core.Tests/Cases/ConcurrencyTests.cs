@@ -4,6 +4,8 @@ using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Complaints;
 using RelationsUsagers.Core.Security;
 
+using RelationsUsagers.Core.Tests.Timeline;
+
 namespace RelationsUsagers.Core.Tests.Cases;
 
 /// <summary>Two officers on the same case (CaseFileService.UpdateAsync / ChangeStatusAsync / AssignAsync).</summary>
@@ -130,7 +132,7 @@ public sealed class ConcurrencyTests
         var firstCopy = (await first.OpenAsync(created.Id, Ct))!;
         firstCopy.Summary = "Version du premier agent.";
         // The first user's save lands after the second's service has checked the stamp, just before it writes.
-        var second = database.CreateService(Second, new BeforeSave(() => first.UpdateAsync(firstCopy, Ct)));
+        var second = database.CreateService(Second, new SaveInterleaver(() => first.UpdateAsync(firstCopy, Ct)));
         var secondCopy = (await database.CreateService(Second).OpenAsync(created.Id, Ct))!;
         secondCopy.Summary = "Version du second agent.";
 
@@ -172,19 +174,5 @@ public sealed class ConcurrencyTests
         Assert.NotEqual(opened.ConcurrencyStamp, saved.ConcurrencyStamp);
         Assert.NotEqual(saved.ConcurrencyStamp, moved.ConcurrencyStamp);
         Assert.Equal(moved.ConcurrencyStamp, (await ReadAsync(database, created.Id)).ConcurrencyStamp);
-    }
-
-    /// <summary>Runs an action once, just before the first SaveChanges of the context it is attached to.</summary>
-    private sealed class BeforeSave(Func<Task> action) : SaveChangesInterceptor
-    {
-        private int _done;
-
-        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-            CancellationToken cancellationToken = default)
-        {
-            if (Interlocked.Exchange(ref _done, 1) == 0)
-                await action();
-            return result;
-        }
     }
 }

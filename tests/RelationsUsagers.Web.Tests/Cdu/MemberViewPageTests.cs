@@ -31,8 +31,6 @@ public sealed class MemberViewPageTests : PortalTestContext
 
     public MemberViewPageTests()
     {
-        // The page reads the agenda once the circuit is interactive (see MemberViewPage.OnInitializedAsync).
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         SignIn("cdu", Roles.CduMember);
     }
 
@@ -173,20 +171,6 @@ public sealed class MemberViewPageTests : PortalTestContext
         var lines = await db.AuditEntries.Where(a => a.Action == CduMemberViewService.AuditAction).ToListAsync(Ct);
         Assert.Equal([s.WithConsent.Id, s.WithoutConsent.Id], lines.Select(l => l.CaseFileId!.Value).Order());
         Assert.DoesNotContain(lines, l => l.CaseFileId == s.NotOnTheAgenda.Id);
-    }
-
-    [Fact]
-    public async Task Nothing_is_read_nor_audited_while_prerendering()
-    {
-        await SeedAsync();
-        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
-
-        var page = Render<MemberViewPage>();
-
-        Assert.Empty(page.FindAll(".member-view-item"));
-        Assert.Single(page.FindAll(".mud-progress-linear"));
-        await using var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
-        Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == CduMemberViewService.AuditAction, Ct));
     }
 
     [Fact]

@@ -54,9 +54,12 @@ public sealed class StatusStepTests : PortalTestContext
         var page = OpenCase(file);
 
         Click(page, "Dossier complet");
+        page.Find("#status-step-date").Change("10/03/2026");
         page.Find("#status-step-confirm").Click();
 
         page.WaitForAssertion(() => Assert.Contains("Pièces manquantes : Pièce d'identité", page.Markup, StringComparison.Ordinal));
+        // The panel stays open with the date typed, ready once the proof is ticked.
+        Assert.Equal("10/03/2026", page.Find("#status-step-date").GetAttribute("value"));
         var stored = await LoadAsync(file.Id);
         Assert.Equal((CaseStatus.Received, null), (stored.Status, stored.CompletedOn));
     }

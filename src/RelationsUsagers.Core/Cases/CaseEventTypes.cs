@@ -3,17 +3,23 @@ namespace RelationsUsagers.Core.Cases;
 /// <summary>A kind of fact that can be recorded on a case's timeline.</summary>
 public sealed record CaseEventType(string Code, string Label);
 
-/// <summary>Each kind's list of timeline events; the codes are stored, the labels shown.</summary>
+/// <summary>The codes of the timeline events (stored) and the events every kind shares; each kind lists its own in its definition.</summary>
 public static class CaseEventTypes
 {
     public const string Received = "received";
     public const string Note = "note";
+    // Closing steps, shared by every kind: each records why the case ended.
+    public const string Closed = "closed";
+    public const string Abandoned = "abandoned";
+    /// <summary>A reminder to whoever the case waits on (the requester's proofs or payment...).</summary>
+    public const string Reminded = "reminded";
     // Access requests (R.1111-1 to R.1111-8)
     public const string ProofsRequested = "proofs-requested";
     public const string ProofsComplete = "proofs-complete";
     public const string MedicalValidation = "medical-validation";
     public const string CdspReferred = "cdsp-referred";
     public const string CdspOpinion = "cdsp-opinion";
+    public const string PaymentRequested = "payment-requested";
     public const string PaymentReceived = "payment-received";
     public const string CopySent = "copy-sent";
     public const string OnSiteConsultation = "on-site-consultation";
@@ -25,6 +31,7 @@ public static class CaseEventTypes
     public const string MediatorReferred = "mediator-referred";
     public const string MediationMeeting = "mediation-meeting";
     public const string MediationReportSent = "mediation-report-sent";
+    public const string CduReferred = "cdu-referred";
     public const string CduExamined = "cdu-examined";
     public const string AnswerSent = "answer-sent";
     // Indemnity claims (CJA R.421-1 to R.421-5, CSP L.1142-7 to L.1142-28)
@@ -43,61 +50,21 @@ public static class CaseEventTypes
     public const string RefusalSent = "refusal-sent";
     public const string RecordSeized = "record-seized";
 
-    private static readonly CaseEventType[] Common =
+    public static readonly IReadOnlyList<CaseEventType> Common =
     [
         new(Received, "Demande reçue"),
         new(Note, "Note"),
+        new(Reminded, "Relance envoyée"),
+        new(Closed, "Dossier clos"),
+        new(Abandoned, "Classé sans suite"),
     ];
 
-    private static readonly Dictionary<CaseKind, CaseEventType[]> ByKind = new()
-    {
-        [CaseKind.AccessRequest] =
-        [
-            new(ProofsRequested, "Pièces complémentaires demandées"),
-            new(ProofsComplete, "Pièces complètes reçues"),
-            new(MedicalValidation, "Validation médicale"),
-            new(CdspReferred, "CDSP saisie"),
-            new(CdspOpinion, "Avis de la CDSP reçu"),
-            new(PaymentReceived, "Paiement reçu"),
-            new(CopySent, "Copie envoyée"),
-            new(OnSiteConsultation, "Consultation sur place"),
-            new(DeliveryAcknowledged, "AR reçu"),
-        ],
-        [CaseKind.Complaint] =
-        [
-            new(AcknowledgementSent, "Accusé de réception envoyé"),
-            new(SentToService, "Envoyé au service"),
-            new(ServiceReplied, "Réponse du service reçue"),
-            new(MediatorReferred, "Médiateur saisi"),
-            new(MediationMeeting, "Rencontre de médiation"),
-            new(MediationReportSent, "Compte rendu transmis au président de la CDU"),
-            new(CduExamined, "Examiné en CDU"),
-            new(AnswerSent, "Réponse envoyée"),
-        ],
-        [CaseKind.IndemnityClaim] =
-        [
-            new(AcknowledgementSent, "Accusé de réception envoyé"),
-            new(InsurerDeclared, "Déclaré à l'assureur"),
-            new(CciReferred, "CCI saisie"),
-            new(CciOpinion, "Avis de la CCI reçu"),
-            new(InsurerOffer, "Offre de l'assureur"),
-            new(OfferAccepted, "Offre acceptée"),
-            new(CompensationPaid, "Indemnité versée"),
-            new(ExpressDecisionNotified, "Décision expresse notifiée"),
-            new(CourtReferred, "Tribunal administratif saisi"),
-            new(Consolidation, "Consolidation de l'état de santé"),
-        ],
-        [CaseKind.Requisition] =
-        [
-            new(SecrecyReviewed, "Examen du secret médical"),
-            new(ItemsSent, "Pièces transmises"),
-            new(RefusalSent, "Refus motivé envoyé"),
-            new(RecordSeized, "Saisie du dossier (art. 56-3 CPP)"),
-        ],
-    };
+    public static IReadOnlyList<CaseEventType> For(CaseKind kind) => CaseKinds.Of(kind).AllEventTypes;
 
-    public static IReadOnlyList<CaseEventType> For(CaseKind kind) => [.. Common, .. ByKind[kind]];
+    // Built on first use: the kinds' definitions themselves read Common.
+    private static Dictionary<string, string>? labels;
 
     public static string LabelOf(string code) =>
-        Common.Concat(ByKind.Values.SelectMany(v => v)).FirstOrDefault(t => t.Code == code)?.Label ?? code;
+        (labels ??= CaseKinds.All.SelectMany(d => d.AllEventTypes).DistinctBy(t => t.Code).ToDictionary(t => t.Code, t => t.Label))
+        .GetValueOrDefault(code, code);
 }

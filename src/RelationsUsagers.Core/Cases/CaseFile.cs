@@ -31,6 +31,11 @@ public abstract class CaseFile
     public string? NextDueCode { get; set; }
     /// <summary>Every running clock of the case is suspended (the queue shows "suspendu").</summary>
     public bool ClockSuspended { get; set; }
+    /// <summary>Whom the case waits on when the next move is not the office's (kept up to date on each save).</summary>
+    public Actor? WaitingOn { get; set; }
+    public DateOnly? WaitingSince { get; set; }
+    /// <summary>When the queue proposes to remind <see cref="WaitingOn"/>.</summary>
+    public DateOnly? ReminderDueOn { get; set; }
 
     public DateOnly? ClosedOn { get; set; }
     public string? Outcome { get; set; }

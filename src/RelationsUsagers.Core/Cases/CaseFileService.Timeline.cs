@@ -1,36 +1,78 @@
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Clock;
+using RelationsUsagers.Core.Queue;
 using RelationsUsagers.Core.Data;
 
 namespace RelationsUsagers.Core.Cases;
 
 public sealed partial class CaseFileService
 {
-    /// <summary>Records a fact on the timeline; its date cannot be in the future nor before receipt.</summary>
+    /// <summary>
+    /// Records a fact on the timeline; its date cannot be in the future nor before receipt. An event that is a step's (the
+    /// answer sent, the copy sent...) is that step, with its checks and its status: a fact and its status never part.
+    /// </summary>
     public async Task<CaseFile> AddEventAsync(Guid id, Guid stamp, string type, DateOnly occurredOn, string? note, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var current = await LoadForChangeAsync(db, id, stamp, ct);
-        if (CaseEventTypes.For(current.Kind).All(t => t.Code != type) || type == CaseEventTypes.Received)
+        var definition = CaseKinds.Of(current);
+        if (definition.AllEventTypes.All(t => t.Code != type) || type == CaseEventTypes.Received)
             throw new CaseRuleException("Ce type d'événement n'existe pas pour ce dossier.");
+        if (definition.Steps.Any(s => s.EventType == type))
+        {
+            var step = definition.StepsFrom(current.Status).FirstOrDefault(s => s.EventType == type)
+                ?? throw new CaseRuleException($"« {CaseEventTypes.LabelOf(type)} » est une étape du dossier : elle n'est pas possible au statut « {current.Status.Label()} ».");
+            return await TakeStepAsync(db, current, stamp, step, new StepInput(occurredOn, note), null, ct);
+        }
         var today = ParisCalendar.Today(clock);
         if (occurredOn > today)
             throw new CaseRuleException("La date de l'événement ne peut pas être dans le futur.");
         if (occurredOn < current.ReceivedOn)
             throw new CaseRuleException("La date de l'événement ne peut pas précéder la réception du dossier.");
-        EnsureStepAllowed(current, type, null);
         var ev = new CaseEvent { CaseFileId = current.Id, Type = type, OccurredOn = occurredOn, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim() };
         current.Events.Add(ev);
         db.CaseEvents.Add(ev);
-        CaseEventFacts.Apply(current, type, occurredOn);
-        if (CaseEventFacts.StatusAfter(current.Kind, type) is { } next && CaseWorkflow.RefusalReason(current.Kind, current.Status, next) is null)
-        {
-            db.AuditEntries.Add(Security.AuditTrail.Line(current, db.UtcNow, db.CurrentUserName, Security.AuditActions.StatusChanged,
-                $"{current.Status.Label()} → {next.Label()} ({CaseEventTypes.LabelOf(type)})"));
-            current.Status = next;
-        }
-        // The fact and the status the event brings must leave a valid case (an LRAR copy needs its number, R.1111-5's CDSP date...).
+        definition.ApplyFact(current, type, occurredOn);
+        // The fact must leave a valid case (R.1111-5's CDSP date after receipt...).
         validators.EnsureValid(current);
+        db.Entry(current).Property(c => c.ConcurrencyStamp).OriginalValue = stamp;
+        await SaveAsync(db, current, ct);
+        return current;
+    }
+
+    /// <summary>
+    /// Takes a step of the case's kind: records its event with its date, writes what the step asks, moves the status, and
+    /// recomputes the deadlines, in one transaction, audited. <paramref name="pendingEdits"/> are the form's unsaved
+    /// values (proofs just ticked...): they are saved with the step and checked with it, never ignored.
+    /// </summary>
+    public async Task<CaseFile> TakeStepAsync(Guid id, Guid stamp, string stepCode, StepInput input, CaseFile? pendingEdits = null,
+        CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var current = await LoadForChangeAsync(db, id, stamp, ct);
+        var step = CaseKinds.Of(current).Step(stepCode) ?? throw new CaseRuleException("Cette étape n'existe pas pour ce dossier.");
+        return await TakeStepAsync(db, current, stamp, step, input, pendingEdits, ct);
+    }
+
+    private async Task<CaseFile> TakeStepAsync(AppDbContext db, CaseFile current, Guid stamp, CaseStep step, StepInput input, CaseFile? pendingEdits,
+        CancellationToken ct)
+    {
+        if (pendingEdits is not null)
+        {
+            if (pendingEdits.Id != current.Id || pendingEdits.Kind != current.Kind || pendingEdits.Status != current.Status)
+                throw new CaseRuleException("Les saisies en cours ne correspondent pas à ce dossier : rechargez-le.");
+            ApplyEdits(db, current, pendingEdits);
+        }
+        var legalClock = await LegalClockService.LoadClockAsync(db, ct);
+        var isManager = await Security.CaseWorkerDirectory.HasRoleAsync(db, db.CurrentUserName, Security.Roles.Manager, ct);
+        var refusals = CaseSteps.Refusals(current, step, input, ParisCalendar.Today(clock), isManager, legalClock);
+        if (refusals.Count > 0)
+            throw new CaseRuleException(string.Join(" ", refusals));
+        var from = current.Status;
+        db.CaseEvents.Add(CaseSteps.Apply(current, step, input));
+        validators.EnsureValid(current);
+        db.AuditEntries.Add(Security.AuditTrail.Line(current, db.UtcNow, db.CurrentUserName, Security.AuditActions.StepTaken,
+            $"{step.Label} le {input.On:dd/MM/yyyy}" + (from == current.Status ? "" : $" : {from.Label()} → {current.Status.Label()}")));
         db.Entry(current).Property(c => c.ConcurrencyStamp).OriginalValue = stamp;
         await SaveAsync(db, current, ct);
         return current;
@@ -55,20 +97,6 @@ public sealed partial class CaseFileService
         return rows.Select(r => (r.Id, r.Reference, r.ReceivedOn)).ToList();
     }
 
-    /// <summary>Access requests: "complete" needs every proof, a copy cannot leave while something blocks the release.</summary>
-    private static void EnsureStepAllowed(CaseFile file, string? eventType, CaseStatus? status)
-    {
-        if (file is not AccessRequests.AccessRequest request)
-            return;
-        var completing = eventType == CaseEventTypes.ProofsComplete || status == CaseStatus.Complete;
-        var sending = eventType is CaseEventTypes.CopySent or CaseEventTypes.OnSiteConsultation || status == CaseStatus.Sent;
-        if (!completing && !sending)
-            return;
-        var blockers = AccessRequests.AccessRequestRules.StepBlockers(request, sending);
-        if (blockers.Count > 0)
-            throw new CaseRuleException(string.Join(" ", blockers));
-    }
-
     private static async Task<CaseFile> LoadForChangeAsync(AppDbContext db, Guid id, Guid stamp, CancellationToken ct)
     {
         var current = await db.CaseFiles.Include(c => c.Events).FirstOrDefaultAsync(c => c.Id == id, ct)
@@ -77,13 +105,11 @@ public sealed partial class CaseFileService
         return current;
     }
 
-    /// <summary>Keeps the queue's sort column in step with the facts, in the same save.</summary>
+    /// <summary>Keeps the queue's columns in step with the facts, in the same save.</summary>
     private async Task RefreshNextDueAsync(AppDbContext db, CaseFile file, CancellationToken ct)
     {
         var suspensions = await db.ClockSuspensions.AsNoTracking().Where(s => s.CaseFileId == file.Id).ToListAsync(ct);
         var legalClock = await LegalClockService.LoadClockAsync(db, ct);
-        (file.NextDueOn, file.NextDueCode, file.ClockSuspended) = file.IsOpen
-            ? LegalClock.QueueSummary(legalClock.Compute(file, suspensions, clock))
-            : (null, null, false);
+        QueueColumns.Refresh(file, legalClock.Compute(file, suspensions, clock), legalClock);
     }
 }

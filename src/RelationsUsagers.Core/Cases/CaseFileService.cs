@@ -68,41 +68,7 @@ public sealed partial class CaseFileService(IDbContextFactory<AppDbContext> dbFa
         if (current.Status != edited.Status || current.Reference != edited.Reference)
             throw new CaseRuleException("Le statut et la référence se changent par leurs propres actions.");
         ThrowIfStale(current, edited.ConcurrencyStamp);
-        var entry = db.Entry(current);
-        var kept = (current.CreatedAtUtc, current.CreatedBy, current.ClosedOn, current.Outcome, current.AssignedTo, current.ImportSource);
-        entry.CurrentValues.SetValues(edited);
-        // Who created it, closing and assignment change only through their own actions, never through a form.
-        (current.CreatedAtUtc, current.CreatedBy, current.ClosedOn, current.Outcome, current.AssignedTo, current.ImportSource) = kept;
-        CopyCollections(current, edited);
-        entry.Property(c => c.ConcurrencyStamp).OriginalValue = edited.ConcurrencyStamp;
-        await SaveAsync(db, current, ct);
-        return current;
-    }
-
-    /// <summary>Moves a case to another status if its kind allows it; closing needs a date and an outcome.</summary>
-    public async Task<CaseFile> ChangeStatusAsync(Guid id, Guid stamp, CaseStatus to, DateOnly? closedOn = null, string? outcome = null,
-        CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var current = await LoadForChangeAsync(db, id, stamp, ct);
-        var refusal = CaseWorkflow.RefusalReason(current.Kind, current.Status, to);
-        if (refusal is not null)
-            throw new CaseRuleException(refusal);
-        EnsureStepAllowed(current, null, to);
-        if (CaseEventFacts.EventsInto(current.Kind, to) is [var step, ..])
-            throw new CaseRuleException(
-                $"Le passage au statut « {to.Label()} » s'enregistre avec sa date : ajoutez l'événement « {CaseEventTypes.LabelOf(step)} ».");
-        var from = current.Status;
-        current.Status = to;
-        if (to.IsFinal())
-        {
-            current.ClosedOn = closedOn ?? ParisCalendar.Today(clock);
-            current.Outcome = outcome;
-        }
-        validators.EnsureValid(current);
-        db.AuditEntries.Add(AuditTrail.Line(current, db.UtcNow, db.CurrentUserName, AuditActions.StatusChanged,
-            $"{from.Label()} → {to.Label()}"));
-        db.Entry(current).Property(c => c.ConcurrencyStamp).OriginalValue = stamp;
+        ApplyEdits(db, current, edited);
         await SaveAsync(db, current, ct);
         return current;
     }
@@ -136,6 +102,18 @@ public sealed partial class CaseFileService(IDbContextFactory<AppDbContext> dbFa
         }
     }
 
+    /// <summary>Lays the form's values over the stored case; status, reference and the fields set by their own actions stay.</summary>
+    private static void ApplyEdits(AppDbContext db, CaseFile current, CaseFile edited)
+    {
+        var entry = db.Entry(current);
+        var kept = (current.CreatedAtUtc, current.CreatedBy, current.ClosedOn, current.Outcome, current.AssignedTo, current.ImportSource);
+        entry.CurrentValues.SetValues(edited);
+        // Who created it, closing and assignment change only through their own actions, never through a form.
+        (current.CreatedAtUtc, current.CreatedBy, current.ClosedOn, current.Outcome, current.AssignedTo, current.ImportSource) = kept;
+        CopyCollections(current, edited);
+        entry.Property(c => c.ConcurrencyStamp).OriginalValue = edited.ConcurrencyStamp;
+    }
+
     private static void ThrowIfStale(CaseFile current, Guid stamp)
     {
         if (current.ConcurrencyStamp != stamp)
@@ -152,6 +130,6 @@ public sealed partial class CaseFileService(IDbContextFactory<AppDbContext> dbFa
     {
         current.Services = [.. edited.Services];
         if (current is Requisition r && edited is Requisition e)
-            r.Items = e.Items.Select(i => new RequisitionItem { Description = i.Description, Nature = i.Nature, Sent = i.Sent }).ToList();
+            r.Items = e.Items.Select(i => new RequisitionItem { Description = i.Description, Nature = i.Nature, Secrecy = i.Secrecy, Sent = i.Sent }).ToList();
     }
 }

@@ -1,28 +1,15 @@
 using FluentValidation;
 using FluentValidation.Results;
 using RelationsUsagers.Core.AccessRequests;
-using RelationsUsagers.Core.Claims;
-using RelationsUsagers.Core.Complaints;
-using RelationsUsagers.Core.Requisitions;
 
 namespace RelationsUsagers.Core.Cases;
 
 /// <summary>The validator of each kind, for the service (the forms use the same instances).</summary>
 public sealed class CaseValidators(TimeProvider clock, CopyFeeSchedule? copyFees = null)
 {
-    public AccessRequestValidator AccessRequest { get; } = new(clock, copyFees);
-    public ComplaintValidator Complaint { get; } = new(clock);
-    public IndemnityClaimValidator IndemnityClaim { get; } = new(clock);
-    public RequisitionValidator Requisition { get; } = new(clock);
+    private readonly Dictionary<CaseKind, IValidator> _byKind = CaseKinds.All.ToDictionary(d => d.Kind, d => d.CreateValidator(clock, copyFees));
 
-    public IValidator For(CaseKind kind) => kind switch
-    {
-        CaseKind.AccessRequest => AccessRequest,
-        CaseKind.Complaint => Complaint,
-        CaseKind.IndemnityClaim => IndemnityClaim,
-        CaseKind.Requisition => Requisition,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    public IValidator For(CaseKind kind) => _byKind[kind];
 
     public ValidationResult Validate(CaseFile file) =>
         For(file.Kind).Validate(new ValidationContext<CaseFile>(file));

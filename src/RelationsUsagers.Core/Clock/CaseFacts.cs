@@ -24,6 +24,8 @@ internal static class CaseFacts
             return fromEvents;
         return fromEvents is { } first && first < c ? first : c;
     }
+
+    public static DateOnly? Min(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a < b ? a : b;
 }
 
 /// <summary>A stretch of suspended calendar days: <see cref="From"/> included, <see cref="To"/> excluded, null while open.</summary>

@@ -29,6 +29,28 @@ public sealed record Deadline(
     /// <summary>Calendar days by which suspensions moved <see cref="DueOn"/> later.</summary>
     public int SuspendedDays { get; init; }
 
+    /// <summary>Who must act for it to be met: the office, the requester, the CCI, the court, the insurer, the authority.</summary>
+    public Cases.Actor Actor { get; init; } = Cases.Actor.Office;
+
+    /// <summary>What the count starts from, with its preposition: "de la réception de la demande", "du dossier complet".</summary>
+    public string? StartLabel { get; init; }
+
+    /// <summary>
+    /// How the date was computed, in French: "À compter de la réception de la demande (03/03/2026), prolongé de 5 jours de
+    /// suspension — CSP art. L.1111-7 al.2". A floor starts with "Pas avant le …".
+    /// </summary>
+    public string Computation
+    {
+        get
+        {
+            var from = StartLabel is null ? $"À compter du {StartOn:dd/MM/yyyy}" : $"À compter {StartLabel} ({StartOn:dd/MM/yyyy})";
+            var text = IsFloor ? $"Pas avant le {DueOn:dd/MM/yyyy}. {from}" : from;
+            if (SuspendedDays > 0)
+                text += $", prolongé de {SuspendedDays} jour{(SuspendedDays > 1 ? "s" : "")} de suspension";
+            return $"{text} — {Article}";
+        }
+    }
+
     public string StateLabel => State.Label();
 
     public bool IsDone => State is DeadlineState.Done or DeadlineState.DoneLate;

@@ -23,6 +23,7 @@ public static class DelaySettings
     public const string ClaimPayment = "claim.payment";
     public const string ClaimPrescription = "claim.prescription";
     public const string RequisitionDueDate = "requisition.due-date";
+    public const string WaitingReminder = "waiting.reminder";
 
     /// <summary>The default rows (new instances on each call, so that no caller can change the defaults of another).</summary>
     public static IReadOnlyList<DelaySetting> Defaults =>
@@ -50,6 +51,8 @@ public static class DelaySettings
         New(ClaimPrescription, 10, DelayUnit.Years, CaseEventTypes.Consolidation, "CSP art. L.1142-28 ; suspension L.1142-7", "Prescription de l'action"),
         // No legal delay: the authority sets the date (RULES.md §5); the duration is unused.
         New(RequisitionDueDate, 0, DelayUnit.Days, "DueOn (date fixée par l'autorité)", "CPP art. 60-1, 77-1-1, 99-3", "Réponse à la réquisition"),
+        // No text: when a case waits on the requester, the CCI, the insurer..., the queue proposes a reminder after this [M].
+        New(WaitingReminder, 15, DelayUnit.Days, "Mise en attente ou dernière relance", "Pratique du service", "Relance de la partie attendue"),
     ];
 
     /// <summary>"Communication du dossier (8 jours)": the label with the current duration, so a new duration shows at once.</summary>

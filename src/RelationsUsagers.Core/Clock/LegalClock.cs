@@ -1,8 +1,4 @@
-using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.Cases;
-using RelationsUsagers.Core.Claims;
-using RelationsUsagers.Core.Complaints;
-using RelationsUsagers.Core.Requisitions;
 
 namespace RelationsUsagers.Core.Clock;
 
@@ -11,7 +7,7 @@ namespace RelationsUsagers.Core.Clock;
 /// the delay settings and today (Europe/Paris). Pure: no database, no clock of its own.
 /// Calendar days throughout; a due date on a weekend or holiday stays where it is (RULES.md, general notes).
 /// </summary>
-public sealed partial class LegalClock
+public sealed class LegalClock
 {
     /// <summary>A deadline due within this many days is "proche".</summary>
     public const int NearDays = 2;
@@ -41,29 +37,8 @@ public sealed partial class LegalClock
     /// <summary>Every deadline of <paramref name="file"/> as of <paramref name="today"/>; <paramref name="suspensions"/> is the case's log.</summary>
     public IReadOnlyList<Deadline> Compute(CaseFile file, IReadOnlyList<ClockSuspension> suspensions, DateOnly today)
     {
-        IEnumerable<Draft> drafts = file switch
-        {
-            AccessRequest request => Access(request),
-            Complaint complaint => ComplaintDeadlines(complaint),
-            IndemnityClaim claim => Claim(claim),
-            Requisition requisition => RequisitionDeadlines(requisition),
-            _ => [],
-        };
+        var drafts = CaseKinds.Of(file).Deadlines(file, this);
         return drafts.Select(d => d.IsFloor ? Floor(d, today) : Finish(file, d, suspensions, today)).ToList();
-    }
-
-    /// <summary>
-    /// What the queue stores for sorting and display: the earliest running deadline and its code, or, when every open
-    /// deadline is suspended, no date and the suspended flag.
-    /// </summary>
-    public static (DateOnly? DueOn, string? Code, bool Suspended) QueueSummary(IReadOnlyList<Deadline> deadlines)
-    {
-        var open = deadlines.Where(d => !d.IsDone && !d.IsFloor).ToList();
-        var next = open.Where(d => d.State != DeadlineState.Suspended).OrderBy(d => d.DueOn).FirstOrDefault();
-        if (next is not null)
-            return (next.DueOn, next.Code, false);
-        var suspended = open.OrderBy(d => d.DueOn).FirstOrDefault();
-        return (null, suspended?.Code, suspended is not null);
     }
 
     /// <summary>The earliest due date still running (not met, not suspended, not a floor): what the queue sorts by.</summary>
@@ -94,7 +69,7 @@ public sealed partial class LegalClock
         return new DateTimeOffset(local, ParisCalendar.Zone.GetUtcOffset(local));
     }
 
-    private Deadline Finish(CaseFile file, Draft draft, IReadOnlyList<ClockSuspension> suspensions, DateOnly today)
+    private Deadline Finish(CaseFile file, DeadlineDraft draft, IReadOnlyList<ClockSuspension> suspensions, DateOnly today)
     {
         // A closed case (refused, abandoned, closed) stops its clocks on the closing day, so it leaves the queue.
         var doneOn = draft.DoneOn ?? (file.IsOpen ? null : file.ClosedOn);
@@ -113,6 +88,8 @@ public sealed partial class LegalClock
         {
             FromCompleteRequest = draft.FromCompleteRequest,
             SuspendedDays = days,
+            Actor = draft.Actor,
+            StartLabel = draft.StartLabel,
         };
     }
 
@@ -133,7 +110,7 @@ public sealed partial class LegalClock
     /// it whatever the hours, so it is flagged; two days later it may or may not be early, and gets the benefit of the
     /// doubt. Not moved by suspensions: the requester's reflection time runs regardless. "Respecté" once it has elapsed.
     /// </summary>
-    private static Deadline Floor(Draft draft, DateOnly today)
+    private static Deadline Floor(DeadlineDraft draft, DateOnly today)
     {
         var earliest = draft.Setting.DueFrom(draft.StartOn);
         var sent = draft.DoneOn;
@@ -145,6 +122,8 @@ public sealed partial class LegalClock
             draft.Setting.Article)
         {
             IsFloor = true,
+            Actor = draft.Actor,
+            StartLabel = draft.StartLabel,
             Warning = early
                 ? $"Copie communiquée le {sent:dd/MM/yyyy}, moins de {draft.Setting.Duration} {draft.Setting.Unit.Label()} après " +
                   $"{(draft.FromCompleteRequest ? "la demande complète" : "la demande")} du {draft.StartOn:dd/MM/yyyy} " +
@@ -152,13 +131,21 @@ public sealed partial class LegalClock
                 : null,
         };
     }
+}
 
-    private sealed record Draft(DelaySetting Setting, DateOnly StartOn, DateOnly? DoneOn)
-    {
-        public DateOnly? FixedDue { get; init; }
-        public string? Label { get; init; }
-        public bool FromCompleteRequest { get; init; }
-        public bool IsFloor { get; init; }
-        public IReadOnlyList<SuspendedPeriod> AutoSuspensions { get; init; } = [];
-    }
+/// <summary>
+/// A deadline as a kind's definition declares it: which setting, from which fact, met by which fact, and whose move it
+/// is. <see cref="LegalClock"/> turns it into a <see cref="Deadline"/> (suspensions, state).
+/// </summary>
+public sealed record DeadlineDraft(DelaySetting Setting, DateOnly StartOn, DateOnly? DoneOn)
+{
+    /// <summary>A date set from outside (the authority's date for a requisition) instead of the setting's duration.</summary>
+    public DateOnly? FixedDue { get; init; }
+    public string? Label { get; init; }
+    /// <summary>What <see cref="StartOn"/> is, in French ("la réception de la demande"), to say how the date was computed.</summary>
+    public string? StartLabel { get; init; }
+    public bool FromCompleteRequest { get; init; }
+    public bool IsFloor { get; init; }
+    public Actor Actor { get; init; } = Actor.Office;
+    internal IReadOnlyList<SuspendedPeriod> AutoSuspensions { get; init; } = [];
 }

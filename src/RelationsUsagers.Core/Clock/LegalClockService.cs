@@ -75,11 +75,12 @@ public sealed class LegalClockService(IDbContextFactory<AppDbContext> dbFactory,
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         var file = await db.CaseFiles.AsNoTracking().Include(c => c.Events).FirstAsync(c => c.Id == caseId, ct);
-        var (due, code, suspended) = file.IsOpen
-            ? LegalClock.QueueSummary((await LoadClockAsync(db, ct)).Compute(file, await Suspensions(db, caseId, ct), time))
-            : (null, null, false);
+        var clock = await LoadClockAsync(db, ct);
+        Queue.QueueColumns.Refresh(file, clock.Compute(file, await Suspensions(db, caseId, ct), time), clock);
         await db.CaseFiles.Where(c => c.Id == caseId).ExecuteUpdateAsync(u => u
-            .SetProperty(c => c.NextDueOn, due).SetProperty(c => c.NextDueCode, code).SetProperty(c => c.ClockSuspended, suspended), ct);
+            .SetProperty(c => c.NextDueOn, file.NextDueOn).SetProperty(c => c.NextDueCode, file.NextDueCode)
+            .SetProperty(c => c.ClockSuspended, file.ClockSuspended).SetProperty(c => c.WaitingOn, file.WaitingOn)
+            .SetProperty(c => c.WaitingSince, file.WaitingSince).SetProperty(c => c.ReminderDueOn, file.ReminderDueOn), ct);
         await tx.CommitAsync(ct);
         changes?.Publish();
     }

@@ -34,7 +34,7 @@ public sealed class CaseQueueService(IDbContextFactory<AppDbContext> dbFactory, 
 
     private static readonly System.Linq.Expressions.Expression<Func<CaseFile, CaseListItem>> ListItem =
         c => new CaseListItem(c.Id, c.Reference, c.Kind, c.Patient.LastName, c.Patient.FirstName, c.Requester.Name,
-            c.Services, c.ReceivedOn, c.Status, c.NextDueOn, c.AssignedTo, c.NextDueCode, c.ClockSuspended);
+            c.Services, c.ReceivedOn, c.Status, c.NextDueOn, c.AssignedTo, c.NextDueCode, c.ClockSuspended, c.WaitingOn, c.WaitingSince, c.ReminderDueOn);
 
     /// <summary>The sorts that <see cref="Sort"/> orders by urgency: dated deadlines first by date then reference, undated last.</summary>
     private static bool IsUrgency(PageRequest page) => (page.Sort, page.Descending) switch
@@ -69,7 +69,8 @@ public sealed class CaseQueueService(IDbContextFactory<AppDbContext> dbFactory, 
         var overdue = await open.CountAsync(c => c.NextDueOn < today, ct);
         var dueWeek = await open.CountAsync(c => c.NextDueOn >= today && c.NextDueOn <= weekEnd, ct);
         var mine = userName is null ? 0 : await open.CountAsync(c => c.AssignedTo == userName, ct);
-        return new QueueCounters(byKind, overdue, dueWeek, mine);
+        var waiting = await open.CountAsync(c => c.WaitingOn != null, ct);
+        return new QueueCounters(byKind, overdue, dueWeek, mine, waiting);
     }
 
     /// <summary>The distinct services named in cases, for the service filter.</summary>
@@ -98,6 +99,8 @@ public sealed class CaseQueueService(IDbContextFactory<AppDbContext> dbFactory, 
             query = query.Where(c => c.AssignedTo == filter.AssignedTo);
         if (filter.OverdueOnly)
             query = query.Where(c => c.NextDueOn < today);
+        if (filter.WaitingOnly)
+            query = query.Where(c => c.WaitingOn != null);
         if (filter.DueThisWeek)
         {
             var weekEnd = today.AddDays(7);

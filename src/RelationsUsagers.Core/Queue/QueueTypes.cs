@@ -9,7 +9,10 @@ public sealed record QueueFilter
     public CaseStatus? Status { get; init; }
     /// <summary>Only the cases assigned to this user name ("mes dossiers").</summary>
     public string? AssignedTo { get; init; }
+    /// <summary>The office is late: its own next deadline has passed (cases waiting on someone else never are).</summary>
     public bool OverdueOnly { get; init; }
+    /// <summary>Cases waiting on someone else (the requester, the CCI, the court...).</summary>
+    public bool WaitingOnly { get; init; }
     public bool DueThisWeek { get; init; }
     public string? Service { get; init; }
     /// <summary>Reference, patient or requester name; case and accents ignored.</summary>
@@ -30,14 +33,27 @@ public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);
 public sealed record CaseListItem(
     Guid Id, string Reference, CaseKind Kind, string PatientLastName, string PatientFirstName, string RequesterName,
     List<string> Services, DateOnly ReceivedOn, CaseStatus Status, DateOnly? NextDueOn, string? AssignedTo,
-    string? NextDueCode = null, bool ClockSuspended = false)
+    string? NextDueCode = null, bool ClockSuspended = false, Actor? WaitingOn = null, DateOnly? WaitingSince = null, DateOnly? ReminderDueOn = null)
 {
+    private Clock.DelaySetting? NextDueSetting => Clock.DelaySettings.Defaults.FirstOrDefault(d => d.Code == NextDueCode);
+
     /// <summary>The rule behind the next deadline ("Communication du dossier (8 jours) — CSP art. L.1111-7 al.2").</summary>
-    public string? NextDueRule => Clock.DelaySettings.Defaults.FirstOrDefault(d => d.Code == NextDueCode) is { } setting
-        ? $"{Clock.DelaySettings.DisplayLabel(setting)} — {setting.Article}" : null;
+    public string? NextDueRule => NextDueSetting is { } setting ? $"{Clock.DelaySettings.DisplayLabel(setting)} — {setting.Article}" : null;
+
+    /// <summary>Which deadline it is, shortly: "Accusé de réception".</summary>
+    public string? NextDueName => NextDueSetting?.Label;
+
+    /// <summary>"En attente du demandeur depuis 12 jours"; null when the next move is the office's.</summary>
+    public string? WaitingText(DateOnly today) => WaitingOn is { } who && WaitingSince is { } since
+        ? $"{char.ToUpperInvariant(who.WaitingLabel()[0])}{who.WaitingLabel()[1..]} depuis {Days(today.DayNumber - since.DayNumber)}" : null;
+
+    /// <summary>A reminder to whoever the case waits on is proposed from <see cref="ReminderDueOn"/>.</summary>
+    public bool ReminderProposed(DateOnly today) => ReminderDueOn is { } due && due <= today;
+
+    private static string Days(int days) => days switch { <= 0 => "aujourd'hui", 1 => "1 jour", _ => $"{days} jours" };
 
     public string PatientName => $"{PatientLastName.ToUpperInvariant()} {PatientFirstName}".Trim();
 }
 
 /// <summary>The counters above the grid; each is a one-click filter.</summary>
-public sealed record QueueCounters(IReadOnlyDictionary<CaseKind, int> OpenByKind, int Overdue, int DueThisWeek, int Mine);
+public sealed record QueueCounters(IReadOnlyDictionary<CaseKind, int> OpenByKind, int Overdue, int DueThisWeek, int Mine, int Waiting = 0);

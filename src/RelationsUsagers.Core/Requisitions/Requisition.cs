@@ -36,7 +36,20 @@ public sealed class RequisitionItem
 {
     public string Description { get; set; } = "";
     public RequisitionItemNature Nature { get; set; } = RequisitionItemNature.Administrative;
+    /// <summary>For a medical item, what the secrecy review decided (CPP 60-1 al.2, 56-3; CSP L.1110-4); null until reviewed.</summary>
+    public SecrecyDecision? Secrecy { get; set; }
     public bool Sent { get; set; }
+}
+
+/// <summary>The fate of a medical item after the secrecy review.</summary>
+public enum SecrecyDecision
+{
+    /// <summary>Handed over with the patient's written consent.</summary>
+    ConsentGiven = 1,
+    /// <summary>Withheld: covered by medical secrecy (CSP L.1110-4; C. pén. 226-13).</summary>
+    Withheld = 2,
+    /// <summary>Handed over only through a seizure under CPP 56-3.</summary>
+    SeizureRequired = 3,
 }
 
 public enum RequisitionAuthority { Police = 1, Gendarmerie = 2, Prosecutor = 3, InvestigatingJudge = 4, Court = 5, Other = 6 }
@@ -75,6 +88,14 @@ public static class RequisitionLabels
         RequisitionItemNature.Administrative => "Administratif",
         RequisitionItemNature.Medical => "Médical (saisie requise)",
         _ => nature.ToString(),
+    };
+
+    public static string Label(this SecrecyDecision decision) => decision switch
+    {
+        SecrecyDecision.ConsentGiven => "Transmis avec le consentement écrit du patient",
+        SecrecyDecision.Withheld => "Refusé : secret médical",
+        SecrecyDecision.SeizureRequired => "Remis uniquement sur saisie (art. 56-3 CPP)",
+        _ => decision.ToString(),
     };
 
     public static string Label(this RequisitionResponse response) => response switch

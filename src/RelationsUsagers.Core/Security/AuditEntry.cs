@@ -19,6 +19,8 @@ public static class AuditActions
     public const string Updated = "Modification";
     public const string Opened = "Consultation";
     public const string StatusChanged = "Changement de statut";
+    /// <summary>A step of the case (its event, its status): "Envoyer la réponse le 12/03/2026 : En instruction → Réponse envoyée".</summary>
+    public const string StepTaken = "Étape";
     public const string EventAdded = "Événement ajouté";
     public const string DocumentAdded = "Document ajouté";
     public const string DocumentDownloaded = "Document téléchargé";

@@ -27,6 +27,15 @@ public sealed class CaseWorkerDirectory(IDbContextFactory<AppDbContext> dbFactor
     internal static Task<bool> IsAssignableAsync(AppDbContext db, string userName, CancellationToken ct) =>
         Assignable(db).AnyAsync(u => u.UserName == userName, ct);
 
+    /// <summary>Whether this active account holds <paramref name="role"/> (a manager's override of a step...).</summary>
+    internal static Task<bool> HasRoleAsync(AppDbContext db, string userName, string role, CancellationToken ct) =>
+        (from user in db.Users
+         where !user.IsDisabled && user.UserName == userName
+         join link in db.UserRoles on user.Id equals link.UserId
+         join r in db.Roles on link.RoleId equals r.Id
+         where r.Name == role
+         select user.Id).AnyAsync(ct);
+
     private static IQueryable<AppUser> Assignable(AppDbContext db) =>
         from user in db.Users
         where !user.IsDisabled

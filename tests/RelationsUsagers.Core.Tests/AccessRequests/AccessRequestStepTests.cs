@@ -62,7 +62,7 @@ public sealed class AccessRequestStepTests
 
         Assert.Contains("s'est opposé de son vivant", refused.Message, StringComparison.Ordinal);
         var moveRefused = await Assert.ThrowsAsync<CaseRuleException>(() =>
-            service.ChangeStatusAsync(complete.Id, complete.ConcurrencyStamp, CaseStatus.Sent, ct: Ct));
+            service.TakeStepAsync(complete.Id, complete.ConcurrencyStamp, AccessRequestKind.OnSiteStep, new StepInput(new DateOnly(2026, 3, 9)), ct: Ct));
         Assert.Contains("refus motivé", moveRefused.Message, StringComparison.Ordinal);
     }
 
@@ -76,6 +76,7 @@ public sealed class AccessRequestStepTests
         draft.MinorObjection = true;
         draft.ProofsReceived = [ProofKind.IdentityDocument, ProofKind.ParentageProof];
         var created = await service.CreateAsync(draft, Ct);
+        created = await service.AddEventAsync(created.Id, created.ConcurrencyStamp, CaseEventTypes.ProofsComplete, new DateOnly(2026, 3, 5), null, Ct);
 
         var refused = await Assert.ThrowsAsync<CaseRuleException>(() =>
             service.AddEventAsync(created.Id, created.ConcurrencyStamp, CaseEventTypes.CopySent, new DateOnly(2026, 3, 9), null, Ct));

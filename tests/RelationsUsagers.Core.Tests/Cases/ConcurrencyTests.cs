@@ -74,9 +74,9 @@ public sealed class ConcurrencyTests
         var firstCopy = (await first.OpenAsync(created.Id, Ct))!;
         var secondCopy = (await second.OpenAsync(created.Id, Ct))!;
 
-        await first.ChangeStatusAsync(firstCopy.Id, firstCopy.ConcurrencyStamp, CaseStatus.Acknowledged, ct: Ct);
+        await first.TakeStepAsync(firstCopy.Id, firstCopy.ConcurrencyStamp, "acknowledge", new StepInput(TestDatabase.Today), ct: Ct);
         var conflict = await Assert.ThrowsAsync<CaseConflictException>(() =>
-            second.ChangeStatusAsync(secondCopy.Id, secondCopy.ConcurrencyStamp, CaseStatus.UnderInvestigation, ct: Ct));
+            second.TakeStepAsync(secondCopy.Id, secondCopy.ConcurrencyStamp, "send-to-service", new StepInput(TestDatabase.Today), ct: Ct));
 
         Assert.Contains($"modifié par {First} ", conflict.Message, StringComparison.Ordinal);
         Assert.Equal(CaseStatus.Acknowledged, (await ReadAsync(database, created.Id)).Status);
@@ -90,7 +90,7 @@ public sealed class ConcurrencyTests
         await using var _ = database;
         var second = database.CreateService(Second);
         var secondCopy = (await second.OpenAsync(created.Id, Ct))!;
-        await database.CreateService(First).ChangeStatusAsync(created.Id, created.ConcurrencyStamp, CaseStatus.Acknowledged, ct: Ct);
+        await database.CreateService(First).TakeStepAsync(created.Id, created.ConcurrencyStamp, "acknowledge", new StepInput(TestDatabase.Today), ct: Ct);
 
         // The second user's copy still says "Reçu" and carries the old stamp.
         secondCopy.Summary = "Nouvelle version du résumé.";
@@ -168,7 +168,7 @@ public sealed class ConcurrencyTests
         opened.Summary = "Résumé précisé.";
 
         var saved = await service.UpdateAsync(opened, Ct);
-        var moved = await service.ChangeStatusAsync(saved.Id, saved.ConcurrencyStamp, CaseStatus.Acknowledged, ct: Ct);
+        var moved = await service.TakeStepAsync(saved.Id, saved.ConcurrencyStamp, "acknowledge", new StepInput(TestDatabase.Today), ct: Ct);
 
         Assert.Equal(created.ConcurrencyStamp, opened.ConcurrencyStamp);
         Assert.NotEqual(opened.ConcurrencyStamp, saved.ConcurrencyStamp);

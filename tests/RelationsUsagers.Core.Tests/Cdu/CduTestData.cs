@@ -36,7 +36,7 @@ internal static class CduTestData
         foreach (var (type, on, note) in events)
         {
             file.Events.Add(new CaseEvent { CaseFileId = file.Id, Type = type, OccurredOn = on, Note = note });
-            CaseEventFacts.Apply(file, type, on);
+            CaseKinds.Of(file).ApplyFact(file, type, on);
         }
         if (status.IsFinal())
             (file.ClosedOn, file.Outcome) = (file.Events.Max(e => e.OccurredOn), "Clos.");

@@ -66,7 +66,7 @@ public class DelayArithmeticTests
             "complaint.acknowledgement", "complaint.mediation-meeting", "complaint.mediation-report",
             "complaint.answer-after-cdu", "complaint.answer-target",
             "claim.implicit-rejection", "claim.insurer-declaration", "claim.cci-opinion", "claim.insurer-offer",
-            "claim.payment", "claim.prescription", "requisition.due-date",
+            "claim.payment", "claim.prescription", "requisition.due-date", "waiting.reminder",
         ];
         Assert.Equal(codes.Order(), DelaySettings.Defaults.Select(s => s.Code).Order());
         Assert.All(DelaySettings.Defaults, s => Assert.False(string.IsNullOrWhiteSpace(s.Article)));

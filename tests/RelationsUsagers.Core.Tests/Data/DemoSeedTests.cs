@@ -9,6 +9,7 @@ using RelationsUsagers.Core.Clock;
 using RelationsUsagers.Core.Complaints;
 using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Data.DemoSeed;
+using RelationsUsagers.Core.Queue;
 using RelationsUsagers.Core.Requisitions;
 
 namespace RelationsUsagers.Core.Tests.Data;
@@ -42,9 +43,9 @@ public sealed partial class DemoSeedTests
         foreach (var kind in Enum.GetValues<CaseKind>())
         {
             var present = cases.Where(c => c.Kind == kind).Select(c => c.Status).ToHashSet();
-            var missing = CaseWorkflow.StatusesOf(kind).Where(s => !present.Contains(s)).ToList();
+            var missing = CaseKinds.Of(kind).Statuses.Where(s => !present.Contains(s)).ToList();
             Assert.True(missing.Count == 0, $"{kind}: no case in {string.Join(", ", missing)}");
-            Assert.All(present, s => Assert.Contains(s, CaseWorkflow.StatusesOf(kind)));
+            Assert.All(present, s => Assert.Contains(s, CaseKinds.Of(kind).Statuses));
         }
         Assert.Contains(cases, c => c.AssignedTo == "officer");
         Assert.Contains(cases, c => c.AssignedTo == "manager");
@@ -141,9 +142,11 @@ public sealed partial class DemoSeedTests
         Assert.All(cases.Where(c => !c.IsOpen), c => Assert.Null(c.NextDueOn));
         Assert.All(open, c =>
         {
+            // The queue's columns are the office's next deadline, or whom the case waits on.
             var deadlines = LegalClock.Default.Compute(c, [], today);
-            Assert.Equal(LegalClock.NextDueOn(deadlines), c.NextDueOn);
-            Assert.Equal(LegalClock.QueueSummary(deadlines), (c.NextDueOn, c.NextDueCode, c.ClockSuspended));
+            var waiting = CaseKinds.Of(c).WaitingOn(c);
+            Assert.Equal((waiting?.Who, waiting?.Since), (c.WaitingOn, c.WaitingSince));
+            Assert.Equal(waiting is null ? QueueColumns.OfficeNext(deadlines) : (null, null, false), (c.NextDueOn, c.NextDueCode, c.ClockSuspended));
         });
         Assert.Contains(open, c => c.NextDueCode is not null);
     }

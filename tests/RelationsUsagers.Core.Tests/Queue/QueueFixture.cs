@@ -51,22 +51,24 @@ internal sealed class QueueFixture : IAsyncDisposable
 
     public async Task<CaseFile> RefusedAccessAsync(DateOnly receivedOn)
     {
-        var created = await AccessAsync(receivedOn, r => r.RefusalReason = "Demandeur sans qualité pour accéder au dossier.");
-        return await Cases.ChangeStatusAsync(created.Id, created.ConcurrencyStamp, CaseStatus.Refused, ct: Ct);
+        var created = await AccessAsync(receivedOn);
+        return await Cases.TakeStepAsync(created.Id, created.ConcurrencyStamp, "refuse",
+            new StepInput(receivedOn, "Demandeur sans qualité pour accéder au dossier."), ct: Ct);
     }
 
     public async Task<CaseFile> AbandonedAccessAsync(DateOnly receivedOn)
     {
         var created = await AccessAsync(receivedOn);
-        return await Cases.ChangeStatusAsync(created.Id, created.ConcurrencyStamp, CaseStatus.Abandoned, ct: Ct);
+        return await Cases.TakeStepAsync(created.Id, created.ConcurrencyStamp, "abandon", new StepInput(receivedOn, "Demande retirée."), ct: Ct);
     }
 
     public async Task<CaseFile> ClosedAccessAsync(DateOnly receivedOn)
     {
         CaseFile file = await AccessAsync(receivedOn);
         file = await Cases.AddEventAsync(file.Id, file.ConcurrencyStamp, CaseEventTypes.ProofsComplete, receivedOn, null, Ct);
-        file = await Cases.AddEventAsync(file.Id, file.ConcurrencyStamp, CaseEventTypes.CopySent, receivedOn, null, Ct);
-        return await Cases.ChangeStatusAsync(file.Id, file.ConcurrencyStamp, CaseStatus.Closed, TestDatabase.Today, "Copie communiquée.", Ct);
+        file = await Cases.TakeStepAsync(file.Id, file.ConcurrencyStamp, "send-copy",
+            new StepInput(receivedOn) { EarlyReason = "Demande urgente du médecin traitant." }, ct: Ct);
+        return await Cases.TakeStepAsync(file.Id, file.ConcurrencyStamp, "close", new StepInput(TestDatabase.Today, "Copie communiquée."), ct: Ct);
     }
 
     public async Task<PagedResult<CaseListItem>> PageAsync(QueueFilter filter, PageRequest? page = null) =>

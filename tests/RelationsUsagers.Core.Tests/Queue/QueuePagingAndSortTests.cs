@@ -63,7 +63,8 @@ public sealed class QueuePagingAndSortTests
         var dated = await queue.AccessAsync(D(3, 2));
         var undated = await queue.AccessAsync(D(3, 3));
         // Copy sent: the deadline is met, the case has no due date any more.
-        await queue.Cases.AddEventAsync(undated.Id, undated.ConcurrencyStamp, CaseEventTypes.CopySent, D(3, 9), null, Ct);
+        var complete = await queue.Cases.AddEventAsync(undated.Id, undated.ConcurrencyStamp, CaseEventTypes.ProofsComplete, D(3, 3), null, Ct);
+        await queue.Cases.AddEventAsync(undated.Id, complete.ConcurrencyStamp, CaseEventTypes.CopySent, D(3, 9), null, Ct);
         var filter = new QueueFilter { Kind = CaseKind.AccessRequest };
 
         Assert.Equal([dated.Reference], await queue.ReferencesAsync(filter, new PageRequest(0, 1)));

@@ -135,16 +135,16 @@ public sealed class AuditTrailTests
     }
 
     [Fact]
-    public async Task Changing_the_status_writes_a_status_line_with_both_labels()
+    public async Task A_step_writes_a_step_line_with_its_date_and_both_statuses()
     {
         await using var database = await TestDatabase.CreateAsync("s.benali", ct: Ct);
         var service = database.CreateService();
         var created = await service.CreateAsync(TestCases.Complaint(), Ct);
 
-        await service.ChangeStatusAsync(created.Id, created.ConcurrencyStamp, CaseStatus.Acknowledged, ct: Ct);
+        await service.TakeStepAsync(created.Id, created.ConcurrencyStamp, "acknowledge", new StepInput(new DateOnly(2026, 3, 4)), ct: Ct);
 
-        var line = Assert.Single(await AuditOfAsync(database, created.Id), a => a.Action == AuditActions.StatusChanged);
-        Assert.Equal(("s.benali", "Reçu → Accusé de réception envoyé"), (line.UserName, line.Details));
+        var line = Assert.Single(await AuditOfAsync(database, created.Id), a => a.Action == AuditActions.StepTaken);
+        Assert.Equal(("s.benali", "Accuser réception le 04/03/2026 : Reçu → Accusé de réception envoyé"), (line.UserName, line.Details));
     }
 
     [Fact]

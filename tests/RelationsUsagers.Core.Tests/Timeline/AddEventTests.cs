@@ -103,8 +103,9 @@ public sealed class AddEventTests
         var (database, service, created) = await ArrangeAsync();
         await using var _ = database;
         Assert.Equal(D(3, 10), created.NextDueOn);
+        var complete = await service.AddEventAsync(created.Id, created.ConcurrencyStamp, CaseEventTypes.ProofsComplete, D(3, 3), null, Ct);
 
-        var returned = (AccessRequest)await service.AddEventAsync(created.Id, created.ConcurrencyStamp, CaseEventTypes.CopySent, D(3, 9), null, Ct);
+        var returned = (AccessRequest)await service.AddEventAsync(created.Id, complete.ConcurrencyStamp, CaseEventTypes.CopySent, D(3, 9), null, Ct);
 
         var saved = await ReadAsync(database, created.Id);
         Assert.Equal((D(3, 9), D(3, 9)), (returned.SentOn, saved.SentOn));
@@ -119,7 +120,8 @@ public sealed class AddEventTests
         var (database, service, created) = await ArrangeAsync();
         await using var _ = database;
 
-        await service.AddEventAsync(created.Id, created.ConcurrencyStamp, CaseEventTypes.CopySent, TestDatabase.Today, null, Ct);
+        var complete = await service.AddEventAsync(created.Id, created.ConcurrencyStamp, CaseEventTypes.ProofsComplete, D(3, 3), null, Ct);
+        await service.AddEventAsync(created.Id, complete.ConcurrencyStamp, CaseEventTypes.CopySent, TestDatabase.Today, null, Ct);
 
         Assert.Null((await ReadAsync(database, created.Id)).NextDueOn);
     }
@@ -143,11 +145,10 @@ public sealed class AddEventTests
         await using var _ = database;
 
         var refusal = await Assert.ThrowsAsync<CaseRuleException>(() =>
-            service.AddEventAsync(created.Id, created.ConcurrencyStamp, CaseEventTypes.CopySent, D(3, 16), null, Ct));
+            service.AddEventAsync(created.Id, created.ConcurrencyStamp, CaseEventTypes.MedicalValidation, D(3, 16), null, Ct));
 
         Assert.Equal("La date de l'événement ne peut pas être dans le futur.", refusal.Message);
         var saved = await ReadAsync(database, created.Id);
-        Assert.Null(saved.SentOn);
         Assert.Equal([CaseEventTypes.Received], saved.Events.Select(e => e.Type));
         Assert.Equal(created.ConcurrencyStamp, saved.ConcurrencyStamp);
         Assert.Equal("Demande reçue le 02/03/2026", Assert.Single(await AuditAsync(database, created.Id, AuditActions.EventAdded)).Details);
@@ -161,9 +162,9 @@ public sealed class AddEventTests
         var service = database.CreateService();
         var created = await service.CreateAsync(TestCases.AccessRequest(), Ct);
 
-        await service.AddEventAsync(created.Id, created.ConcurrencyStamp, CaseEventTypes.CopySent, D(3, 16), null, Ct);
+        await service.AddEventAsync(created.Id, created.ConcurrencyStamp, CaseEventTypes.ProofsComplete, D(3, 16), null, Ct);
 
-        Assert.Equal(D(3, 16), (await ReadAsync(database, created.Id)).SentOn);
+        Assert.Equal(D(3, 16), (await ReadAsync(database, created.Id)).CompletedOn);
     }
 
     [Fact]
@@ -173,7 +174,7 @@ public sealed class AddEventTests
         await using var _ = database;
 
         var refusal = await Assert.ThrowsAsync<CaseRuleException>(() =>
-            service.AddEventAsync(created.Id, created.ConcurrencyStamp, CaseEventTypes.ProofsComplete, D(3, 1), null, Ct));
+            service.AddEventAsync(created.Id, created.ConcurrencyStamp, CaseEventTypes.MedicalValidation, D(3, 1), null, Ct));
 
         Assert.Equal("La date de l'événement ne peut pas précéder la réception du dossier.", refusal.Message);
         Assert.Null((await ReadAsync(database, created.Id)).CompletedOn);
@@ -228,15 +229,15 @@ public sealed class AddEventTests
         await using var _ = database;
         var colleague = database.CreateService("j.roux");
         database.Clock.Advance(TimeSpan.FromMinutes(5));
-        await colleague.AddEventAsync(created.Id, created.ConcurrencyStamp, CaseEventTypes.CopySent, D(3, 9), null, Ct);
+        await colleague.AddEventAsync(created.Id, created.ConcurrencyStamp, CaseEventTypes.ProofsComplete, D(3, 9), null, Ct);
 
         var conflict = await Assert.ThrowsAsync<CaseConflictException>(() =>
-            service.AddEventAsync(created.Id, created.ConcurrencyStamp, CaseEventTypes.CopySent, D(3, 12), null, Ct));
+            service.AddEventAsync(created.Id, created.ConcurrencyStamp, CaseEventTypes.ProofsComplete, D(3, 12), null, Ct));
 
         Assert.Contains("modifié par j.roux ", conflict.Message, StringComparison.Ordinal);
         var saved = await ReadAsync(database, created.Id);
-        Assert.Equal(D(3, 9), saved.SentOn);
-        Assert.Single(saved.Events, e => e.Type == CaseEventTypes.CopySent);
+        Assert.Equal(D(3, 9), saved.CompletedOn);
+        Assert.Single(saved.Events, e => e.Type == CaseEventTypes.ProofsComplete);
     }
 
     [Fact]
@@ -246,15 +247,15 @@ public sealed class AddEventTests
         await using var _ = database;
         var colleague = database.CreateService("j.roux");
         var interleaved = new SaveInterleaver(() =>
-            colleague.AddEventAsync(created.Id, created.ConcurrencyStamp, CaseEventTypes.CopySent, D(3, 9), null, Ct));
+            colleague.AddEventAsync(created.Id, created.ConcurrencyStamp, CaseEventTypes.ProofsComplete, D(3, 9), null, Ct));
         var racing = database.CreateService(TestDatabase.DefaultUserName, interleaved);
 
         await Assert.ThrowsAsync<CaseConflictException>(() =>
-            racing.AddEventAsync(created.Id, created.ConcurrencyStamp, CaseEventTypes.CopySent, D(3, 12), null, Ct));
+            racing.AddEventAsync(created.Id, created.ConcurrencyStamp, CaseEventTypes.ProofsComplete, D(3, 12), null, Ct));
 
         var saved = await ReadAsync(database, created.Id);
-        Assert.Equal(D(3, 9), saved.SentOn);
-        Assert.Single(saved.Events, e => e.Type == CaseEventTypes.CopySent);
+        Assert.Equal(D(3, 9), saved.CompletedOn);
+        Assert.Single(saved.Events, e => e.Type == CaseEventTypes.ProofsComplete);
     }
 
     [Fact]
@@ -273,11 +274,11 @@ public sealed class AddEventTests
     {
         var (database, service, created) = await ArrangeAsync();
         await using var _ = database;
-        var after = await service.AddEventAsync(created.Id, created.ConcurrencyStamp, CaseEventTypes.CopySent, D(3, 9), null, Ct);
+        var after = await service.AddEventAsync(created.Id, created.ConcurrencyStamp, CaseEventTypes.MedicalValidation, D(3, 9), null, Ct);
         await service.AddEventAsync(created.Id, after.ConcurrencyStamp, CaseEventTypes.ProofsComplete, D(3, 6), null, Ct);
 
         var opened = (await service.OpenAsync(created.Id, Ct))!;
 
-        Assert.Equal([CaseEventTypes.Received, CaseEventTypes.ProofsComplete, CaseEventTypes.CopySent], opened.Events.Select(e => e.Type));
+        Assert.Equal([CaseEventTypes.Received, CaseEventTypes.ProofsComplete, CaseEventTypes.MedicalValidation], opened.Events.Select(e => e.Type));
     }
 }

@@ -24,8 +24,8 @@ public abstract class OfficerCduTests : PortalTestContext
         draft.IsLitigation = litigation;
         var cases = Services.GetRequiredService<CaseFileService>();
         var file = await CreateCaseAsync(draft);
-        file = await cases.ChangeStatusAsync(file.Id, file.ConcurrencyStamp, CaseStatus.UnderInvestigation, ct: Ct);
-        file = await cases.ChangeStatusAsync(file.Id, file.ConcurrencyStamp, CaseStatus.AwaitingCdu, ct: Ct);
+        file = await cases.TakeStepAsync(file.Id, file.ConcurrencyStamp, "send-to-service", new StepInput(file.ReceivedOn), ct: Ct);
+        file = await cases.TakeStepAsync(file.Id, file.ConcurrencyStamp, "refer-cdu", new StepInput(file.ReceivedOn), ct: Ct);
         return (Complaint)file;
     }
 }

@@ -52,9 +52,7 @@ public sealed partial class AccessDashboardImporter
             }
             var request = ToRequest(entry, $"{preview.FileName} › {preview.Sheet} › ligne {row.Row}");
             // As CaseFileService keeps them: the queue sorts by the earliest running deadline (no suspension yet).
-            (request.NextDueOn, request.NextDueCode, request.ClockSuspended) = request.IsOpen
-                ? LegalClock.QueueSummary(clock.Compute(request, [], today))
-                : (null, null, false);
+            Queue.QueueColumns.Refresh(request, clock.Compute(request, [], today), clock);
             requests.Add(request);
             inFile[entry.DuplicateKey] = (row.Row, request);
         }

@@ -15,8 +15,9 @@ internal sealed record DemoBatch(IReadOnlyList<CaseFile> Cases, IReadOnlyDiction
 /// <summary>
 /// Builds realistic demo cases in memory, deterministically (one <see cref="Random"/> seeded with <see cref="Seed"/>):
 /// the same count and the same "now" give the same cases.
-/// Each case walks its kind's workflow (<see cref="CaseWorkflow"/>) from "received" to its target status, recording the
-/// timeline events and the fact columns of each step. It is built from a provisional receipt date, then moved as a whole
+/// Each case walks its kind's steps (<see cref="CaseKindDefinition.Steps"/>) from "received" to its target status, recording
+/// the timeline events and the fact columns of each step; its status is then replayed from those events
+/// (<see cref="CaseSteps.Replay"/>), so no demo case holds a status its facts contradict. It is built from a provisional receipt date, then moved as a whole
 /// so that it fits between the start of the window and today: closed cases anywhere in the window, open cases recent,
 /// with about a quarter of them left lying long enough to be overdue.
 /// </summary>
@@ -115,7 +116,7 @@ internal sealed class DemoCaseGenerator
     private List<(CaseKind Kind, CaseStatus Status)> Plan(int count)
     {
         var plan = new List<(CaseKind, CaseStatus)>(count);
-        var all = KindWeights.SelectMany(k => CaseWorkflow.StatusesOf(k.Kind).Select(s => (k.Kind, s))).ToList();
+        var all = KindWeights.SelectMany(k => CaseKinds.Of(k.Kind).Statuses.Select(s => (k.Kind, s))).ToList();
         if (count >= all.Count)
             plan.AddRange(all);
         while (plan.Count < count)
@@ -139,14 +140,31 @@ internal sealed class DemoCaseGenerator
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
         file.ReceivedOn = _windowStart;
-        file.Status = status;
         file.Events = _events;
         _events.Insert(0, new CaseEvent { Type = CaseEventTypes.Received, OccurredOn = _windowStart });
         if (status.IsFinal() && file.ClosedOn is null)
             file.ClosedOn = Max(_cursor, LastEventDate(file));
+        if (status.IsFinal())
+            RecordClosing(file, status);
+        file.Status = status;
+        var (reached, problems) = CaseSteps.Replay(file);
+        if (problems.Count > 0)
+            throw new InvalidOperationException($"Demo {kind} at {status} (reached {reached}): {string.Join(" ", problems)}");
         Place(file);
         Stamp(file);
         return file;
+    }
+
+    /// <summary>The closing step's event, carrying the outcome, unless the kind's own path already recorded it (a refusal).</summary>
+    private static void RecordClosing(CaseFile file, CaseStatus status)
+    {
+        var step = CaseKinds.Of(file).Steps.First(s => s.To == status);
+        if (file.Events.Any(e => e.Type == step.EventType))
+            return;
+        file.Events.Add(new CaseEvent
+        {
+            Type = step.EventType, OccurredOn = file.ClosedOn!.Value, Note = file.Outcome is null ? null : $"{step.TextLabel} : {file.Outcome}",
+        });
     }
 
     // ---------------------------------------------------------------- access requests (CSP L.1111-7, R.1111-1 to R.1111-8)
@@ -216,13 +234,6 @@ internal sealed class DemoCaseGenerator
                 AbandonAccess(r, required);
                 break;
             default:
-                if (status == CaseStatus.Closed && !r.PsychiatricDoctorRequired && Chance(0.08))
-                {
-                    Refuse(r, required, allAtOnce);
-                    r.ClosedOn = Step(10, 60);
-                    r.Outcome = "Refus motivé notifié ; aucun recours du demandeur.";
-                    break;
-                }
                 Complete(r, required, allAtOnce);
                 if (status == CaseStatus.Complete)
                 {
@@ -233,12 +244,12 @@ internal sealed class DemoCaseGenerator
                 PrepareCopy(r, chargeable: status == CaseStatus.AwaitingPayment);
                 if (status == CaseStatus.AwaitingPayment)
                 {
-                    Event(CaseEventTypes.Note, 0, 2, $"Devis de {Euros(Fees(r))} adressé au demandeur ; envoi à réception du règlement.");
+                    Event(CaseEventTypes.PaymentRequested, 0, 2, $"Devis de {Euros(Fees(r))} adressé au demandeur ; envoi à réception du règlement.");
                     break;
                 }
                 if (Fees(r) > 0 && Chance(0.5))
                 {
-                    Event(CaseEventTypes.Note, 0, 2, $"Devis de {Euros(Fees(r))} adressé au demandeur.");
+                    Event(CaseEventTypes.PaymentRequested, 0, 2, $"Devis de {Euros(Fees(r))} adressé au demandeur.");
                     r.PaidOn = Event(CaseEventTypes.PaymentReceived, 3, 12, "Règlement reçu par chèque à l'ordre du Trésor public.");
                 }
                 Send(r);
@@ -364,7 +375,7 @@ internal sealed class DemoCaseGenerator
                 r.RefusalReason = "Le dossier demandé a été détruit à l'issue de sa durée de conservation, avec le visa des archives (art. R.1112-7 du CSP).";
                 break;
         }
-        Event(CaseEventTypes.Note, 2, 12, "Refus motivé adressé au demandeur, avec mention des voies de recours (CADA).");
+        Event(CaseEventTypes.RefusalSent, 2, 12, "Refus motivé adressé au demandeur, avec mention des voies de recours (CADA).");
         r.ClosedOn = _cursor;
         r.Outcome = "Refus motivé";
     }
@@ -375,15 +386,15 @@ internal sealed class DemoCaseGenerator
         {
             case 0:
                 RequestProofs(r, required);
-                Event(CaseEventTypes.Note, 25, 35, "Relance du demandeur : pièces toujours manquantes.");
+                Event(CaseEventTypes.Reminded, 25, 35, "Relance du demandeur : pièces toujours manquantes.");
                 r.ClosedOn = Step(30, 45);
                 r.Outcome = "Classé sans suite : pièces justificatives non reçues après relance.";
                 break;
             case 1 when r.CommunicationMode is not (CommunicationMode.OnSite or CommunicationMode.Electronic):
                 Complete(r, required, allAtOnce: true);
                 PrepareCopy(r, chargeable: true);
-                Event(CaseEventTypes.Note, 0, 2, $"Devis de {Euros(Fees(r))} adressé au demandeur.");
-                Event(CaseEventTypes.Note, 30, 40, "Relance pour le règlement des frais de reproduction.");
+                Event(CaseEventTypes.PaymentRequested, 0, 2, $"Devis de {Euros(Fees(r))} adressé au demandeur.");
+                Event(CaseEventTypes.Reminded, 30, 40, "Relance pour le règlement des frais de reproduction.");
                 r.ClosedOn = Step(30, 45);
                 r.Outcome = "Classé sans suite : frais de reproduction non réglés.";
                 break;
@@ -611,6 +622,8 @@ internal sealed class DemoCaseGenerator
                 Investigate(c, replied: true);
                 if (Chance(0.7))
                     Mediate(c, meeting: true, report: true);
+                else
+                    Event(CaseEventTypes.CduReferred, 2, 15, "Inscrit à l'examen de la prochaine séance de la CDU.");
                 if (Chance(0.6))
                     c.MedicalDataConsentOn = Step(0, 10);
                 break;
@@ -754,7 +767,7 @@ internal sealed class DemoCaseGenerator
                 ClaimAcknowledge();
                 if (Chance(0.8))
                     Declare(c);
-                Event(CaseEventTypes.Note, 5, 20, "Dossier médical transmis au médecin conseil de l'assureur, avec l'accord du patient.");
+                Event(CaseEventTypes.SentToService, 5, 20, "Dossier transmis au service et au médecin conseil de l'assureur, avec l'accord du patient.");
                 if (Chance(0.4))
                     Event(CaseEventTypes.Note, 30, 90, "Expertise médicale amiable réalisée ; rapport attendu.");
                 MaybeConsolidate(c);
@@ -961,7 +974,7 @@ internal sealed class DemoCaseGenerator
                     Event(CaseEventTypes.Note, 0, 1, "Réquisition enregistrée et transmise à la direction des affaires juridiques.");
                 break;
             case CaseStatus.SecrecyReview:
-                Event(CaseEventTypes.Note, 0, 2, "Transmise au médecin du DIM pour examen du secret médical.");
+                r.SecrecyReviewOn = Event(CaseEventTypes.SecrecyReviewed, 0, 2, "Transmise au médecin du DIM pour examen du secret médical.");
                 if (Chance(0.5))
                     r.SecrecyReviewBy = PickOne(SecrecyReviewers);
                 break;
@@ -972,14 +985,9 @@ internal sealed class DemoCaseGenerator
                 RefuseRequisition(r);
                 break;
             default:
-                if (wantMedical && Chance(0.15))
-                    RefuseRequisition(r);
-                else
-                    AnswerRequisition(r);
+                AnswerRequisition(r);
                 r.ClosedOn = Step(0, 10);
-                r.Outcome = r.Response == RequisitionResponse.RefusedMedicalSecrecy
-                    ? "Refus motivé accepté par l'autorité requérante."
-                    : "Réponse transmise à l'autorité requérante ; dossier clos.";
+                r.Outcome = "Réponse transmise à l'autorité requérante ; dossier clos.";
                 break;
         }
         return r;
@@ -1003,13 +1011,20 @@ internal sealed class DemoCaseGenerator
             r.OrdreRepresentative = PickOne(OrdreRepresentatives);
             r.SeizureCopyKept = true;
             foreach (var item in r.Items)
+            {
                 item.Sent = true;
+                item.Secrecy = item.Nature == RequisitionItemNature.Medical ? SecrecyDecision.SeizureRequired : null;
+            }
             r.Response = RequisitionResponse.SeizureOrganised;
+            EventOn(CaseEventTypes.ItemsSent, r.SeizureOn.Value, "Pièces remises sous scellés lors de la saisie.");
             r.ResponseSentOn = r.SeizureOn;
             return;
         }
-        foreach (var item in r.Items.Where(i => i.Nature == RequisitionItemNature.Administrative))
-            item.Sent = true;
+        foreach (var item in r.Items)
+        {
+            item.Sent = item.Nature == RequisitionItemNature.Administrative;
+            item.Secrecy = item.Nature == RequisitionItemNature.Medical ? SecrecyDecision.Withheld : null;
+        }
         r.Response = medical ? RequisitionResponse.PartlySentAdministrative : RequisitionResponse.Sent;
         r.ResponseSentOn = Event(CaseEventTypes.ItemsSent, 0, Chance(0.15) ? 25 : 4, medical
             ? "Données administratives transmises ; éléments médicaux réservés à une saisie (art. 56-3 du CPP) ou au consentement du patient."
@@ -1019,6 +1034,8 @@ internal sealed class DemoCaseGenerator
     private void RefuseRequisition(Requisition r)
     {
         ReviewSecrecy(r);
+        foreach (var item in r.Items.Where(i => i.Nature == RequisitionItemNature.Medical))
+            item.Secrecy = SecrecyDecision.Withheld;
         r.Response = RequisitionResponse.RefusedMedicalSecrecy;
         r.ResponseSentOn = Event(CaseEventTypes.RefusalSent, 0, 4, "Refus motivé : informations couvertes par le secret médical (art. 226-13 du Code pénal, L.1110-4 du CSP).");
         r.ClosedOn = _cursor;

@@ -55,9 +55,7 @@ public static class DemoCaseSeeder
         var legalClock = await LegalClockService.LoadClockAsync(db, ct);
         foreach (var file in batch.Cases)
         {
-            (file.NextDueOn, file.NextDueCode, file.ClockSuspended) = file.IsOpen
-                ? LegalClock.QueueSummary(legalClock.Compute(file, [], generator.Today))
-                : (null, null, false);
+            Queue.QueueColumns.Refresh(file, legalClock.Compute(file, [], generator.Today), legalClock);
         }
 
         var transaction = tx.GetDbTransaction();

@@ -274,6 +274,9 @@ namespace RelationsUsagers.Core.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ReminderDueOn")
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("Services")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -291,6 +294,12 @@ namespace RelationsUsagers.Core.Data.Migrations
 
                     b.Property<string>("UpdatedBy")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WaitingOn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("WaitingSince")
                         .HasColumnType("TEXT");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Patient", "RelationsUsagers.Core.Cases.CaseFile.Patient#Patient", b1 =>
@@ -785,6 +794,15 @@ namespace RelationsUsagers.Core.Data.Migrations
                             Label = "Réponse à la réquisition",
                             StartEvent = "DueOn (date fixée par l'autorité)",
                             Unit = 2
+                        },
+                        new
+                        {
+                            Code = "waiting.reminder",
+                            Article = "Pratique du service",
+                            Duration = 15,
+                            Label = "Relance de la partie attendue",
+                            StartEvent = "Mise en attente ou dernière relance",
+                            Unit = 2
                         });
                 });
 
@@ -1184,6 +1202,8 @@ namespace RelationsUsagers.Core.Data.Migrations
                                 .IsRequired();
 
                             b1.Property<int>("Nature");
+
+                            b1.Property<int?>("Secrecy");
 
                             b1.Property<bool>("Sent");
 

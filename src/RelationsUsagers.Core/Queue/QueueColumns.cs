@@ -1,0 +1,43 @@
+using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Clock;
+
+namespace RelationsUsagers.Core.Queue;
+
+/// <summary>
+/// The queue's columns of a case, written on every save from its deadlines: the office's next deadline (what the urgency
+/// order, the counters and « en retard » read), or, when the case waits on someone else, whom, since when, and when a
+/// reminder is proposed. A case waiting on the requester or the CCI is never the office's late case.
+/// </summary>
+public static class QueueColumns
+{
+    public static void Refresh(CaseFile file, IReadOnlyList<Deadline> deadlines, LegalClock clock)
+    {
+        var waiting = file.IsOpen ? CaseKinds.Of(file).WaitingOn(file) : null;
+        (file.NextDueOn, file.NextDueCode, file.ClockSuspended) = file.IsOpen && waiting is null ? OfficeNext(deadlines) : (null, null, false);
+        file.WaitingOn = waiting?.Who;
+        file.WaitingSince = waiting?.Since;
+        file.ReminderDueOn = waiting is { } w ? ReminderDue(file, w, clock) : null;
+    }
+
+    /// <summary>
+    /// The earliest running deadline the office must meet and its code, or, when every such deadline is suspended, no date
+    /// and the suspended flag. Deadlines that are someone else's move (the CCI's opinion, the insurer's offer) never count.
+    /// </summary>
+    public static (DateOnly? DueOn, string? Code, bool Suspended) OfficeNext(IReadOnlyList<Deadline> deadlines)
+    {
+        var open = deadlines.Where(d => !d.IsDone && !d.IsFloor && d.Actor == Actor.Office).ToList();
+        var next = open.Where(d => d.State != DeadlineState.Suspended).OrderBy(d => d.DueOn).FirstOrDefault();
+        if (next is not null)
+            return (next.DueOn, next.Code, false);
+        var suspended = open.OrderBy(d => d.DueOn).FirstOrDefault();
+        return (null, suspended?.Code, suspended is not null);
+    }
+
+    /// <summary>A reminder is proposed a set number of days after the case started waiting, or after the last reminder.</summary>
+    private static DateOnly ReminderDue(CaseFile file, Waiting waiting, LegalClock clock)
+    {
+        var lastReminder = file.Events.Where(e => e.Type == CaseEventTypes.Reminded && e.OccurredOn >= waiting.Since)
+            .Select(e => (DateOnly?)e.OccurredOn).Max();
+        return clock.Setting(DelaySettings.WaitingReminder).DueFrom(lastReminder ?? waiting.Since);
+    }
+}

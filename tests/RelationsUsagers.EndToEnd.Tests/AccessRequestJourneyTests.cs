@@ -65,15 +65,23 @@ public sealed partial class AccessRequestJourneyTests(PortalFixture portal)
         await Expect(link).ToBeVisibleAsync();
         await PortalFixture.ShotAsync(page, "journey-3-queue-search");
 
-        // Timeline: proofs complete, then copy sent, both today: the 8-day deadline is met.
+        // Steps: the request is complete today; the 48 h floor reads « pas avant » before the copy is sent; sending it today
+        // needs a confirmed reason, and then meets every 8-day deadline.
         await link.ClickAsync();
         await Expect(page).ToHaveURLAsync(caseUrl);
         await Expect(reference).ToHaveTextAsync(referenceText);
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Chronologie" }).ClickAsync();
-        await AddEventAsync(page, "Pièces complètes reçues", Fr(today));
-        await AddEventAsync(page, "Copie envoyée", Fr(today));
+        await StepPanel.TakeAsync(page, "Dossier complet");
+        var floor = page.Locator("tr[data-code='access.reflection-48h'] .deadline-floor");
+        await Expect(floor).ToHaveTextAsync($"Pas avant le {Fr(today.AddDays(2))}");
+        await StepPanel.ChooseAsync(page, "Envoyer la copie");
+        await Expect(page.Locator("#step-floor")).ToContainTextAsync($"Pas avant le {Fr(today.AddDays(2))}");
+        await PortalFixture.ShotAsync(page, "journey-4-floor-before-sending");
+        await StepPanel.ConfirmAsync(page, earlyReason: "Transfert urgent vers le centre de rééducation.");
+        await Expect(page.Locator("#case-status")).ToHaveTextAsync("Communiqué");
         await Expect(eightDays.First.Locator(".deadline-state")).ToHaveTextAsync(DoneState());
         await Expect(eightDays.Locator(".deadline-state").Filter(new() { HasNotTextRegex = DoneState() })).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Chronologie" }).ClickAsync();
+        await Expect(page.Locator(".case-timeline")).ToContainTextAsync("Communication avant la fin du délai de réflexion, confirmée");
         await PortalFixture.ShotAsync(page, "journey-4-copy-sent");
 
         // A manager opens the same case; the officer saves first; the manager's save is refused, their text kept.
@@ -95,16 +103,6 @@ public sealed partial class AccessRequestJourneyTests(PortalFixture portal)
         await Expect(managerPage.Locator("#conflict-message")).ToContainTextAsync("officer");
         await Expect(managerPage.Locator("#summary")).ToHaveValueAsync(managerSummary);
         await PortalFixture.ShotAsync(managerPage, "journey-5-conflict");
-    }
-
-    private static async Task AddEventAsync(IPage page, string label, string date)
-    {
-        await page.Locator("#event-type").ClickAsync();
-        await page.Locator(".mud-popover-open").GetByText(label, new() { Exact = true }).ClickAsync();
-        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
-        await Expect(page.Locator("#event-date")).ToHaveValueAsync(date);
-        await page.Locator("#add-event").ClickAsync();
-        await Expect(page.Locator(".case-timeline")).ToContainTextAsync($"{date} — {label}");
     }
 
     [GeneratedRegex(@"/dossiers/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]

@@ -95,13 +95,10 @@ public sealed class AccessibilityTests(PortalFixture portal)
         Assert.NotNull(href);
         await page.GotoAsync(href);
         await PortalFixture.WaitReadyAsync(page);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Passer au statut « Communiqué »" }).ClickAsync();
-        // Focus lands on the panel's heading, for keyboard and screen-reader users.
-        await Expect(page.Locator("#status-step h3")).ToBeFocusedAsync();
-        var step = page.Locator("#status-step");
+        await StepPanel.ChooseAsync(page, "Envoyer la copie");
+        var step = StepPanel.Open(page);
         await Expect(step.Locator("#status-step-date")).ToBeVisibleAsync();
-        await Expect(step.GetByRole(AriaRole.Radio, new() { Name = "Copie envoyée" })).ToBeCheckedAsync();
-        await Expect(step.GetByRole(AriaRole.Radio, new() { Name = "Consultation sur place" })).ToBeVisibleAsync();
+        await Expect(step.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'étape" })).ToBeVisibleAsync();
 
         await Axe.AssertAccessibleAsync(page, "a11y-case-status-step");
     }

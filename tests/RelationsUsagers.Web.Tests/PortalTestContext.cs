@@ -34,6 +34,8 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         // Two cores running tests in parallel: a page's SQLite reads can take longer than bunit's default second.
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
 
+    private readonly SignedInUser currentUser = new();
+
     protected PortalTestContext()
     {
         folder = Path.Combine(Path.GetTempPath(), "relations-usagers-web-tests", Guid.NewGuid().ToString("N"));
@@ -42,7 +44,7 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
 
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddSingleton<TimeProvider>(Clock);
-        Services.AddSingleton<ICurrentUser>(new FixedCurrentUser(UserName));
+        Services.AddSingleton<ICurrentUser>(currentUser);
         Services.AddCore(ConnectionString);
         Services.AddMudServices();
         Services.AddFrenchMudTexts();
@@ -90,6 +92,13 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
     {
         Auth.SetAuthorized(userName);
         Auth.SetRoles(roles);
+        // The services act as the signed-in user, as the app's current user follows the authentication state.
+        currentUser.UserName = userName;
+    }
+
+    private sealed class SignedInUser : ICurrentUser
+    {
+        public string UserName { get; set; } = PortalTestContext.UserName;
     }
 
     /// <summary>Creates a case through the real service, as the signed-in officer.</summary>

@@ -41,8 +41,8 @@ public sealed class ComplaintKind : CaseKindDefinition
         new("acknowledge", "Accuser réception", [CaseStatus.Received], CaseStatus.Acknowledged, AcknowledgementSent),
         new("send-to-service", "Demander l'avis du service", [CaseStatus.Received, CaseStatus.Acknowledged], CaseStatus.UnderInvestigation, SentToService)
             { Needs = StepNeeds.OptionalText, TextLabel = "Service(s) sollicité(s)" },
-        // R.1112-92 al.1, R.1112-93: the director or the complainant seizes the mediator, also after an answer that did not satisfy.
-        new("refer-mediator", "Saisir le médiateur", [CaseStatus.Acknowledged, CaseStatus.UnderInvestigation, CaseStatus.Answered], CaseStatus.InMediation, MediatorReferred),
+        // R.1112-92 al.1, R.1112-93: the director or the complainant seizes the mediator, from receipt or after an answer that did not satisfy.
+        new("refer-mediator", "Saisir le médiateur", [CaseStatus.Received, CaseStatus.Acknowledged, CaseStatus.UnderInvestigation, CaseStatus.Answered], CaseStatus.InMediation, MediatorReferred),
         // R.1112-94 al.1: the report goes to the CDU president within 8 days of the meeting.
         new("send-report", "Transmettre le compte rendu de médiation", [CaseStatus.InMediation], CaseStatus.AwaitingCdu, MediationReportSent),
         new("refer-cdu", "Inscrire à l'examen de la CDU", [CaseStatus.UnderInvestigation, CaseStatus.Answered], CaseStatus.AwaitingCdu, CduReferred),

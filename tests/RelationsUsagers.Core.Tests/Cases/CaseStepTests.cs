@@ -111,7 +111,7 @@ public sealed class CaseStepTests
             service.TakeStepAsync(file.Id, file.ConcurrencyStamp, "send-report", new StepInput(StepDay), ct: Ct));
 
         Assert.Equal("L'étape « Transmettre le compte rendu de médiation » n'est pas possible au statut « Reçu ». Étapes possibles : " +
-                     "« Accuser réception », « Demander l'avis du service », « Envoyer la réponse », « Classer sans suite ».", refusal.Message);
+                     "« Accuser réception », « Demander l'avis du service », « Saisir le médiateur », « Envoyer la réponse », « Classer sans suite ».", refusal.Message);
         Assert.Single((await ReadAsync(database, file.Id)).Events);
     }
 

@@ -68,6 +68,7 @@ internal sealed class DemoCaseGenerator
     private readonly DateOnly _today;
     private readonly DateOnly _windowStart;
     private readonly Dictionary<DateOnly, TimeSpan> _parisOffsets = [];
+    private readonly HashSet<CaseKind> _lateShown = [];
 
     // The case being built: its timeline and the date reached so far.
     private DateOnly _cursor;
@@ -1197,7 +1198,9 @@ internal sealed class DemoCaseGenerator
         }
         else
         {
-            var slack = Chance(0.25) ? _rng.Next(20, 150) : _rng.Next(0, file.Kind == CaseKind.Requisition ? 2 : 8);
+            // The first received case of each kind is always left lying: every demo queue holds cases the office is late on.
+            var late = Chance(0.25) | (file.Status == CaseStatus.Received && _lateShown.Add(file.Kind));
+            var slack = late ? _rng.Next(20, 150) : _rng.Next(0, file.Kind == CaseKind.Requisition ? 2 : 8);
             target = Math.Max(latest - slack, Math.Min(_windowStart.DayNumber, latest));
         }
         var day = DateOnly.FromDayNumber(target);

@@ -142,6 +142,21 @@ public static class ActorLabels
         _ => actor.ToString(),
     };
 
+    /// <summary>"En attente du demandeur depuis 12 jours".</summary>
+    public static string WaitingText(this Actor actor, DateOnly since, DateOnly today)
+    {
+        var label = actor.WaitingLabel();
+        return $"{char.ToUpperInvariant(label[0])}{label[1..]} {SinceText(since, today)}";
+    }
+
+    /// <summary>"depuis 12 jours".</summary>
+    public static string SinceText(DateOnly since, DateOnly today) => (today.DayNumber - since.DayNumber) switch
+    {
+        <= 0 => "depuis aujourd'hui",
+        1 => "depuis 1 jour",
+        var days => $"depuis {days} jours",
+    };
+
     /// <summary>"en attente du demandeur".</summary>
     public static string WaitingLabel(this Actor actor) => actor switch
     {

@@ -14,11 +14,9 @@ internal sealed class CaseFileConfiguration : IEntityTypeConfiguration<CaseFile>
     public void Configure(EntityTypeBuilder<CaseFile> b)
     {
         b.ToTable("CaseFiles");
-        b.HasDiscriminator(c => c.Kind)
-            .HasValue<Complaint>(CaseKind.Complaint)
-            .HasValue<IndemnityClaim>(CaseKind.IndemnityClaim)
-            .HasValue<AccessRequest>(CaseKind.AccessRequest)
-            .HasValue<Requisition>(CaseKind.Requisition);
+        var discriminator = b.HasDiscriminator(c => c.Kind);
+        foreach (var kind in CaseKinds.All)
+            discriminator.HasValue(kind.New().GetType(), kind.Kind);
         b.Property(c => c.Reference).HasMaxLength(20).IsRequired();
         b.HasIndex(c => c.Reference).IsUnique();
         b.Property(c => c.Summary).HasMaxLength(8000);

@@ -44,13 +44,14 @@ public sealed record CaseListItem(
     public string? NextDueName => NextDueSetting?.Label;
 
     /// <summary>"En attente du demandeur depuis 12 jours"; null when the next move is the office's.</summary>
-    public string? WaitingText(DateOnly today) => WaitingOn is { } who && WaitingSince is { } since
-        ? $"{char.ToUpperInvariant(who.WaitingLabel()[0])}{who.WaitingLabel()[1..]} depuis {Days(today.DayNumber - since.DayNumber)}" : null;
+    public string? WaitingText(DateOnly today) => WaitingOn is { } who && WaitingSince is { } since ? who.WaitingText(since, today) : null;
+
+    /// <summary>"depuis 12 jours".</summary>
+    public string? WaitingSinceText(DateOnly today) => WaitingSince is { } since ? ActorLabels.SinceText(since, today) : null;
 
     /// <summary>A reminder to whoever the case waits on is proposed from <see cref="ReminderDueOn"/>.</summary>
     public bool ReminderProposed(DateOnly today) => ReminderDueOn is { } due && due <= today;
 
-    private static string Days(int days) => days switch { <= 0 => "aujourd'hui", 1 => "1 jour", _ => $"{days} jours" };
 
     public string PatientName => $"{PatientLastName.ToUpperInvariant()} {PatientFirstName}".Trim();
 }

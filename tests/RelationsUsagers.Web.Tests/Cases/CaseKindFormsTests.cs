@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Components;
+using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Web.Cases;
+
+namespace RelationsUsagers.Web.Tests.Cases;
+
+/// <summary>The web side of the kind registry: every kind has its form, and the editor shows it under the kind's own words.</summary>
+public sealed class CaseKindFormsTests : PortalTestContext
+{
+    public static TheoryData<CaseKind> Kinds() => [.. Enum.GetValues<CaseKind>()];
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void The_editor_shows_the_form_of_the_kind(CaseKind kind)
+    {
+        var definition = CaseKinds.Of(kind);
+        var editor = RenderWithPopovers<CaseEditor>(p => p.Add(c => c.Case, definition.New()));
+
+        Assert.Equal(CaseKindForms.FieldsOf(kind), editor.FindComponent<DynamicComponent>().Instance.Type);
+        Assert.Contains(editor.FindAll("h3"), h => h.TextContent.Trim() == definition.PersonLabel);
+        Assert.Contains(definition.RequesterCapacityLabel.Label, editor.Markup, StringComparison.Ordinal);
+    }
+}

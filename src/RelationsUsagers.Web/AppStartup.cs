@@ -16,7 +16,7 @@ public static class AppStartup
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         var factory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        await DatabaseSetup.MigrateAsync(factory);
+        await DatabaseSetup.MigrateAsync(factory, services.GetRequiredService<TimeProvider>());
 
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

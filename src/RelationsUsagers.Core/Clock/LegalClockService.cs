@@ -77,10 +77,7 @@ public sealed class LegalClockService(IDbContextFactory<AppDbContext> dbFactory,
         var file = await db.CaseFiles.AsNoTracking().Include(c => c.Events).FirstAsync(c => c.Id == caseId, ct);
         var clock = await LoadClockAsync(db, ct);
         Queue.QueueColumns.Refresh(file, clock.Compute(file, await Suspensions(db, caseId, ct), time), clock);
-        await db.CaseFiles.Where(c => c.Id == caseId).ExecuteUpdateAsync(u => u
-            .SetProperty(c => c.NextDueOn, file.NextDueOn).SetProperty(c => c.NextDueCode, file.NextDueCode)
-            .SetProperty(c => c.ClockSuspended, file.ClockSuspended).SetProperty(c => c.WaitingOn, file.WaitingOn)
-            .SetProperty(c => c.WaitingSince, file.WaitingSince).SetProperty(c => c.ReminderDueOn, file.ReminderDueOn), ct);
+        await Queue.QueueColumns.WriteAsync(db, file, ct);
         await tx.CommitAsync(ct);
         changes?.Publish();
     }

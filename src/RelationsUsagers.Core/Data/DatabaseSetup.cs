@@ -8,14 +8,23 @@ namespace RelationsUsagers.Core.Data;
 public static class DatabaseSetup
 {
     /// <summary>Creates the folder of the SQLite file, applies the migrations and switches the file to WAL.</summary>
-    public static async Task MigrateAsync(IDbContextFactory<AppDbContext> factory, CancellationToken ct = default)
+    public static async Task MigrateAsync(IDbContextFactory<AppDbContext> factory, CancellationToken ct = default) =>
+        await MigrateAsync(factory, TimeProvider.System, ct);
+
+    /// <inheritdoc cref="MigrateAsync(IDbContextFactory{AppDbContext}, CancellationToken)"/>
+    public static async Task MigrateAsync(IDbContextFactory<AppDbContext> factory, TimeProvider time, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var source = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
         var folder = Path.GetDirectoryName(Path.GetFullPath(source));
         if (!string.IsNullOrEmpty(folder))
             Directory.CreateDirectory(folder);
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         await db.Database.MigrateAsync(ct);
+        // The queue's columns now hold the office's own next deadline and whom a case waits on: rewrite them once for the
+        // cases a previous version saved.
+        if (pending.Any(m => m.EndsWith("_OfficersDesk", StringComparison.Ordinal)))
+            await Queue.QueueColumns.RefreshOpenCasesAsync(db, time, ct);
         // WAL lets readers (the queue) go on while one writer saves; it is a property of the file.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }

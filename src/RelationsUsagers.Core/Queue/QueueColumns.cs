@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Clock;
+using RelationsUsagers.Core.Data;
 
 namespace RelationsUsagers.Core.Queue;
 
@@ -40,4 +42,28 @@ public static class QueueColumns
             .Select(e => (DateOnly?)e.OccurredOn).Max();
         return clock.Setting(DelaySettings.WaitingReminder).DueFrom(lastReminder ?? waiting.Since);
     }
+
+    /// <summary>
+    /// Rewrites the queue's columns of every open case from its facts, without touching its concurrency stamp (after an
+    /// upgrade that changed what they mean).
+    /// </summary>
+    public static async Task RefreshOpenCasesAsync(AppDbContext db, TimeProvider time, CancellationToken ct = default)
+    {
+        var clock = await LegalClockService.LoadClockAsync(db, ct);
+        var suspensions = (await db.ClockSuspensions.AsNoTracking().ToListAsync(ct)).ToLookup(s => s.CaseFileId);
+        var open = await db.CaseFiles.AsNoTracking().Include(c => c.Events)
+            .Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Refused && c.Status != CaseStatus.Abandoned).ToListAsync(ct);
+        foreach (var file in open)
+        {
+            Refresh(file, clock.Compute(file, [.. suspensions[file.Id]], time), clock);
+            await WriteAsync(db, file, ct);
+        }
+    }
+
+    /// <summary>Writes the queue's columns of <paramref name="file"/> directly: its concurrency stamp stays, so no one editing it is refused.</summary>
+    public static Task WriteAsync(AppDbContext db, CaseFile file, CancellationToken ct) =>
+        db.CaseFiles.Where(c => c.Id == file.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(c => c.NextDueOn, file.NextDueOn).SetProperty(c => c.NextDueCode, file.NextDueCode)
+            .SetProperty(c => c.ClockSuspended, file.ClockSuspended).SetProperty(c => c.WaitingOn, file.WaitingOn)
+            .SetProperty(c => c.WaitingSince, file.WaitingSince).SetProperty(c => c.ReminderDueOn, file.ReminderDueOn), ct);
 }

@@ -31,7 +31,8 @@ public static class PortalCommands
         using var scope = host.Services.CreateScope();
         // A dry run reads the file only: it must not create or migrate a database.
         if (!args.Contains("--dry-run"))
-            await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>());
+            await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>(),
+                scope.ServiceProvider.GetRequiredService<TimeProvider>());
         try
         {
             return (args[0], args.ElementAtOrDefault(1)) switch

@@ -28,6 +28,28 @@ public sealed partial class DemoSeedTests
         return (database, cases);
     }
 
+    /// <summary>Every demo case holds the status its facts lead to through its kind's steps, and a closed one no running deadline.</summary>
+    [Fact]
+    public void Every_demo_case_holds_the_status_its_facts_lead_to()
+    {
+        var now = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+        var cases = new DemoCaseGenerator(now).Generate(600).Cases;
+        var today = new DateOnly(2026, 11, 25);
+
+        Assert.All(cases, c => Assert.Empty(CaseSteps.Replay(c).Problems));
+        Assert.All(cases.Where(c => !c.IsOpen), c =>
+        {
+            Assert.NotNull(c.ClosedOn);
+            Assert.DoesNotContain(LegalClock.Default.Compute(c, [], today), d => d.State is DeadlineState.Overdue or DeadlineState.Near or DeadlineState.Upcoming);
+        });
+        // Answered complaints are answered: their answer deadline is met, never « en retard ».
+        Assert.All(cases.Where(c => c is Complaint { Status: CaseStatus.Answered, Nature: not ComplaintNature.Praise }), c =>
+            Assert.True(LegalClock.Default.Compute(c, [], today).Single(d => d.Code == DelaySettings.ComplaintAnswerTarget).IsDone));
+        // Requisitions answered or refused decided on every medical item (CPP 60-1, 56-3).
+        Assert.All(cases.OfType<Requisition>().Where(r => r.Status is CaseStatus.Answered or CaseStatus.Refused or CaseStatus.Closed), r =>
+            Assert.DoesNotContain(r.Items, i => i.Nature == RequisitionItemNature.Medical && i.Secrecy is null));
+    }
+
     [Fact]
     public async Task Seeding_300_gives_300_cases_of_the_four_kinds_in_every_status()
     {

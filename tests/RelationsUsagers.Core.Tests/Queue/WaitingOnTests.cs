@@ -94,4 +94,21 @@ public sealed class WaitingOnTests
         await using var db = fixture.Database.CreateContext();
         Assert.Equal(DelaySettings.ComplaintAcknowledgement, await db.CaseFiles.Where(c => c.Id == file.Id).Select(c => c.NextDueCode).SingleAsync(Ct));
     }
+
+    [Fact]
+    public async Task After_the_upgrade_the_queue_columns_of_open_cases_are_rewritten_from_their_facts()
+    {
+        await using var fixture = await CreateAsync();
+        CaseFile file = await fixture.AccessAsync(D(2, 1), r => r.ProofsReceived = []);
+        file = await fixture.Cases.TakeStepAsync(file.Id, file.ConcurrencyStamp, "request-proofs", new StepInput(D(2, 3)), ct: Ct);
+        await using var db = fixture.Database.CreateContext();
+        // As a previous version stored it: the legal delay as the next deadline, nobody waited on.
+        await db.CaseFiles.Where(c => c.Id == file.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(c => c.NextDueOn, D(2, 9)).SetProperty(c => c.WaitingOn, (Actor?)null).SetProperty(c => c.WaitingSince, (DateOnly?)null), Ct);
+
+        await QueueColumns.RefreshOpenCasesAsync(db, fixture.Database.Clock, Ct);
+
+        var row = await db.CaseFiles.AsNoTracking().SingleAsync(c => c.Id == file.Id, Ct);
+        Assert.Equal((null, Actor.Requester, D(2, 3), file.ConcurrencyStamp), (row.NextDueOn, row.WaitingOn, row.WaitingSince, row.ConcurrencyStamp));
+    }
 }

@@ -140,4 +140,31 @@ public sealed class StepActionsTests : PortalTestContext
 
         page.WaitForAssertion(() => Assert.Equal("Clos", page.Find("#case-status").TextContent.Trim()));
     }
+
+    [Fact]
+    public async Task A_requisition_is_answered_once_its_medical_item_has_a_secrecy_decision_chosen_on_screen()
+    {
+        var draft = Drafts.Requisition();
+        draft.Items.Add(new RelationsUsagers.Core.Requisitions.RequisitionItem
+        {
+            Description = "Compte rendu des urgences", Nature = RelationsUsagers.Core.Requisitions.RequisitionItemNature.Medical,
+        });
+        var file = await CreateCaseAsync(draft);
+        var page = OpenCase(file);
+
+        Click(page, "Transmettre les pièces");
+        page.Find("#status-step-confirm").Click();
+        page.WaitForAssertion(() => Assert.StartsWith("Décision sur le secret médical manquante pour : « Compte rendu des urgences »",
+            page.Find("#step-refusal").TextContent, StringComparison.Ordinal));
+
+        page.Find(".mud-input-control.secrecy-decision").MouseDown();
+        Popovers.WaitForElements(".mud-list-item").Single(i => i.TextContent.Trim() == "Refusé : secret médical").Click();
+        page.Find("#status-step-confirm").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("Réponse envoyée", page.Find("#case-status").TextContent.Trim()));
+        await using var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
+        var stored = await db.Requisitions.AsNoTracking().SingleAsync(r => r.Id == file.Id, Ct);
+        Assert.Equal([null, RelationsUsagers.Core.Requisitions.SecrecyDecision.Withheld], stored.Items.Select(i => i.Secrecy));
+        Assert.Equal(RelationsUsagers.Core.Requisitions.RequisitionResponse.PartlySentAdministrative, stored.Response);
+    }
 }

@@ -61,6 +61,7 @@ public sealed partial class CaseFileService
         {
             if (pendingEdits.Id != current.Id || pendingEdits.Kind != current.Kind || pendingEdits.Status != current.Status)
                 throw new CaseRuleException("Les saisies en cours ne correspondent pas à ce dossier : rechargez-le.");
+            EnsureStepFactsUnchanged(current, pendingEdits);
             ApplyEdits(db, current, pendingEdits);
         }
         var legalClock = await LegalClockService.LoadClockAsync(db, ct);

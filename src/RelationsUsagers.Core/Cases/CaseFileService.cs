@@ -68,6 +68,7 @@ public sealed partial class CaseFileService(IDbContextFactory<AppDbContext> dbFa
         if (current.Status != edited.Status || current.Reference != edited.Reference)
             throw new CaseRuleException("Le statut et la référence se changent par leurs propres actions.");
         ThrowIfStale(current, edited.ConcurrencyStamp);
+        EnsureStepFactsUnchanged(current, edited);
         ApplyEdits(db, current, edited);
         await SaveAsync(db, current, ct);
         return current;
@@ -112,6 +113,17 @@ public sealed partial class CaseFileService(IDbContextFactory<AppDbContext> dbFa
         (current.CreatedAtUtc, current.CreatedBy, current.ClosedOn, current.Outcome, current.AssignedTo, current.ImportSource) = kept;
         CopyCollections(current, edited);
         entry.Property(c => c.ConcurrencyStamp).OriginalValue = edited.ConcurrencyStamp;
+    }
+
+    /// <summary>A date a step writes is never typed in the form: the status would part from its facts.</summary>
+    private static void EnsureStepFactsUnchanged(CaseFile current, CaseFile edited)
+    {
+        foreach (var (property, step) in CaseKinds.Of(current).StepFacts)
+        {
+            var p = current.GetType().GetProperty(property)!;
+            if (!Equals(p.GetValue(current), p.GetValue(edited)))
+                throw new CaseRuleException($"Cette date s'enregistre par l'étape « {step.Label} » ; une date erronée se corrige dans la chronologie.");
+        }
     }
 
     private static void ThrowIfStale(CaseFile current, Guid stamp)

@@ -68,6 +68,28 @@ public abstract class CaseKindDefinition
     public IReadOnlyList<CaseStep> StepsFrom(CaseStatus status) => [.. Steps.Where(s => s.From.Contains(status))];
 
     public CaseStep? Step(string code) => Steps.FirstOrDefault(s => s.Code == code);
+
+    private IReadOnlyDictionary<string, CaseStep>? stepFacts;
+
+    /// <summary>
+    /// The date columns a step writes (« Réponse envoyée le » ← « Envoyer la réponse »), by property name: a form may not
+    /// type them, or the status would part from its facts; a wrong date is corrected on the timeline.
+    /// </summary>
+    public IReadOnlyDictionary<string, CaseStep> StepFacts => stepFacts ??= FindStepFacts();
+
+    private Dictionary<string, CaseStep> FindStepFacts()
+    {
+        var dates = New().GetType().GetProperties().Where(p => p.PropertyType == typeof(DateOnly?) && p.CanWrite).ToList();
+        var facts = new Dictionary<string, CaseStep>();
+        foreach (var step in Steps)
+        {
+            var probe = New();
+            ApplyFact(probe, step.EventType, new DateOnly(2000, 1, 1));
+            foreach (var p in dates.Where(p => p.GetValue(probe) is DateOnly && p.Name != nameof(CaseFile.ClosedOn)))
+                facts.TryAdd(p.Name, step);
+        }
+        return facts;
+    }
 }
 
 /// <summary>

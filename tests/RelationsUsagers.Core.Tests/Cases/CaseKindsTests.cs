@@ -68,4 +68,13 @@ public sealed class CaseKindsTests
         Assert.NotEmpty(deadlines);
         Assert.All(deadlines, d => Assert.True(LegalClock.Default.IsKnown(d.Code) && d.Article.Length > 0 && d.StartLabel is not null, d.Code));
     }
+
+    [Fact]
+    public void The_dates_steps_write_are_known_by_kind()
+    {
+        Assert.Equal(["AnswerSentOn"], CaseKinds.Of(CaseKind.Complaint).StepFacts.Keys.Order());
+        Assert.Equal(["CompletedOn", "PaidOn", "SentOn"], CaseKinds.Of(CaseKind.AccessRequest).StepFacts.Keys.Order());
+        Assert.Equal(["CciReferredOn", "ExpressDecisionNotifiedOn", "InsurerDeclaredOn"], CaseKinds.Of(CaseKind.IndemnityClaim).StepFacts.Keys.Order());
+        Assert.Equal(["ResponseSentOn", "SecrecyReviewOn"], CaseKinds.Of(CaseKind.Requisition).StepFacts.Keys.Order());
+    }
 }

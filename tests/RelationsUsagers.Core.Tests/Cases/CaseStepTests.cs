@@ -237,6 +237,21 @@ public sealed class CaseStepTests
     }
 
     [Fact]
+    public async Task A_date_a_step_writes_cannot_be_typed_in_the_form()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        var service = database.CreateService();
+        var created = await service.CreateAsync(TestCases.Complaint(), Ct);
+        var opened = (Complaints.Complaint)(await service.OpenAsync(created.Id, Ct))!;
+        opened.AnswerSentOn = StepDay;
+
+        var refusal = await Assert.ThrowsAsync<CaseRuleException>(() => service.UpdateAsync(opened, Ct));
+
+        Assert.Equal("Cette date s'enregistre par l'étape « Envoyer la réponse » ; une date erronée se corrige dans la chronologie.", refusal.Message);
+        Assert.Equal(CaseStatus.Received, (await ReadAsync(database, created.Id)).Status);
+    }
+
+    [Fact]
     public async Task A_new_case_always_starts_as_received()
     {
         await using var database = await TestDatabase.CreateAsync(Ct);

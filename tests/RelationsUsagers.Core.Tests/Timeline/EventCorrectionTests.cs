@@ -129,20 +129,23 @@ public sealed class EventCorrectionTests
     }
 
     [Fact]
-    public async Task Cancelling_one_of_two_answers_sets_the_answer_date_from_the_one_left_and_keeps_the_status()
+    public async Task Cancelling_the_answer_given_after_a_mediation_sets_the_answer_date_from_the_first_and_returns_to_mediation()
     {
         await using var database = await TestDatabase.CreateAsync(Ct);
         var service = database.CreateService();
         var (complaint, _) = await LateAcknowledgementAsync(service);
         var first = await service.AddEventAsync(complaint.Id, complaint.ConcurrencyStamp, CaseEventTypes.AnswerSent, D(3, 13), null, Ct);
-        var second = (Complaint)await service.AddEventAsync(first.Id, first.ConcurrencyStamp, CaseEventTypes.AnswerSent, D(3, 14), "Réponse complétée", Ct);
+        var mediation = await service.AddEventAsync(first.Id, first.ConcurrencyStamp, CaseEventTypes.MediatorReferred, D(3, 13), null, Ct);
+        var second = (Complaint)await service.AddEventAsync(mediation.Id, mediation.ConcurrencyStamp, CaseEventTypes.AnswerSent, D(3, 14), "Réponse après médiation", Ct);
         Assert.Equal((CaseStatus.Answered, D(3, 14)), (second.Status, second.AnswerSentOn));
 
         await service.CancelEventAsync(second.Id, second.ConcurrencyStamp,
-            second.Events.Single(e => e.Type == CaseEventTypes.AnswerSent && e.OccurredOn == D(3, 14)).Id, "Doublon de la réponse du 13", Ct);
+            second.Events.Single(e => e.Type == CaseEventTypes.AnswerSent && e.OccurredOn == D(3, 14)).Id, "Réponse saisie deux fois", Ct);
 
         var stored = (Complaint)await ReadAsync(database, complaint.Id);
-        Assert.Equal((CaseStatus.Answered, D(3, 13)), (stored.Status, stored.AnswerSentOn));
+        Assert.Equal((CaseStatus.InMediation, D(3, 13)), (stored.Status, stored.AnswerSentOn));
+        Assert.Equal("Réponse envoyée → En médiation (annulation de « Réponse envoyée »)",
+            (await AuditAsync(database, complaint.Id, AuditActions.StatusChanged))[^1].Details);
     }
 
     [Fact]
@@ -151,7 +154,7 @@ public sealed class EventCorrectionTests
         await using var database = await TestDatabase.CreateAsync(Ct);
         var service = database.CreateService();
         var (complaint, _) = await LateAcknowledgementAsync(service);
-        var investigating = await service.ChangeStatusAsync(complaint.Id, complaint.ConcurrencyStamp, CaseStatus.UnderInvestigation, ct: Ct);
+        var investigating = await service.AddEventAsync(complaint.Id, complaint.ConcurrencyStamp, CaseEventTypes.SentToService, D(3, 12), null, Ct);
         var answered = await service.AddEventAsync(investigating.Id, investigating.ConcurrencyStamp, CaseEventTypes.AnswerSent, D(3, 14), null, Ct);
 
         await service.CancelEventAsync(answered.Id, answered.ConcurrencyStamp,
@@ -163,22 +166,38 @@ public sealed class EventCorrectionTests
     }
 
     [Fact]
-    public async Task When_the_previous_status_lost_its_own_fact_the_status_follows_the_live_timeline()
+    public async Task Cancelling_a_step_a_later_step_depends_on_is_refused_naming_the_status_and_nothing_changes()
     {
         await using var database = await TestDatabase.CreateAsync(Ct);
         var service = database.CreateService();
         var sent = await SentAccessRequestAsync(service);
         var proofs = sent.Events.Single(e => e.Type == CaseEventTypes.ProofsComplete);
-        var copy = sent.Events.Single(e => e.Type == CaseEventTypes.CopySent);
 
-        // « Communiqué » still rests on its copy: cancelling the proofs leaves the status, clears the completion date.
-        var first = (AccessRequest)await service.CancelEventAsync(sent.Id, sent.ConcurrencyStamp, proofs.Id, "Pièces incomplètes en réalité", Ct);
-        Assert.Equal((CaseStatus.Sent, null), (first.Status, first.CompletedOn));
-        // The journal says « Dossier complet » came before, but nothing proves it any more: the timeline leaves « Reçu ».
-        var second = await service.CancelEventAsync(first.Id, first.ConcurrencyStamp, copy.Id, "Copie jamais partie", Ct);
+        var refusal = await Assert.ThrowsAsync<CaseRuleException>(() =>
+            service.CancelEventAsync(sent.Id, sent.ConcurrencyStamp, proofs.Id, "Pièces incomplètes en réalité", Ct));
 
-        Assert.Equal(CaseStatus.Received, second.Status);
-        Assert.Equal(CaseStatus.Received, (await ReadAsync(database, sent.Id)).Status);
+        Assert.Equal("« Pièces complètes reçues » du 03/03/2026 ne peut pas être annulé : le statut « Communiqué » en dépend. " +
+                     "« Copie envoyée » du 09/03/2026 n'est pas une étape possible au statut « Reçu ».", refusal.Message);
+        var stored = (AccessRequest)await ReadAsync(database, sent.Id);
+        Assert.Equal((CaseStatus.Sent, D(3, 3), false), (stored.Status, stored.CompletedOn, stored.Events.Single(e => e.Id == proofs.Id).IsCancelled));
+    }
+
+    [Fact]
+    public async Task The_closing_of_a_case_is_not_cancelled_but_its_date_is_corrected_with_the_closing_date()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        var service = database.CreateService();
+        var sent = await SentAccessRequestAsync(service);
+        var closed = await service.TakeStepAsync(sent.Id, sent.ConcurrencyStamp, "close", new StepInput(D(3, 12), "Copie remise"), ct: Ct);
+        var closing = closed.Events.Single(e => e.Type == CaseEventTypes.Closed);
+
+        var refusal = await Assert.ThrowsAsync<CaseRuleException>(() =>
+            service.CancelEventAsync(closed.Id, closed.ConcurrencyStamp, closing.Id, "Clôture prématurée", Ct));
+        var corrected = await service.CorrectEventAsync(closed.Id, closed.ConcurrencyStamp, closing.Id, D(3, 11), closing.Note, "Clos la veille", Ct);
+
+        Assert.Equal("Le dossier est au statut « Clos » : sa clôture ne s'annule pas ici, un responsable peut rouvrir le dossier.", refusal.Message);
+        Assert.Equal((CaseStatus.Closed, D(3, 11)), (corrected.Status, corrected.ClosedOn));
+        Assert.Equal(D(3, 11), (await ReadAsync(database, sent.Id)).ClosedOn);
     }
 
     [Fact]

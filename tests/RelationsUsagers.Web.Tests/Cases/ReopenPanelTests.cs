@@ -30,8 +30,8 @@ public sealed class ReopenPanelTests : PortalTestContext
         var file = await CreateCaseAsync(Drafts.Complaint(receivedOn: new DateOnly(2026, 3, 2)));
         var service = ServiceAs(Manager);
         var acknowledged = await service.AddEventAsync(file.Id, file.ConcurrencyStamp, CaseEventTypes.AcknowledgementSent, new DateOnly(2026, 3, 4), null, Ct);
-        return await service.ChangeStatusAsync(acknowledged.Id, acknowledged.ConcurrencyStamp, CaseStatus.Abandoned, new DateOnly(2026, 3, 5),
-            "Plaignant injoignable", Ct);
+        return await service.TakeStepAsync(acknowledged.Id, acknowledged.ConcurrencyStamp, "abandon",
+            new StepInput(new DateOnly(2026, 3, 5), "Plaignant injoignable"), ct: Ct);
     }
 
     [Fact]

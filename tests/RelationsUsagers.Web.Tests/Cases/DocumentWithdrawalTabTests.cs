@@ -12,11 +12,7 @@ public sealed class DocumentWithdrawalTabTests : PortalTestContext
     private const string Manager = "manager";
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n%%EOF\n");
 
-    public DocumentWithdrawalTabTests()
-    {
-        Services.AddSingleton<ICurrentUser>(new FixedCurrentUser(Manager));
-        SignIn(Manager, Roles.Manager);
-    }
+    public DocumentWithdrawalTabTests() => SignIn(Manager, Roles.Manager);
 
     [Fact]
     public async Task A_manager_withdraws_a_document_with_a_reason_and_sees_it_struck_through_among_the_withdrawn()

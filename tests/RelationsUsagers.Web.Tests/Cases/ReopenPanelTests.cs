@@ -11,12 +11,8 @@ public sealed class ReopenPanelTests : PortalTestContext
 {
     private const string Manager = "manager";
 
-    public ReopenPanelTests()
-    {
-        // The manager acts: the page shows the button by role, the service checks the role of the acting user again.
-        Services.AddSingleton<ICurrentUser>(new FixedCurrentUser(Manager));
-        SignIn(Manager, Roles.Manager);
-    }
+    // The manager acts: the page shows the button by role, the service checks the role of the acting user again.
+    public ReopenPanelTests() => SignIn(Manager, Roles.Manager);
 
     private async Task<CaseFile> LoadAsync(Guid id)
     {

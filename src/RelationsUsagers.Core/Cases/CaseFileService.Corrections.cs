@@ -92,7 +92,7 @@ public sealed partial class CaseFileService
     /// The status follows the live timeline: cancelling the step that brought the current status (the only « réponse
     /// envoyée ») takes the case back to the status before it, so a status never holds without its fact and a mistaken step
     /// is undone without leaving the case stuck. Refused when a later step depends on it (the copy sent needs the complete
-    /// request) and for the closing itself (a manager reopens the case).
+    /// request) and for a closing (a manager reopens the case instead, which keeps the closing on the timeline).
     /// </summary>
     public async Task<CaseFile> CancelEventAsync(Guid id, Guid stamp, Guid eventId, string? reason, CancellationToken ct = default)
     {
@@ -102,6 +102,8 @@ public sealed partial class CaseFileService
         var ev = EventToCorrect(current, eventId);
         if (ev.Type == CaseEventTypes.Received)
             throw new CaseRuleException("La réception du dossier ne s'annule pas : corrigez sa date si elle est erronée.");
+        if (IsClosing(current, ev.Type))
+            throw new CaseRuleException("Une clôture ne s'annule pas : corrigez sa date si elle est erronée, ou demandez à un responsable de rouvrir le dossier.");
 
         var label = CaseEventTypes.LabelOf(ev.Type);
         var before = CaseSteps.Replay(current);
@@ -214,11 +216,11 @@ public sealed partial class CaseFileService
     private static IEnumerable<string> PathProblems(CaseFile file, (CaseStatus Status, IReadOnlyList<string> Problems) replay) =>
         replay.Status != file.Status ? replay.Problems.SkipLast(1) : replay.Problems;
 
-    private static bool IsLatestClosing(CaseFile file, CaseEvent ev)
-    {
-        var closings = CaseKinds.Of(file).Steps.Where(s => s.Closes).Select(s => s.EventType).ToHashSet();
-        return closings.Contains(ev.Type) && file.LiveEvents.Where(e => closings.Contains(e.Type)).MaxBy(e => (e.OccurredOn, e.RecordedAtUtc)) == ev;
-    }
+    /// <summary>Whether <paramref name="type"/> is the event of a closing step of the case's kind (closed, abandoned, refused).</summary>
+    public static bool IsClosing(CaseFile file, string type) => CaseKinds.Of(file).Steps.Any(s => s.Closes && s.EventType == type);
+
+    private static bool IsLatestClosing(CaseFile file, CaseEvent ev) =>
+        IsClosing(file, ev.Type) && file.LiveEvents.Where(e => IsClosing(file, e.Type)).MaxBy(e => (e.OccurredOn, e.RecordedAtUtc)) == ev;
 
     /// <summary>
     /// After a correction or cancellation of an event of <paramref name="type"/>, the fact column its kind fills from it

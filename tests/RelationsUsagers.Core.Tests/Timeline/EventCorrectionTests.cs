@@ -195,7 +195,7 @@ public sealed class EventCorrectionTests
             service.CancelEventAsync(closed.Id, closed.ConcurrencyStamp, closing.Id, "Clôture prématurée", Ct));
         var corrected = await service.CorrectEventAsync(closed.Id, closed.ConcurrencyStamp, closing.Id, D(3, 11), closing.Note, "Clos la veille", Ct);
 
-        Assert.Equal("Le dossier est au statut « Clos » : sa clôture ne s'annule pas ici, un responsable peut rouvrir le dossier.", refusal.Message);
+        Assert.Equal("Une clôture ne s'annule pas : corrigez sa date si elle est erronée, ou demandez à un responsable de rouvrir le dossier.", refusal.Message);
         Assert.Equal((CaseStatus.Closed, D(3, 11)), (corrected.Status, corrected.ClosedOn));
         Assert.Equal(D(3, 11), (await ReadAsync(database, sent.Id)).ClosedOn);
     }

@@ -63,5 +63,10 @@ public sealed class ReopenPanelTests : PortalTestContext
 
         Assert.Equal("Abandonné", page.Find("#case-status").TextContent.Trim());
         Assert.Empty(page.FindAll("#reopen-case"));
+        // The closing itself is corrected (its date), never cancelled: reopening is the manager's action.
+        page.FindAll("[role=tab]").Single(t => t.TextContent.Trim() == "Chronologie").Click();
+        var names = page.FindAll(".case-timeline button").Select(b => b.GetAttribute("aria-label")).ToList();
+        Assert.Contains("Corriger l'événement Classé sans suite du 05/03/2026", names);
+        Assert.DoesNotContain("Annuler l'événement Classé sans suite du 05/03/2026", names);
     }
 }

@@ -13,6 +13,8 @@ public static class CaseEventTypes
     public const string Abandoned = "abandoned";
     /// <summary>A reminder to whoever the case waits on (the requester's proofs or payment...).</summary>
     public const string Reminded = "reminded";
+    /// <summary>A closed case reopened by a manager: written by the reopening only, never chosen in the timeline's list.</summary>
+    public const string Reopened = "reopened";
     // Access requests (R.1111-1 to R.1111-8)
     public const string ProofsRequested = "proofs-requested";
     public const string ProofsComplete = "proofs-complete";
@@ -59,12 +61,15 @@ public static class CaseEventTypes
         new(Abandoned, "Classé sans suite"),
     ];
 
+    /// <summary>Events that only an action of the portal records: no kind offers them, they are shown with their label.</summary>
+    private static readonly CaseEventType[] RecordedByActions = [new(Reopened, "Dossier rouvert")];
+
     public static IReadOnlyList<CaseEventType> For(CaseKind kind) => CaseKinds.Of(kind).AllEventTypes;
 
     // Built on first use: the kinds' definitions themselves read Common.
     private static Dictionary<string, string>? labels;
 
     public static string LabelOf(string code) =>
-        (labels ??= CaseKinds.All.SelectMany(d => d.AllEventTypes).DistinctBy(t => t.Code).ToDictionary(t => t.Code, t => t.Label))
+        (labels ??= CaseKinds.All.SelectMany(d => d.AllEventTypes).Concat(RecordedByActions).DistinctBy(t => t.Code).ToDictionary(t => t.Code, t => t.Label))
         .GetValueOrDefault(code, code);
 }

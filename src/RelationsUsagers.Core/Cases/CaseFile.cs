@@ -52,6 +52,8 @@ public abstract class CaseFile
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     public List<CaseEvent> Events { get; set; } = [];
+    /// <summary>The events in force: a cancelled event stays on the timeline (struck through) but is no longer a fact.</summary>
+    public IEnumerable<CaseEvent> LiveEvents => Events.Where(e => !e.IsCancelled);
     public List<CaseDocument> Documents { get; set; } = [];
 
     public bool IsOpen => !Status.IsFinal();
@@ -68,6 +70,27 @@ public sealed class CaseEvent
     public string? Note { get; set; }
     public DateTime RecordedAtUtc { get; set; }
     public string RecordedBy { get; set; } = "";
+    /// <summary>Cancelled with a reason (see <see cref="Corrections"/>): kept, shown struck through, ignored by the clocks.</summary>
+    public bool IsCancelled { get; set; }
+    /// <summary>
+    /// Every correction and the cancellation, oldest first, each with the values it replaced: <see cref="OccurredOn"/> and
+    /// <see cref="Note"/> hold the values in force, this list the history.
+    /// </summary>
+    public List<CaseEventCorrection> Corrections { get; set; } = [];
+}
+
+/// <summary>One correction (new date and/or note) or the cancellation of a timeline event: who, when, why, and what it replaced.</summary>
+public sealed class CaseEventCorrection
+{
+    public bool Cancelled { get; set; }
+    public DateTime AtUtc { get; set; }
+    public string By { get; set; } = "";
+    public string Reason { get; set; } = "";
+    public DateOnly PreviousOccurredOn { get; set; }
+    public string? PreviousNote { get; set; }
+    /// <summary>The values set by this correction (the previous ones again for a cancellation).</summary>
+    public DateOnly OccurredOn { get; set; }
+    public string? Note { get; set; }
 }
 
 /// <summary>Metadata of an uploaded document; the bytes are stored outside the web root.</summary>
@@ -83,4 +106,9 @@ public sealed class CaseDocument
     public string? Description { get; set; }
     public DateTime UploadedAtUtc { get; set; }
     public string UploadedBy { get; set; } = "";
+    /// <summary>Withdrawn by a manager: the file and the row are kept, hidden from the list, downloaded by managers only.</summary>
+    public DateTime? WithdrawnAtUtc { get; set; }
+    public string? WithdrawnBy { get; set; }
+    public string? WithdrawalReason { get; set; }
+    public bool IsWithdrawn => WithdrawnAtUtc is not null;
 }

@@ -71,16 +71,25 @@ public static class CaseSteps
     }
 
     /// <summary>
-    /// Replays a case's step events from « Reçu », in date order: the status they lead to, and in French each step event
+    /// Replays a case's live step events from « Reçu », in date order (a reopening going back to the status before the
+    /// closing): the status they lead to, and in French each step event
     /// its status at the time did not allow. A consistent case ends at its stored status with no problem.
     /// </summary>
     public static (CaseStatus Status, IReadOnlyList<string> Problems) Replay(CaseFile file)
     {
         var definition = CaseKinds.Of(file);
         var status = CaseStatus.Received;
+        CaseStatus? beforeClosing = null;
         var problems = new List<string>();
-        foreach (var ev in file.Events.OrderBy(e => e.OccurredOn))
+        // A cancelled event is no fact; steps of the same day in the order they were recorded.
+        foreach (var ev in file.LiveEvents.OrderBy(e => e.OccurredOn).ThenBy(e => e.RecordedAtUtc))
         {
+            // A reopening takes the case back to the status it had before its closing.
+            if (ev.Type == CaseEventTypes.Reopened && beforeClosing is { } reopened)
+            {
+                (status, beforeClosing) = (reopened, null);
+                continue;
+            }
             if (definition.Steps.All(s => s.EventType != ev.Type))
                 continue;
             if (definition.StepsFrom(status).FirstOrDefault(s => s.EventType == ev.Type) is not { } step)
@@ -88,6 +97,8 @@ public static class CaseSteps
                 problems.Add($"« {CaseEventTypes.LabelOf(ev.Type)} » du {ev.OccurredOn:dd/MM/yyyy} n'est pas une étape possible au statut « {status.Label()} ».");
                 continue;
             }
+            if (step.Closes)
+                beforeClosing = status;
             status = step.To ?? status;
         }
         if (status != file.Status)

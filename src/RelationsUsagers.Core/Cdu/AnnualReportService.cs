@@ -22,7 +22,7 @@ public sealed class AnnualReportService(IDbContextFactory<AppDbContext> dbFactor
         var claims = await db.IndemnityClaims.AsNoTracking()
             .Where(c => (c.ReceivedOn >= from && c.ReceivedOn <= to) || (c.CciReferredOn >= from && c.CciReferredOn <= to)).ToListAsync(ct);
         var courtReferrals = await db.CaseEvents.AsNoTracking()
-            .CountAsync(e => e.Type == CaseEventTypes.CourtReferred && e.OccurredOn >= from && e.OccurredOn <= to, ct);
+            .CountAsync(e => !e.IsCancelled && e.Type == CaseEventTypes.CourtReferred && e.OccurredOn >= from && e.OccurredOn <= to, ct);
 
         var members = await db.CduMembers.AsNoTracking().ToListAsync(ct);
         var meetings = await db.CduMeetings.AsNoTracking().Include(m => m.Attendance)

@@ -35,7 +35,7 @@ internal static class CduAgendaProposals
     public static IEnumerable<AgendaItem> MediationReportsAwaitingCdu(IEnumerable<Complaint> complaints) =>
         complaints.Where(AwaitsReportExamination).OrderBy(c => c.ReceivedOn).Select(c =>
         {
-            var report = c.Events.Where(e => e.Type == CaseEventTypes.MediationReportSent).Max(e => e.OccurredOn);
+            var report = c.LiveEvents.Where(e => e.Type == CaseEventTypes.MediationReportSent).Max(e => e.OccurredOn);
             return New(AgendaItemKind.MediationReportAwaitingCdu, $"Compte rendu de médiation — {c.Reference} ({string.Join(", ", c.Services)})",
                 $"Médiation {CduText.LowerFirst(c.MediationType.Label())} ; compte rendu transmis à la présidence de la CDU le {CduText.Date(report)}. " +
                 "Avis de la CDU attendu (art. R.1112-94 du CSP).", c.Id);
@@ -103,7 +103,7 @@ internal static class CduAgendaProposals
     }
 
     public static bool AwaitsReportExamination(Complaint c) =>
-        c.IsOpen && !c.IsLitigation && c.CduMeetingOn is null && c.Events.Any(e => e.Type == CaseEventTypes.MediationReportSent);
+        c.IsOpen && !c.IsLitigation && c.CduMeetingOn is null && c.LiveEvents.Any(e => e.Type == CaseEventTypes.MediationReportSent);
 
     /// <summary>Kinds that stand once on an agenda (the others stand once per case).</summary>
     public static bool IsSingle(AgendaItemKind kind) =>

@@ -35,7 +35,7 @@ public sealed partial class CduAgendaService(IDbContextFactory<AppDbContext> dbF
         var complaints = await db.Complaints.AsNoTracking().Include(c => c.Events)
             .Where(c => (c.ReceivedOn >= from && c.ReceivedOn <= to) || (c.AnswerSentOn >= from && c.AnswerSentOn <= to)
                 || c.Status == CaseStatus.AwaitingCdu
-                || (c.CduMeetingOn == null && c.Events.Any(e => e.Type == CaseEventTypes.MediationReportSent))
+                || (c.CduMeetingOn == null && c.Events.Any(e => !e.IsCancelled && e.Type == CaseEventTypes.MediationReportSent))
                 || (c.IsLitigation && c.Status != CaseStatus.Closed && c.Status != CaseStatus.Abandoned))
             .AsSplitQuery().ToListAsync(ct);
         var claims = await db.IndemnityClaims.AsNoTracking()

@@ -51,7 +51,7 @@ public sealed record CduCaseSummary
     {
         var complaint = file as Complaint;
         var consent = complaint?.MedicalDataConsentOn is not null;
-        var reportEvents = file.Events
+        var reportEvents = file.LiveEvents
             .Where(e => e.Type is CaseEventTypes.MediationMeeting or CaseEventTypes.MediationReportSent)
             .OrderBy(e => e.OccurredOn).ToList();
         return new CduCaseSummary
@@ -120,5 +120,5 @@ public sealed record CduCaseSummary
     }
 
     private static DateOnly? First(CaseFile file, string type) =>
-        file.Events.Where(e => e.Type == type).Select(e => (DateOnly?)e.OccurredOn).Min();
+        file.LiveEvents.Where(e => e.Type == type).Select(e => (DateOnly?)e.OccurredOn).Min();
 }

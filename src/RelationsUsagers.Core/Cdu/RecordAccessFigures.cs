@@ -44,7 +44,7 @@ public sealed record RecordAccessFigures(
         string[] sentTypes = [CaseEventTypes.CopySent, CaseEventTypes.OnSiteConsultation];
         var requests = await db.AccessRequests.AsNoTracking().Include(r => r.Events)
             .Where(r => (r.ReceivedOn >= from && r.ReceivedOn <= to) || (r.SentOn >= from && r.SentOn <= to)
-                || r.Events.Any(e => sentTypes.Contains(e.Type) && e.OccurredOn >= from && e.OccurredOn <= to))
+                || r.Events.Any(e => !e.IsCancelled && sentTypes.Contains(e.Type) && e.OccurredOn >= from && e.OccurredOn <= to))
             .AsSplitQuery().ToListAsync(ct);
         var ids = requests.Select(r => r.Id).ToList();
         var suspensions = (await db.ClockSuspensions.AsNoTracking().Where(s => ids.Contains(s.CaseFileId)).ToListAsync(ct))

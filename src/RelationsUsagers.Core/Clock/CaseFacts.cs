@@ -4,13 +4,13 @@ namespace RelationsUsagers.Core.Clock;
 
 /// <summary>
 /// Reads a fact from a case's column or, failing that, from its timeline, so that a date typed in the form and
-/// an event recorded on the timeline give the same clock.
+/// an event recorded on the timeline give the same clock. A cancelled event is no fact; a corrected one counts on its corrected date.
 /// </summary>
 internal static class CaseFacts
 {
     /// <summary>A start fact: the column if set, else the latest event of these types (a repeated step restarts its count).</summary>
     public static DateOnly? Latest(CaseFile file, DateOnly? column, params string[] types) =>
-        column ?? file.Events.Where(e => types.Contains(e.Type)).Select(e => (DateOnly?)e.OccurredOn).Max();
+        column ?? file.LiveEvents.Where(e => types.Contains(e.Type)).Select(e => (DateOnly?)e.OccurredOn).Max();
 
     /// <summary>
     /// A done fact: the earliest of the column and the events of these types that is on or after <paramref name="start"/>
@@ -19,7 +19,7 @@ internal static class CaseFacts
     /// </summary>
     public static DateOnly? FirstFrom(CaseFile file, DateOnly start, DateOnly? column, params string[] types)
     {
-        var fromEvents = file.Events.Where(e => types.Contains(e.Type) && e.OccurredOn >= start).Select(e => (DateOnly?)e.OccurredOn).Min();
+        var fromEvents = file.LiveEvents.Where(e => types.Contains(e.Type) && e.OccurredOn >= start).Select(e => (DateOnly?)e.OccurredOn).Min();
         if (column is not { } c || c < start)
             return fromEvents;
         return fromEvents is { } first && first < c ? first : c;

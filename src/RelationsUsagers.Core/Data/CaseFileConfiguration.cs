@@ -34,6 +34,7 @@ internal sealed class CaseFileConfiguration : IEntityTypeConfiguration<CaseFile>
             p.Property(x => x.Name).HasMaxLength(200);
             p.Property(x => x.SearchName).HasMaxLength(200);
         });
+        b.Ignore(c => c.LiveEvents);
         b.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CaseFileId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Documents).WithOne().HasForeignKey(d => d.CaseFileId).OnDelete(DeleteBehavior.Cascade);
 
@@ -75,6 +76,17 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
     {
         b.Property(e => e.Type).HasMaxLength(50);
         b.HasIndex(e => new { e.CaseFileId, e.OccurredOn });
+        // The correction history lives on the event's own row (one JSON column): no extra table nor Include to read it.
+        b.ComplexCollection(e => e.Corrections, c => c.ToJson());
+    }
+}
+
+internal sealed class CaseDocumentConfiguration : IEntityTypeConfiguration<CaseDocument>
+{
+    public void Configure(EntityTypeBuilder<CaseDocument> b)
+    {
+        b.Property(d => d.WithdrawnBy).HasMaxLength(256);
+        b.Property(d => d.WithdrawalReason).HasMaxLength(CaseCorrections.ReasonMaxLength);
     }
 }
 

@@ -8,7 +8,7 @@ namespace RelationsUsagers.Core.Documents;
 /// <summary>Where uploaded documents are kept: a folder outside the web root.</summary>
 public sealed record DocumentStorage(string RootPath);
 
-/// <summary>Uploads and downloads of a case's documents; both are audited.</summary>
+/// <summary>Uploads, downloads and withdrawals of a case's documents; all are audited.</summary>
 public sealed class CaseDocumentService(IDbContextFactory<AppDbContext> dbFactory, DocumentStorage storage)
 {
     public async Task<CaseDocument> UploadAsync(Guid caseId, string fileName, Stream content, long length, string? description,
@@ -58,23 +58,60 @@ public sealed class CaseDocumentService(IDbContextFactory<AppDbContext> dbFactor
         }
     }
 
-    /// <summary>Opens a document for download and writes the audit line; null if it does not belong to the case.</summary>
+    /// <summary>
+    /// Opens a document for download and writes the audit line; null if it does not belong to the case. A withdrawn
+    /// document is refused to anyone but a manager.
+    /// </summary>
     public async Task<(CaseDocument Document, Stream Content)?> OpenAsync(Guid caseId, Guid documentId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var doc = await db.CaseDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && d.CaseFileId == caseId, ct);
         if (doc is null || !File.Exists(FullPath(doc)))
             return null;
+        if (doc.IsWithdrawn && !await UserPermissions.ActingUserHasAsync(db, Permissions.CasesCorrect, ct))
+            throw new CaseRuleException("Ce document a été retiré du dossier : seul un responsable peut le télécharger.");
         var file = await db.CaseFiles.AsNoTracking().FirstAsync(c => c.Id == caseId, ct);
         db.AuditEntries.Add(AuditTrail.Line(file, db.UtcNow, db.CurrentUserName, AuditActions.DocumentDownloaded, doc.FileName));
         await db.SaveChangesAsync(ct);
         return (doc, File.OpenRead(FullPath(doc)));
     }
 
-    public async Task<IReadOnlyList<CaseDocument>> ListAsync(Guid caseId, CancellationToken ct = default)
+    /// <summary>The case's documents in force, newest first.</summary>
+    public Task<IReadOnlyList<CaseDocument>> ListAsync(Guid caseId, CancellationToken ct = default) => ListAsync(caseId, false, ct);
+
+    /// <summary>The case's documents, newest first; the withdrawn ones too when asked by a manager.</summary>
+    public async Task<IReadOnlyList<CaseDocument>> ListAsync(Guid caseId, bool includeWithdrawn, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.CaseDocuments.AsNoTracking().Where(d => d.CaseFileId == caseId).OrderByDescending(d => d.UploadedAtUtc).ToListAsync(ct);
+        includeWithdrawn = includeWithdrawn && await UserPermissions.ActingUserHasAsync(db, Permissions.CasesCorrect, ct);
+        return await db.CaseDocuments.AsNoTracking()
+            .Where(d => d.CaseFileId == caseId && (includeWithdrawn || d.WithdrawnAtUtc == null))
+            .OrderByDescending(d => d.UploadedAtUtc).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Withdraws a document from the case (managers only), with a reason: the file and its row are kept, the document leaves
+    /// the case's list and only managers can still download it. Audited in the same transaction.
+    /// </summary>
+    public async Task WithdrawAsync(Guid caseId, Guid documentId, string? reason, CancellationToken ct = default)
+    {
+        reason = CaseCorrections.RequireReason(reason, "Le motif du retrait est obligatoire.");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await UserPermissions.ActingUserHasAsync(db, Permissions.CasesCorrect, ct))
+            throw new CaseRuleException("Seul un responsable peut retirer un document du dossier.");
+        var doc = await db.CaseDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && d.CaseFileId == caseId, ct)
+            ?? throw new CaseRuleException("Ce document n'existe plus.");
+        var file = await db.CaseFiles.AsNoTracking().FirstAsync(c => c.Id == caseId, ct);
+        var (now, user) = (db.UtcNow, db.CurrentUserName);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Only a document still in the list: two managers withdrawing it at once cannot overwrite each other's reason.
+        var withdrawn = await db.CaseDocuments.Where(d => d.Id == documentId && d.WithdrawnAtUtc == null).ExecuteUpdateAsync(u => u
+            .SetProperty(d => d.WithdrawnAtUtc, now).SetProperty(d => d.WithdrawnBy, user).SetProperty(d => d.WithdrawalReason, reason), ct);
+        if (withdrawn == 0)
+            throw new CaseRuleException("Ce document a déjà été retiré du dossier.");
+        db.AuditEntries.Add(AuditTrail.Line(file, now, user, AuditActions.DocumentWithdrawn, $"{doc.FileName} ; motif : {reason}"));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     private string FullPath(CaseDocument doc) => Path.Combine(Path.GetFullPath(storage.RootPath), doc.StoragePath);

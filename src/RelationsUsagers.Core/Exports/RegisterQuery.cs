@@ -24,7 +24,7 @@ internal static class RegisterQuery
             filter ?? new QueueFilter { IncludeClosed = true }, today);
         var ids = scope.Select(c => c.Id);
         var cases = await scope.OfType<T>().OrderBy(c => c.ReceivedOn).ThenBy(c => c.Reference).ToListAsync(ct);
-        var events = (await db.CaseEvents.AsNoTracking().Where(e => ids.Contains(e.CaseFileId)).ToListAsync(ct)).ToLookup(e => e.CaseFileId);
+        var events = (await db.CaseEvents.AsNoTracking().Where(e => ids.Contains(e.CaseFileId) && !e.IsCancelled).ToListAsync(ct)).ToLookup(e => e.CaseFileId);
         foreach (var file in cases)
             file.Events = [.. events[file.Id].OrderBy(e => e.OccurredOn)];
         var suspensions = (await db.ClockSuspensions.AsNoTracking().Where(s => ids.Contains(s.CaseFileId)).ToListAsync(ct))

@@ -38,7 +38,7 @@ public static class QueueColumns
     /// <summary>A reminder is proposed a set number of days after the case started waiting, or after the last reminder.</summary>
     private static DateOnly ReminderDue(CaseFile file, Waiting waiting, LegalClock clock)
     {
-        var lastReminder = file.Events.Where(e => e.Type == CaseEventTypes.Reminded && e.OccurredOn >= waiting.Since)
+        var lastReminder = file.LiveEvents.Where(e => e.Type == CaseEventTypes.Reminded && e.OccurredOn >= waiting.Since)
             .Select(e => (DateOnly?)e.OccurredOn).Max();
         return clock.Setting(DelaySettings.WaitingReminder).DueFrom(lastReminder ?? waiting.Since);
     }

@@ -22,6 +22,10 @@ public static class AuditActions
     /// <summary>A step of the case (its event, its status): "Envoyer la réponse le 12/03/2026 : En instruction → Réponse envoyée".</summary>
     public const string StepTaken = "Étape";
     public const string EventAdded = "Événement ajouté";
+    public const string EventCorrected = "Événement corrigé";
+    public const string EventCancelled = "Événement annulé";
+    public const string Reopened = "Réouverture";
+    public const string DocumentWithdrawn = "Document retiré";
     public const string DocumentAdded = "Document ajouté";
     public const string DocumentDownloaded = "Document téléchargé";
     public const string Exported = "Export";

@@ -34,7 +34,9 @@ internal static class AuditTrail
                 case EntityState.Modified:
                     var details = Changes(entry);
                     Touch(file, now, user);
-                    db.AuditEntries.Add(Line(file, now, user, AuditActions.Updated, details));
+                    // A save that only renews the stamp (a timeline correction) is told by the action's own line.
+                    if (details.Length > 0)
+                        db.AuditEntries.Add(Line(file, now, user, AuditActions.Updated, details));
                     break;
                 case EntityState.Deleted:
                     db.AuditEntries.Add(Line(file, now, user, AuditActions.Deleted, null));

@@ -13,8 +13,6 @@ public sealed record CaseWorker(string UserName, string DisplayName)
 /// <summary>Who can be in charge of a case: the office's active accounts that may work cases (officers, managers).</summary>
 public sealed class CaseWorkerDirectory(IDbContextFactory<AppDbContext> dbFactory)
 {
-    /// <summary>The roles that may open and change identified cases: a case given to anyone else could not be worked.</summary>
-    private static readonly string[] AssignableRoles = Permissions.GrantedTo[Permissions.CasesWork];
     private static readonly StringComparer French = StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true);
 
     public async Task<IReadOnlyList<CaseWorker>> ListAsync(CancellationToken ct = default)
@@ -36,11 +34,6 @@ public sealed class CaseWorkerDirectory(IDbContextFactory<AppDbContext> dbFactor
          where r.Name == role
          select user.Id).AnyAsync(ct);
 
-    private static IQueryable<AppUser> Assignable(AppDbContext db) =>
-        from user in db.Users
-        where !user.IsDisabled
-        join link in db.UserRoles on user.Id equals link.UserId
-        join role in db.Roles on link.RoleId equals role.Id
-        where AssignableRoles.Contains(role.Name!)
-        select user;
+    /// <summary>Those who may open and change identified cases: a case given to anyone else could not be worked.</summary>
+    private static IQueryable<AppUser> Assignable(AppDbContext db) => UserPermissions.Holders(db, Permissions.CasesWork);
 }

@@ -34,6 +34,8 @@ public static class Permissions
     public const string CduRead = "cdu.read";
     /// <summary>Plan CDU meetings, build and publish the agenda.</summary>
     public const string CduManage = "cdu.manage";
+    /// <summary>Correct what others cannot: withdraw a document, reopen a closed case (always with a reason, audited).</summary>
+    public const string CasesCorrect = "cases.correct";
     /// <summary>Manage user accounts.</summary>
     public const string Administer = "admin";
 
@@ -41,6 +43,7 @@ public static class Permissions
     {
         [CasesWork] = [Roles.Officer, Roles.Manager],
         [AuditRead] = [Roles.Manager],
+        [CasesCorrect] = [Roles.Manager],
         [Export] = [Roles.Officer, Roles.Manager],
         [CduRead] = [Roles.CduMember, Roles.Mediator, Roles.Officer, Roles.Manager],
         [CduManage] = [Roles.Officer, Roles.Manager],

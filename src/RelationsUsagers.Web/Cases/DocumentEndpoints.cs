@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Documents;
 using RelationsUsagers.Core.Security;
 
@@ -9,9 +10,17 @@ public static class DocumentEndpoints
     public static void MapDocumentEndpoints(this IEndpointRouteBuilder app) =>
         app.MapGet("/dossiers/{caseId:guid}/documents/{documentId:guid}", async (Guid caseId, Guid documentId, CaseDocumentService documents, CancellationToken ct) =>
         {
-            var opened = await documents.OpenAsync(caseId, documentId, ct);
-            return opened is { } found
-                ? Results.File(found.Content, found.Document.ContentType, found.Document.FileName)
-                : Results.NotFound();
+            try
+            {
+                var opened = await documents.OpenAsync(caseId, documentId, ct);
+                return opened is { } found
+                    ? Results.File(found.Content, found.Document.ContentType, found.Document.FileName)
+                    : Results.NotFound();
+            }
+            catch (CaseRuleException ex)
+            {
+                // A withdrawn document asked by someone other than a manager.
+                return Results.Text(ex.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+            }
         }).RequireAuthorization(Permissions.CasesWork);
 }

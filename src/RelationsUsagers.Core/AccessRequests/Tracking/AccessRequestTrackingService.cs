@@ -56,7 +56,7 @@ public sealed class AccessRequestTrackingService(IDbContextFactory<AppDbContext>
             .ToListAsync(ct);
 
         var events = (await db.CaseEvents.AsNoTracking()
-                .Where(e => ClockEvents.Contains(e.Type) && ids.Contains(e.CaseFileId))
+                .Where(e => !e.IsCancelled && ClockEvents.Contains(e.Type) && ids.Contains(e.CaseFileId))
                 .Select(e => new CaseEvent { CaseFileId = e.CaseFileId, Type = e.Type, OccurredOn = e.OccurredOn })
                 .ToListAsync(ct))
             .ToLookup(e => e.CaseFileId);

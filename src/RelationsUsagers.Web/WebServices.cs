@@ -22,6 +22,7 @@ public static class WebServices
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
         services.AddFrenchMudTexts();
+        services.AddFormSafety();
         services.AddSingleton(new DemoMode(configuration.GetValue<bool>("Demo:Enabled")));
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, SignedInUser>();

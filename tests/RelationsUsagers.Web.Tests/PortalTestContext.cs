@@ -1,5 +1,7 @@
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -48,6 +50,10 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         Services.AddCore(ConnectionString);
         Services.AddMudServices();
         Services.AddFrenchMudTexts();
+        // Drafts: the session storage's JavaScript answers nothing in bunit (loose mode), the circuit's copy is the one read.
+        Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+        Services.AddScoped<ProtectedSessionStorage>();
+        Services.AddFormSafety();
         Services.AddSingleton(new DemoMode(false));
 
         Auth = AddAuthorization();
@@ -125,9 +131,20 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         return Render(parameters ?? (_ => { }));
     }
 
+    /// <summary>Where MudBlazor dialogs render (after <see cref="RenderWithDialogs{T}"/>).</summary>
+    protected IRenderedComponent<MudDialogProvider> Dialogs { get; private set; } = default!;
+
+    /// <summary>Renders the dialog provider (the unsaved-changes question), the popover provider, then the component.</summary>
+    protected IRenderedComponent<T> RenderWithDialogs<T>(Action<ComponentParameterCollectionBuilder<T>>? parameters = null) where T : Microsoft.AspNetCore.Components.IComponent
+    {
+        Dialogs = Render<MudDialogProvider>();
+        return RenderWithPopovers(parameters);
+    }
+
     /// <summary>The case page of <paramref name="file"/>, once its reference shows (the case is loaded).</summary>
     protected IRenderedComponent<RelationsUsagers.Web.Cases.CaseFilePage> OpenCase(CaseFile file)
     {
+        Dialogs = Render<MudDialogProvider>();
         var page = RenderWithPopovers<RelationsUsagers.Web.Cases.CaseFilePage>(p => p.Add(c => c.Id, file.Id));
         page.WaitForAssertion(() => Assert.Equal(file.Reference, page.Find("#case-reference").TextContent.Trim()));
         return page;

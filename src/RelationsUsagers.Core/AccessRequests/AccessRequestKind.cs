@@ -14,7 +14,9 @@ public sealed class AccessRequestKind : CaseKindDefinition
     public override string Label => "Accès au dossier patient";
     public override string ShortLabel => "Accès dossier";
     public override string PersonLabel => "Patient";
-    public override (string Label, string Hint) RequesterCapacityLabel => ("Lien avec le patient", "Fille, époux, avocat…");
+    public override (string Label, string Hint) RequesterCapacityLabel => (CaseFileFieldNames.RequesterCapacity, "Fille, époux, avocat…");
+    public override IReadOnlyDictionary<string, string> OwnFieldNames => AccessRequestFieldNames.ByProperty;
+    public override string? ValueLabel(object value) => AccessRequestFieldNames.ValueLabel(value);
 
     public override CaseFile New() => new AccessRequest();
 

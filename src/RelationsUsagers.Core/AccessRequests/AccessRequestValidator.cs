@@ -51,11 +51,11 @@ public sealed class AccessRequestValidator : CaseFileValidator<AccessRequest>
         RuleFor(r => r.RefusalReason)
             .NotEmpty().When(r => r.Status == CaseStatus.Refused)
             .WithMessage("Un refus doit être motivé (art. R.1111-7 du CSP).");
-        FactDate(r => r.CompletedOn, "La date de complétude");
-        FactDate(r => r.SentOn, "La date d'envoi");
-        FactDate(r => r.PaidOn, "La date de paiement");
-        FactDate(r => r.DeliveryAcknowledgedOn, "La date de l'accusé de réception");
-        FactDate(r => r.CdspReferredOn, "La date de saisine de la CDSP");
+        FactDate(r => r.CompletedOn, AccessRequestFieldNames.CompletedOn);
+        FactDate(r => r.SentOn, AccessRequestFieldNames.SentOn);
+        FactDate(r => r.PaidOn, AccessRequestFieldNames.PaidOn);
+        FactDate(r => r.DeliveryAcknowledgedOn, AccessRequestFieldNames.DeliveryAcknowledgedOn);
+        FactDate(r => r.CdspReferredOn, AccessRequestFieldNames.CdspReferredOn);
     }
 
     /// <summary>"7,20 €", whatever the server's culture.</summary>

@@ -45,7 +45,23 @@ public static class CaseFileEdits
         return merged;
     }
 
-    /// <summary>French names of the fields the user changed, to tell them what will be re-applied.</summary>
+    /// <summary>The case as JSON, its kind's own fields included: a draft kept while the user is away from the form.</summary>
+    public static string ToJson(CaseFile file) => JsonSerializer.Serialize(file, file.GetType());
+
+    /// <summary>A case read back from <see cref="ToJson"/>, as an instance of <paramref name="kind"/>'s class; null if unreadable.</summary>
+    public static CaseFile? FromJson(string json, Type kind)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, kind) as CaseFile;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Property names of the fields the user changed (editable fields only).</summary>
     public static IReadOnlyList<string> ChangedFields(CaseFile original, CaseFile edited) =>
         Properties(edited.GetType()).Where(p => !SameValue(p.GetValue(edited), p.GetValue(original), p.PropertyType)).Select(p => p.Name).ToList();
 

@@ -10,8 +10,8 @@ public abstract class CaseFileValidator<T> : AbstractValidator<T> where T : Case
         Today = () => ParisCalendar.Today(clock);
 
         RuleFor(c => c.ReceivedOn)
-            .NotEmpty().WithMessage("La date de réception est obligatoire.")
-            .Must(d => d <= Today()).WithMessage("La date de réception ne peut pas être dans le futur.");
+            .NotEmpty().WithMessage($"{FieldNames.DateSubject(CaseFileFieldNames.ReceivedOn)} est obligatoire.")
+            .Must(d => d <= Today()).WithMessage(Future(CaseFileFieldNames.ReceivedOn));
         RuleFor(c => c.Channel).IsInEnum().WithMessage("Le canal de réception est invalide.");
         RuleFor(c => c.Patient.LastName)
             .NotEmpty().WithMessage("Le nom du patient est obligatoire.")
@@ -21,12 +21,12 @@ public abstract class CaseFileValidator<T> : AbstractValidator<T> where T : Case
             .MaximumLength(100).WithMessage("Le prénom du patient ne doit pas dépasser 100 caractères.")
             .OverridePropertyName("Patient.FirstName");
         RuleFor(c => c.Patient.BirthDate)
-            .Must(d => d is null || d <= Today()).WithMessage("La date de naissance ne peut pas être dans le futur.")
+            .Must(d => d is null || d <= Today()).WithMessage(Future(CaseFileFieldNames.PatientBirthDate))
             .OverridePropertyName("Patient.BirthDate");
         RuleFor(c => c.Patient.DeathDate)
             .Must((c, d) => d is null || c.Patient.BirthDate is null || d >= c.Patient.BirthDate)
-            .WithMessage("La date de décès ne peut pas précéder la date de naissance.")
-            .Must(d => d is null || d <= Today()).WithMessage("La date de décès ne peut pas être dans le futur.")
+            .WithMessage($"{FieldNames.DateSubject(CaseFileFieldNames.PatientDeathDate)} ne peut pas précéder la date de naissance.")
+            .Must(d => d is null || d <= Today()).WithMessage(Future(CaseFileFieldNames.PatientDeathDate))
             .OverridePropertyName("Patient.DeathDate");
         RuleFor(c => c.Requester.Name)
             .NotEmpty().WithMessage("Le nom du demandeur est obligatoire.")
@@ -39,19 +39,26 @@ public abstract class CaseFileValidator<T> : AbstractValidator<T> where T : Case
         RuleFor(c => c.Summary)
             .MaximumLength(8000).WithMessage("Le résumé ne doit pas dépasser 8 000 caractères.");
         RuleFor(c => c.ClosedOn)
-            .NotNull().When(c => c.Status == CaseStatus.Closed).WithMessage("La date de clôture est obligatoire pour clore le dossier.")
-            .Must((c, d) => d is null || d >= c.ReceivedOn).WithMessage("La date de clôture ne peut pas précéder la date de réception.");
+            .NotNull().When(c => c.Status == CaseStatus.Closed)
+            .WithMessage($"{FieldNames.DateSubject(CaseFileFieldNames.ClosedOn)} est obligatoire pour clore le dossier.")
+            .Must((c, d) => d is null || d >= c.ReceivedOn).WithMessage(BeforeReceipt(CaseFileFieldNames.ClosedOn));
         RuleFor(c => c.Outcome)
             .NotEmpty().When(c => c.Status == CaseStatus.Closed).WithMessage("L'issue du dossier est obligatoire pour le clore.");
     }
 
     protected Func<DateOnly> Today { get; }
 
-    /// <summary>An optional date that must not be in the future nor before receipt.</summary>
-    protected void FactDate(System.Linq.Expressions.Expression<Func<T, DateOnly?>> date, string label)
+    /// <summary>An optional date that must not be in the future nor before receipt; <paramref name="name"/> is its French name.</summary>
+    protected void FactDate(System.Linq.Expressions.Expression<Func<T, DateOnly?>> date, string name)
     {
         RuleFor(date)
-            .Must(d => d is null || d <= Today()).WithMessage($"{label} ne peut pas être dans le futur.")
-            .Must((c, d) => d is null || d >= c.ReceivedOn).WithMessage($"{label} ne peut pas précéder la date de réception.");
+            .Must(d => d is null || d <= Today()).WithMessage(Future(name))
+            .Must((c, d) => d is null || d >= c.ReceivedOn).WithMessage(BeforeReceipt(name));
     }
+
+    /// <summary>"La date de clôture ne peut pas être dans le futur." from the field's French name.</summary>
+    protected static string Future(string dateName) => $"{FieldNames.DateSubject(dateName)} ne peut pas être dans le futur.";
+
+    protected static string BeforeReceipt(string dateName) =>
+        $"{FieldNames.DateSubject(dateName)} ne peut pas précéder la date de réception.";
 }

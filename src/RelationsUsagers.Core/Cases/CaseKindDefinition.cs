@@ -22,6 +22,15 @@ public abstract class CaseKindDefinition
     /// <summary>The label and hint of the requester's free-text capacity ("Lien avec le patient", "Qualité").</summary>
     public abstract (string Label, string Hint) RequesterCapacityLabel { get; }
 
+    /// <summary>
+    /// The French names of this kind's own fields, by property path (its XxxFieldNames list, next to its class): the forms,
+    /// the audit journal and the exports name a field through <see cref="FieldNames"/>, which reads them here first.
+    /// </summary>
+    public abstract IReadOnlyDictionary<string, string> OwnFieldNames { get; }
+
+    /// <summary>The French label of a value of one of this kind's own lists (an enum), or null if it is not one.</summary>
+    public abstract string? ValueLabel(object value);
+
     /// <summary>An empty case of this kind, as the new-case form starts it.</summary>
     public abstract CaseFile New();
 

@@ -14,7 +14,9 @@ public sealed class IndemnityClaimKind : CaseKindDefinition
     public override string Label => "Demande d'indemnisation";
     public override string ShortLabel => "Indemnisation";
     public override string PersonLabel => "Patient";
-    public override (string Label, string Hint) RequesterCapacityLabel => ("Lien avec le patient", "Fille, époux, avocat…");
+    public override (string Label, string Hint) RequesterCapacityLabel => (CaseFileFieldNames.RequesterCapacity, "Fille, époux, avocat…");
+    public override IReadOnlyDictionary<string, string> OwnFieldNames => IndemnityClaimFieldNames.ByProperty;
+    public override string? ValueLabel(object value) => IndemnityClaimFieldNames.ValueLabel(value);
 
     public override CaseFile New() => new IndemnityClaim();
 

@@ -33,9 +33,9 @@ public sealed class IndemnityClaimValidator : CaseFileValidator<IndemnityClaim>
         RuleFor(c => c.HospitalShareCents)
             .Must((c, share) => share is null || c.OfferAmountCents is null || share + (c.InsurerShareCents ?? 0) == c.OfferAmountCents)
             .WithMessage("La part de l'établissement et celle de l'assureur doivent faire le montant de l'offre.");
-        FactDate(c => c.InsurerDeclaredOn, "La date de déclaration à l'assureur");
-        FactDate(c => c.CciReferredOn, "La date de saisine de la CCI");
-        FactDate(c => c.OfferOn, "La date de l'offre");
-        FactDate(c => c.PaidOn, "La date de paiement");
+        FactDate(c => c.InsurerDeclaredOn, IndemnityClaimFieldNames.InsurerDeclaredOn);
+        FactDate(c => c.CciReferredOn, IndemnityClaimFieldNames.CciReferredOn);
+        FactDate(c => c.OfferOn, IndemnityClaimFieldNames.OfferOn);
+        FactDate(c => c.PaidOn, IndemnityClaimFieldNames.PaidOn);
     }
 }

@@ -14,7 +14,9 @@ public sealed class ComplaintKind : CaseKindDefinition
     public override string Label => "Plainte / réclamation";
     public override string ShortLabel => "Plainte";
     public override string PersonLabel => "Patient";
-    public override (string Label, string Hint) RequesterCapacityLabel => ("Lien avec le patient", "Fille, époux, avocat…");
+    public override (string Label, string Hint) RequesterCapacityLabel => (CaseFileFieldNames.RequesterCapacity, "Fille, époux, avocat…");
+    public override IReadOnlyDictionary<string, string> OwnFieldNames => ComplaintFieldNames.ByProperty;
+    public override string? ValueLabel(object value) => ComplaintFieldNames.ValueLabel(value);
 
     public override CaseFile New() => new Complaint();
 

@@ -13,7 +13,7 @@ public sealed class ComplaintValidator : CaseFileValidator<Complaint>
             .WithMessage("Au moins un motif de réclamation est obligatoire.");
         RuleFor(c => c.Summary).NotEmpty().WithMessage("L'objet de la réclamation est obligatoire.");
         RuleFor(c => c.FactsOn)
-            .Must(d => d is null || d <= Today()).WithMessage("La date des faits ne peut pas être dans le futur.")
+            .Must(d => d is null || d <= Today()).WithMessage(Future(ComplaintFieldNames.FactsOn))
             .Must((c, d) => d is null || d <= c.ReceivedOn).WithMessage("La date des faits ne peut pas suivre la date de réception.");
         RuleFor(c => c.MediatorName)
             .NotEmpty().When(c => c.MediationType != MediationType.None)
@@ -27,7 +27,7 @@ public sealed class ComplaintValidator : CaseFileValidator<Complaint>
         RuleFor(c => c.CduMeetingOn)
             .NotNull().When(c => c.CduOpinion is not null)
             .WithMessage("La date de la séance de la CDU est obligatoire avec son avis.");
-        FactDate(c => c.AnswerSentOn, "La date de réponse");
-        FactDate(c => c.MedicalDataConsentOn, "La date du consentement");
+        FactDate(c => c.AnswerSentOn, ComplaintFieldNames.AnswerSentOn);
+        FactDate(c => c.MedicalDataConsentOn, ComplaintFieldNames.MedicalDataConsentOn);
     }
 }

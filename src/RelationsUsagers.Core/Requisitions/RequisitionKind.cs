@@ -14,7 +14,9 @@ public sealed class RequisitionKind : CaseKindDefinition
     public override string Label => "Réquisition";
     public override string ShortLabel => "Réquisition";
     public override string PersonLabel => "Patient";
-    public override (string Label, string Hint) RequesterCapacityLabel => ("Qualité", "OPJ, magistrat…");
+    public override (string Label, string Hint) RequesterCapacityLabel => (RequisitionFieldNames.RequesterCapacity, "OPJ, magistrat…");
+    public override IReadOnlyDictionary<string, string> OwnFieldNames => RequisitionFieldNames.ByProperty;
+    public override string? ValueLabel(object value) => RequisitionFieldNames.ValueLabel(value);
 
     public override CaseFile New() => new Requisition { Items = [new RequisitionItem()] };
 

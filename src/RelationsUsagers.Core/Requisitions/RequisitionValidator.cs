@@ -27,8 +27,8 @@ public sealed class RequisitionValidator : CaseFileValidator<Requisition>
         RuleFor(r => r.OrdreRepresentative)
             .NotEmpty().When(r => r.SeizureOn is not null)
             .WithMessage("Le représentant de l'Ordre des médecins présent à la saisie est obligatoire (art. 56-3 CPP).");
-        FactDate(r => r.SecrecyReviewOn, "La date de l'examen du secret médical");
-        FactDate(r => r.ResponseSentOn, "La date de réponse");
-        FactDate(r => r.SeizureOn, "La date de saisie");
+        FactDate(r => r.SecrecyReviewOn, RequisitionFieldNames.SecrecyReviewOn);
+        FactDate(r => r.ResponseSentOn, RequisitionFieldNames.ResponseSentOn);
+        FactDate(r => r.SeizureOn, RequisitionFieldNames.SeizureOn);
     }
 }

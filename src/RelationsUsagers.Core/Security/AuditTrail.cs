@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using RelationsUsagers.Core.Cases;
@@ -99,46 +98,43 @@ internal static class AuditTrail
     private static string? ReferenceOf(AppDbContext db, Guid caseId) =>
         db.CaseFiles.Local.FirstOrDefault(c => c.Id == caseId)?.Reference;
 
-    private static readonly HashSet<string> Bookkeeping =
-        [nameof(CaseFile.UpdatedAtUtc), nameof(CaseFile.UpdatedBy), nameof(CaseFile.ConcurrencyStamp), nameof(CaseFile.NextDueOn), "SearchName"];
+    /// <summary>
+    /// Columns the portal keeps up to date itself (who/when, concurrency, search keys, the queue's deadline columns, which
+    /// follow from the facts): not changes anyone made, so not audited.
+    /// </summary>
+    internal static readonly HashSet<string> Bookkeeping =
+    [
+        nameof(CaseFile.UpdatedAtUtc), nameof(CaseFile.UpdatedBy), nameof(CaseFile.ConcurrencyStamp), nameof(CaseFile.NextDueOn),
+        nameof(CaseFile.NextDueCode), nameof(CaseFile.ClockSuspended), nameof(CaseFile.WaitingOn), nameof(CaseFile.WaitingSince),
+        nameof(CaseFile.ReminderDueOn), nameof(Patient.SearchName),
+    ];
 
+    /// <summary>One line per changed field, "Nom du patient : Lefèvre → Ménard", with French names and labels.</summary>
     private static string Changes(EntityEntry entry)
     {
-        var sb = new StringBuilder();
+        var kind = ((CaseFile)entry.Entity).Kind;
+        var lines = new List<string>();
         foreach (var p in entry.Properties.Where(p => p.IsModified && !Bookkeeping.Contains(p.Metadata.Name)))
-            Append(sb, p.Metadata.Name, p.OriginalValue, p.CurrentValue);
+            Append(lines, kind, p.Metadata.Name, p.OriginalValue, p.CurrentValue);
         foreach (var complex in entry.ComplexProperties)
         {
             if (complex is not ComplexPropertyEntry single)
                 continue;
             foreach (var p in single.Properties.Where(p => p.IsModified && !Bookkeeping.Contains(p.Metadata.Name)))
-                Append(sb, $"{complex.Metadata.Name}.{p.Metadata.Name}", p.OriginalValue, p.CurrentValue);
+                Append(lines, kind, $"{complex.Metadata.Name}.{p.Metadata.Name}", p.OriginalValue, p.CurrentValue);
         }
         // Lists of items (a requisition's requested items) are complex collections: compare them as a whole.
         foreach (var collection in entry.ComplexCollections.Where(c => c.IsModified))
-            sb.Append(collection.Metadata.Name).Append(" : ").Append(Describe(collection.CurrentValue)).Append('\n');
-        return sb.ToString().TrimEnd();
+            lines.Add(AuditWording.Items(kind, collection.Metadata.Name, collection.CurrentValue as System.Collections.IEnumerable));
+        return string.Join('\n', lines);
     }
 
-    private static void Append(StringBuilder sb, string name, object? before, object? after)
+    private static void Append(List<string> lines, CaseKind kind, string path, object? before, object? after)
     {
         if (Equals(before, after))
             return;
-        sb.Append(name).Append(" : ").Append(Show(before)).Append(" → ").Append(Show(after)).Append('\n');
+        lines.Add(AuditWording.Change(kind, path, before, after));
     }
 
-    private static string Show(object? value) => value switch
-    {
-        null => "(vide)",
-        DateOnly d => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
-        DateTime t => t.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture),
-        CaseStatus s => s.Label(),
-        System.Collections.IEnumerable list and not string => "[" + string.Join(", ", list.Cast<object>().Select(Show)) + "]",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
-
-    private static string? Describe(object? collection) => collection is System.Collections.IEnumerable items
-        ? string.Join(" ; ", items.Cast<object>().Select(i => System.Text.Json.JsonSerializer.Serialize(i)))
-        : null;
+    private static string Show(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 }

@@ -6,8 +6,8 @@ using MudBlazor.Services;
 namespace RelationsUsagers.Web.Components.Shared;
 
 /// <summary>
-/// MudBlazor's own words (button names read by screen readers, a grid's loading text...) in French; any key not listed
-/// keeps MudBlazor's English text rather than showing a key.
+/// MudBlazor's own words (button names read by screen readers, a grid's loading text, the message of a typed text a field
+/// cannot read...) in French; any key not listed keeps MudBlazor's English text rather than showing a key.
 /// </summary>
 public sealed class FrenchMudTexts(ILoggerFactory loggers) : ILocalizationInterceptor
 {
@@ -34,6 +34,18 @@ public sealed class FrenchMudTexts(ILoggerFactory loggers) : ILocalizationInterc
         ["MudPagination_PreviousPage"] = "Page précédente",
         ["MudPagination_NextPage"] = "Page suivante",
         ["MudPagination_LastPage"] = "Dernière page",
+        // A typed text the field cannot read: said at the field, and by its name in the form's summary (FieldValidation).
+        ["Converter_InvalidDateTime"] = "Date non reconnue\u00A0: saisissez-la au format jj/mm/aaaa.",
+        ["Converter_InvalidNumber"] = "Nombre non reconnu\u00A0: saisissez des chiffres, avec une virgule pour les décimales.",
+        ["Converter_InvalidTimeSpan"] = "Durée non reconnue\u00A0: saisissez-la au format hh:mm.",
+        ["Converter_InvalidBoolean"] = "Valeur non reconnue\u00A0: oui ou non.",
+        ["Converter_InvalidGUID"] = "Identifiant non reconnu.",
+        ["Converter_NotValueOf"] = "Valeur non reconnue\u00A0: choisissez-la dans la liste.",
+        ["Converter_InvalidType"] = "Valeur non reconnue\u00A0: vérifiez la saisie.",
+        ["Converter_ConversionError"] = "Valeur non reconnue\u00A0: vérifiez la saisie.",
+        ["Converter_ConversionFailed"] = "Valeur non reconnue\u00A0: vérifiez la saisie.",
+        ["Converter_ConversionNotImplemented"] = "Valeur non reconnue\u00A0: vérifiez la saisie.",
+        ["Converter_UnableToConvert"] = "Valeur non reconnue\u00A0: vérifiez la saisie.",
     };
 
     private readonly DefaultLocalizationInterceptor _english = new(loggers);

@@ -1,0 +1,68 @@
+namespace RelationsUsagers.Core.Requisitions;
+
+/// <summary>The French name of each field of a requisition (see <see cref="Cases.CaseFileFieldNames"/>).</summary>
+public static class RequisitionFieldNames
+{
+    /// <summary>The requester is an authority: its "capacity" is the officer's or magistrate's.</summary>
+    public const string RequesterCapacity = "Qualité";
+    public const string Authority = "Autorité requérante";
+    public const string LegalBasis = "Cadre juridique";
+    public const string OfficerName = "Officier ou magistrat requérant";
+    public const string OfficerUnit = "Unité / juridiction";
+    public const string OfficerContact = "Contact de l'officier";
+    public const string MagistrateName = "Magistrat";
+    public const string Jurisdiction = "Juridiction";
+    public const string ProcedureNumber = "N° de procédure";
+    public const string DueOn = "Date limite de réponse";
+    public const string Items = "Éléments demandés";
+    public const string ItemDescription = "Élément demandé";
+    public const string ItemNature = "Nature de l'élément";
+    public const string ItemSecrecy = "Décision (secret médical)";
+    public const string ItemSent = "Transmis";
+    public const string SecrecyReviewBy = "Examen du secret médical par";
+    public const string SecrecyReviewOn = "Date de l'examen du secret médical";
+    public const string Response = "Réponse";
+    public const string ResponseSentOn = "Date de réponse";
+    public const string SeizureOn = "Date de saisie";
+    public const string SealNumbers = "N° de scellés";
+    public const string OrdreRepresentative = "Représentant de l'Ordre des médecins";
+    public const string SeizureCopyKept = "Copie conservée pour la continuité des soins";
+
+    public static IReadOnlyDictionary<string, string> ByProperty { get; } = new Dictionary<string, string>
+    {
+        ["Requester.Capacity"] = RequesterCapacity,
+        [nameof(Requisition.Authority)] = Authority,
+        [nameof(Requisition.LegalBasis)] = LegalBasis,
+        [nameof(Requisition.OfficerName)] = OfficerName,
+        [nameof(Requisition.OfficerUnit)] = OfficerUnit,
+        [nameof(Requisition.OfficerContact)] = OfficerContact,
+        [nameof(Requisition.MagistrateName)] = MagistrateName,
+        [nameof(Requisition.Jurisdiction)] = Jurisdiction,
+        [nameof(Requisition.ProcedureNumber)] = ProcedureNumber,
+        [nameof(Requisition.DueOn)] = DueOn,
+        [nameof(Requisition.Items)] = Items,
+        ["Items.Description"] = ItemDescription,
+        ["Items.Nature"] = ItemNature,
+        ["Items.Secrecy"] = ItemSecrecy,
+        ["Items.Sent"] = ItemSent,
+        [nameof(Requisition.SecrecyReviewBy)] = SecrecyReviewBy,
+        [nameof(Requisition.SecrecyReviewOn)] = SecrecyReviewOn,
+        [nameof(Requisition.Response)] = Response,
+        [nameof(Requisition.ResponseSentOn)] = ResponseSentOn,
+        [nameof(Requisition.SeizureOn)] = SeizureOn,
+        [nameof(Requisition.SealNumbers)] = SealNumbers,
+        [nameof(Requisition.OrdreRepresentative)] = OrdreRepresentative,
+        [nameof(Requisition.SeizureCopyKept)] = SeizureCopyKept,
+    };
+
+    /// <summary>The French label of a value of one of this kind's lists, or null if it is not one.</summary>
+    public static string? ValueLabel(object value) => value switch
+    {
+        RequisitionAuthority v => v.Label(),
+        RequisitionLegalBasis v => v.Label(),
+        RequisitionItemNature v => v.Label(),
+        SecrecyDecision v => v.Label(),
+        RequisitionResponse v => v.Label(),
+        _ => null,
+    };
+}

@@ -197,7 +197,7 @@ public sealed class AccessRequestFieldsTests : PortalTestContext
         return (AccessRequest)await db.CaseFiles.AsNoTracking().SingleAsync(c => c.Id == id, Ct);
     }
 
-    private static readonly string[] AfterIntake = ["N° de recommandé (LRAR)", "Paiement reçu le", "Motif du refus (le cas échéant)"];
+    private static readonly string[] AfterIntake = ["N° de recommandé (LRAR)", "Date de paiement", "Motif du refus (le cas échéant)"];
 
     private static IEnumerable<string> Labels<T>(IRenderedComponent<T> page) where T : IComponent =>
         page.FindAll("label").Select(l => l.TextContent.Trim());

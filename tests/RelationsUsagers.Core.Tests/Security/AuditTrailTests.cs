@@ -74,9 +74,9 @@ public sealed class AuditTrailTests
 
     // BUG (reported): UpdateAsync copies every scalar of the edited object (CaseFileService.cs, CurrentValues.SetValues),
     // so a client can rewrite CreatedBy / CreatedAtUtc, or set ClosedOn / Outcome on an open case. Once fixed, add a test
-    // that such edits are ignored. Values in Details are also formatted with the current culture (dates) and enum names.
+    // that such edits are ignored.
     [Fact]
-    public async Task Updating_a_case_writes_a_modification_line_naming_the_property_and_both_values()
+    public async Task Updating_a_case_writes_a_modification_line_naming_the_field_in_french_and_both_values()
     {
         await using var database = await TestDatabase.CreateAsync("s.benali", ct: Ct);
         var created = await database.CreateService().CreateAsync(TestCases.AccessRequest(), Ct);
@@ -93,9 +93,53 @@ public sealed class AuditTrailTests
         Assert.Equal("j.roux", modification.UserName);
         Assert.Equal(TestDatabase.DefaultNow.UtcDateTime.AddMinutes(12), modification.AtUtc);
         var lines = modification.Details!.Split('\n');
-        Assert.Contains("Patient.LastName : Lefèvre → Ménard", lines);
-        Assert.Contains("PageCount : (vide) → 84", lines);
+        Assert.Contains("Nom du patient\u00A0: Lefèvre → Ménard", lines);
+        Assert.Contains("Nombre de pages\u00A0: (vide) → 84", lines);
         Assert.Equal(2, lines.Length);
+    }
+
+    [Fact]
+    public async Task Lists_amounts_and_yes_no_values_are_written_with_their_french_labels()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        var service = database.CreateService();
+        var created = await service.CreateAsync(TestCases.AccessRequest(), Ct);
+        var opened = (AccessRequest)(await service.OpenAsync(created.Id, Ct))!;
+        opened.RequesterCapacity = RequesterCapacity.HeirOrPartner;
+        opened.DeceasedMotive = DeceasedAccessMotive.CausesOfDeath;
+        opened.Patient.DeathDate = new DateOnly(2026, 1, 4);
+        opened.InformationOlderThanFiveYears = true;
+        opened.PageCount = 40;
+        opened.ReproductionFeeCents = 720;
+
+        await service.UpdateAsync(opened, Ct);
+
+        var lines = Assert.Single(await AuditOfAsync(database, created.Id), a => a.Action == AuditActions.Updated).Details!.Split('\n');
+        Assert.Contains("Qualité du demandeur\u00A0: Patient → Ayant droit, concubin ou partenaire de PACS", lines);
+        Assert.Contains("Motif de l'ayant droit\u00A0: (vide) → Connaître les causes du décès", lines);
+        Assert.Contains("Date de décès\u00A0: (vide) → 04/01/2026", lines);
+        Assert.Contains("Informations de plus de cinq ans\u00A0: non → oui", lines);
+        Assert.Contains("Frais de reproduction\u00A0: (vide) → 7,20\u00A0€", lines);
+    }
+
+    [Fact]
+    public async Task Editing_requested_items_writes_them_in_french_as_a_whole()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        var service = database.CreateService();
+        var created = await service.CreateAsync(TestCases.Requisition(), Ct);
+        var opened = (Requisitions.Requisition)(await service.OpenAsync(created.Id, Ct))!;
+        opened.Items.Add(new Requisitions.RequisitionItem
+        {
+            Description = "Compte rendu des urgences", Nature = Requisitions.RequisitionItemNature.Medical,
+            Secrecy = Requisitions.SecrecyDecision.SeizureRequired,
+        });
+
+        await service.UpdateAsync(opened, Ct);
+
+        var line = Assert.Single(await AuditOfAsync(database, created.Id), a => a.Action == AuditActions.Updated);
+        Assert.Equal("Éléments demandés\u00A0: Heures d'entrée et de sortie aux urgences le 28/02/2026 (Administratif) ; "
+            + "Compte rendu des urgences (Médical (saisie requise), remis uniquement sur saisie (art. 56-3 CPP))", line.Details);
     }
 
     [Fact]

@@ -111,7 +111,7 @@ public sealed class ComplaintValidatorTests
 
     [Theory]
     [InlineData(nameof(Complaint.AnswerSentOn), "La date de réponse")]
-    [InlineData(nameof(Complaint.MedicalDataConsentOn), "La date du consentement")]
+    [InlineData(nameof(Complaint.MedicalDataConsentOn), "La date du consentement à l'accès aux données médicales")]
     public void A_fact_date_in_the_future_is_refused(string property, string label)
     {
         var complaint = TestCases.Complaint();
@@ -122,7 +122,7 @@ public sealed class ComplaintValidatorTests
 
     [Theory]
     [InlineData(nameof(Complaint.AnswerSentOn), "La date de réponse")]
-    [InlineData(nameof(Complaint.MedicalDataConsentOn), "La date du consentement")]
+    [InlineData(nameof(Complaint.MedicalDataConsentOn), "La date du consentement à l'accès aux données médicales")]
     public void A_fact_date_before_receipt_is_refused(string property, string label)
     {
         var complaint = TestCases.Complaint();

@@ -1,5 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using RelationsUsagers.Core.AccessRequests;
+using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.AccessRequests.Tracking;
 using static RelationsUsagers.Core.AccessRequests.Tracking.AccessRequestDashboardRow;
 using Row = RelationsUsagers.Core.AccessRequests.Tracking.AccessRequestDashboardRow;
@@ -30,33 +32,33 @@ public static class TrackingWorkbook
     public static IReadOnlyList<ExportColumn<Row>> Columns { get; } =
     [
         new("Référence", r => r.Reference),
-        new("Date de réception", r => r.ReceivedOn, ExportFormats.Date),
-        new("Canal de réception", r => r.ChannelLabel),
-        new("Date de complétude", r => r.CompletedOn, ExportFormats.Date),
+        new(CaseFileFieldNames.ReceivedOn, r => r.ReceivedOn, ExportFormats.Date),
+        new(CaseFileFieldNames.Channel, r => r.ChannelLabel),
+        new(AccessRequestFieldNames.CompletedOn, r => r.CompletedOn, ExportFormats.Date),
         new("Patient", r => r.Patient),
-        new("IPP", r => r.PatientNumber),
-        new("Date de naissance", r => r.BirthDate, ExportFormats.Date),
-        new("Demandeur", r => r.Requester),
-        new("Qualité du demandeur", r => r.CapacityLabel),
-        new("Service(s)", r => r.Services),
-        new("+ de 5 ans", r => YesNo(r.OlderThanFiveYears)),
+        new(CaseFileFieldNames.PatientNumber, r => r.PatientNumber),
+        new(CaseFileFieldNames.PatientBirthDate, r => r.BirthDate, ExportFormats.Date),
+        new(CaseFileFieldNames.RequesterName, r => r.Requester),
+        new(AccessRequestFieldNames.RequesterCapacity, r => r.CapacityLabel),
+        new(CaseFileFieldNames.Services, r => r.Services),
+        new(AccessRequestFieldNames.InformationOlderThanFiveYears, r => YesNo(r.OlderThanFiveYears)),
         new("Délai légal", r => r.LegalDelay),
         new("Délai compté depuis", r => r.StartLabel),
         new("Date d'échéance", r => r.DueOn, ExportFormats.Date),
         new("Échéance légale (depuis la réception)", r => r.LegalDueOn, ExportFormats.Date),
-        new("Mode de communication", r => r.ModeLabel),
-        new("Nombre de pages", r => r.PageCount, ExportFormats.Integer),
-        new("Support", r => r.Medium),
-        new("Date d'envoi", r => r.SentOn, ExportFormats.Date),
-        new("N° LRAR", r => r.RecordedDeliveryNumber),
-        new("Date de l'AR", r => r.AcknowledgedOn, ExportFormats.Date),
+        new(AccessRequestFieldNames.CommunicationMode, r => r.ModeLabel),
+        new(AccessRequestFieldNames.PageCount, r => r.PageCount, ExportFormats.Integer),
+        new(AccessRequestFieldNames.Medium, r => r.Medium),
+        new(AccessRequestFieldNames.SentOn, r => r.SentOn, ExportFormats.Date),
+        new(AccessRequestFieldNames.RecordedDeliveryNumber, r => r.RecordedDeliveryNumber),
+        new(AccessRequestFieldNames.DeliveryAcknowledgedOn, r => r.AcknowledgedOn, ExportFormats.Date),
         new("Délai effectif (jours)", r => r.EffectiveDelayDays, ExportFormats.Integer),
         new("Délai respecté", r => YesNo(r.OnTime)),
         new("Envoi avant 48 h", r => YesNo(r.BeforeReflectionDelay)),
         new("Frais", r => r.Fees, ExportFormats.Money),
-        new("Date de paiement", r => r.PaidOn, ExportFormats.Date),
-        new("Statut", r => r.StatusLabel),
-        new("Observations", r => r.Remarks),
+        new(AccessRequestFieldNames.PaidOn, r => r.PaidOn, ExportFormats.Date),
+        new(CaseFileFieldNames.Status, r => r.StatusLabel),
+        new(AccessRequestFieldNames.Remarks, r => r.Remarks),
     ];
 
     /// <summary>Writes the workbook of <paramref name="rows"/> into <paramref name="output"/>.</summary>

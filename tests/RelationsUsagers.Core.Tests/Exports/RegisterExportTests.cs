@@ -44,8 +44,8 @@ public sealed class RegisterExportTests
         Assert.Equal((XLDataType.DateTime, new DateTime(2025, 2, 5)), (acknowledged.DataType, acknowledged.GetDateTime()));
         Assert.Equal(17, Cell(sheet, "PLT-2025-00001", "Délai de réponse (jours)").GetDouble());
         Assert.Equal("Oui", Cell(sheet, "PLT-2025-00001", "Réponse dans le délai cible").GetString());
-        Assert.Equal("Délais d'attente, Information / communication", Cell(sheet, "PLT-2025-00001", "Motif(s)").GetString());
-        Assert.Equal("Plainte", Cell(sheet, "PLT-2025-00002", "Caractère").GetString());
+        Assert.Equal("Délais d'attente, Information / communication", Cell(sheet, "PLT-2025-00001", "Motifs").GetString());
+        Assert.Equal("Plainte", Cell(sheet, "PLT-2025-00002", "Nature").GetString());
         Assert.Equal(XLColor.FromHtml("#FFC7CE"), Cell(sheet, "PLT-2025-00002", "Référence").Style.Fill.BackgroundColor);
         Assert.Equal("Registre des plaintes et réclamations du 01/01/2025 au 31/12/2025 (2 lignes)", await AuditDetailsAsync(database));
     }
@@ -70,10 +70,10 @@ public sealed class RegisterExportTests
         Assert.Equal(RequisitionRegisterRow.Columns.Select(c => c.Header), sheet.Row(1).CellsUsed().Select(c => c.GetString()));
         Assert.Equal(2, sheet.Column(1).CellsUsed().Count()); // header + the open one: the filter hides the refused one
         Assert.Equal("Art. 77-1-1 CPP (enquête préliminaire)", Cell(sheet, "REQ-2025-00001", "Cadre juridique").GetString());
-        Assert.Equal("Brigadier-chef Laurent Dubois, Sûreté départementale", Cell(sheet, "REQ-2025-00001", "OPJ").GetString());
+        Assert.Equal("Brigadier-chef Laurent Dubois, Sûreté départementale", Cell(sheet, "REQ-2025-00001", "Officier ou magistrat requérant").GetString());
         Assert.Equal("Heures d'entrée et de sortie aux urgences le 28/02/2026 (Administratif)",
             Cell(sheet, "REQ-2025-00001", "Éléments demandés").GetString());
-        Assert.Equal(new DateTime(2025, 3, 20), Cell(sheet, "REQ-2025-00001", "Date fixée").GetDateTime());
+        Assert.Equal(new DateTime(2025, 3, 20), Cell(sheet, "REQ-2025-00001", "Date limite de réponse").GetDateTime());
         Assert.Equal("Oui", Cell(sheet, "REQ-2025-00001", "Dans le délai").GetString());
         Assert.Equal("Registre des réquisitions du 01/01/2025 au 31/12/2025 (1 ligne)", await AuditDetailsAsync(database));
     }
@@ -108,9 +108,9 @@ public sealed class RegisterExportTests
         Assert.Equal(ClaimRegisterRow.Columns.Select(c => c.Header), sheet.Row(1).CellsUsed().Select(c => c.GetString()));
         Assert.Equal(["IND-2025-00001"], sheet.Column(1).CellsUsed().Skip(1).Select(c => c.GetString()));
         Assert.Equal("CCI", Cell(sheet, "IND-2025-00001", "Procédure").GetString());
-        var claimed = Cell(sheet, "IND-2025-00001", "Montant demandé");
+        var claimed = Cell(sheet, "IND-2025-00001", "Montant réclamé");
         Assert.Equal((XLDataType.Number, 45_000d, ExportFormats.Money), (claimed.DataType, claimed.GetDouble(), claimed.Style.NumberFormat.Format));
-        Assert.Equal(1_500d, Cell(sheet, "IND-2025-00001", "Franchise").GetDouble());
+        Assert.Equal(1_500d, Cell(sheet, "IND-2025-00001", "Franchise (contrat)").GetDouble());
         Assert.Equal("Avis de la CCI (6 mois)", Cell(sheet, "IND-2025-00001", "Prochaine échéance").GetString());
         Assert.Equal(new DateTime(2025, 7, 20), Cell(sheet, "IND-2025-00001", "Date limite").GetDateTime());
         Assert.Equal(XLColor.FromHtml("#FFC7CE"), Cell(sheet, "IND-2025-00001", "Patient").Style.Fill.BackgroundColor);

@@ -145,12 +145,12 @@ public sealed class TrackingWorkbookTests : IAsyncLifetime
         {
             ("Référence", "DAD-2025-00001"), ("Date de réception", Date(2025, 3, 1)), ("Canal de réception", "Courriel"),
             ("Date de complétude", Date(2025, 3, 3)), ("Patient", "ALPHA Anne"), ("IPP", "766310811"),
-            ("Date de naissance", Date(1960, 5, 4)), ("Demandeur", "Alpha Anne"), ("Qualité du demandeur", "Patient"),
-            ("Service(s)", "Cardiologie, Imagerie"), ("+ de 5 ans", "Non"), ("Délai légal", "8 jours"),
+            ("Date de naissance", Date(1960, 5, 4)), ("Nom du demandeur", "Alpha Anne"), ("Qualité du demandeur", "Patient"),
+            ("Services concernés", "Cardiologie, Imagerie"), ("Informations de plus de cinq ans", "Non"), ("Délai légal", "8 jours"),
             ("Délai compté depuis", "Dossier complet"), ("Date d'échéance", Date(2025, 3, 11)),
             ("Échéance légale (depuis la réception)", Date(2025, 3, 9)), ("Mode de communication", "Envoi en recommandé avec AR"),
-            ("Nombre de pages", 68d), ("Support", "Papier"), ("Date d'envoi", Date(2025, 3, 11)), ("N° LRAR", "1A 123 456 7890 1"),
-            ("Date de l'AR", Date(2025, 3, 13)), ("Délai effectif (jours)", 8d), ("Délai respecté", "Oui"), ("Envoi avant 48 h", "Non"),
+            ("Nombre de pages", 68d), ("Support", "Papier"), ("Date d'envoi", Date(2025, 3, 11)), ("N° de recommandé (LRAR)", "1A 123 456 7890 1"),
+            ("Date de l'accusé de réception", Date(2025, 3, 13)), ("Délai effectif (jours)", 8d), ("Délai respecté", "Oui"), ("Envoi avant 48 h", "Non"),
             ("Frais", 18.5d), ("Date de paiement", Date(2025, 3, 20)), ("Statut", "Communiqué"), ("Observations", "RAS"),
         };
 
@@ -195,7 +195,7 @@ public sealed class TrackingWorkbookTests : IAsyncLifetime
         Assert.Equal("Via le médecin désigné", Cell(sheet, "DAD-2025-00003", "Mode de communication").GetString());
         Assert.Equal("Médecin désigné : Dr Martin", Cell(sheet, "DAD-2025-00003", "Observations").GetString());
         Assert.Equal("Refus : Opposition du patient de son vivant", Cell(sheet, "DAD-2025-00007", "Observations").GetString());
-        Assert.Equal("Oui", Cell(sheet, "DAD-2025-00003", "+ de 5 ans").GetString());
+        Assert.Equal("Oui", Cell(sheet, "DAD-2025-00003", "Informations de plus de cinq ans").GetString());
         // "DAD-2025-00001" is 14 characters, more than the header (9 + 3 for the filter button): 14 + 2.
         Assert.Equal(16, sheet.Column(1).Width);
         Assert.All(sheet.ColumnsUsed(), c => Assert.InRange(c.Width, 6, 60));
@@ -258,7 +258,7 @@ public sealed class TrackingWorkbookTests : IAsyncLifetime
         var service = CreateExportService(_database);
         var bytes = await ExportTestData.ExportAsync(s => service.WriteAccessRequestsAsync(s, D(2024, 12, 1), D(2024, 12, 31), null, Ct));
         using var workbook = Open(bytes);
-        var requester = Cell(workbook.Worksheet(TrackingWorkbook.RequestsSheet), "DAD-2024-00009", "Demandeur");
+        var requester = Cell(workbook.Worksheet(TrackingWorkbook.RequestsSheet), "DAD-2024-00009", "Nom du demandeur");
         Assert.False(requester.HasFormula);
         Assert.Equal("=HYPERLINK(\"http://exemple.invalid\")", requester.GetString());
     }

@@ -46,6 +46,27 @@ public sealed class UnsavedChangesTests : PortalTestContext
     private AngleSharp.Dom.IElement WaitForQuestion() =>
         Dialogs.WaitForElement(".unsaved-changes-dialog");
 
+    /// <summary>Goes to <paramref name="address"/>, answers « Quitter sans enregistrer », returns where the portal went.</summary>
+    private async Task<string> LeaveWithoutSavingAsync(string address)
+    {
+        var next = NextLocationAsync();
+        Navigation.NavigateTo(address);
+        WaitForQuestion();
+        Dialogs.Find("#unsaved-leave").Click();
+        return await next;
+    }
+
+    /// <summary>The new-case form at its address with an access request's patient and requester typed.</summary>
+    private IRenderedComponent<NewCasePage> TypeNewAccessRequest()
+    {
+        Navigation.NavigateTo("/dossiers/nouveau");
+        var page = RenderWithDialogs<NewCasePage>();
+        page.FindAll("label.mud-radio").Single(l => l.TextContent.Contains("Accès au dossier patient", StringComparison.Ordinal)).QuerySelector("input")!.Click();
+        page.Find("#patient-last-name").Change("Durand");
+        page.Find("#requester-name").Change("Jeanne Dupont");
+        return page;
+    }
+
     [Fact]
     public async Task Leaving_the_case_page_with_a_typed_summary_asks_in_french_and_staying_keeps_the_page_and_the_typed_value()
     {
@@ -74,12 +95,9 @@ public sealed class UnsavedChangesTests : PortalTestContext
         var (_, page) = await OpenAtItsAddressAsync();
         page.Find("#summary").Change("Copie complète, imagerie comprise.");
 
-        var next = NextLocationAsync();
-        Navigation.NavigateTo("/?type=AccessRequest");
-        WaitForQuestion();
-        Dialogs.Find("#unsaved-leave").Click();
+        var went = await LeaveWithoutSavingAsync("/?type=AccessRequest");
 
-        Assert.Equal("http://localhost/?type=AccessRequest", await next);
+        Assert.Equal("http://localhost/?type=AccessRequest", went);
         Assert.Equal(NavigationState.Succeeded, Navigation.History.First().State);
     }
 
@@ -115,11 +133,7 @@ public sealed class UnsavedChangesTests : PortalTestContext
     {
         var (file, page) = await OpenAtItsAddressAsync();
         page.Find("#summary").Change("Copie complète, imagerie comprise.");
-        var left = NextLocationAsync();
-        Navigation.NavigateTo("/");
-        WaitForQuestion();
-        Dialogs.Find("#unsaved-leave").Click();
-        Assert.Equal("http://localhost/", await left);
+        Assert.Equal("http://localhost/", await LeaveWithoutSavingAsync("/"));
         await DisposeComponentsAsync();
 
         Navigation.NavigateTo($"/dossiers/{file.Id}");
@@ -133,18 +147,10 @@ public sealed class UnsavedChangesTests : PortalTestContext
     [Fact]
     public async Task The_new_case_draft_is_restored_after_leaving_and_coming_back_and_can_be_discarded()
     {
-        Navigation.NavigateTo("/dossiers/nouveau");
-        var page = RenderWithDialogs<NewCasePage>();
-        page.FindAll("label.mud-radio").Single(l => l.TextContent.Contains("Accès au dossier patient", StringComparison.Ordinal)).QuerySelector("input")!.Click();
-        page.Find("#patient-last-name").Change("Durand");
-        page.Find("#requester-name").Change("Jeanne Dupont");
+        var page = TypeNewAccessRequest();
         page.Find("#summary").Change("Copie de l'hospitalisation de février.");
 
-        var left = NextLocationAsync();
-        Navigation.NavigateTo("/");
-        WaitForQuestion();
-        Dialogs.Find("#unsaved-leave").Click();
-        Assert.Equal("http://localhost/", await left);
+        Assert.Equal("http://localhost/", await LeaveWithoutSavingAsync("/"));
         await DisposeComponentsAsync();
 
         Navigation.NavigateTo("/dossiers/nouveau");
@@ -168,11 +174,7 @@ public sealed class UnsavedChangesTests : PortalTestContext
     [Fact]
     public async Task A_created_case_leaves_no_draft_and_no_question()
     {
-        Navigation.NavigateTo("/dossiers/nouveau");
-        var page = RenderWithDialogs<NewCasePage>();
-        page.FindAll("label.mud-radio").Single(l => l.TextContent.Contains("Accès au dossier patient", StringComparison.Ordinal)).QuerySelector("input")!.Click();
-        page.Find("#patient-last-name").Change("Durand");
-        page.Find("#requester-name").Change("Jeanne Dupont");
+        var page = TypeNewAccessRequest();
 
         page.Find("#save-case").Click();
 

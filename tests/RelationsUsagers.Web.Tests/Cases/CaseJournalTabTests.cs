@@ -15,7 +15,7 @@ public sealed class CaseJournalTabTests : PortalTestContext
     {
         var file = await CreateCaseAsync(Drafts.Complaint());
         var service = ServiceAs(UserName);
-        await service.ChangeStatusAsync(file.Id, file.ConcurrencyStamp, CaseStatus.Abandoned, new DateOnly(2026, 3, 14), "Plaignant injoignable", Ct);
+        await service.TakeStepAsync(file.Id, file.ConcurrencyStamp, "abandon", new StepInput(new DateOnly(2026, 3, 14), "Plaignant injoignable"), ct: Ct);
         await Services.GetRequiredService<LegalClockService>()
             .SuspendAsync(file.Id, DelaySettings.ComplaintAnswerTarget, "Attente du dossier du service", new DateOnly(2026, 3, 11), Ct);
         // A line as an earlier version stored it (append-only: it stays so in the table), property names and codes included.

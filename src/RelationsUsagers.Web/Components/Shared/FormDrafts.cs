@@ -38,7 +38,10 @@ public sealed class FormDrafts(ProtectedSessionStorage storage, AuthenticationSt
         try
         {
             var stored = await storage.GetAsync<string>(key);
-            return stored.Success ? stored.Value : null;
+            if (!stored.Success || stored.Value is null)
+                return null;
+            memory[key] = stored.Value;
+            return stored.Value;
         }
         catch (Exception ex) when (IsBrowserUnavailable(ex) || ex is CryptographicException)
         {
@@ -50,7 +53,9 @@ public sealed class FormDrafts(ProtectedSessionStorage storage, AuthenticationSt
     public async Task DiscardAsync(string form)
     {
         var key = await KeyAsync(form);
-        memory.Remove(key);
+        // Every draft of this tab went through the circuit's memory (saved or loaded here): none there, none to delete.
+        if (!memory.Remove(key))
+            return;
         try
         {
             await storage.DeleteAsync(key);

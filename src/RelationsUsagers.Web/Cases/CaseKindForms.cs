@@ -1,5 +1,8 @@
 using RelationsUsagers.Core.Cases;
-using RelationsUsagers.Web.Cases.Fields;
+using RelationsUsagers.Web.AccessRequests;
+using RelationsUsagers.Web.Claims;
+using RelationsUsagers.Web.Complaints;
+using RelationsUsagers.Web.Requisitions;
 
 namespace RelationsUsagers.Web.Cases;
 
@@ -19,6 +22,13 @@ public static class CaseKindForms
 
     public static Type FieldsOf(CaseKind kind) =>
         Fields.TryGetValue(kind, out var form) ? form.Component : throw new ArgumentOutOfRangeException(nameof(kind), kind, "Aucun formulaire pour ce type de dossier.");
+
+    /// <summary>
+    /// The hint of a date a step writes (<see cref="CaseKindDefinition.StepFacts"/>): the form shows it read-only and says
+    /// which step records it; null for a date the form may type.
+    /// </summary>
+    public static string? StepFactHint(CaseKind kind, string property) =>
+        CaseKinds.Of(kind).StepFacts.TryGetValue(property, out var step) ? $"Enregistrée par l'étape « {step.Label} »" : null;
 
     /// <summary>The parameters of <see cref="FieldsOf"/> for a <see cref="DynamicComponent"/>.</summary>
     public static Dictionary<string, object?> ParametersFor(CaseFile file, bool readOnly) =>

@@ -20,4 +20,13 @@ public sealed class CaseKindFormsTests : PortalTestContext
         Assert.Contains(editor.FindAll("h3"), h => h.TextContent.Trim() == definition.PersonLabel);
         Assert.Contains(definition.RequesterCapacityLabel.Label, editor.Markup, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_date_a_step_writes_is_read_only_and_names_its_step()
+    {
+        var editor = RenderWithPopovers<CaseEditor>(p => p.Add(c => c.Case, CaseKinds.Of(CaseKind.IndemnityClaim).New()));
+
+        var declared = editor.FindAll(".mud-input-control").Single(c => c.TextContent.Contains("Enregistrée par l'étape « Déclarer à l'assureur »", StringComparison.Ordinal));
+        Assert.True(declared.QuerySelector("input")!.HasAttribute("disabled"));
+    }
 }

@@ -50,10 +50,11 @@ public sealed class AccessRequestKind : CaseKindDefinition
             { Needs = StepNeeds.OptionalText, TextLabel = "Objet de la relance" },
         // R.1111-2: copies may be charged, at most their cost.
         new("request-payment", "Demander le paiement", [CaseStatus.Complete], CaseStatus.AwaitingPayment, PaymentRequested),
-        new("payment-received", "Paiement reçu", [CaseStatus.AwaitingPayment], CaseStatus.Complete, PaymentReceived),
-        new(SendCopyStep, "Envoyer la copie", [CaseStatus.Complete], CaseStatus.Sent, CopySent)
+        new("payment-received", "Paiement reçu", [CaseStatus.AwaitingPayment], CaseStatus.Complete, PaymentReceived) { AlsoFact = true },
+        // A request complete on receipt may be answered straight away (the release blockers still apply).
+        new(SendCopyStep, "Envoyer la copie", [CaseStatus.Received, CaseStatus.Complete], CaseStatus.Sent, CopySent)
             { Needs = StepNeeds.RecordedDeliveryNumber, NotBeforeFloor = true },
-        new(OnSiteStep, "Consultation sur place", [CaseStatus.Complete], CaseStatus.Sent, OnSiteConsultation) { NotBeforeFloor = true },
+        new(OnSiteStep, "Consultation sur place", [CaseStatus.Received, CaseStatus.Complete], CaseStatus.Sent, OnSiteConsultation) { NotBeforeFloor = true },
         // R.1111-7: any refusal is reasoned.
         new("refuse", "Refuser (refus motivé)", [CaseStatus.Received, CaseStatus.AwaitingProofs, CaseStatus.Complete], CaseStatus.Refused, RefusalSent)
             { Needs = StepNeeds.Text, TextLabel = "Motif du refus" },

@@ -18,12 +18,10 @@ public sealed partial class CaseFileService
         var definition = CaseKinds.Of(current);
         if (definition.AllEventTypes.All(t => t.Code != type) || type == CaseEventTypes.Received)
             throw new CaseRuleException("Ce type d'événement n'existe pas pour ce dossier.");
-        if (definition.Steps.Any(s => s.EventType == type))
-        {
-            var step = definition.StepsFrom(current.Status).FirstOrDefault(s => s.EventType == type)
-                ?? throw new CaseRuleException($"« {CaseEventTypes.LabelOf(type)} » est une étape du dossier : elle n'est pas possible au statut « {current.Status.Label()} ».");
+        if (definition.StepsFrom(current.Status).FirstOrDefault(s => s.EventType == type) is { } step)
             return await TakeStepAsync(db, current, stamp, step, new StepInput(occurredOn, note), null, ct);
-        }
+        if (definition.Steps.Any(s => s.EventType == type && !s.AlsoFact))
+            throw new CaseRuleException($"« {CaseEventTypes.LabelOf(type)} » est une étape du dossier : elle n'est pas possible au statut « {current.Status.Label()} ».");
         var today = ParisCalendar.Today(clock);
         if (occurredOn > today)
             throw new CaseRuleException("La date de l'événement ne peut pas être dans le futur.");

@@ -115,6 +115,11 @@ public sealed record CaseStep(string Code, string Label, CaseStatus[] From, Case
     public string? TextLabel { get; init; }
     /// <summary>A communication that may not happen before the 48 h reflection floor (L.1111-7 al.2) without a confirmed reason.</summary>
     public bool NotBeforeFloor { get; init; }
+    /// <summary>
+    /// Its event may also be recorded from another status as a plain fact that moves nothing (a payment received at the
+    /// counter before any was asked for).
+    /// </summary>
+    public bool AlsoFact { get; init; }
     /// <summary>Only a manager may take it (a closing that overrides a pending CDU review...).</summary>
     public bool ManagerOnly { get; init; }
 

@@ -94,6 +94,8 @@ public static class CaseSteps
                 continue;
             if (definition.StepsFrom(status).FirstOrDefault(s => s.EventType == ev.Type) is not { } step)
             {
+                if (definition.Steps.Any(s => s.EventType == ev.Type && s.AlsoFact))
+                    continue;
                 problems.Add($"« {CaseEventTypes.LabelOf(ev.Type)} » du {ev.OccurredOn:dd/MM/yyyy} n'est pas une étape possible au statut « {status.Label()} ».");
                 continue;
             }

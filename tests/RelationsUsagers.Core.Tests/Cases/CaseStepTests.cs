@@ -192,10 +192,10 @@ public sealed class CaseStepTests
 
         var answered = await service.AddEventAsync(complaint.Id, complaint.ConcurrencyStamp, CaseEventTypes.AnswerSent, StepDay, null, Ct);
         var refusal = await Assert.ThrowsAsync<CaseRuleException>(() =>
-            service.AddEventAsync(access.Id, access.ConcurrencyStamp, CaseEventTypes.CopySent, StepDay, null, Ct));
+            service.AddEventAsync(access.Id, access.ConcurrencyStamp, CaseEventTypes.PaymentRequested, StepDay, null, Ct));
 
         Assert.Equal(CaseStatus.Answered, answered.Status);
-        Assert.Equal("« Copie envoyée » est une étape du dossier : elle n'est pas possible au statut « Reçu ».", refusal.Message);
+        Assert.Equal("« Paiement demandé » est une étape du dossier : elle n'est pas possible au statut « Reçu ».", refusal.Message);
     }
 
     [Fact]

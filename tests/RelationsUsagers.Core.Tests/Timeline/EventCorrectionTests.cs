@@ -170,16 +170,19 @@ public sealed class EventCorrectionTests
     {
         await using var database = await TestDatabase.CreateAsync(Ct);
         var service = database.CreateService();
-        var sent = await SentAccessRequestAsync(service);
-        var proofs = sent.Events.Single(e => e.Type == CaseEventTypes.ProofsComplete);
+        var file = await service.CreateAsync(TestCases.Complaint(), Ct);
+        file = await service.TakeStepAsync(file.Id, file.ConcurrencyStamp, "refer-mediator", new StepInput(D(3, 3)), ct: Ct);
+        file = await service.AddEventAsync(file.Id, file.ConcurrencyStamp, CaseEventTypes.MediationMeeting, D(3, 5), null, Ct);
+        file = await service.TakeStepAsync(file.Id, file.ConcurrencyStamp, "send-report", new StepInput(D(3, 6)), ct: Ct);
+        var referral = file.Events.Single(e => e.Type == CaseEventTypes.MediatorReferred);
 
         var refusal = await Assert.ThrowsAsync<CaseRuleException>(() =>
-            service.CancelEventAsync(sent.Id, sent.ConcurrencyStamp, proofs.Id, "Pièces incomplètes en réalité", Ct));
+            service.CancelEventAsync(file.Id, file.ConcurrencyStamp, referral.Id, "Saisine enregistrée par erreur", Ct));
 
-        Assert.Equal("« Pièces complètes reçues » du 03/03/2026 ne peut pas être annulé : le statut « Communiqué » en dépend. " +
-                     "« Copie envoyée » du 09/03/2026 n'est pas une étape possible au statut « Reçu ».", refusal.Message);
-        var stored = (AccessRequest)await ReadAsync(database, sent.Id);
-        Assert.Equal((CaseStatus.Sent, D(3, 3), false), (stored.Status, stored.CompletedOn, stored.Events.Single(e => e.Id == proofs.Id).IsCancelled));
+        Assert.Equal("« Médiateur saisi » du 03/03/2026 ne peut pas être annulé : le statut « En attente d'examen CDU » en dépend. " +
+                     "« Compte rendu transmis au président de la CDU » du 06/03/2026 n'est pas une étape possible au statut « Reçu ».", refusal.Message);
+        var stored = await ReadAsync(database, file.Id);
+        Assert.Equal((CaseStatus.AwaitingCdu, false), (stored.Status, stored.Events.Single(e => e.Id == referral.Id).IsCancelled));
     }
 
     [Fact]

@@ -159,6 +159,8 @@ public sealed partial class AccessDashboardImporter
         AddEvent(request, e.Mode == CommunicationMode.OnSite ? CaseEventTypes.OnSiteConsultation : CaseEventTypes.CopySent, e.SentOn);
         AddEvent(request, CaseEventTypes.DeliveryAcknowledged, e.AcknowledgedOn);
         AddEvent(request, CaseEventTypes.PaymentReceived, e.PaidOn);
+        // The closing is a step too: a sent request of a hand-kept file is closed by its import, on the day it ended.
+        AddEvent(request, CaseEventTypes.Closed, request.ClosedOn);
         return request;
     }
 

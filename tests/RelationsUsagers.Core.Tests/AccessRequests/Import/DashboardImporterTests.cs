@@ -173,7 +173,7 @@ public sealed class DashboardImporterTests
         Assert.Equal(("DAD-2026-00001", TestDatabase.DefaultUserName, TestDatabase.DefaultUserName, "lefevre helene"),
             (created.Reference, created.CreatedBy, created.UpdatedBy, created.Patient.SearchName));
         Assert.NotEqual(Guid.Empty, created.ConcurrencyStamp);
-        Assert.Equal([CaseEventTypes.Received, CaseEventTypes.ProofsComplete, CaseEventTypes.CopySent],
+        Assert.Equal([CaseEventTypes.Received, CaseEventTypes.ProofsComplete, CaseEventTypes.CopySent, CaseEventTypes.Closed],
             created.Events.OrderBy(e => e.OccurredOn).Select(e => e.Type));
         Assert.All(created.Events, e => Assert.Equal(TestDatabase.DefaultUserName, e.RecordedBy));
         var lines = await db.AuditEntries.Where(a => a.CaseFileId == created.Id).Select(a => new { a.Action, a.CaseReference, a.UserName })

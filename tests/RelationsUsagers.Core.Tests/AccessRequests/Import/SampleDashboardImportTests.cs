@@ -108,11 +108,26 @@ public sealed class SampleDashboardImportTests
         Assert.Equal(57, await db.AccessRequests.CountAsync(Ct));
         var imported = await db.AccessRequests.Include(r => r.Events).SingleAsync(r => r.ImportSource == $"{FileName} › Suivi DMD 2025 › ligne 4", Ct);
         Assert.Equal((CaseStatus.Closed, D(2025, 8, 12), AccessDashboardImporter.ClosedOutcome), (imported.Status, imported.ClosedOn, imported.Outcome));
-        Assert.Equal([CaseEventTypes.Received, CaseEventTypes.ProofsComplete, CaseEventTypes.CopySent],
+        Assert.Equal([CaseEventTypes.Received, CaseEventTypes.ProofsComplete, CaseEventTypes.CopySent, CaseEventTypes.Closed],
             imported.Events.OrderBy(e => e.OccurredOn).ThenBy(e => e.Type == CaseEventTypes.ProofsComplete).Select(e => e.Type));
         Assert.Equal(("DUHAMEL Michel", "patient", TestDatabase.DefaultUserName), (imported.Requester.Name, imported.Requester.Capacity, imported.CreatedBy));
         var audit = await db.AuditEntries.Where(a => a.Action == AccessDashboardImporter.ImportAction).Select(a => a.Details).ToListAsync(Ct);
         Assert.Equal($"Tableau de suivi « {FileName} › Suivi DMD 2025 » : 57 demande(s) créée(s) avec leur historique, 5 ligne(s) rejetée(s), 0 doublon(s) ignoré(s).", audit[0]);
+    }
+
+    [Fact]
+    public async Task Every_imported_request_holds_the_status_its_facts_lead_to()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        await new AccessDashboardImporter(database.Factory, database.Clock).ImportAsync(await ReadAsync(database), Ct);
+
+        await using var db = database.CreateContext();
+        var imported = await db.AccessRequests.AsNoTracking().Include(r => r.Events).ToListAsync(Ct);
+        Assert.Equal(57, imported.Count);
+        Assert.All(imported, r => Assert.Empty(CaseSteps.Replay(r).Problems));
+        // A sent request is closed by its import, the closing recorded as its step, on the day it ended.
+        Assert.All(imported.Where(r => r.Status == CaseStatus.Closed), r =>
+            Assert.Equal(r.ClosedOn, Assert.Single(r.Events, e => e.Type == CaseEventTypes.Closed).OccurredOn));
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public static class CoreServices
         services.AddSingleton<CaseValidators>();
         services.AddSingleton<CaseChanges>();
         services.AddScoped<CaseFileService>();
+        services.AddScoped<PersonCasesService>();
         services.AddScoped<Queue.CaseQueueService>();
         services.AddScoped<Security.AuditService>();
         services.AddScoped<Security.CaseWorkerDirectory>();

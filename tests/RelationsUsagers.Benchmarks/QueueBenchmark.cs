@@ -36,6 +36,28 @@ internal static class QueueBenchmark
     private static readonly string OpenCase =
         $"Status NOT IN ({(int)CaseStatus.Closed}, {(int)CaseStatus.Refused}, {(int)CaseStatus.Abandoned})";
 
+    /// <summary>Closed = closed, refused or abandoned, as <see cref="CaseQueueService.CountClosedMatchesAsync"/> counts them.</summary>
+    private static readonly string ClosedCase =
+        $"Status IN ({(int)CaseStatus.Closed}, {(int)CaseStatus.Refused}, {(int)CaseStatus.Abandoned})";
+
+    /// <summary>The search box: reference or IPP anywhere, patient or requester name anywhere (lower-case, accent-free).</summary>
+    private const string SearchWhere =
+        "(Reference LIKE $typed ESCAPE '\\' OR Patient_PatientNumber LIKE $typed ESCAPE '\\' " +
+        "OR Patient_SearchName LIKE $name ESCAPE '\\' OR Requester_SearchName LIKE $name ESCAPE '\\')";
+
+    /// <summary>The search text as typed and normalised (the test texts hold no LIKE wildcard).</summary>
+    private static (string Name, string Value)[] SearchParameters(string text) =>
+        [("$typed", $"%{text}%"), ("$name", $"%{TextSearch.Normalize(text)}%")];
+
+    private static async Task<string> FirstPatientNumberAsync(string connectionString)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT Patient_PatientNumber FROM CaseFiles WHERE {OpenCase} AND length(Patient_PatientNumber) >= 8 ORDER BY Reference LIMIT 1";
+        return (string)(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException("No open case has an IPP."));
+    }
+
     public static async Task RunAsync(string[] args)
     {
         var cases = IntOption(args, "--cases", DefaultCases);
@@ -52,6 +74,9 @@ internal static class QueueBenchmark
         var service = new CaseQueueService(database.Factory, clock);
         var today = ParisCalendar.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         const string name = "lefevre";
+        // Six digits from the middle of an open case's IPP (a number read from a letter), and a reference's sequence.
+        var ipp = (await FirstPatientNumberAsync(database.ConnectionString)).Substring(2, 6);
+        const string reference = "0042";
 
         Measure[] measures =
         [
@@ -60,8 +85,13 @@ internal static class QueueBenchmark
             new("queue-kind-overdue", new QueueFilter { Kind = CaseKind.AccessRequest, OverdueOnly = true }, new PageRequest(0, PageSize, QueueSort.Urgency),
                 Where: $"{OpenCase} AND Kind = {(int)CaseKind.AccessRequest} AND NextDueOn < $today", Parameters: [("$today", today)]),
             new("queue-name-search", new QueueFilter { Search = name }, new PageRequest(0, PageSize, QueueSort.Urgency),
-                Where: $"{OpenCase} AND (Reference LIKE $reference ESCAPE '\\' OR Patient_SearchName LIKE $contains ESCAPE '\\' OR Requester_SearchName LIKE $contains ESCAPE '\\')",
-                Parameters: [("$reference", name.ToUpperInvariant() + "%"), ("$contains", "%" + name + "%")]),
+                Where: $"{OpenCase} AND {SearchWhere}", Parameters: SearchParameters(name)),
+            new("queue-ipp-search", new QueueFilter { Search = ipp }, new PageRequest(0, PageSize, QueueSort.Urgency),
+                Where: $"{OpenCase} AND {SearchWhere}", Parameters: SearchParameters(ipp)),
+            new("queue-reference-search", new QueueFilter { Search = reference }, new PageRequest(0, PageSize, QueueSort.Urgency),
+                Where: $"{OpenCase} AND {SearchWhere}", Parameters: SearchParameters(reference)),
+            new("queue-closed-count", new QueueFilter { Search = name }, new PageRequest(0, PageSize, QueueSort.Urgency),
+                Where: $"{ClosedCase} AND {SearchWhere}", Parameters: SearchParameters(name), ClosedCount: true),
         ];
 
         await using var raw = new SqliteConnection(database.ConnectionString);
@@ -73,7 +103,7 @@ internal static class QueueBenchmark
             if (showSql)
             {
                 Console.Error.WriteLine($"{measure.Name}, as sent by EF Core:");
-                await new CaseQueueService(database.LoggingFactory, clock).GetPageAsync(measure.Filter, measure.Page);
+                await CallAsync(new CaseQueueService(database.LoggingFactory, clock), measure);
             }
             await CheckSameRowsAsync(service, raw, measure);
 
@@ -81,8 +111,8 @@ internal static class QueueBenchmark
             var warmUp = Stopwatch.StartNew();
             for (var i = 0; i < WarmUpRuns || warmUp.Elapsed < WarmUpTime; i++)
             {
-                await service.GetPageAsync(measure.Filter, measure.Page);
-                await RawPageAsync(raw, measure);
+                await CallAsync(service, measure);
+                await RawAsync(raw, measure);
             }
             // Alternating the two keeps both under the same conditions (cache, CPU frequency, GC).
             var serviceTimes = new double[runs];
@@ -92,10 +122,10 @@ internal static class QueueBenchmark
             for (var i = 0; i < runs; i++)
             {
                 var watch = Stopwatch.StartNew();
-                await service.GetPageAsync(measure.Filter, measure.Page);
+                await CallAsync(service, measure);
                 serviceTimes[i] = watch.Elapsed.TotalMilliseconds;
                 watch.Restart();
-                await RawPageAsync(raw, measure);
+                await RawAsync(raw, measure);
                 rawTimes[i] = watch.Elapsed.TotalMilliseconds;
             }
             var median = Median(serviceTimes);
@@ -108,7 +138,12 @@ internal static class QueueBenchmark
         }
     }
 
-    private sealed record Measure(string Name, QueueFilter Filter, PageRequest Page, string Where, (string Name, string Value)[] Parameters)
+    /// <param name="ClosedCount">
+    /// Times <see cref="CaseQueueService.CountClosedMatchesAsync"/> (the closed cases that the filter would find, asked
+    /// when no open case matches) against one COUNT, instead of the page.
+    /// </param>
+    private sealed record Measure(string Name, QueueFilter Filter, PageRequest Page, string Where, (string Name, string Value)[] Parameters,
+        bool ClosedCount = false)
     {
         public string CountSql => $"SELECT COUNT(*) FROM CaseFiles WHERE {Where}";
 
@@ -122,6 +157,17 @@ internal static class QueueBenchmark
         public string UndatedSql(int skip, int take) =>
             $"SELECT {Columns} FROM CaseFiles WHERE {Where} AND NextDueOn IS NULL ORDER BY Reference LIMIT {take} OFFSET {skip}";
     }
+
+    private static async Task<(int Total, List<CaseListItem> Items)> CallAsync(CaseQueueService service, Measure measure)
+    {
+        if (measure.ClosedCount)
+            return (await service.CountClosedMatchesAsync(measure.Filter), []);
+        var page = await service.GetPageAsync(measure.Filter, measure.Page);
+        return (page.TotalCount, [.. page.Items]);
+    }
+
+    private static async Task<(int Total, List<CaseListItem> Items)> RawAsync(SqliteConnection connection, Measure measure) =>
+        measure.ClosedCount ? (await ScalarAsync(connection, measure.CountSql, measure), []) : await RawPageAsync(connection, measure);
 
     /// <summary>
     /// The hand-written equivalent of the service call, statement for statement: the page in urgency order read as its
@@ -188,20 +234,21 @@ internal static class QueueBenchmark
     /// <summary>A benchmark that compares different rows proves nothing: stop if the raw SQL and the service disagree.</summary>
     private static async Task CheckSameRowsAsync(CaseQueueService service, SqliteConnection raw, Measure measure)
     {
-        var result = await service.GetPageAsync(measure.Filter, measure.Page);
-        var (total, items) = await RawPageAsync(raw, measure);
+        var (serviceTotal, serviceItems) = await CallAsync(service, measure);
+        var (total, items) = await RawAsync(raw, measure);
         var ids = items.Select(i => i.Id).ToList();
-        if (result.TotalCount != total || !result.Items.Select(i => i.Id).SequenceEqual(ids))
+        if (serviceTotal != total || !serviceItems.Select(i => i.Id).SequenceEqual(ids))
             throw new InvalidOperationException(
-                $"{measure.Name}: the service returned {result.TotalCount} cases ({result.Items.Count} on the page), the raw SQL {total} ({ids.Count}), or another order.");
-        if (result.Items.Count == 0)
-            throw new InvalidOperationException($"{measure.Name}: the page is empty; the measure would time nothing.");
+                $"{measure.Name}: the service returned {serviceTotal} cases ({serviceItems.Count} on the page), the raw SQL {total} ({ids.Count}), or another order.");
+        if (total == 0 || (!measure.ClosedCount && serviceItems.Count == 0))
+            throw new InvalidOperationException($"{measure.Name}: nothing matches; the measure would time nothing.");
         Console.Error.WriteLine($"{measure.Name}: {total:N0} matching cases.");
     }
 
     private static async Task PrintPlanAsync(SqliteConnection connection, Measure measure)
     {
-        foreach (var sql in new[] { measure.DatedSql(measure.Page.Skip, measure.Page.PageSize), measure.UndatedSql(0, measure.Page.PageSize) })
+        string[] statements = measure.ClosedCount ? [measure.CountSql] : [measure.DatedSql(measure.Page.Skip, measure.Page.PageSize), measure.UndatedSql(0, measure.Page.PageSize)];
+        foreach (var sql in statements)
         {
             Console.Error.WriteLine($"{measure.Name}: {sql}");
             await using var command = Command(connection, "EXPLAIN QUERY PLAN " + sql, measure);

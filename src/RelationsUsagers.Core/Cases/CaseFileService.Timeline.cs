@@ -77,25 +77,6 @@ public sealed partial class CaseFileService
         return current;
     }
 
-    /// <summary>Cases of the same kind for the same patient received within 30 days of <paramref name="receivedOn"/>.</summary>
-    public async Task<IReadOnlyList<(Guid Id, string Reference, DateOnly ReceivedOn)>> FindPossibleDuplicatesAsync(
-        CaseKind kind, string patientLastName, string? patientFirstName, DateOnly? birthDate, DateOnly receivedOn, CancellationToken ct = default)
-    {
-        var name = TextSearch.Normalize($"{patientLastName} {patientFirstName}");
-        if (name.Length == 0)
-            return [];
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var from = receivedOn.AddDays(-30);
-        var to = receivedOn.AddDays(30);
-        var rows = await db.CaseFiles.AsNoTracking()
-            .Where(c => c.Kind == kind && c.Patient.SearchName == name && c.ReceivedOn >= from && c.ReceivedOn <= to)
-            .Where(c => birthDate == null || c.Patient.BirthDate == null || c.Patient.BirthDate == birthDate)
-            .OrderByDescending(c => c.ReceivedOn)
-            .Select(c => new { c.Id, c.Reference, c.ReceivedOn })
-            .Take(5).ToListAsync(ct);
-        return rows.Select(r => (r.Id, r.Reference, r.ReceivedOn)).ToList();
-    }
-
     private static async Task<CaseFile> LoadForChangeAsync(AppDbContext db, Guid id, Guid stamp, CancellationToken ct)
     {
         var current = await db.CaseFiles.Include(c => c.Events).FirstOrDefaultAsync(c => c.Id == id, ct)

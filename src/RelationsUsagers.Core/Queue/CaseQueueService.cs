@@ -83,9 +83,27 @@ public sealed class CaseQueueService(IDbContextFactory<AppDbContext> dbFactory, 
             .ToListAsync(ct);
     }
 
+    /// <summary>
+    /// How many closed, refused or abandoned cases the filter finds once closed cases are shown; 0 when the filter already
+    /// shows them (closed cases included, or a status chosen). Asked when no open case matches, so that an officer
+    /// looking for someone learns that their cases are closed rather than absent.
+    /// </summary>
+    public async Task<int> CountClosedMatchesAsync(QueueFilter filter, CancellationToken ct = default)
+    {
+        if (filter.IncludeClosed || filter.Status is not null)
+            return 0;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Apply(db.CaseFiles.AsNoTracking(), filter with { IncludeClosed = true }, ParisCalendar.Today(clock))
+            .Where(ClosedCase).CountAsync(ct);
+    }
+
     /// <summary>Translated to <c>"Status" NOT IN (17, 15, 16)</c>, the WHERE of the open-queue partial indexes (<see cref="CaseFileConfiguration.OpenCaseFilter"/>).</summary>
     private static readonly System.Linq.Expressions.Expression<Func<CaseFile, bool>> OpenCase =
         c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Refused && c.Status != CaseStatus.Abandoned;
+
+    /// <summary>The final statuses (<see cref="CaseStatusLabels.IsFinal"/>), translated to <c>"Status" IN (17, 15, 16)</c>.</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<CaseFile, bool>> ClosedCase =
+        c => c.Status == CaseStatus.Closed || c.Status == CaseStatus.Refused || c.Status == CaseStatus.Abandoned;
 
     internal static IQueryable<CaseFile> Apply(IQueryable<CaseFile> query, QueueFilter filter, DateOnly today)
     {
@@ -110,16 +128,21 @@ public sealed class CaseQueueService(IDbContextFactory<AppDbContext> dbFactory, 
             query = query.Where(c => c.Services.Contains(filter.Service));
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            // Search columns are stored lower-case without accents (TextSearch), so LIKE needs no collation.
-            var term = TextSearch.Normalize(filter.Search);
-            var pattern = $"%{term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
-            var reference = filter.Search.Trim().ToUpperInvariant();
-            query = query.Where(c => c.Reference.StartsWith(reference)
-                || EF.Functions.Like(c.Patient.SearchName, pattern, "\\")
-                || EF.Functions.Like(c.Requester.SearchName, pattern, "\\"));
+            // Names are stored lower-case without accents (TextSearch), so LIKE needs no collation; SQLite's LIKE ignores
+            // the case of ASCII letters, so "plt-2026" finds PLT-2026-00042. References and IPPs match anywhere ("0042",
+            // part of an IPP read on a letter). The open-queue index holds the four columns: the search never reads the table.
+            var typed = Contains(filter.Search.Trim());
+            var name = Contains(TextSearch.Normalize(filter.Search));
+            query = query.Where(c => EF.Functions.Like(c.Reference, typed, "\\")
+                || EF.Functions.Like(c.Patient.PatientNumber, typed, "\\")
+                || EF.Functions.Like(c.Patient.SearchName, name, "\\")
+                || EF.Functions.Like(c.Requester.SearchName, name, "\\"));
         }
         return query;
     }
+
+    /// <summary>A LIKE pattern finding <paramref name="text"/> anywhere, its own wildcards taken literally.</summary>
+    private static string Contains(string text) => $"%{text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
 
     /// <summary>
     /// Sorts through a whitelist; urgency = dated deadlines first, earliest (most overdue) first. For the urgency order

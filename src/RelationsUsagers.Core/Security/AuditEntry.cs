@@ -18,6 +18,8 @@ public static class AuditActions
     public const string Created = "Création";
     public const string Updated = "Modification";
     public const string Opened = "Consultation";
+    /// <summary>Shown to an officer typing a new case for the same person (<see cref="Cases.PersonCasesService"/>).</summary>
+    public const string PersonLookup = "Recherche de la personne";
     public const string StatusChanged = "Changement de statut";
     /// <summary>A step of the case (its event, its status): "Envoyer la réponse le 12/03/2026 : En instruction → Réponse envoyée".</summary>
     public const string StepTaken = "Étape";

@@ -21,21 +21,29 @@ public sealed class QueueIndexTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task The_migrations_create_both_open_queue_indexes_over_the_open_cases()
+    public async Task The_migrations_create_the_queue_indexes_over_the_open_and_the_closed_cases()
     {
         await using var database = await TestDatabase.CreateAsync(Ct);
         await using var connection = new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync(Ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'CaseFiles' AND name LIKE 'IX_CaseFiles_OpenQueue%'";
+        command.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'CaseFiles' AND (name LIKE 'IX_CaseFiles_OpenQueue%' OR name LIKE 'IX_CaseFiles_ClosedSearch')";
         var indexes = new Dictionary<string, string>();
         await using (var reader = await command.ExecuteReaderAsync(Ct))
             while (await reader.ReadAsync(Ct))
-                indexes[reader.GetString(0)] = reader.GetString(1);
+                indexes[reader.GetString(0)] = reader.GetString(1).Trim().TrimEnd(';');
 
-        // IX_CaseFiles_OpenQueue is created by SQL outside the EF model: a migration that rebuilds CaseFiles drops it.
-        Assert.Equal([CaseFileConfiguration.OpenQueueIndex, CaseFileConfiguration.OpenQueueKindIndex], indexes.Keys.Order(StringComparer.Ordinal));
-        Assert.All(indexes.Values, sql => Assert.EndsWith("WHERE " + CaseFileConfiguration.OpenCaseFilter, sql.Trim().TrimEnd(';'), StringComparison.Ordinal));
+        // IX_CaseFiles_OpenQueue and IX_CaseFiles_ClosedSearch are created by SQL outside the EF model: a migration that
+        // rebuilds CaseFiles drops them.
+        Assert.Equal([CaseFileConfiguration.ClosedSearchIndex, CaseFileConfiguration.OpenQueueIndex, CaseFileConfiguration.OpenQueueKindIndex],
+            indexes.Keys.Order(StringComparer.Ordinal));
+        Assert.EndsWith("WHERE " + CaseFileConfiguration.OpenCaseFilter, indexes[CaseFileConfiguration.OpenQueueIndex], StringComparison.Ordinal);
+        Assert.EndsWith("WHERE " + CaseFileConfiguration.OpenCaseFilter, indexes[CaseFileConfiguration.OpenQueueKindIndex], StringComparison.Ordinal);
+        Assert.EndsWith("WHERE " + CaseFileConfiguration.ClosedCaseFilter, indexes[CaseFileConfiguration.ClosedSearchIndex], StringComparison.Ordinal);
+        // The search box reads these columns: each index holds them all, so that a search never reads the table.
+        Assert.All([indexes[CaseFileConfiguration.OpenQueueIndex], indexes[CaseFileConfiguration.ClosedSearchIndex]], sql =>
+            Assert.All(new[] { "\"Reference\"", "\"Patient_SearchName\"", "\"Requester_SearchName\"", "\"Patient_PatientNumber\"", "\"Kind\"" },
+                column => Assert.Contains(column, sql, StringComparison.Ordinal)));
     }
 
     public static TheoryData<string> Filters => [.. QueueFilters.Keys];
@@ -49,6 +57,8 @@ public sealed class QueueIndexTests
         ["due this week"] = new QueueFilter { DueThisWeek = true },
         ["name search"] = new QueueFilter { Search = "lefevre" },
         ["reference search"] = new QueueFilter { Search = "DAD-2026" },
+        ["reference part"] = new QueueFilter { Search = "0042" },
+        ["IPP part"] = new QueueFilter { Search = "70012" },
     };
 
     [Theory]
@@ -71,6 +81,24 @@ public sealed class QueueIndexTests
             Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal));
             Assert.DoesNotContain(plan, line => line.StartsWith("SCAN c", StringComparison.Ordinal) && !line.Contains("COVERING INDEX", StringComparison.Ordinal));
         }
+    }
+
+    [Theory]
+    [InlineData("lefevre", null)]
+    [InlineData("70012", null)]
+    [InlineData("lefevre", CaseKind.Complaint)]
+    public async Task The_closed_cases_that_a_search_finds_are_counted_from_their_index_without_reading_the_table(string search, CaseKind? kind)
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        await DemoCaseSeeder.SeedAsync(database.Factory, 300, database.Clock, Ct);
+        var commands = new CommandRecorder();
+        var queue = new CaseQueueService(database.FactoryFor(TestDatabase.DefaultUserName, commands), database.Clock);
+
+        await queue.CountClosedMatchesAsync(new QueueFilter { Search = search, Kind = kind }, Ct);
+
+        var (sql, parameters) = Assert.Single(commands.Sent);
+        var plan = await PlanAsync(database, sql, parameters);
+        Assert.True(plan.Any(line => line.Contains($"COVERING INDEX {CaseFileConfiguration.ClosedSearchIndex}", StringComparison.Ordinal)), Explain(sql, plan));
     }
 
     [Theory]

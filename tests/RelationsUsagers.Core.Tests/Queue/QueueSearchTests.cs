@@ -1,9 +1,13 @@
+using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Queue;
 using static RelationsUsagers.Core.Tests.Queue.QueueFixture;
 
 namespace RelationsUsagers.Core.Tests.Queue;
 
-/// <summary>The queue's search box: reference prefix, patient and requester names, case and accents ignored.</summary>
+/// <summary>
+/// The queue's search box: part of a reference or of an IPP, part of the patient's or requester's name, case and accents
+/// ignored; and, when no open case matches, how many closed ones do.
+/// </summary>
 public sealed class QueueSearchTests
 {
     private static QueueFilter Search(string text) => new() { Search = text };
@@ -67,13 +71,52 @@ public sealed class QueueSearchTests
         Assert.Equal([second.Reference], await queue.ReferencesAsync(Search(" dad-2026-00002 ")));
     }
 
-    [Fact]
-    public async Task A_reference_is_matched_by_its_start_only()
+    [Theory]
+    [InlineData("2026-00002")]
+    [InlineData("00002")]
+    public async Task A_part_of_a_reference_finds_it_anywhere_in_it(string text)
     {
         await using var queue = await QueueFixture.CreateAsync();
         await queue.AccessAsync(D(3, 10));
+        var second = await queue.AccessAsync(D(3, 11));
+        await queue.Cases.CreateAsync(TestCases.Complaint(), Ct);
 
-        Assert.Empty(await queue.ReferencesAsync(Search("2026-00001")));
+        Assert.Equal("DAD-2026-00002", second.Reference);
+        Assert.Equal([second.Reference], await queue.ReferencesAsync(Search(text)));
+    }
+
+    [Theory]
+    [InlineData("700123456")]
+    [InlineData("0123")]
+    [InlineData(" 70012 ")]
+    public async Task The_IPP_or_a_part_of_it_finds_the_patients_case(string text)
+    {
+        await using var queue = await QueueFixture.CreateAsync();
+        var lefevre = await queue.AccessAsync(D(3, 10)); // IPP 700123456
+        await queue.AccessAsync(D(3, 11), r => r.Patient.PatientNumber = "700999888");
+        await queue.AccessAsync(D(3, 12), r => r.Patient.PatientNumber = null);
+
+        Assert.Equal([lefevre.Reference], await queue.ReferencesAsync(Search(text)));
+    }
+
+    [Fact]
+    public async Task When_no_open_case_matches_the_closed_refused_and_abandoned_ones_that_do_are_counted()
+    {
+        await using var queue = await QueueFixture.CreateAsync();
+        await queue.ClosedAccessAsync(D(2, 10));
+        await queue.RefusedAccessAsync(D(2, 12));
+        await queue.AbandonedAccessAsync(D(2, 14)); // all three for Hélène Lefèvre, IPP 700123456
+        await queue.Cases.CreateAsync(TestCases.Complaint(), Ct); // Joseph Ménard, open
+
+        Assert.Equal(0, (await queue.PageAsync(Search("lefevre"))).TotalCount);
+        Assert.Equal(3, await queue.Queue.CountClosedMatchesAsync(Search("lefevre"), Ct));
+        Assert.Equal(3, await queue.Queue.CountClosedMatchesAsync(Search("0123"), Ct));
+        // The other filters still apply, and nothing is hidden once closed cases are shown or a status is chosen.
+        Assert.Equal(0, await queue.Queue.CountClosedMatchesAsync(Search("lefevre") with { Kind = CaseKind.Complaint }, Ct));
+        Assert.Equal(0, await queue.Queue.CountClosedMatchesAsync(Search("menard"), Ct));
+        Assert.Equal(0, await queue.Queue.CountClosedMatchesAsync(Search("lefevre") with { IncludeClosed = true }, Ct));
+        Assert.Equal(0, await queue.Queue.CountClosedMatchesAsync(Search("lefevre") with { Status = CaseStatus.Closed }, Ct));
+        Assert.Equal(3, (await queue.PageAsync(Search("lefevre") with { IncludeClosed = true })).TotalCount);
     }
 
     [Theory]

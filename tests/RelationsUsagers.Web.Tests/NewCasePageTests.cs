@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RelationsUsagers.Core.AccessRequests;
@@ -91,10 +92,12 @@ public sealed class NewCasePageTests : PortalTestContext
 
         Save(page);
 
-        var warning = page.WaitForElement("[role=alert]");
-        Assert.Contains("Doublon possible", warning.TextContent, StringComparison.Ordinal);
-        Assert.Equal($"/dossiers/{existing.Id}", warning.QuerySelector("a")!.GetAttribute("href"));
-        Assert.Contains("DAD-2026-00001 (reçu le 10/03/2026)", warning.TextContent, StringComparison.Ordinal);
+        var panel = page.WaitForElement("#person-cases");
+        Assert.Contains("Cette personne a déjà un dossier", panel.TextContent, StringComparison.Ordinal);
+        var row = panel.QuerySelector("tr[data-reference=\"DAD-2026-00001\"]")!;
+        Assert.Equal($"/dossiers/{existing.Id}", row.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("Doublon possible", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("10/03/2026", row.TextContent, StringComparison.Ordinal);
         Assert.Equal("Créer quand même", page.Find("#save-case").TextContent.Trim());
         Assert.Equal(1, await CountCasesAsync());
 
@@ -103,5 +106,49 @@ public sealed class NewCasePageTests : PortalTestContext
         page.WaitForAssertion(() => Assert.NotEqual("http://localhost/", Navigation.Uri));
         Assert.Equal(2, await CountCasesAsync());
         Assert.DoesNotContain(existing.Id.ToString(), Navigation.Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_persons_cases_of_every_kind_and_status_show_as_soon_as_the_IPP_is_typed_before_saving()
+    {
+        // Her closed complaint under her married name, and an older access request found by name and birth date.
+        var complaint = Drafts.Complaint("Dubreuil", "Hélène", receivedOn: new DateOnly(2025, 11, 11));
+        complaint.Patient.PatientNumber = "700123456";
+        complaint.FactsOn = complaint.ReceivedOn;
+        var closed = await CreateCaseAsync(complaint);
+        closed = await ServiceAs(UserName).ChangeStatusAsync(closed.Id, closed.ConcurrencyStamp, CaseStatus.Abandoned, ct: Ct);
+        var access = await CreateCaseAsync(Drafts.AccessRequest("Lefèvre", "Hélène", receivedOn: new DateOnly(2026, 1, 20)));
+        await CreateCaseAsync(Drafts.AccessRequest("Garnier", "Paul"));
+        var page = RenderWithPopovers<NewCasePage>();
+        ChooseKind(page, "Réquisition");
+        page.Find("#patient-last-name").Change("Lefevre");
+        page.Find("#patient-first-name").Change("Helene");
+        var ipp = PatientNumberInput(page);
+        ipp.Change("700123456");
+
+        ipp.FocusOut();
+
+        var panel = page.WaitForElement("#person-cases");
+        Assert.Contains("Cette personne a déjà 2 dossiers", panel.TextContent, StringComparison.Ordinal);
+        var rows = panel.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()).ToList();
+        Assert.Equal(
+            [
+                [closed.Reference, "Plainte", "Abandonné", "11/11/2025", "même IPP"],
+                [access.Reference, "Accès dossier", "Reçu", "20/01/2026", "même nom seulement"],
+            ],
+            rows.Select(r => new[] { r[0].Replace(" (nouvel onglet)", "", StringComparison.Ordinal), r[1], r[2], r[3], r[4] }));
+        var link = panel.QuerySelector($"a[href=\"/dossiers/{closed.Id}\"]")!;
+        Assert.Equal("_blank", link.GetAttribute("target"));
+        Assert.Contains("homonyme", panel.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Doublon possible", panel.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Créer quand même", page.Find("#save-case").TextContent.Trim());
+        Assert.Equal(3, await CountCasesAsync());
+        Assert.Equal("http://localhost/", Navigation.Uri);
+    }
+
+    private static IElement PatientNumberInput(IRenderedComponent<NewCasePage> page)
+    {
+        var label = page.FindAll("label").Single(l => l.TextContent.Trim() == "IPP");
+        return page.Find($"#{label.GetAttribute("for")}");
     }
 }

@@ -135,7 +135,7 @@ public sealed class QueuePageTests : PortalTestContext
         var page = RenderWithPopovers<QueuePage>();
         page.WaitForAssertion(() => Assert.Equal(4, Rows(page).Count));
 
-        page.Find("form[role=search] input").Change("lefevre");
+        page.Find("form[role=search] input").Input("lefevre");
         page.Find("form[role=search]").Submit();
 
         Assert.Equal("http://localhost/?q=lefevre", Navigation.Uri);

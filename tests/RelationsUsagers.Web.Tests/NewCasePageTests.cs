@@ -116,7 +116,7 @@ public sealed class NewCasePageTests : PortalTestContext
         complaint.Patient.PatientNumber = "700123456";
         complaint.FactsOn = complaint.ReceivedOn;
         var closed = await CreateCaseAsync(complaint);
-        closed = await ServiceAs(UserName).ChangeStatusAsync(closed.Id, closed.ConcurrencyStamp, CaseStatus.Abandoned, ct: Ct);
+        closed = await ServiceAs(UserName).TakeStepAsync(closed.Id, closed.ConcurrencyStamp, "abandon", new StepInput(closed.ReceivedOn, "Demande retirée."), ct: Ct);
         var access = await CreateCaseAsync(Drafts.AccessRequest("Lefèvre", "Hélène", receivedOn: new DateOnly(2026, 1, 20)));
         await CreateCaseAsync(Drafts.AccessRequest("Garnier", "Paul"));
         var page = RenderWithPopovers<NewCasePage>();

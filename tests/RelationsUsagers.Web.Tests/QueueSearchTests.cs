@@ -58,7 +58,7 @@ public sealed class QueueSearchTests : PortalTestContext
         foreach (var receivedOn in new[] { new DateOnly(2026, 1, 5), new DateOnly(2026, 2, 9) })
         {
             var file = await CreateCaseAsync(Drafts.AccessRequest("Lefèvre", "Hélène", receivedOn));
-            await officer.ChangeStatusAsync(file.Id, file.ConcurrencyStamp, CaseStatus.Abandoned, ct: Ct);
+            await officer.TakeStepAsync(file.Id, file.ConcurrencyStamp, "abandon", new StepInput(file.ReceivedOn, "Demande retirée."), ct: Ct);
         }
         await CreateCaseAsync(Drafts.Complaint());
         var page = RenderWithPopovers<QueuePage>();
@@ -81,7 +81,7 @@ public sealed class QueueSearchTests : PortalTestContext
     public async Task A_single_closed_match_is_offered_in_the_singular_and_an_empty_search_says_nothing_matches()
     {
         var file = await CreateCaseAsync(Drafts.AccessRequest("Lefèvre", "Hélène"));
-        await ServiceAs(UserName).ChangeStatusAsync(file.Id, file.ConcurrencyStamp, CaseStatus.Abandoned, ct: Ct);
+        await ServiceAs(UserName).TakeStepAsync(file.Id, file.ConcurrencyStamp, "abandon", new StepInput(file.ReceivedOn, "Demande retirée."), ct: Ct);
         Navigation.NavigateTo("/?q=DAD-2026-00001");
 
         var page = RenderWithPopovers<QueuePage>();

@@ -40,14 +40,16 @@ internal static class QueueBenchmark
     private static readonly string ClosedCase =
         $"Status IN ({(int)CaseStatus.Closed}, {(int)CaseStatus.Refused}, {(int)CaseStatus.Abandoned})";
 
-    /// <summary>The search box: reference or IPP anywhere, patient or requester name anywhere (lower-case, accent-free).</summary>
-    private const string SearchWhere =
-        "(Reference LIKE $typed ESCAPE '\\' OR Patient_PatientNumber LIKE $typed ESCAPE '\\' " +
-        "OR Patient_SearchName LIKE $name ESCAPE '\\' OR Requester_SearchName LIKE $name ESCAPE '\\')";
+    /// <summary>The search box given letters: the start of a reference, part of the patient's or requester's name (lower-case, accent-free).</summary>
+    private const string NameWhere =
+        "(Reference LIKE $reference ESCAPE '\\' OR Patient_SearchName LIKE $contains ESCAPE '\\' OR Requester_SearchName LIKE $contains ESCAPE '\\')";
 
-    /// <summary>The search text as typed and normalised (the test texts hold no LIKE wildcard).</summary>
+    /// <summary>The search box given digits: part of a reference or of an IPP.</summary>
+    private const string NumberWhere = "(Reference LIKE $contains ESCAPE '\\' OR Patient_PatientNumber LIKE $contains ESCAPE '\\')";
+
+    /// <summary>The parameters of <see cref="NameWhere"/> and <see cref="NumberWhere"/> (the test texts hold no LIKE wildcard).</summary>
     private static (string Name, string Value)[] SearchParameters(string text) =>
-        [("$typed", $"%{text}%"), ("$name", $"%{TextSearch.Normalize(text)}%")];
+        [("$reference", text.ToUpperInvariant() + "%"), ("$contains", $"%{(text.Any(char.IsAsciiDigit) ? text : TextSearch.Normalize(text))}%")];
 
     private static async Task<string> FirstPatientNumberAsync(string connectionString)
     {
@@ -85,13 +87,13 @@ internal static class QueueBenchmark
             new("queue-kind-overdue", new QueueFilter { Kind = CaseKind.AccessRequest, OverdueOnly = true }, new PageRequest(0, PageSize, QueueSort.Urgency),
                 Where: $"{OpenCase} AND Kind = {(int)CaseKind.AccessRequest} AND NextDueOn < $today", Parameters: [("$today", today)]),
             new("queue-name-search", new QueueFilter { Search = name }, new PageRequest(0, PageSize, QueueSort.Urgency),
-                Where: $"{OpenCase} AND {SearchWhere}", Parameters: SearchParameters(name)),
+                Where: $"{OpenCase} AND {NameWhere}", Parameters: SearchParameters(name)),
             new("queue-ipp-search", new QueueFilter { Search = ipp }, new PageRequest(0, PageSize, QueueSort.Urgency),
-                Where: $"{OpenCase} AND {SearchWhere}", Parameters: SearchParameters(ipp)),
+                Where: $"{OpenCase} AND {NumberWhere}", Parameters: SearchParameters(ipp)),
             new("queue-reference-search", new QueueFilter { Search = reference }, new PageRequest(0, PageSize, QueueSort.Urgency),
-                Where: $"{OpenCase} AND {SearchWhere}", Parameters: SearchParameters(reference)),
+                Where: $"{OpenCase} AND {NumberWhere}", Parameters: SearchParameters(reference)),
             new("queue-closed-count", new QueueFilter { Search = name }, new PageRequest(0, PageSize, QueueSort.Urgency),
-                Where: $"{ClosedCase} AND {SearchWhere}", Parameters: SearchParameters(name), ClosedCount: true),
+                Where: $"{ClosedCase} AND {NameWhere}", Parameters: SearchParameters(name), ClosedCount: true),
         ];
 
         await using var raw = new SqliteConnection(database.ConnectionString);

@@ -15,7 +15,10 @@ public sealed record QueueFilter
     public bool WaitingOnly { get; init; }
     public bool DueThisWeek { get; init; }
     public string? Service { get; init; }
-    /// <summary>Reference, patient or requester name; case and accents ignored.</summary>
+    /// <summary>
+    /// With digits, part of a reference or of an IPP; with letters only, part of the patient's or requester's name or the
+    /// start of a reference; case and accents ignored.
+    /// </summary>
     public string? Search { get; init; }
     /// <summary>Closed cases are hidden unless asked for.</summary>
     public bool IncludeClosed { get; init; }

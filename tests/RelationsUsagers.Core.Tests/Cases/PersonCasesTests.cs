@@ -1,8 +1,8 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Security;
+using RelationsUsagers.Core.Tests.Data;
 
 namespace RelationsUsagers.Core.Tests.Cases;
 
@@ -150,41 +150,18 @@ public sealed class PersonCasesTests
     {
         await using var database = await TestDatabase.CreateAsync(Ct);
         await Core.Data.DemoSeed.DemoCaseSeeder.SeedAsync(database.Factory, 300, database.Clock, Ct);
-        var commands = new SqlRecorder();
+        var commands = new QueryPlans.CommandRecorder();
         var persons = new PersonCasesService(database.FactoryFor(TestDatabase.DefaultUserName, commands));
 
         await persons.FindAsync(Person(birthDate is null ? null : DateOnly.Parse(birthDate, System.Globalization.CultureInfo.InvariantCulture), number), Ct);
 
         var select = Assert.Single(commands.Sent, c => c.Sql.TrimStart().StartsWith("SELECT", StringComparison.Ordinal));
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync(Ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + select.Sql;
-        foreach (var (name, value) in select.Parameters)
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        var plan = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync(Ct))
-            while (await reader.ReadAsync(Ct))
-                plan.Add(reader.GetString(3));
+        var plan = await QueryPlans.PlanAsync(database, select.Sql, select.Parameters);
 
-        var explained = $"{select.Sql}\n  plan: {string.Join(" / ", plan)}";
+        var explained = QueryPlans.Explain(select.Sql, plan);
         Assert.True(plan.Any(l => l.Contains(CaseFileConfiguration.PatientNameIndex, StringComparison.Ordinal)), explained);
         if (number is not null)
             Assert.True(plan.Any(l => l.Contains(CaseFileConfiguration.PatientNumberIndex, StringComparison.Ordinal)), explained);
         Assert.DoesNotContain(plan, l => l.StartsWith("SCAN", StringComparison.Ordinal));
-    }
-
-    /// <summary>Every command sent through the context, with its parameter values.</summary>
-    private sealed class SqlRecorder : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
-    {
-        public List<(string Sql, List<(string Name, object? Value)> Parameters)> Sent { get; } = [];
-
-        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
-            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
-            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Sent.Add((command.CommandText, command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList()));
-            return ValueTask.FromResult(result);
-        }
     }
 }

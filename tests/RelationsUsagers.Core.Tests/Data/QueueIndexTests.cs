@@ -1,7 +1,5 @@
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Data.DemoSeed;
@@ -67,7 +65,7 @@ public sealed class QueueIndexTests
     {
         await using var database = await TestDatabase.CreateAsync(Ct);
         await DemoCaseSeeder.SeedAsync(database.Factory, 300, database.Clock, Ct);
-        var commands = new CommandRecorder();
+        var commands = new QueryPlans.CommandRecorder();
         var queue = new CaseQueueService(database.FactoryFor(TestDatabase.DefaultUserName, commands), database.Clock);
 
         // A page larger than the dated cases, so that the undated part is read too.
@@ -76,8 +74,8 @@ public sealed class QueueIndexTests
         Assert.NotEmpty(commands.Sent);
         foreach (var (sql, parameters) in commands.Sent)
         {
-            var plan = await PlanAsync(database, sql, parameters);
-            Assert.True(plan.Any(line => line.Contains("IX_CaseFiles_OpenQueue", StringComparison.Ordinal)), Explain(sql, plan));
+            var plan = await QueryPlans.PlanAsync(database, sql, parameters);
+            Assert.True(plan.Any(line => line.Contains("IX_CaseFiles_OpenQueue", StringComparison.Ordinal)), QueryPlans.Explain(sql, plan));
             Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal));
             Assert.DoesNotContain(plan, line => line.StartsWith("SCAN c", StringComparison.Ordinal) && !line.Contains("COVERING INDEX", StringComparison.Ordinal));
         }
@@ -91,14 +89,14 @@ public sealed class QueueIndexTests
     {
         await using var database = await TestDatabase.CreateAsync(Ct);
         await DemoCaseSeeder.SeedAsync(database.Factory, 300, database.Clock, Ct);
-        var commands = new CommandRecorder();
+        var commands = new QueryPlans.CommandRecorder();
         var queue = new CaseQueueService(database.FactoryFor(TestDatabase.DefaultUserName, commands), database.Clock);
 
         await queue.CountClosedMatchesAsync(new QueueFilter { Search = search, Kind = kind }, Ct);
 
         var (sql, parameters) = Assert.Single(commands.Sent);
-        var plan = await PlanAsync(database, sql, parameters);
-        Assert.True(plan.Any(line => line.Contains($"COVERING INDEX {CaseFileConfiguration.ClosedSearchIndex}", StringComparison.Ordinal)), Explain(sql, plan));
+        var plan = await QueryPlans.PlanAsync(database, sql, parameters);
+        Assert.True(plan.Any(line => line.Contains($"COVERING INDEX {CaseFileConfiguration.ClosedSearchIndex}", StringComparison.Ordinal)), QueryPlans.Explain(sql, plan));
     }
 
     [Theory]
@@ -151,45 +149,5 @@ public sealed class QueueIndexTests
 
         Assert.Equal(all.Items.Skip(2 * size).Take(size).Select(i => i.Reference), page.Items.Select(i => i.Reference));
         Assert.All(page.Items, i => Assert.Null(i.NextDueOn));
-    }
-
-    private static string Explain(string sql, List<string> plan) => $"{sql}\n  plan: {string.Join(" / ", plan)}";
-
-    private static async Task<List<string>> PlanAsync(TestDatabase database, string sql, List<(string Name, object? Value)> parameters)
-    {
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync(Ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        var plan = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(Ct);
-        while (await reader.ReadAsync(Ct))
-            plan.Add(reader.GetString(3));
-        return plan;
-    }
-
-    /// <summary>Every query sent through the context, with its parameter values.</summary>
-    private sealed class CommandRecorder : DbCommandInterceptor
-    {
-        public List<(string Sql, List<(string Name, object? Value)> Parameters)> Sent { get; } = [];
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return ValueTask.FromResult(result);
-        }
-
-        private void Record(DbCommand command) =>
-            Sent.Add((command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList()));
     }
 }

@@ -90,8 +90,6 @@ public sealed class NewCasePageTests : PortalTestContext
         page.Find("#patient-first-name").Change("Marie");
         page.Find("#requester-name").Change("Marie Durand");
 
-        Save(page);
-
         var panel = page.WaitForElement("#person-cases");
         Assert.Contains("Cette personne a déjà un dossier", panel.TextContent, StringComparison.Ordinal);
         var row = panel.QuerySelector("tr[data-reference=\"DAD-2026-00001\"]")!;
@@ -111,7 +109,7 @@ public sealed class NewCasePageTests : PortalTestContext
     [Fact]
     public async Task The_persons_cases_of_every_kind_and_status_show_as_soon_as_the_IPP_is_typed_before_saving()
     {
-        // Her closed complaint under her married name, and an older access request found by name and birth date.
+        // Her abandoned complaint under her married name (same IPP), and an access request found by her name alone.
         var complaint = Drafts.Complaint("Dubreuil", "Hélène", receivedOn: new DateOnly(2025, 11, 11));
         complaint.Patient.PatientNumber = "700123456";
         complaint.FactsOn = complaint.ReceivedOn;
@@ -123,10 +121,8 @@ public sealed class NewCasePageTests : PortalTestContext
         ChooseKind(page, "Réquisition");
         page.Find("#patient-last-name").Change("Lefevre");
         page.Find("#patient-first-name").Change("Helene");
-        var ipp = PatientNumberInput(page);
-        ipp.Change("700123456");
 
-        ipp.FocusOut();
+        PatientNumberInput(page).Change("700123456");
 
         var panel = page.WaitForElement("#person-cases");
         Assert.Contains("Cette personne a déjà 2 dossiers", panel.TextContent, StringComparison.Ordinal);

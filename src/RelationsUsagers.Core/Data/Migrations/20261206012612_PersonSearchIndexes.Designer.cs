@@ -12,7 +12,7 @@ using RelationsUsagers.Core.Data;
 namespace RelationsUsagers.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206002422_PersonSearchIndexes")]
+    [Migration("20261206012612_PersonSearchIndexes")]
     partial class PersonSearchIndexes
     {
         /// <inheritdoc />
@@ -183,6 +183,17 @@ namespace RelationsUsagers.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseFileId");
@@ -198,6 +209,9 @@ namespace RelationsUsagers.Core.Data.Migrations
 
                     b.Property<Guid>("CaseFileId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCancelled")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Note")
                         .HasColumnType("TEXT");
@@ -216,6 +230,33 @@ namespace RelationsUsagers.Core.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Corrections", "RelationsUsagers.Core.Cases.CaseEvent.Corrections#CaseEventCorrection", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTime>("AtUtc");
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<bool>("Cancelled");
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<DateOnly>("OccurredOn");
+
+                            b1.Property<string>("PreviousNote");
+
+                            b1.Property<DateOnly>("PreviousOccurredOn");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("Corrections")
+                                .HasColumnType("TEXT");
+                        });
 
                     b.HasKey("Id");
 

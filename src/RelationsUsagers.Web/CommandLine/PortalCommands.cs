@@ -57,15 +57,32 @@ public static class PortalCommands
             throw new ArgumentException("--to doit suivre --from.");
         var output = Option(args, "--out") ?? throw new ArgumentException("--out FICHIER.xlsx est obligatoire.");
         var exports = services.GetRequiredService<ExportService>();
-        await using var file = File.Create(output);
-        var rows = args[1] switch
+        var target = Path.GetFullPath(output);
+        // Written next to the target, then renamed over it once complete: a killed or failing export never leaves a
+        // truncated workbook at the path a scheduled job (or its reader) expects. Same folder, so the rename is atomic.
+        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        int rows;
+        try
         {
-            "access-requests" => await exports.WriteAccessRequestsAsync(file, from, to),
-            "complaints" => await exports.WriteComplaintsAsync(file, from, to),
-            "claims" => await exports.WriteClaimsAsync(file, from, to),
-            _ => await exports.WriteRequisitionsAsync(file, from, to),
-        };
-        Console.WriteLine($"{rows} rows written to {Path.GetFullPath(output)}");
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                rows = args[1] switch
+                {
+                    "access-requests" => await exports.WriteAccessRequestsAsync(file, from, to),
+                    "complaints" => await exports.WriteComplaintsAsync(file, from, to),
+                    "claims" => await exports.WriteClaimsAsync(file, from, to),
+                    _ => await exports.WriteRequisitionsAsync(file, from, to),
+                };
+                await file.FlushAsync();
+            }
+            File.Move(temporary, target, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+                File.Delete(temporary);
+        }
+        Console.WriteLine($"{rows} rows written to {target}");
         return 0;
     }
 

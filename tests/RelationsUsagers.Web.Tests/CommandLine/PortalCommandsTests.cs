@@ -118,6 +118,34 @@ public sealed partial class PortalCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_failing_export_leaves_neither_a_file_at_the_target_nor_a_temporary_one()
+    {
+        Assert.Equal(0, (await RunAsync("import", "access-dashboard", Sample)).Code);
+        // A date the export cannot read: the rows' query fails once the command is under way.
+        await ExecuteAsync("UPDATE CaseFiles SET ReceivedOn = '2025-06-3x'");
+        var output = Path.Combine(_folder, "suivi-2025.xlsx");
+
+        await Assert.ThrowsAnyAsync<Exception>(() => RunAsync("export", "access-requests", "--from", "2025-01-01", "--to", "2025-12-31", "--out", output));
+
+        Assert.False(File.Exists(output));
+        Assert.Equal(["ru.db"], Directory.GetFiles(_folder).Select(Path.GetFileName).Where(n => !n!.StartsWith("ru.db-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task An_export_replaces_a_previous_workbook_at_the_target_only_once_complete()
+    {
+        Assert.Equal(0, (await RunAsync("import", "access-dashboard", Sample)).Code);
+        var output = Path.Combine(_folder, "suivi-2025.xlsx");
+        await File.WriteAllTextAsync(output, "ancien", Xunit.TestContext.Current.CancellationToken);
+
+        var run = await RunAsync("export", "access-requests", "--from", "2025-01-01", "--to", "2025-12-31", "--out", output);
+
+        Assert.Equal(0, run.Code);
+        using var workbook = new XLWorkbook(output);
+        Assert.Equal(58, workbook.Worksheet("Demandes").Column(1).CellsUsed().Count());
+    }
+
+    [Fact]
     public async Task Header_row_option_reads_a_table_whose_titles_sit_below_the_searched_lines()
     {
         // A long notice above the table: the titles are on line 35, beyond the 30 lines searched.
@@ -186,6 +214,15 @@ public sealed partial class PortalCommandsTests : IDisposable
     }
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
+        await connection.OpenAsync(Xunit.TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(Xunit.TestContext.Current.CancellationToken);
+    }
 
     private async Task<long> CountAsync(string sql)
     {

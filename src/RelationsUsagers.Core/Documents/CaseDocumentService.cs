@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Security;
@@ -9,8 +11,11 @@ namespace RelationsUsagers.Core.Documents;
 public sealed record DocumentStorage(string RootPath);
 
 /// <summary>Uploads, downloads and withdrawals of a case's documents; all are audited.</summary>
-public sealed class CaseDocumentService(IDbContextFactory<AppDbContext> dbFactory, DocumentStorage storage)
+public sealed class CaseDocumentService(IDbContextFactory<AppDbContext> dbFactory, DocumentStorage storage,
+    ILogger<CaseDocumentService>? logger = null)
 {
+    private readonly ILogger log = logger ?? NullLogger<CaseDocumentService>.Instance;
+
     public async Task<CaseDocument> UploadAsync(Guid caseId, string fileName, Stream content, long length, string? description,
         CancellationToken ct = default)
     {
@@ -29,11 +34,13 @@ public sealed class CaseDocumentService(IDbContextFactory<AppDbContext> dbFactor
         var doc = new CaseDocument { CaseFileId = caseId, FileName = safeName, SizeBytes = length, Description = description };
         doc.StoragePath = Path.Combine(caseId.ToString("N"), doc.Id.ToString("N"));
         var fullPath = FullPath(doc);
-        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        // Written under a temporary name in the same folder, then moved: no partial file ever carries a document's name.
+        var partPath = fullPath + ".part";
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
             long written;
-            await using (var file = File.Create(fullPath))
+            await using (var file = new FileStream(partPath, FileMode.CreateNew, FileAccess.Write))
             {
                 var head = new byte[16];
                 var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
@@ -41,20 +48,45 @@ public sealed class CaseDocumentService(IDbContextFactory<AppDbContext> dbFactor
                     ?? throw new CaseRuleException("Type de fichier refusé : seuls les PDF, documents Word (.doc, .docx, .odt) et images (PNG, JPEG, TIFF) sont acceptés.");
                 await file.WriteAsync(head.AsMemory(0, read), ct);
                 await content.CopyToAsync(file, ct);
+                await file.FlushAsync(ct);
                 written = file.Length;
             }
             if (written > DocumentTypes.MaxBytes)
                 throw new CaseRuleException("Le fichier dépasse 20 Mo.");
+            File.Move(partPath, fullPath);
             doc.SizeBytes = written;
             db.CaseDocuments.Add(doc);
             await db.SaveChangesAsync(ct);
             return doc;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Remove(partPath, fullPath);
+            // The case id and the kind of failure only: the file's name may name the patient (nothing personal in logs).
+            var kind = StorageFailure.Kind(ex);
+            log.LogError("Document upload to case {CaseId} failed: {ErrorKind} ({ExceptionType})", caseId, kind, ex.GetType().Name);
+            throw new CaseRuleException(StorageFailure.Message(kind));
+        }
         catch
         {
             // Nothing half-written: no row without its file, no file without its row.
-            File.Delete(fullPath);
+            Remove(partPath, fullPath);
             throw;
+        }
+    }
+
+    private static void Remove(params string[] paths)
+    {
+        foreach (var path in paths)
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The folder itself is out of reach: there is nothing in it to remove.
+            }
         }
     }
 

@@ -226,6 +226,109 @@ public sealed class CaseDocumentServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_storage_folder_that_cannot_be_written_gives_a_french_message_a_log_line_without_the_name_and_stores_nothing()
+    {
+        // A file where the storage folder should be: nothing can be created under it.
+        var blocked = _storageRoot + ".file";
+        await File.WriteAllTextAsync(blocked, "pas un dossier", Ct);
+        var log = new RecordingLogger();
+        var documents = new CaseDocumentService(_database.Factory, new DocumentStorage(blocked), log);
+        try
+        {
+            var refusal = await Assert.ThrowsAsync<CaseRuleException>(() =>
+                documents.UploadAsync(_case.Id, "Lefèvre Jeanne - compte rendu.pdf", new MemoryStream(Pdf), Pdf.Length, null, Ct));
+
+            Assert.Equal("Le document n'a pas pu être enregistré : le dossier de stockage des documents est inaccessible. "
+                + "Rien n'a été ajouté au dossier ; prévenez l'administrateur.", refusal.Message);
+            var line = Assert.Single(log.Lines);
+            Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Error, line.Level);
+            Assert.Contains(_case.Id.ToString(), line.Text, StringComparison.Ordinal);
+            Assert.Contains("folder not writable", line.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Lefèvre", line.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(".pdf", line.Text, StringComparison.Ordinal);
+            Assert.Empty(await RowsAsync());
+            Assert.Empty(await AuditAsync(AuditActions.DocumentAdded));
+        }
+        finally
+        {
+            File.Delete(blocked);
+        }
+    }
+
+    [Fact]
+    public async Task A_stream_that_fails_midway_leaves_no_partial_file_no_row_and_a_french_message()
+    {
+        var log = new RecordingLogger();
+        var documents = new CaseDocumentService(_database.Factory, new DocumentStorage(_storageRoot), log);
+        var content = new FailingStream(Pdf, failAfter: 64 * 1024);
+
+        var refusal = await Assert.ThrowsAsync<CaseRuleException>(() =>
+            documents.UploadAsync(_case.Id, "courrier.pdf", content, 200_000, null, Ct));
+
+        Assert.Equal("Le document n'a pas pu être enregistré (erreur de lecture ou d'écriture). Rien n'a été ajouté au dossier ; réessayez.",
+            refusal.Message);
+        Assert.True(content.Failed);
+        Assert.Empty(StoredFiles());
+        Assert.Empty(await RowsAsync());
+        Assert.Empty(await AuditAsync(AuditActions.DocumentAdded));
+        Assert.Contains("I/O error", Assert.Single(log.Lines).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failed_save_of_the_row_removes_the_stored_file()
+    {
+        var doc = await UploadAsync("courrier.pdf", Pdf);
+        // The row cannot be written (a trigger refuses it, as a full database would): the file just moved into place must go.
+        await using (var db = _database.CreateContext())
+            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_documents BEFORE INSERT ON CaseDocuments BEGIN SELECT RAISE(ABORT, 'refused'); END;", Ct);
+
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => UploadAsync("second.pdf", Pdf));
+
+        Assert.Equal(Path.Combine(_storageRoot, doc.StoragePath), Assert.Single(StoredFiles()));
+    }
+
+    /// <summary>Serves its bytes, then repeats them until <c>failAfter</c> bytes, then fails as a dropped upload does.</summary>
+    private sealed class FailingStream(byte[] head, int failAfter) : Stream
+    {
+        private long _position;
+        public bool Failed { get; private set; }
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_position >= failAfter)
+            {
+                Failed = true;
+                throw new IOException("The client disconnected.");
+            }
+            var n = (int)Math.Min(count, failAfter - _position);
+            for (var i = 0; i < n; i++)
+                buffer[offset + i] = head[(_position + i) % head.Length];
+            _position += n;
+            return n;
+        }
+    }
+
+    private sealed class RecordingLogger : Microsoft.Extensions.Logging.ILogger<CaseDocumentService>
+    {
+        public List<(Microsoft.Extensions.Logging.LogLevel Level, string Text)> Lines { get; } = [];
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+            Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Lines.Add((logLevel, formatter(state, exception) + (exception is null ? "" : "\n" + exception)));
+    }
+
+    [Fact]
     public async Task A_case_lists_only_its_own_documents_newest_first()
     {
         var first = await UploadAsync("premier.pdf", Pdf);

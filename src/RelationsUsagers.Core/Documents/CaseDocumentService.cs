@@ -23,9 +23,11 @@ public sealed class CaseDocumentService(IDbContextFactory<AppDbContext> dbFactor
             throw new CaseRuleException("Le fichier est vide.");
         if (length > DocumentTypes.MaxBytes)
             throw new CaseRuleException("Le fichier dépasse 20 Mo.");
-        var safeName = Path.GetFileName(fileName.Replace('\\', '/'));
-        if (string.IsNullOrWhiteSpace(safeName))
+        var safeName = DocumentTypes.CleanName(fileName);
+        if (string.IsNullOrWhiteSpace(safeName) || safeName is "." or "..")
             throw new CaseRuleException("Le nom du fichier est invalide.");
+        if (!DocumentTypes.IsAcceptedName(safeName))
+            throw new CaseRuleException(DocumentTypes.RefusedMessage);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.CaseFiles.FirstOrDefaultAsync(c => c.Id == caseId, ct) is null) // tracked: the audit line takes its reference
@@ -44,8 +46,7 @@ public sealed class CaseDocumentService(IDbContextFactory<AppDbContext> dbFactor
             {
                 var head = new byte[16];
                 var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
-                doc.ContentType = DocumentTypes.Detect(head.AsSpan(0, read), safeName)
-                    ?? throw new CaseRuleException("Type de fichier refusé : seuls les PDF, documents Word (.doc, .docx, .odt) et images (PNG, JPEG, TIFF) sont acceptés.");
+                doc.ContentType = DocumentTypes.Detect(head.AsSpan(0, read), safeName) ?? throw new CaseRuleException(Mismatch(safeName));
                 await file.WriteAsync(head.AsMemory(0, read), ct);
                 await content.CopyToAsync(file, ct);
                 await file.FlushAsync(ct);
@@ -53,6 +54,9 @@ public sealed class CaseDocumentService(IDbContextFactory<AppDbContext> dbFactor
             }
             if (written > DocumentTypes.MaxBytes)
                 throw new CaseRuleException("Le fichier dépasse 20 Mo.");
+            await using (var stored = File.OpenRead(partPath))
+                if (!DocumentTypes.IsWholePackage(stored, doc.ContentType))
+                    throw new CaseRuleException(Mismatch(safeName));
             File.Move(partPath, fullPath);
             doc.SizeBytes = written;
             db.CaseDocuments.Add(doc);
@@ -74,6 +78,9 @@ public sealed class CaseDocumentService(IDbContextFactory<AppDbContext> dbFactor
             throw;
         }
     }
+
+    private static string Mismatch(string name) =>
+        $"Le contenu du fichier ne correspond pas à son extension « {Path.GetExtension(name)} » : il n'a pas été ajouté.";
 
     private static void Remove(params string[] paths)
     {

@@ -112,7 +112,7 @@ public sealed class CaseDocumentServiceTests : IAsyncLifetime
         "MZ"u8.CopyTo(exe);
         exe[0x3C] = 0x80;
 
-        await AssertRefusedAsync(RefusedType, UploadAsync("report.pdf", exe));
+        await AssertRefusedAsync("Le contenu du fichier ne correspond pas à son extension « .pdf » : il n'a pas été ajouté.", UploadAsync("report.pdf", exe));
     }
 
     [Fact]
@@ -155,22 +155,58 @@ public sealed class CaseDocumentServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_docx_is_accepted_as_a_Word_document()
+    public async Task A_real_docx_and_odt_are_accepted_as_Word_documents()
     {
-        var docx = Encoding.ASCII.GetBytes("PK\u0003\u0004\u0014\u0000\u0006\u0000[Content_Types].xml");
+        var docx = await UploadAsync("courrier.docx", Packages.Docx());
+        var odt = await UploadAsync("courrier.odt", Packages.Odt());
 
-        var doc = await UploadAsync("x.docx", docx);
+        Assert.Equal((DocumentTypes.Docx, DocumentTypes.Odt), (docx.ContentType, odt.ContentType));
+        Assert.Equal(2, StoredFiles().Length);
+    }
 
-        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", doc.ContentType);
-        Assert.Single(StoredFiles());
+    [Fact]
+    public async Task Any_zip_named_docx_is_refused_and_leaves_no_file()
+    {
+        await AssertRefusedAsync("Le contenu du fichier ne correspond pas à son extension « .docx » : il n'a pas été ajouté.",
+            UploadAsync("archive.docx", Packages.Zip(("notes.txt", "bonjour"))));
     }
 
     [Fact]
     public async Task A_zip_that_is_not_named_as_a_Word_document_is_refused()
     {
-        var zip = Encoding.ASCII.GetBytes("PK\u0003\u0004\u0014\u0000\u0000\u0000archive");
+        await AssertRefusedAsync(RefusedType, UploadAsync("archive.zip", Packages.Zip(("notes.txt", "bonjour"))));
+    }
 
-        await AssertRefusedAsync(RefusedType, UploadAsync("archive.zip", zip));
+    [Theory]
+    [InlineData("report.html")]
+    [InlineData("image.svg")]
+    [InlineData("script.js")]
+    public async Task A_name_the_browser_would_render_or_run_is_refused_even_with_pdf_content(string name)
+    {
+        await AssertRefusedAsync(RefusedType, UploadAsync(name, Pdf));
+    }
+
+    [Fact]
+    public async Task A_pdf_under_an_image_name_is_refused()
+    {
+        await AssertRefusedAsync("Le contenu du fichier ne correspond pas à son extension « .jpg » : il n'a pas été ajouté.",
+            UploadAsync("photo.jpg", Pdf));
+    }
+
+    [Fact]
+    public async Task A_right_to_left_override_hiding_an_html_name_is_stripped_and_the_file_refused()
+    {
+        // "rapport" + U+202E + "fdp.html" is shown as "rapportlmth.pdf": once the override is gone, the extension is .html.
+        await AssertRefusedAsync(RefusedType, UploadAsync("rapport\u202Efdp.html", Pdf));
+    }
+
+    [Fact]
+    public async Task The_stored_name_has_no_control_or_format_characters()
+    {
+        var doc = await UploadAsync("Lef\u00ADèvre\u200B\u202D compte rendu\u0007.pdf", Pdf);
+
+        Assert.Equal("Lefèvre compte rendu.pdf", doc.FileName);
+        Assert.Equal("Lefèvre compte rendu.pdf", Assert.Single(await RowsAsync()).FileName);
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public static class CoreServices
         services.AddScoped<Clock.LegalClockService>();
         services.AddScoped<AccessRequests.Tracking.AccessRequestTrackingService>();
         services.AddScoped<Exports.ExportService>();
+        services.AddSingleton(settings.ImportLimits);
         services.AddScoped<AccessRequests.Import.AccessDashboardImporter>();
         services.AddScoped<Documents.CaseDocumentService>();
         services.AddScoped<Cdu.CduMemberService>();
@@ -51,4 +52,5 @@ public sealed record CoreSettings
 {
     public AccessRequests.CopyFeeSchedule CopyFees { get; init; } = AccessRequests.CopyFeeSchedule.Default;
     public AccessRequests.Tracking.OnTimeFrom OnTimeFrom { get; init; } = AccessRequests.Tracking.OnTimeFrom.CompleteRequest;
+    public AccessRequests.Import.ImportLimits ImportLimits { get; init; } = new();
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using RelationsUsagers.Core;
 using RelationsUsagers.Core.AccessRequests;
+using RelationsUsagers.Core.AccessRequests.Import;
 using RelationsUsagers.Core.AccessRequests.Tracking;
 
 namespace RelationsUsagers.Web;
@@ -67,7 +68,12 @@ public sealed record StartupOptions(bool SeedDemo, int? DemoCases, string[] Rema
             ? Enum.TryParse<OnTimeFrom>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
                 : throw new InvalidOperationException($"Exports:OnTimeFrom vaut « {text} » : indiquez CompleteRequest ou Receipt.")
             : OnTimeFrom.CompleteRequest;
-        return new CoreSettings { CopyFees = new CopyFeeSchedule(page, disc), OnTimeFrom = onTimeFrom };
+        var limits = new ImportLimits();
+        if (configuration["Import:MaxUncompressedMegabytes"] is { Length: > 0 } megabytes)
+            limits = int.TryParse(megabytes, NumberStyles.None, CultureInfo.InvariantCulture, out var mb) && mb > 0
+                ? limits with { MaxUncompressedBytes = mb * 1024L * 1024 }
+                : throw new InvalidOperationException($"Import:MaxUncompressedMegabytes vaut « {megabytes} » : indiquez un nombre de mégaoctets, par exemple 50.");
+        return new CoreSettings { CopyFees = new CopyFeeSchedule(page, disc), OnTimeFrom = onTimeFrom, ImportLimits = limits };
     }
 
     /// <summary>A price in euros, "0.18" or "0,18", as cents; a start-up error in French when it is not one.</summary>

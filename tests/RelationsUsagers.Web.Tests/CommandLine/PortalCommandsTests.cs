@@ -178,6 +178,32 @@ public sealed partial class PortalCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_workbook_unpacking_beyond_the_setting_is_refused_in_french_with_exit_code_1()
+    {
+        var file = Path.Combine(_folder, "gros.xlsx");
+        using (var workbook = new XLWorkbook())
+        {
+            var sheet = workbook.AddWorksheet("Suivi");
+            sheet.Cell(1, 1).SetValue("Date de réception");
+            sheet.Cell(1, 2).SetValue("Nom du patient");
+            for (var r = 2; r <= 20_000; r++)
+            {
+                sheet.Cell(r, 1).SetValue(new DateTime(2025, 3, 3));
+                sheet.Cell(r, 2).SetValue($"DUPONT Marie {r}");
+            }
+            workbook.SaveAs(file);
+        }
+
+        var refused = await RunAsync("import", "access-dashboard", file, "--Import:MaxUncompressedMegabytes=1");
+
+        Assert.Equal(1, refused.Code);
+        Assert.StartsWith("Le classeur décompressé dépasse 1 Mo ou est anormalement compressé : il n'a pas été lu.", Lines(refused.Out)[0],
+            StringComparison.Ordinal);
+        Assert.Equal("0 rows read, 0 imported, 0 rejected", Lines(refused.Out)[^1]);
+        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM CaseFiles"));
+    }
+
+    [Fact]
     public async Task Import_of_a_missing_file_prints_the_error_and_returns_2()
     {
         var run = await RunAsync("import", "access-dashboard", Path.Combine(_folder, "absent.xlsx"));

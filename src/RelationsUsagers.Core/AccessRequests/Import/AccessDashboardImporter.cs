@@ -10,8 +10,10 @@ namespace RelationsUsagers.Core.AccessRequests.Import;
 /// text, Oui/OUI/non, formulas, blank lines, a TOTAL line, several sheets. Read first (nothing written), let the officer
 /// fix the mapping, then import the valid lines in one transaction.
 /// </summary>
-public sealed partial class AccessDashboardImporter(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+public sealed partial class AccessDashboardImporter(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, ImportLimits? limits = null)
 {
+    private readonly ImportLimits _limits = limits ?? new ImportLimits();
+
     /// <summary>How far down a sheet the header row is looked for.</summary>
     public const int HeaderSearchRows = 30;
     public const string BlankReason = "ligne vide";
@@ -35,6 +37,8 @@ public sealed partial class AccessDashboardImporter(IDbContextFactory<AppDbConte
         using var buffer = new MemoryStream();
         await xlsx.CopyToAsync(buffer, ct);
         buffer.Position = 0;
+        if (_limits.CheckPackage(buffer) is { } tooLarge)
+            return Empty(fileName, [], null, tooLarge);
         XLWorkbook workbook;
         try
         {
@@ -116,9 +120,13 @@ public sealed partial class AccessDashboardImporter(IDbContextFactory<AppDbConte
         var lines = new List<SheetLine>();
         var skipped = new List<ImportSkip>();
         var last = sheet.LastRowUsed()?.RowNumber() ?? 0;
+        if (last - header.RowNumber() > _limits.MaxRows)
+            return Empty(fileName, sheets, sheet.Name, _limits.TooManyRows(sheet.Name, last - header.RowNumber()));
         for (var r = header.RowNumber() + 1; r <= last; r++)
         {
             var cells = columns.ToDictionary(c => c.Number, c => DashboardCell.Read(sheet.Cell(r, c.Number)));
+            if (cells.FirstOrDefault(c => c.Value.Value is string { } text && text.Length > _limits.MaxCellLength) is { Value.Value: string } tooLong)
+                return Empty(fileName, sheets, sheet.Name, _limits.TooLongCell(r, XLHelper.GetColumnLetterFromNumber(tooLong.Key)));
             // "TOTAL" in the first filled cell ends the table (what follows is a footer, not requests).
             if (cells.Values.FirstOrDefault(c => !c.IsEmpty).Value is string s && TextSearch.Normalize(s).StartsWith("total", StringComparison.Ordinal))
             {

@@ -58,4 +58,47 @@ internal static class DashboardFiles
         }
         return stream.ToArray();
     }
+
+    /// <summary>
+    /// A zip bomb dressed as a dashboard: the workbook of <paramref name="xlsx"/> whose sheet becomes <paramref name="megabytes"/>
+    /// MB of the same row repeated (valid XML, compressed about a thousand times), written through the deflater chunk by chunk.
+    /// </summary>
+    public static byte[] WithBloatedSheet(byte[] xlsx, int megabytes)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(xlsx);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry("xl/worksheets/sheet1.xml")!.Delete();
+            using var sheet = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.SmallestSize).Open();
+            sheet.Write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"u8);
+            var row = "<row><c t=\"inlineStr\"><is><t>DUPONT Marie</t></is></c></row>"u8.ToArray();
+            var chunk = new byte[row.Length * 16_384];
+            for (var i = 0; i < 16_384; i++)
+                row.CopyTo(chunk, i * row.Length);
+            for (long written = 0; written < megabytes * 1024L * 1024; written += chunk.Length)
+                sheet.Write(chunk);
+            sheet.Write("</sheetData></worksheet>"u8);
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>Replaces a text in the workbook's shared strings: a cell Excel (and ClosedXML) would not let one type.</summary>
+    public static byte[] WithSharedString(byte[] xlsx, string placeholder, string text)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(xlsx);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.GetEntry("xl/sharedStrings.xml")!;
+            string xml;
+            using (var reader = new StreamReader(entry.Open()))
+                xml = reader.ReadToEnd();
+            Assert.Contains(placeholder, xml, StringComparison.Ordinal);
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("xl/sharedStrings.xml").Open(), new UTF8Encoding(false));
+            writer.Write(xml.Replace(placeholder, text, StringComparison.Ordinal));
+        }
+        return stream.ToArray();
+    }
 }

@@ -42,14 +42,35 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         AuditTrail.BeforeSave(this);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (!HasAddedAuditRows() || Database.CurrentTransaction is not null)
+        {
+            AuditChain.SealAdded(this);
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        // The chain reads its last row and writes the next ones under the same (immediate, single-writer) transaction.
+        using var tx = Database.BeginTransaction();
+        AuditChain.SealAdded(this);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        tx.Commit();
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         AuditTrail.BeforeSave(this);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!HasAddedAuditRows() || Database.CurrentTransaction is not null)
+        {
+            AuditChain.SealAdded(this);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        await using var tx = await Database.BeginTransactionAsync(cancellationToken);
+        AuditChain.SealAdded(this);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return saved;
     }
+
+    private bool HasAddedAuditRows() => ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added);
 }
 
 /// <summary>Last sequence number given per kind and year; a reference is never reused.</summary>

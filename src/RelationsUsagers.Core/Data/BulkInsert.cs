@@ -101,10 +101,17 @@ internal sealed class BulkInsert : IDisposable
     {
         foreach (var property in entityType.GetProperties())
         {
-            // Shadow properties have no CLR value to copy: the column keeps its database default. A numeric key the
-            // database generates (the audit trail's) is left to it.
-            if (property.IsShadowProperty() || property.GetColumnName(table) is not { } column || IsStoreGeneratedNumber(property))
+            // Shadow properties have no CLR value to copy: the column keeps its database default.
+            if (property.IsShadowProperty() || property.GetColumnName(table) is not { } column)
                 continue;
+            // A numeric key the database generates (the audit trail's): written when the caller numbered the row (the audit
+            // chain does), NULL otherwise, which lets SQLite number it.
+            if (IsStoreGeneratedNumber(property))
+            {
+                var read = Scalar(property);
+                yield return (column, property.GetRelationalTypeMapping(), entity => read(entity) is long and not 0L or int and not 0 ? read(entity) : null);
+                continue;
+            }
             yield return (column, property.GetRelationalTypeMapping(), Scalar(property));
         }
         foreach (var complex in entityType.GetComplexProperties())

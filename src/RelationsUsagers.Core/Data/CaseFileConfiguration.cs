@@ -105,6 +105,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     {
         b.HasIndex(a => new { a.CaseFileId, a.AtUtc });
         b.Property(a => a.Action).HasMaxLength(50);
+        b.Property(a => a.Hash).HasMaxLength(64);
     }
 }
 

@@ -25,6 +25,8 @@ public static class DatabaseSetup
         // cases a previous version saved.
         if (pending.Any(m => m.EndsWith("_OfficersDesk", StringComparison.Ordinal)))
             await Queue.QueueColumns.RefreshOpenCasesAsync(db, time, ct);
+        // Audit rows written before the chain existed are linked once, so that `audit verify` covers the whole trail.
+        await Security.AuditChain.SealLegacyAsync(db, ct);
         // WAL lets readers (the queue) go on while one writer saves; it is a property of the file.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }

@@ -11,6 +11,11 @@ public sealed class AuditEntry
     public string Action { get; set; } = "";
     /// <summary>What changed, as "Property: old → new" lines; patient data stays in the database, never in logs.</summary>
     public string? Details { get; set; }
+    /// <summary>
+    /// SHA-256 (hex) of the previous row's hash and this row's content: the link of <see cref="AuditChain"/>. Null only on a
+    /// row written outside the portal.
+    /// </summary>
+    public string? Hash { get; set; }
 }
 
 public static class AuditActions

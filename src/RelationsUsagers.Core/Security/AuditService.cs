@@ -23,4 +23,11 @@ public sealed class AuditService(IDbContextFactory<AppDbContext> dbFactory)
             entry.Details = AuditWording.InFrench(entry.Details, kind);
         return entries;
     }
+
+    /// <summary>Walks the audit chain (<see cref="AuditChain"/>) and returns its first broken link, if any.</summary>
+    public async Task<AuditChainReport> VerifyChainAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await AuditChain.VerifyAsync(db, ct);
+    }
 }

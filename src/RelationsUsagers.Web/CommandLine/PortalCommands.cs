@@ -12,11 +12,15 @@ namespace RelationsUsagers.Web.CommandLine;
 /// The portal's commands for scheduled use, run instead of the web server:
 ///   export access-requests|complaints|claims|requisitions --from 2025-01-01 --to 2025-12-31 --out suivi.xlsx
 ///   import access-dashboard FILE [--sheet NAME] [--header-row N] [--dry-run]
+///   audit verify
 /// Both go through the same services as the pages, with the audit trail naming the command-line user.
 /// </summary>
 public static class PortalCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "export" or "import";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "export" or "import" or "audit";
+
+    /// <summary>Exit code of <c>audit verify</c> when a link of the audit chain is broken.</summary>
+    public const int BrokenAuditChain = 3;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -39,6 +43,7 @@ public static class PortalCommands
             {
                 ("export", "access-requests" or "complaints" or "claims" or "requisitions") => await ExportAsync(scope.ServiceProvider, args),
                 ("import", "access-dashboard") => await ImportAsync(scope.ServiceProvider, args),
+                ("audit", "verify") => await VerifyAuditAsync(scope.ServiceProvider),
                 _ => Usage(),
             };
         }
@@ -112,6 +117,23 @@ public static class PortalCommands
         return 0;
     }
 
+    /// <summary>
+    /// Walks the audit chain from its first row: 0 and the number of rows when it is whole, 3 and the first broken row
+    /// (its number, date, author, action) otherwise. Reading the trail is not itself audited: it reads no case.
+    /// </summary>
+    private static async Task<int> VerifyAuditAsync(IServiceProvider services)
+    {
+        var report = await services.GetRequiredService<AuditService>().VerifyChainAsync();
+        if (report.FirstBroken is not { } broken)
+        {
+            Console.WriteLine($"Journal d'audit intact : {report.RowsRead} ligne(s) vérifiée(s).");
+            return 0;
+        }
+        Console.WriteLine($"Journal d'audit altéré : la ligne {broken.Id} ({broken.AtUtc:yyyy-MM-dd HH:mm:ss} UTC, {broken.UserName}, « {broken.Action} ») "
+            + "ne suit pas la précédente. Les lignes qui la suivent ne peuvent plus être garanties.");
+        return BrokenAuditChain;
+    }
+
     /// <summary>--header-row N: the line holding the column titles, when they are not recognised by themselves.</summary>
     private static int? HeaderRow(string[] args) => Option(args, "--header-row") is not { } text ? null
         : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var row) && row > 0 ? row
@@ -133,6 +155,7 @@ public static class PortalCommands
             Usage :
               export access-requests|complaints|claims|requisitions --from AAAA-MM-JJ --to AAAA-MM-JJ --out FICHIER.xlsx
               import access-dashboard FICHIER.xlsx [--sheet NOM] [--header-row N] [--dry-run]
+              audit verify
             """);
         return 2;
     }

@@ -204,6 +204,24 @@ public sealed partial class PortalCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Audit_verify_passes_a_trail_written_by_the_bulk_import_and_names_a_row_changed_by_hand()
+    {
+        Assert.Equal(0, (await RunAsync("import", "access-dashboard", Sample)).Code);
+
+        var whole = await RunAsync("audit", "verify");
+
+        // 57 "Création" lines written by prepared inserts, then the "Import" line written by a save.
+        Assert.Equal((0, "Journal d'audit intact : 58 ligne(s) vérifiée(s)."), (whole.Code, Lines(whole.Out)[^1]));
+
+        await ExecuteAsync("DROP TRIGGER AuditEntries_NoUpdate; UPDATE AuditEntries SET Details = 'rien' WHERE Id = 20;");
+        var broken = await RunAsync("audit", "verify");
+
+        Assert.Equal(3, broken.Code);
+        Assert.StartsWith("Journal d'audit altéré : la ligne 20 (", Lines(broken.Out)[^1], StringComparison.Ordinal);
+        Assert.Contains("« Création ») ne suit pas la précédente.", Lines(broken.Out)[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_of_a_missing_file_prints_the_error_and_returns_2()
     {
         var run = await RunAsync("import", "access-dashboard", Path.Combine(_folder, "absent.xlsx"));

@@ -68,10 +68,13 @@ public sealed partial class AccessDashboardImporter
         using (var audit = BulkInsert.For<AuditEntry>(db, transaction))
         using (var events = BulkInsert.For<CaseEvent>(db, transaction))
         {
+            // The prepared inserts bypass SaveChanges: the "Création" lines are linked into the audit chain here.
+            var chain = AuditChain.Continue(db, transaction);
             foreach (var request in requests)
             {
                 ct.ThrowIfCancellationRequested();
                 var created = AuditTrail.Created(request, now, user);
+                chain.Seal(created);
                 cases.Insert(request);
                 audit.Insert(created);
                 foreach (var e in request.Events)

@@ -1,0 +1,127 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using RelationsUsagers.Core.Data;
+
+namespace RelationsUsagers.Core.Security;
+
+/// <summary>
+/// The audit rows as a hash chain: each row holds SHA-256(previous row's hash + its own content, id included), so a row
+/// inserted, changed or removed by hand breaks every link after it. Rows are numbered and hashed inside the writing
+/// transaction, after reading the last row: SQLite has one writer (EF's transactions begin IMMEDIATE), so two saves
+/// cannot both continue the same row.
+/// </summary>
+internal sealed class AuditChain
+{
+    private long _lastId;
+    private string _lastHash;
+
+    private AuditChain(long lastId, string lastHash) => (_lastId, _lastHash) = (lastId, lastHash);
+
+    /// <summary>Reads the last row on the context's connection, inside <paramref name="transaction"/>.</summary>
+    public static AuditChain Continue(AppDbContext db, DbTransaction? transaction)
+    {
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """SELECT "Id", "Hash" FROM "AuditEntries" ORDER BY "Id" DESC LIMIT 1;""";
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new AuditChain(reader.GetInt64(0), reader.IsDBNull(1) ? "" : reader.GetString(1)) : new AuditChain(0, "");
+    }
+
+    /// <summary>Gives the entry the next number and its link.</summary>
+    public void Seal(AuditEntry entry)
+    {
+        entry.Id = ++_lastId;
+        entry.Hash = HashOf(_lastHash, entry);
+        _lastHash = entry.Hash;
+    }
+
+    /// <summary>
+    /// Numbers and links the context's added audit rows, on its current transaction (the caller has begun one). Called
+    /// again on a retry, it numbers them again from the row then last.
+    /// </summary>
+    public static void SealAdded(AppDbContext db)
+    {
+        var added = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList();
+        if (added.Count == 0)
+            return;
+        var chain = Continue(db, db.Database.CurrentTransaction?.GetDbTransaction());
+        foreach (var entry in added)
+        {
+            chain.Seal(entry.Entity);
+            // Through the entry: the key EF numbered temporarily becomes the chain's number.
+            entry.Property(a => a.Id).CurrentValue = entry.Entity.Id;
+            entry.Property(a => a.Hash).CurrentValue = entry.Entity.Hash;
+        }
+    }
+
+    /// <summary>SHA-256 of the previous hash and each field, length-prefixed so that no two rows read alike.</summary>
+    public static string HashOf(string previous, AuditEntry entry)
+    {
+        var text = new StringBuilder();
+        void Field(string? value) => text.Append(value?.Length.ToString(CultureInfo.InvariantCulture) ?? "-").Append(':').Append(value).Append('|');
+        Field(previous);
+        Field(entry.Id.ToString(CultureInfo.InvariantCulture));
+        Field(entry.AtUtc.Ticks.ToString(CultureInfo.InvariantCulture));
+        Field(entry.UserName);
+        Field(entry.CaseFileId?.ToString("D"));
+        Field(entry.CaseReference);
+        Field(entry.Action);
+        Field(entry.Details);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>
+    /// Walks the chain from the first row; the first row whose hash is missing or is not the one its content and its
+    /// predecessor give is the first broken link (a forged row, or the row after a removed or changed one).
+    /// </summary>
+    public static async Task<AuditChainReport> VerifyAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        var previous = "";
+        long count = 0;
+        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            count++;
+            if (entry.Hash is null || !CryptographicOperations.FixedTimeEquals(
+                    Encoding.ASCII.GetBytes(entry.Hash), Encoding.ASCII.GetBytes(HashOf(previous, entry))))
+                return new AuditChainReport(count, entry);
+            previous = entry.Hash;
+        }
+        return new AuditChainReport(count, null);
+    }
+
+    /// <summary>
+    /// Links the rows written before the chain existed (an upgraded database), once: only rows older than the first linked
+    /// row, so that a row slipped in later without a hash is never sealed over. The append-only triggers are lifted for
+    /// this one statement sequence, in one transaction, and put back.
+    /// </summary>
+    public static async Task SealLegacyAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        var firstLinked = await db.AuditEntries.Where(a => a.Hash != null).MinAsync(a => (long?)a.Id, ct) ?? long.MaxValue;
+        if (!await db.AuditEntries.AnyAsync(a => a.Hash == null && a.Id < firstLinked, ct))
+            return;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var legacy = await db.AuditEntries.AsNoTracking().Where(a => a.Id < firstLinked).OrderBy(a => a.Id).ToListAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditEntries_NoUpdate;", ct);
+        var previous = "";
+        foreach (var entry in legacy)
+        {
+            previous = HashOf(previous, entry);
+            await db.Database.ExecuteSqlAsync($"""UPDATE "AuditEntries" SET "Hash" = {previous} WHERE "Id" = {entry.Id};""", ct);
+        }
+        await db.Database.ExecuteSqlRawAsync(NoUpdateTrigger, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public const string NoUpdateTrigger =
+        "CREATE TRIGGER AuditEntries_NoUpdate BEFORE UPDATE ON AuditEntries BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END;";
+}
+
+/// <summary>How many rows were read, and the first whose link is broken (null: the chain is whole).</summary>
+public sealed record AuditChainReport(long RowsRead, AuditEntry? FirstBroken)
+{
+    public bool IsWhole => FirstBroken is null;
+}

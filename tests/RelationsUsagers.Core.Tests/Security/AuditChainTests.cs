@@ -1,0 +1,133 @@
+using Microsoft.EntityFrameworkCore;
+using RelationsUsagers.Core.Security;
+
+namespace RelationsUsagers.Core.Tests.Security;
+
+/// <summary>The audit rows as a hash chain, on a real SQLite file: linked by every save, broken by any hand-made change.</summary>
+public sealed class AuditChainTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<AuditChainReport> VerifyAsync(TestDatabase database) =>
+        await new AuditService(database.Factory).VerifyChainAsync(Ct);
+
+    private static async Task<List<AuditEntry>> RowsAsync(TestDatabase database)
+    {
+        await using var db = database.CreateContext();
+        return await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).ToListAsync(Ct);
+    }
+
+    private static async Task ExecuteAsync(TestDatabase database, string sql)
+    {
+        await using var db = database.CreateContext();
+        await db.Database.ExecuteSqlRawAsync(sql, Ct);
+    }
+
+    /// <summary>Three cases created (with their lines of events), each opened.</summary>
+    private static async Task<TestDatabase> TrailAsync()
+    {
+        var database = await TestDatabase.CreateAsync(Ct);
+        var service = database.CreateService();
+        foreach (var draft in new RelationsUsagers.Core.Cases.CaseFile[] { TestCases.AccessRequest(), TestCases.Complaint(), TestCases.Requisition() })
+        {
+            var created = await service.CreateAsync(draft, Ct);
+            await service.OpenAsync(created.Id, Ct);
+        }
+        return database;
+    }
+
+    [Fact]
+    public async Task Every_saved_row_is_numbered_in_order_and_linked_to_the_one_before()
+    {
+        await using var database = await TrailAsync();
+
+        var rows = await RowsAsync(database);
+        Assert.InRange(rows.Count, 6, 20);
+        Assert.Equal(Enumerable.Range(1, rows.Count).Select(i => (long)i), rows.Select(r => r.Id));
+        var previous = "";
+        foreach (var row in rows)
+        {
+            Assert.Equal(AuditChain.HashOf(previous, row), row.Hash);
+            previous = row.Hash!;
+        }
+        Assert.Equal(new AuditChainReport(rows.Count, null), await VerifyAsync(database));
+    }
+
+    [Fact]
+    public async Task Saves_from_many_contexts_at_once_keep_one_unbroken_chain()
+    {
+        await using var database = await TrailAsync();
+        var before = await RowsAsync(database);
+        var id = before[0].CaseFileId!.Value;
+
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => database.CreateService().OpenAsync(id, Ct), Ct)));
+
+        var report = await VerifyAsync(database);
+        Assert.True(report.IsWhole);
+        Assert.Equal(before.Count + 12, report.RowsRead);
+    }
+
+    [Fact]
+    public async Task A_row_changed_by_hand_is_named_as_the_first_broken_link()
+    {
+        await using var database = await TrailAsync();
+
+        await ExecuteAsync(database, """
+            DROP TRIGGER AuditEntries_NoUpdate;
+            UPDATE AuditEntries SET UserName = 'quelqu''un d''autre' WHERE Id = 3;
+            """);
+
+        var report = await VerifyAsync(database);
+        Assert.Equal((3L, "quelqu'un d'autre"), (report.FirstBroken!.Id, report.FirstBroken.UserName));
+    }
+
+    [Fact]
+    public async Task A_row_forged_by_insert_is_named_even_with_a_plausible_hash()
+    {
+        await using var database = await TrailAsync();
+        var last = (await RowsAsync(database))[^1];
+
+        // The forger copies the last row's hash as its own: a hash that is not the link of its content.
+        await ExecuteAsync(database, $"""
+            INSERT INTO AuditEntries (AtUtc, UserName, Action, Details, Hash)
+            VALUES ('2026-03-15 09:00:00', 'c.martin', 'Export', 'Registre des plaintes', '{last.Hash}');
+            """);
+        var service = database.CreateService();
+        await service.OpenAsync(last.CaseFileId!.Value, Ct);
+
+        var report = await VerifyAsync(database);
+        Assert.Equal((last.Id + 1, "Export"), (report.FirstBroken!.Id, report.FirstBroken.Action));
+    }
+
+    [Fact]
+    public async Task A_row_removed_in_the_middle_breaks_the_link_of_the_row_after_it()
+    {
+        await using var database = await TrailAsync();
+
+        await ExecuteAsync(database, "DROP TRIGGER AuditEntries_NoDelete; DELETE FROM AuditEntries WHERE Id = 4;");
+
+        Assert.Equal(5L, (await VerifyAsync(database)).FirstBroken!.Id);
+    }
+
+    [Fact]
+    public async Task Rows_written_before_the_chain_are_linked_once_and_a_later_unlinked_row_is_not()
+    {
+        await using var database = await TrailAsync();
+        var count = (await RowsAsync(database)).Count;
+        // As an upgraded database holds them: rows without hashes.
+        await ExecuteAsync(database, $"""
+            DROP TRIGGER AuditEntries_NoUpdate;
+            UPDATE AuditEntries SET Hash = NULL;
+            {AuditChain.NoUpdateTrigger}
+            """);
+
+        await using (var db = database.CreateContext())
+            await AuditChain.SealLegacyAsync(db, Ct);
+        Assert.True((await VerifyAsync(database)).IsWhole);
+
+        await ExecuteAsync(database, "INSERT INTO AuditEntries (AtUtc, UserName, Action) VALUES ('2026-03-15 09:00:00', 'x', 'Export');");
+        await using (var db = database.CreateContext())
+            await AuditChain.SealLegacyAsync(db, Ct);
+        Assert.Equal(count + 1, (await VerifyAsync(database)).FirstBroken!.Id);
+    }
+}

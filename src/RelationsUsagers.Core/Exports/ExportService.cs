@@ -13,8 +13,8 @@ using RelationsUsagers.Core.Security;
 namespace RelationsUsagers.Core.Exports;
 
 /// <summary>
-/// Writes the office's Excel workbooks into a stream and records each export in the audit trail (who exported what,
-/// for which period, how many lines: patient data leave the portal).
+/// Writes the office's Excel workbooks into a stream and records each export in the audit trail first (who exported what,
+/// for which period and filter, how many lines: patient data leave the portal).
 /// </summary>
 public sealed class ExportService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, AccessRequestTrackingService tracking)
 {
@@ -32,8 +32,8 @@ public sealed class ExportService(IDbContextFactory<AppDbContext> dbFactory, Tim
     {
         var period = Period(from, to);
         var rows = await tracking.GetRowsAsync(from, to, filter, ct);
+        await AuditAsync(period.AuditDetails(AccessRequestsTitle, rows.Count) + QueueFilterWording.ForAudit(filter), ct);
         await TrackingWorkbook.SaveAsync(output, rows, period, tracking.OnTimeFrom, ct);
-        await AuditAsync(period.AuditDetails(AccessRequestsTitle, rows.Count), ct);
         return rows.Count;
     }
 
@@ -72,12 +72,12 @@ public sealed class ExportService(IDbContextFactory<AppDbContext> dbFactory, Tim
             var found = await RegisterQuery.LoadAsync<TCase>(db, kind, from, to, filter, today, ct);
             rows = found.Cases.Select(c => build(c, [.. found.Suspensions[c.Id]], found.Clock, today)).ToList();
         }
+        await AuditAsync(period.AuditDetails(register.Title, rows.Count) + QueueFilterWording.ForAudit(filter), ct);
         using (var workbook = new XLWorkbook())
         {
             var table = ExcelTable<TRow>.Layout(workbook.AddWorksheet(register.Sheet), register.Table, register.Columns, rows, register.Overdue);
             await WorkbookFile.SaveAsync(workbook, output, ct, table.WriteRows);
         }
-        await AuditAsync(period.AuditDetails(register.Title, rows.Count), ct);
         return rows.Count;
     }
 
@@ -88,7 +88,10 @@ public sealed class ExportService(IDbContextFactory<AppDbContext> dbFactory, Tim
         return new ExportPeriod(from, to, ParisCalendar.Local(time.GetUtcNow()));
     }
 
-    /// <summary>An export concerns many cases: one line with no case id, written once the file is complete.</summary>
+    /// <summary>
+    /// An export concerns many cases: one line with no case id, its filter and its line count, written once the lines are
+    /// counted and before the file is built, so that an export killed half-way is still on record.
+    /// </summary>
     private async Task AuditAsync(string details, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -75,7 +75,7 @@ public sealed class RegisterExportTests
             Cell(sheet, "REQ-2025-00001", "Éléments demandés").GetString());
         Assert.Equal(new DateTime(2025, 3, 20), Cell(sheet, "REQ-2025-00001", "Date limite de réponse").GetDateTime());
         Assert.Equal("Oui", Cell(sheet, "REQ-2025-00001", "Dans le délai").GetString());
-        Assert.Equal("Registre des réquisitions du 01/01/2025 au 31/12/2025 (1 ligne)", await AuditDetailsAsync(database));
+        Assert.Equal("Registre des réquisitions du 01/01/2025 au 31/12/2025 (1 ligne) ; filtre : file ouverte", await AuditDetailsAsync(database));
     }
 
     [Fact]

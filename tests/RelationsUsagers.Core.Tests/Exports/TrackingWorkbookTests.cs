@@ -253,6 +253,32 @@ public sealed class TrackingWorkbookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_export_that_fails_while_writing_is_already_on_record_with_its_filter_and_count_but_not_the_search_text()
+    {
+        var service = CreateExportService(_database);
+        var filter = new RelationsUsagers.Core.Queue.QueueFilter { Kind = RelationsUsagers.Core.Cases.CaseKind.AccessRequest, Search = "a", IncludeClosed = true };
+
+        await Assert.ThrowsAsync<IOException>(() => service.WriteAccessRequestsAsync(new UnwritableStream(), From, To, filter, Ct));
+
+        await using var db = _database.CreateContext();
+        var line = await db.AuditEntries.SingleAsync(a => a.Action == AuditActions.Exported, Ct);
+        Assert.Equal("Tableau de suivi des demandes d'accès du 01/01/2025 au 31/12/2025 (8 lignes) ; filtre : type « "
+            + RelationsUsagers.Core.Cases.CaseKind.AccessRequest.Label() + " », recherche par nom ou référence (texte non conservé), dossiers clos compris",
+            line.Details);
+    }
+
+    /// <summary>A destination that refuses every byte, as a full disk or a closed connection does.</summary>
+    private sealed class UnwritableStream : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count) => throw new IOException("No space left on device.");
+        public override void Write(ReadOnlySpan<byte> buffer) => throw new IOException("No space left on device.");
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            throw new IOException("No space left on device.");
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+            throw new IOException("No space left on device.");
+    }
+
+    [Fact]
     public async Task Text_that_looks_like_a_formula_stays_text()
     {
         var service = CreateExportService(_database);

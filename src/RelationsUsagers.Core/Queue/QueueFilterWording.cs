@@ -1,0 +1,38 @@
+using RelationsUsagers.Core.Cases;
+
+namespace RelationsUsagers.Core.Queue;
+
+/// <summary>
+/// A queue filter as the audit trail keeps it: every criterion in French, except the search text. That text is a patient's
+/// or a requester's name: the trail records that a search was made, never what was typed. A hash would not hide it (the
+/// database holds every name, so hashing each one finds the match) and would only add a personal datum to the trail.
+/// </summary>
+public static class QueueFilterWording
+{
+    /// <summary>" ; filtre : dossiers de type Plainte, en retard, recherche par nom ou référence" or "" without a filter.</summary>
+    public static string ForAudit(QueueFilter? filter)
+    {
+        if (filter is null)
+            return "";
+        var parts = new List<string>();
+        if (filter.Kind is { } kind)
+            parts.Add($"type « {kind.Label()} »");
+        if (filter.Status is { } status)
+            parts.Add($"statut « {status.Label()} »");
+        if (filter.AssignedTo is { Length: > 0 } assigned)
+            parts.Add($"dossiers de {assigned}");
+        if (filter.OverdueOnly)
+            parts.Add("en retard");
+        if (filter.WaitingOnly)
+            parts.Add("en attente d'un tiers");
+        if (filter.DueThisWeek)
+            parts.Add("échéance cette semaine");
+        if (filter.Service is { Length: > 0 } service)
+            parts.Add($"service « {service} »");
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+            parts.Add("recherche par nom ou référence (texte non conservé)");
+        if (filter.IncludeClosed)
+            parts.Add("dossiers clos compris");
+        return parts.Count == 0 ? " ; filtre : file ouverte" : $" ; filtre : {string.Join(", ", parts)}";
+    }
+}

@@ -12,7 +12,7 @@ using RelationsUsagers.Core.Data;
 namespace RelationsUsagers.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206013637_AuditChain")]
+    [Migration("20261206014822_AuditChain")]
     partial class AuditChain
     {
         /// <inheritdoc />

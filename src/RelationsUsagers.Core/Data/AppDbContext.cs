@@ -39,38 +39,45 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
 
+    /// <remarks>
+    /// Audit rows are numbered and linked (<see cref="AuditChain"/>) from the last row read just before the save. Another
+    /// writer may take that number first: the number is the key, so the insert fails instead of forking the chain, and the
+    /// save (all or nothing) is tried again from the new last row. No transaction is held across the read: a save waiting
+    /// for the single SQLite writer would otherwise hold the lock while another save of the same user (a test's
+    /// interleaving, a nested service call) waits for it.
+    /// </remarks>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         AuditTrail.BeforeSave(this);
-        if (!HasAddedAuditRows() || Database.CurrentTransaction is not null)
+        for (var attempt = 1; ; attempt++)
         {
             AuditChain.SealAdded(this);
-            return base.SaveChanges(acceptAllChangesOnSuccess);
+            try
+            {
+                return base.SaveChanges(acceptAllChangesOnSuccess);
+            }
+            catch (DbUpdateException ex) when (attempt < AuditChain.Attempts && AuditChain.IsNumberTaken(ex))
+            {
+            }
         }
-        // The chain reads its last row and writes the next ones under the same (immediate, single-writer) transaction.
-        using var tx = Database.BeginTransaction();
-        AuditChain.SealAdded(this);
-        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        tx.Commit();
-        return saved;
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         AuditTrail.BeforeSave(this);
-        if (!HasAddedAuditRows() || Database.CurrentTransaction is not null)
+        for (var attempt = 1; ; attempt++)
         {
             AuditChain.SealAdded(this);
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            try
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch (DbUpdateException ex) when (attempt < AuditChain.Attempts && AuditChain.IsNumberTaken(ex))
+            {
+            }
         }
-        await using var tx = await Database.BeginTransactionAsync(cancellationToken);
-        AuditChain.SealAdded(this);
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        return saved;
     }
 
-    private bool HasAddedAuditRows() => ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added);
 }
 
 /// <summary>Last sequence number given per kind and year; a reference is never reused.</summary>

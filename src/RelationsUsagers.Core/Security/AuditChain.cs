@@ -10,9 +10,10 @@ namespace RelationsUsagers.Core.Security;
 
 /// <summary>
 /// The audit rows as a hash chain: each row holds SHA-256(previous row's hash + its own content, id included), so a row
-/// inserted, changed or removed by hand breaks every link after it. Rows are numbered and hashed inside the writing
-/// transaction, after reading the last row: SQLite has one writer (EF's transactions begin IMMEDIATE), so two saves
-/// cannot both continue the same row.
+/// inserted, changed or removed by hand breaks every link after it. Rows are numbered and hashed from the last row read
+/// just before the write (inside the caller's transaction when there is one); the number is the row's key, so two saves
+/// that read the same last row cannot both continue it: the second fails on the key and is tried again
+/// (<see cref="Data.AppDbContext.SaveChangesAsync(bool, CancellationToken)"/>).
 /// </summary>
 internal sealed class AuditChain
 {
@@ -21,14 +22,30 @@ internal sealed class AuditChain
 
     private AuditChain(long lastId, string lastHash) => (_lastId, _lastHash) = (lastId, lastHash);
 
+    /// <summary>How many times a save is tried when its audit rows' numbers were taken by another writer meanwhile.</summary>
+    public const int Attempts = 20;
+
+    /// <summary>The save failed because another writer took the audit rows' numbers (SQLITE_CONSTRAINT_PRIMARYKEY).</summary>
+    public static bool IsNumberTaken(DbUpdateException ex) =>
+        ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 1555 } sqlite
+        && sqlite.Message.Contains("AuditEntries.Id", StringComparison.Ordinal);
+
     /// <summary>Reads the last row on the context's connection, inside <paramref name="transaction"/>.</summary>
     public static AuditChain Continue(AppDbContext db, DbTransaction? transaction)
     {
-        using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """SELECT "Id", "Hash" FROM "AuditEntries" ORDER BY "Id" DESC LIMIT 1;""";
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? new AuditChain(reader.GetInt64(0), reader.IsDBNull(1) ? "" : reader.GetString(1)) : new AuditChain(0, "");
+        db.Database.OpenConnection();
+        try
+        {
+            using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """SELECT "Id", "Hash" FROM "AuditEntries" ORDER BY "Id" DESC LIMIT 1;""";
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? new AuditChain(reader.GetInt64(0), reader.IsDBNull(1) ? "" : reader.GetString(1)) : new AuditChain(0, "");
+        }
+        finally
+        {
+            db.Database.CloseConnection();
+        }
     }
 
     /// <summary>Gives the entry the next number and its link.</summary>

@@ -212,6 +212,9 @@ public sealed partial class Pseudonymiser(PersonNameIndex index, PersonNameIndex
                     name[i] = true;
                 else if (_owner._index.RoleOf(word) != NameRole.None && Capitalised(i) && !AfterSaint(i))
                     name[i] = true;
+                // "hélène lefèvre": a first and a last name known together, in lower case.
+                else if (i + 1 < _tokens.Count && !covered[i + 1] && IsJoin(Gap(i + 1)) && KnownTogether(word, _tokens[i + 1].Text))
+                    name[i] = name[i + 1] = true;
             }
             AfterOpeners(covered, name);
             // Lower-case known names next to a name, a near spelling next to a known name, a capitalised word after a
@@ -289,13 +292,18 @@ public sealed partial class Pseudonymiser(PersonNameIndex index, PersonNameIndex
                 while (k < _tokens.Count && k - i <= 5 && !covered[k] && (k == i + 1 || IsJoin(Gap(k))))
                 {
                     var word = _tokens[k].Text;
-                    if (NameWords.Particles.Contains(word) && k + 1 < _tokens.Count && IsJoin(Gap(k + 1)) && Capitalised(k + 1)
+                    // "Mme de La Tour", "née Le Gall"; but "la famille de Joseph": a lower-case particle after « famille,
+                    // épouse, née » is a preposition.
+                    if (NameWords.Particles.Contains(word) && (Capitalised(k) || !NameWords.NameOpeners.Contains(_tokens[i].Text))
+                        && k + 1 < _tokens.Count && IsJoin(Gap(k + 1)) && Capitalised(k + 1)
                         && !NameWords.Functions.Contains(_tokens[k + 1].Text))
                     {
                         k++;
                         continue;
                     }
-                    if (!Capitalised(k) || NameWords.Functions.Contains(word) || NameWords.IsTitle(word) || word.All(char.IsDigit))
+                    // "mme lefevre": a known name after a civility, whatever its case.
+                    if (!(Capitalised(k) || _owner._index.RoleOf(word) != NameRole.None) || NameWords.Functions.Contains(word)
+                        || NameWords.IsTitle(word) || word.All(char.IsDigit))
                         break;
                     last = k++;
                 }
@@ -351,6 +359,9 @@ public sealed partial class Pseudonymiser(PersonNameIndex index, PersonNameIndex
             }
             return more;
         }
+
+        private bool KnownTogether(string a, string b) =>
+            _owner._index.FirstNamesWith(a).Contains(b) || _owner._index.LastNamesWith(a).Contains(b);
 
         private bool IsFirstName(string word) =>
             ((_owner._index.RoleOf(word) | _owner._caseNames.RoleOf(word)) & NameRole.FirstName) != 0;
@@ -496,8 +507,24 @@ public sealed partial class Pseudonymiser(PersonNameIndex index, PersonNameIndex
 
     internal DateOnly? CheckOn => checkOn;
 
-    /// <summary>Damerau-Levenshtein distance at most 1 (2 for names of 7 letters or more), same first letter.</summary>
-    internal static bool IsNear(string a, string b)
+    /// <summary>
+    /// Damerau-Levenshtein distance at most 1 (2 for names of 7 letters or more), same first letter, as written or as
+    /// sounded ("Josef" / "Joseph", "Mathilde" / "Matilde": ph → f, y → i, no h, no double letter).
+    /// </summary>
+    internal static bool IsNear(string a, string b) => IsClose(a, b) || IsClose(Sounded(a), Sounded(b));
+
+    private static string Sounded(string name)
+    {
+        var sb = new StringBuilder(name.Length);
+        foreach (var ch in name.Replace("ph", "f", StringComparison.Ordinal).Replace('y', 'i'))
+        {
+            if (ch != 'h' && (sb.Length == 0 || sb[^1] != ch))
+                sb.Append(ch);
+        }
+        return sb.ToString();
+    }
+
+    private static bool IsClose(string a, string b)
     {
         if (a == b)
             return true;

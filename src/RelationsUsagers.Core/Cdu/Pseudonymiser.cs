@@ -467,7 +467,9 @@ public sealed partial class Pseudonymiser(PersonNameIndex index, PersonNameIndex
             var found = new List<(int Start, int End, string Reason)>();
             foreach (Match m in FullDatePattern().Matches(_f))
             {
-                if (YearOf(m.Value) is { } year && year <= today.Year - 15 && !LegalTextBefore().IsMatch(_f[Math.Max(0, m.Index - 30)..m.Index]))
+                // "loi du 4 mars 2002", "séjour du 08/02/2011 au 10/02/2011" are not births.
+                if (YearOf(m.Value) is { } year && year <= today.Year - 15 && !LegalTextBefore().IsMatch(_f[Math.Max(0, m.Index - 30)..m.Index])
+                    && !PeriodBefore().IsMatch(_f[Math.Max(0, m.Index - 12)..m.Index]))
                     found.Add((m.Index, m.Index + m.Length, "date ancienne : une date de naissance ?"));
             }
             foreach (Match m in StreetWithoutNumberPattern().Matches(_f))
@@ -485,7 +487,8 @@ public sealed partial class Pseudonymiser(PersonNameIndex index, PersonNameIndex
             }
             foreach (Match m in LongNumberPattern().Matches(_f))
             {
-                if (!FullDatePattern().IsMatch(m.Value))
+                // A recorded-delivery or parcel number, an amount, an establishment's number name nobody.
+                if (!FullDatePattern().IsMatch(m.Value) && !NumberOfThingsBefore().IsMatch(_f[Math.Max(0, m.Index - 30)..m.Index]))
                     found.Add((m.Index, m.Index + m.Length, "long numéro : un identifiant, un téléphone ?"));
             }
             var signals = new List<PersonalDataSignal>();
@@ -644,6 +647,13 @@ public sealed partial class Pseudonymiser(PersonNameIndex index, PersonNameIndex
 
     [GeneratedRegex(@"(?:loi|decret|arrete|ordonnance|circulaire|code|article|art|convention|instruction|directive|reglement)\b[^.\n]*$", RegexOptions.CultureInvariant)]
     private static partial Regex LegalTextBefore();
+
+    [GeneratedRegex(@"(?:^|[^\p{L}])(?:du|au|depuis\s+le|entre\s+le|et\s+le|et|jusqu'au|des)\s+$", RegexOptions.CultureInvariant)]
+    private static partial Regex PeriodBefore();
+
+    [GeneratedRegex(@"(?:recommande|lrar|(?<![\p{L}])ar|suivi|colis|montant|facture|siret|siren|finess|rpps|adeli|proces|procedure|parquet|scelle)[^.\n]*$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex NumberOfThingsBefore();
 
     [GeneratedRegex(@"([\s\-\u2010\u2011\u2013'\u2019]+)", RegexOptions.CultureInvariant)]
     private static partial Regex InitialsSplit();

@@ -100,14 +100,16 @@ internal static partial class CduMemberAgendaComposer
             var item = items[i];
             var position = i + 1;
             var file = item.CaseFileId is { } caseId ? byId.GetValueOrDefault(caseId) : null;
+            // In the order members read them: title, text, case, documents.
+            var title = scrubber.Scrub(item.Title, position, item.Title, "Intitulé");
+            var text = item.Text is null ? null : scrubber.Scrub(item.Text, position, item.Title, "Texte");
             var summary = file is null ? null
-                : CduCaseSummary.From(file, (text, field) => scrubber.Scrub(text, position, item.Title, $"{field} du dossier {file.Reference}"));
+                : CduCaseSummary.From(file, (t, field) => scrubber.Scrub(t, position, item.Title, $"{field} du dossier {file.Reference}"));
             // A case's documents may hold medical data: listed only with the patient's consent (L.1112-3).
             var documents = file is not null && summary?.MedicalDataConsent != true
                 ? []
                 : item.Documents.Select(d => scrubber.Scrub(d.Name, position, item.Title, "Document joint")).ToList();
-            shown.Add(new CduMemberAgendaItem(item.Order, item.Kind, item.Kind.Label(), scrubber.Scrub(item.Title, position, item.Title, "Intitulé"),
-                item.Text is null ? null : scrubber.Scrub(item.Text, position, item.Title, "Texte"), documents, summary));
+            shown.Add(new CduMemberAgendaItem(item.Order, item.Kind, item.Kind.Label(), title, text, documents, summary));
         }
         return shown;
     }

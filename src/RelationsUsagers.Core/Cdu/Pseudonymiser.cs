@@ -470,13 +470,13 @@ public sealed partial class Pseudonymiser(PersonNameIndex index, PersonNameIndex
                 // "loi du 4 mars 2002", "séjour du 08/02/2011 au 10/02/2011" are not births.
                 if (YearOf(m.Value) is { } year && year <= today.Year - 15 && !LegalTextBefore().IsMatch(_f[Math.Max(0, m.Index - 30)..m.Index])
                     && !PeriodBefore().IsMatch(_f[Math.Max(0, m.Index - 12)..m.Index]))
-                    found.Add((m.Index, m.Index + m.Length, "date ancienne : une date de naissance ?"));
+                    found.Add((m.Index, m.Index + m.Length, "date ancienne\u00A0: une date de naissance\u00A0?"));
             }
             foreach (Match m in StreetWithoutNumberPattern().Matches(_f))
             {
                 var i = TokenAt(m.Index + m.Length);
                 if (i < _tokens.Count && _tokens[i].Start - (m.Index + m.Length) <= 1 && Capitalised(i))
-                    found.Add((m.Index, _tokens[i].End, "une adresse ?"));
+                    found.Add((m.Index, _tokens[i].End, "une adresse\u00A0?"));
             }
             foreach (var token in _tokens)
             {
@@ -489,7 +489,7 @@ public sealed partial class Pseudonymiser(PersonNameIndex index, PersonNameIndex
             {
                 // A recorded-delivery or parcel number, an amount, an establishment's number name nobody.
                 if (!FullDatePattern().IsMatch(m.Value) && !NumberOfThingsBefore().IsMatch(_f[Math.Max(0, m.Index - 30)..m.Index]))
-                    found.Add((m.Index, m.Index + m.Length, "long numéro : un identifiant, un téléphone ?"));
+                    found.Add((m.Index, m.Index + m.Length, "long numéro\u00A0: un identifiant, un téléphone\u00A0?"));
             }
             var signals = new List<PersonalDataSignal>();
             foreach (var (start, end, reason) in found.OrderBy(s => s.Start))

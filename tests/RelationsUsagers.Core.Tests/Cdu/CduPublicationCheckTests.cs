@@ -90,7 +90,7 @@ public sealed class CduPublicationCheckTests
         Assert.Equal("Mme L., née en 1958 ; rappeler lefevre, arrivé le 03/02/1950.", entry.Result.Text);
         Assert.Equal([(PersonalDataKind.Name, "Lefèvre"), (PersonalDataKind.BirthDate, "le 21/06/1958")],
             entry.Result.Removals.Select(r => (r.Kind, entry.Result.Original.Substring(r.Start, r.Length))));
-        Assert.Equal([("lefevre", "nom d'une personne connue, écrit en minuscules"), ("03/02/1950", "date ancienne : une date de naissance ?")],
+        Assert.Equal([("lefevre", "nom d'une personne connue, écrit en minuscules"), ("03/02/1950", "date ancienne\u00A0: une date de naissance\u00A0?")],
             entry.Result.Signals.Select(s => (entry.Result.Text.Substring(s.PreviewStart, s.Length), s.Reason)));
         Assert.False(check.IsClean);
     }

@@ -69,14 +69,14 @@ public sealed class AgendaPublishPanelTests : OfficerCduTests
         var page = Open(meeting);
 
         page.WaitForAssertion(() => Assert.Equal(
-            "2 données personnelles seront retirées automatiquement\u00A0; 1 passage reste à vérifier : corrigez-le dans le point, ou confirmez après relecture.",
+            "2 données personnelles seront retirées automatiquement\u00A0; 1 passage reste à vérifier\u00A0: corrigez-le dans le point, ou confirmez après relecture.",
             page.Find("#publish-check-summary .mud-alert-message").TextContent.Trim()));
         var entry = page.Find(".publish-check-entry");
         Assert.Equal("Point 2 «\u00A0Demande d'une usagère\u00A0» — Texte", entry.QuerySelector(".publish-check-where")!.TextContent.Trim());
         Assert.Equal(["Hélène Lefèvre", "06 12 34 56 78"],
             entry.QuerySelectorAll("[data-testid=publish-check-original] mark.pii-removed").Select(m => m.FirstChild!.TextContent));
-        Assert.Equal("Mme H. L. (remplace : nom), joignable au [téléphone retiré] (remplace : téléphone), demande à être entendue ; " +
-                     "rappeler lefevre (à vérifier : nom d'une personne connue, écrit en minuscules).",
+        Assert.Equal("Mme H. L. (remplace\u00A0: nom), joignable au [téléphone retiré] (remplace\u00A0: téléphone), demande à être entendue ; " +
+                     "rappeler lefevre (à vérifier\u00A0: nom d'une personne connue, écrit en minuscules).",
             entry.QuerySelector("[data-testid=publish-check-preview]")!.TextContent.Trim());
         Assert.Equal("«\u00A0lefevre\u00A0»\u00A0: nom d'une personne connue, écrit en minuscules", entry.QuerySelector(".publish-check-signals li")!.TextContent.Trim());
         Assert.Equal("1 passage à vérifier avant publication (données personnelles)", page.Find("[data-testid=agenda-item-check]").TextContent.Trim());

@@ -80,9 +80,15 @@ internal sealed class FoldedText
     /// <summary>The original character behind folded character <paramref name="index"/> is a capital letter (full-width ones too).</summary>
     public bool IsUpperAt(int index)
     {
+        var ch = Original[_start[index]];
+        if (ch < 0x80)
+            return ch is >= 'A' and <= 'Z';
         var rune = Rune.GetRuneAt(Original, _start[index]);
-        if (Rune.IsUpper(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.TitlecaseLetter)
+        var category = Rune.GetUnicodeCategory(rune);
+        if (category is UnicodeCategory.UppercaseLetter or UnicodeCategory.TitlecaseLetter)
             return true;
+        if (category is UnicodeCategory.LowercaseLetter && rune.Value < 0x1D400)
+            return false;
         // A compatibility character (𝐋, Ⓛ) is capital when its NFKC form is.
         var compatible = rune.ToString().Normalize(NormalizationForm.FormKC);
         return compatible.Length > 0 && char.IsUpper(compatible[0]);

@@ -153,7 +153,8 @@ public sealed partial class Pseudonymiser(PersonNameIndex index, PersonNameIndex
             {
                 var i = TokenAt(m.Index + m.Length);
                 var end = -1;
-                while (i < _tokens.Count && Gap(i).All(c => c is ' ' or '-') && (end < 0 ? Gap(i).Length > 0 : Gap(i).Length <= 2))
+                // The town follows after spaces only ("PLT-2026-44000 — Urgences" is a case and its department).
+                while (i < _tokens.Count && (end < 0 ? Gap(i).Length > 0 && Gap(i).All(c => c == ' ') : Gap(i).Length <= 2 && Gap(i).All(c => c is ' ' or '-')))
                 {
                     var token = _tokens[i];
                     var hyphenated = end >= 0 && Gap(i) == "-";
@@ -244,7 +245,7 @@ public sealed partial class Pseudonymiser(PersonNameIndex index, PersonNameIndex
         {
             foreach (var name in _findings.Where(f => f.Kind == PersonalDataKind.Name).ToList())
             {
-                var after = FullDatePattern().Match(_f, name.End);
+                var after = FullDatePattern().Match(_f, name.End, Math.Min(40, _f.Length - name.End));
                 if (after.Success && after.Index - name.End <= 4 && _f[name.End..after.Index].All(c => c is ' ' or ',' or '(' or ':' or '-'))
                     Add(after.Index, after.Index + after.Length, PersonalDataKind.Date, DateRemoved);
                 var from = Math.Max(0, name.Start - 24);
@@ -397,12 +398,19 @@ public sealed partial class Pseudonymiser(PersonNameIndex index, PersonNameIndex
             return _f[from..to];
         }
 
+        /// <summary>The first token starting at or after <paramref name="position"/> (binary search: texts of 32,000 characters).</summary>
         private int TokenAt(int position)
         {
-            var i = 0;
-            while (i < _tokens.Count && _tokens[i].Start < position)
-                i++;
-            return i;
+            var (low, high) = (0, _tokens.Count);
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (_tokens[middle].Start < position)
+                    low = middle + 1;
+                else
+                    high = middle;
+            }
+            return low;
         }
 
         private List<Token> Tokenise()
@@ -638,7 +646,7 @@ public sealed partial class Pseudonymiser(PersonNameIndex index, PersonNameIndex
     private static partial Regex StreetWithoutNumberPattern();
 
     /// <summary>A French postal code (01 to 98, five digits, "44 000" too).</summary>
-    [GeneratedRegex(@"(?<![\p{L}\p{Nd}])(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}(?![\p{L}\p{Nd}])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\p{Nd}\-/.])(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}(?![\p{L}\p{Nd}\-/])", RegexOptions.CultureInvariant)]
     private static partial Regex PostalCodePattern();
 
     /// <summary>Six digits or more (spaces and dots allowed between them), not an amount in euros.</summary>

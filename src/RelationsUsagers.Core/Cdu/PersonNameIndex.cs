@@ -1,6 +1,10 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using RelationsUsagers.Core.AccessRequests;
+using RelationsUsagers.Core.Claims;
+using RelationsUsagers.Core.Complaints;
 using RelationsUsagers.Core.Data;
+using RelationsUsagers.Core.Requisitions;
 
 namespace RelationsUsagers.Core.Cdu;
 
@@ -37,7 +41,7 @@ public sealed partial class PersonNameIndex
 
     public int LongestCompound { get; private set; } = 1;
 
-    /// <summary>How many people were read (before duplicates were merged).</summary>
+    /// <summary>How many distinct names were read (patients, then the names of the other fields).</summary>
     public int PeopleRead { get; private set; }
 
     internal bool IsCompound(string folded) => _compounds.Contains(folded);
@@ -50,29 +54,34 @@ public sealed partial class PersonNameIndex
 
     internal IEnumerable<string> LastNamesWith(string firstName) => _lastNamesOf.GetValueOrDefault(firstName) ?? [];
 
-    /// <summary>Every person of the database (see the class summary); one query per kind of field, read once.</summary>
+    /// <summary>Every person of the database (see the class summary), in three queries: patients, patient numbers, named fields.</summary>
     public static async Task<PersonNameIndex> LoadAsync(AppDbContext db, CancellationToken ct = default)
     {
         var index = new PersonNameIndex();
-        var patients = await db.CaseFiles.AsNoTracking()
-            .Select(c => new { c.Patient.FirstName, c.Patient.LastName, c.Patient.PatientNumber, c.Requester.Name })
-            .ToListAsync(ct);
-        var seen = new HashSet<(string, string)>();
+        // Distinct in SQLite: on 100,000 cases, 14,000 patients' names and 25,000 requesters' names to fold instead of 200,000.
+        var patients = await db.CaseFiles.AsNoTracking().Select(c => new { c.Patient.FirstName, c.Patient.LastName }).Distinct().ToListAsync(ct);
         foreach (var p in patients)
+            index.AddPerson(p.FirstName, p.LastName);
+        foreach (var number in await db.CaseFiles.AsNoTracking().Where(c => c.Patient.PatientNumber != null).Select(c => c.Patient.PatientNumber).ToListAsync(ct))
+            index.AddPatientNumber(number);
+        // Requesters and the people named in the kinds' fields: one scan of the table (one table for every kind, TPH).
+        var fields = await db.CaseFiles.AsNoTracking().Select(c => new
         {
-            if (seen.Add((p.FirstName, p.LastName)))
-                index.AddPerson(p.FirstName, p.LastName);
-            index.AddPatientNumber(p.PatientNumber);
+            c.Requester.Name,
+            Mediator = (c as Complaint)!.MediatorName, Representative = (c as Complaint)!.AccompanyingRepresentative,
+            Lawyer = (c as IndemnityClaim)!.LawyerName, Officer = (c as Requisition)!.OfficerName,
+            Magistrate = (c as Requisition)!.MagistrateName, Reviewer = (c as Requisition)!.SecrecyReviewBy,
+            Ordre = (c as Requisition)!.OrdreRepresentative, Doctor = (c as AccessRequest)!.DesignatedDoctor,
+        }).Distinct().ToListAsync(ct);
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in fields)
+        {
+            foreach (var name in (string?[])[f.Name, f.Mediator, f.Representative, f.Lawyer, f.Officer, f.Magistrate, f.Reviewer, f.Ordre, f.Doctor])
+            {
+                if (!string.IsNullOrWhiteSpace(name))
+                    named.Add(name);
+            }
         }
-        var named = new HashSet<string>(patients.Select(p => p.Name), StringComparer.Ordinal);
-        named.UnionWith(await db.Complaints.AsNoTracking().Where(c => c.MediatorName != null).Select(c => c.MediatorName!).Distinct().ToListAsync(ct));
-        named.UnionWith(await db.Complaints.AsNoTracking().Where(c => c.AccompanyingRepresentative != null).Select(c => c.AccompanyingRepresentative!).Distinct().ToListAsync(ct));
-        named.UnionWith(await db.IndemnityClaims.AsNoTracking().Where(c => c.LawyerName != null).Select(c => c.LawyerName!).Distinct().ToListAsync(ct));
-        named.UnionWith(await db.Requisitions.AsNoTracking().Where(c => c.OfficerName != null).Select(c => c.OfficerName!).Distinct().ToListAsync(ct));
-        named.UnionWith(await db.Requisitions.AsNoTracking().Where(c => c.MagistrateName != null).Select(c => c.MagistrateName!).Distinct().ToListAsync(ct));
-        named.UnionWith(await db.Requisitions.AsNoTracking().Where(c => c.SecrecyReviewBy != null).Select(c => c.SecrecyReviewBy!).Distinct().ToListAsync(ct));
-        named.UnionWith(await db.Requisitions.AsNoTracking().Where(c => c.OrdreRepresentative != null).Select(c => c.OrdreRepresentative!).Distinct().ToListAsync(ct));
-        named.UnionWith(await db.AccessRequests.AsNoTracking().Where(c => c.DesignatedDoctor != null).Select(c => c.DesignatedDoctor!).Distinct().ToListAsync(ct));
         foreach (var name in named)
             index.AddNamed(name);
         index.PeopleRead = patients.Count + named.Count;

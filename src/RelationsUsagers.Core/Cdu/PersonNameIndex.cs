@@ -23,7 +23,7 @@ namespace RelationsUsagers.Core.Cdu;
 public sealed partial class PersonNameIndex
 {
     /// <summary>An index that knows nobody: only the patterns (dates, addresses, numbers) and civilities apply.</summary>
-    public static readonly PersonNameIndex Empty = new();
+    public static PersonNameIndex Empty => new();
 
     /// <summary>Folded single words: each part of a name ("le gall-lefevre" → "gall", "lefevre") and compound names written as one ("legall").</summary>
     private readonly Dictionary<string, NameRole> _words = new(StringComparer.Ordinal);

@@ -67,6 +67,25 @@ internal sealed class FoldedText
         return sb.ToString();
     }
 
+    /// <summary>The words of the folded text, as [start, end[ ranges: runs of letters and digits (hyphens, apostrophes, dots and spaces cut).</summary>
+    public List<(int Start, int End)> Words()
+    {
+        var words = new List<(int Start, int End)>();
+        for (var i = 0; i < Folded.Length;)
+        {
+            if (!char.IsLetterOrDigit(Folded[i]))
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            while (i < Folded.Length && char.IsLetterOrDigit(Folded[i]))
+                i++;
+            words.Add((start, i));
+        }
+        return words;
+    }
+
     /// <summary>Where the folded range [<paramref name="start"/>, <paramref name="end"/>[ lies in the original, a trailing decomposed accent included.</summary>
     public (int Start, int End) OriginalRange(int start, int end)
     {

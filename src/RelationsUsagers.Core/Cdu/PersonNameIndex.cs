@@ -215,18 +215,10 @@ public sealed partial class PersonNameIndex
             return words;
         var folded = FoldedText.Of(text);
         var f = folded.Folded;
-        for (var i = 0; i < f.Length;)
+        foreach (var (start, end) in folded.Words())
         {
-            if (!char.IsLetterOrDigit(f[i]))
-            {
-                i++;
-                continue;
-            }
-            var start = i;
-            while (i < f.Length && char.IsLetterOrDigit(f[i]))
-                i++;
-            var allCapitals = i - start > 1 && Enumerable.Range(start, i - start).All(folded.IsUpperAt);
-            words.Add(new Word(f[start..i], allCapitals, start > 0 && f[start - 1] == '-'));
+            var allCapitals = end - start > 1 && Enumerable.Range(start, end - start).All(folded.IsUpperAt);
+            words.Add(new Word(f[start..end], allCapitals, start > 0 && f[start - 1] == '-'));
         }
         return words;
     }

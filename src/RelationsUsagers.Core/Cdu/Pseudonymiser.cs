@@ -413,23 +413,7 @@ public sealed partial class Pseudonymiser(PersonNameIndex index, PersonNameIndex
             return low;
         }
 
-        private List<Token> Tokenise()
-        {
-            var tokens = new List<Token>();
-            for (var i = 0; i < _f.Length;)
-            {
-                if (!char.IsLetterOrDigit(_f[i]))
-                {
-                    i++;
-                    continue;
-                }
-                var start = i;
-                while (i < _f.Length && char.IsLetterOrDigit(_f[i]))
-                    i++;
-                tokens.Add(new Token(start, i, _f[start..i]));
-            }
-            return tokens;
-        }
+        private List<Token> Tokenise() => _text.Words().Select(w => new Token(w.Start, w.End, _f[w.Start..w.End])).ToList();
 
         private bool IsCovered(int start, int end) => _findings.Any(f => f.Start < end && start < f.End);
 

@@ -55,11 +55,20 @@ public sealed partial class Pseudonymiser(PersonNameIndex index, PersonNameIndex
     /// <summary>Takes out e-mail addresses, phone numbers and the other patterns, with no name known.</summary>
     public static string RemoveContactDetails(string? text) => new Pseudonymiser(PersonNameIndex.Empty).Scrub(text).Text;
 
-    /// <summary>"A. L." from "Anne" and "Lefèvre"; "J.-P. L." for "Jean-Pierre Le Gall"; "L." without first name.</summary>
+    /// <summary>
+    /// "A. L." from "Anne" and "Lefèvre"; "J.-P. L." for "Jean-Pierre Le Gall"; "L." without first name. A name pasted
+    /// with an invisible character first or typed in full-width letters gives the same initials.
+    /// </summary>
     public static string Initials(string? firstName, string? lastName)
     {
-        var first = string.IsNullOrWhiteSpace(firstName) ? "" : InitialsOf(firstName.Trim());
-        var last = string.IsNullOrWhiteSpace(lastName) ? "" : $"{char.ToUpperInvariant(lastName.Trim()[0])}.";
+        static string Plain(string? name)
+        {
+            var folded = FoldedText.Of(name ?? "");
+            return folded.Original.Length == 0 ? "" : folded.Clean(0, folded.Original.Length).Trim();
+        }
+        var (plainFirst, plainLast) = (Plain(firstName), Plain(lastName));
+        var first = plainFirst.Length == 0 ? "" : InitialsOf(plainFirst);
+        var last = plainLast.Length == 0 ? "" : $"{char.ToUpperInvariant(plainLast[0])}.";
         return $"{first} {last}".Trim();
     }
 

@@ -36,6 +36,7 @@ public static class CoreServices
         services.AddScoped<Cdu.CduMeetingService>();
         services.AddScoped<Cdu.CduAgendaService>();
         services.AddScoped<Cdu.CduMemberViewService>();
+        services.AddScoped<Cdu.CduPublicationCheckService>();
         services.AddScoped<Cdu.CduRecommendationService>();
         services.AddScoped<Cdu.AnnualReportService>();
         services.AddScoped<Exports.AnnualReportWorkbook>();

@@ -204,6 +204,60 @@ public sealed class CduTests(PortalFixture portal)
         await Axe.AssertAccessibleAsync(page, "a11y-cdu-member-view");
     }
 
+    /// <summary>
+    /// The officer's check before publishing, with texts taken out and a passage signalled: the original beside what
+    /// members will read, the marks and the confirmation box pass axe; confirmed, the agenda is published.
+    /// </summary>
+    [Fact]
+    public async Task Publish_check_panel_has_no_serious_wcag_violation_and_a_confirmed_check_publishes()
+    {
+        var (complaintId, lastName) = await FirstComplaintAsync();
+        CduMeeting meeting;
+        using (var scope = portal.Services.CreateScope())
+        {
+            meeting = await scope.ServiceProvider.GetRequiredService<CduMeetingService>()
+                .SaveAsync(new CduMeeting { Date = Today.AddDays(9), Place = "Salle Pasteur, bâtiment B" }, Ct);
+            await scope.ServiceProvider.GetRequiredService<CduAgendaService>().AddAsync(meeting.Id,
+            [
+                new AgendaItem { Kind = AgendaItemKind.ComplaintToExamine, Title = "Réclamation à examiner", CaseFileId = complaintId },
+                new AgendaItem
+                {
+                    Kind = AgendaItemKind.FreeItem, Title = $"Courrier de M. {lastName}",
+                    Text = "Née le 12/03/1950, joignable au +33 (0)6 12 34 56 78, demeurant 12 rue des Lilas, 44000 Nantes ; pièce 77441122 jointe.",
+                    Documents = [new AgendaDocument { Name = $"Lettre {lastName}.pdf" }],
+                },
+            ], Ct);
+        }
+        try
+        {
+            await using var context = await portal.NewContextAsync();
+            var page = await context.NewPageAsync();
+            await portal.SignInAsync(page, "officer");
+            await page.GotoAsync($"/cdu/seances/{meeting.Id}");
+            await PortalFixture.WaitReadyAsync(page);
+
+            await Expect(page.Locator("#publish-check-summary")).ToContainTextAsync("passage reste à vérifier");
+            await Expect(page.Locator("[data-testid=publish-check-preview]").First).ToBeVisibleAsync();
+            await Expect(page.Locator("#publish-check mark.pii-signal").First).ToBeVisibleAsync();
+            Assert.DoesNotContain(Fold(lastName), Fold(string.Join("\n", await page.Locator("[data-testid=publish-check-preview]").AllInnerTextsAsync())),
+                StringComparison.Ordinal);
+            await page.Locator("#publish-check").ScrollIntoViewIfNeededAsync();
+            await Axe.AssertAccessibleAsync(page, "a11y-cdu-publish-check");
+
+            await page.Locator("#publish-check").GetByRole(AriaRole.Checkbox).CheckAsync();
+            await page.Locator("#agenda-publish-button").ClickAsync();
+            await Expect(page.Locator("#meeting-status .meeting-status")).ToHaveTextAsync("Ordre du jour publié");
+        }
+        finally
+        {
+            // Cancelled, the demo's agenda is the next one again for the other tests.
+            using var scope = portal.Services.CreateScope();
+            var meetings = scope.ServiceProvider.GetRequiredService<CduMeetingService>();
+            var current = await meetings.GetAsync(meeting.Id, CancellationToken.None);
+            await meetings.CancelAsync(meeting.Id, current!.ConcurrencyStamp, CancellationToken.None);
+        }
+    }
+
     [Fact]
     public async Task Annual_report_page_has_no_serious_wcag_violation()
     {

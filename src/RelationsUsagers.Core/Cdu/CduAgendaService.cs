@@ -140,9 +140,13 @@ public sealed partial class CduAgendaService(IDbContextFactory<AppDbContext> dbF
     /// <summary>
     /// Publishes the agenda: it needs at least one item, no item still holding an « À compléter » placeholder (members
     /// would read it as it stands), and a convocation sent (on <paramref name="convocationSentOn"/>, else the date already
-    /// recorded, else today) at least 8 days before the meeting, or one clear day if urgent (R.1112-88).
+    /// recorded, else today) at least 8 days before the meeting, or one clear day if urgent (R.1112-88). When the check
+    /// before publishing (<see cref="CduPublicationCheckService"/>) still signals passages that look personal, the officer
+    /// must have read them: <paramref name="confirmedCheck"/> is the <see cref="CduPublicationCheck.Fingerprint"/> of the
+    /// check he confirmed, and a check that changed since is refused.
     /// </summary>
-    public async Task<CduMeeting> PublishAsync(Guid meetingId, Guid stamp, DateOnly? convocationSentOn = null, CancellationToken ct = default)
+    public async Task<CduMeeting> PublishAsync(Guid meetingId, Guid stamp, DateOnly? convocationSentOn = null, string? confirmedCheck = null,
+        CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var meeting = await LoadOpenAsync(db, meetingId, ct);
@@ -156,6 +160,9 @@ public sealed partial class CduAgendaService(IDbContextFactory<AppDbContext> dbF
             throw new CaseRuleException("La date d'envoi de la convocation ne peut pas être dans le futur.");
         if (CduMeetingRules.ConvocationProblem(meeting.Date, sent, meeting.IsUrgent) is { } problem)
             throw new CaseRuleException(problem);
+        var check = await CduPublicationCheckService.CheckAsync(db, meeting.Agenda, today, ct);
+        if (!check.IsClean && confirmedCheck != check.Fingerprint)
+            throw new CaseRuleException(check.UnconfirmedProblem);
         meeting.ConvocationSentOn = sent;
         meeting.AgendaPublishedOn = today;
         meeting.Status = CduMeetingStatus.AgendaPublished;

@@ -1,7 +1,8 @@
-using System.Text.RegularExpressions;
+using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Claims;
 using RelationsUsagers.Core.Complaints;
+using RelationsUsagers.Core.Requisitions;
 
 namespace RelationsUsagers.Core.Cdu;
 
@@ -46,8 +47,11 @@ public sealed record CduCaseSummary
         "Compte rendu de médiation non communiqué : le patient n'a pas donné son consentement écrit à l'accès des membres " +
         "de la CDU aux données médicales (art. L.1112-3 du CSP).";
 
-    /// <summary>Builds the summary; the only way from a case to what a member sees.</summary>
-    internal static CduCaseSummary From(CaseFile file)
+    /// <summary>
+    /// Builds the summary; the only way from a case to what a member sees. <paramref name="scrub"/> takes the personal
+    /// data out of each text (given with its French label), as it does for the rest of the agenda.
+    /// </summary>
+    internal static CduCaseSummary From(CaseFile file, Func<string?, string, string> scrub)
     {
         var complaint = file as Complaint;
         var consent = complaint?.MedicalDataConsentOn is not null;
@@ -70,38 +74,44 @@ public sealed record CduCaseSummary
             MediationReportSentOn = First(file, CaseEventTypes.MediationReportSent),
             CduMeetingOn = complaint?.CduMeetingOn,
             CduOpinionLabel = complaint?.CduOpinion?.Label(),
-            CduOpinionText = complaint?.CduOpinionText is { } opinion ? Scrub(opinion, file) : null,
+            CduOpinionText = complaint?.CduOpinionText is { } opinion ? scrub(opinion, "Avis de la CDU") : null,
             IsLitigation = complaint?.IsLitigation ?? file is IndemnityClaim,
             PatientInitials = Pseudonymiser.Initials(file.Patient.FirstName, file.Patient.LastName),
             PatientBirthYear = file.Patient.BirthDate?.Year,
-            Summary = Scrub(file.Summary, file),
+            Summary = scrub(file.Summary, "Résumé"),
             MedicalDataConsent = consent,
             HasMediationReport = reportEvents.Any(e => e.Type == CaseEventTypes.MediationReportSent),
             MediationReport = consent && reportEvents.Count > 0
-                ? Scrub(string.Join("\n", reportEvents.Select(ReportLine)), file)
+                ? scrub(string.Join("\n", reportEvents.Select(ReportLine)), "Compte rendu de médiation")
                 : null,
         };
     }
 
-    /// <summary>The names to take out of anything said about <paramref name="file"/>: patient, requester, lawyer.</summary>
-    internal static IEnumerable<string?> NamesOf(CaseFile file)
+    /// <summary>
+    /// The people named in <paramref name="files"/> (patient, requester, and whoever a field names: lawyer, mediator,
+    /// accompanying representative, police officer, magistrate, designated doctor, secrecy reviewer, Ordre
+    /// representative) and their patient numbers: looked for in any case in the texts about these cases.
+    /// </summary>
+    internal static PersonNameIndex NamesOf(IEnumerable<CaseFile> files)
     {
-        yield return file.Patient.LastName;
-        yield return file.Patient.FirstName;
-        yield return $"{file.Patient.FirstName} {file.Patient.LastName}";
-        yield return file.Requester.Name;
-        if (file is IndemnityClaim claim)
-            yield return claim.LawyerName;
-    }
-
-    /// <summary>Names of all <paramref name="files"/>, contact details and patient numbers out of <paramref name="text"/>.</summary>
-    internal static string Scrub(string? text, params IReadOnlyCollection<CaseFile> files)
-    {
-        var clean = Pseudonymiser.RemoveContactDetails(text);
-        foreach (var number in files.Select(f => f.Patient.PatientNumber).Where(n => !string.IsNullOrWhiteSpace(n)))
-            clean = Regex.Replace(clean, $@"(?<![\p{{L}}\p{{Nd}}]){Regex.Escape(number!.Trim())}(?![\p{{L}}\p{{Nd}}])", "[n° patient retiré]",
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        return Pseudonymiser.RemoveNames(clean, files.SelectMany(NamesOf));
+        var index = new PersonNameIndex();
+        foreach (var file in files)
+        {
+            index.AddPerson(file.Patient.FirstName, file.Patient.LastName);
+            index.AddPatientNumber(file.Patient.PatientNumber);
+            index.AddNamed(file.Requester.Name);
+            IEnumerable<string?> others = file switch
+            {
+                Complaint c => [c.MediatorName, c.AccompanyingRepresentative],
+                IndemnityClaim c => [c.LawyerName],
+                Requisition r => [r.OfficerName, r.MagistrateName, r.SecrecyReviewBy, r.OrdreRepresentative],
+                AccessRequest a => [a.DesignatedDoctor],
+                _ => [],
+            };
+            foreach (var name in others)
+                index.AddNamed(name);
+        }
+        return index;
     }
 
     /// <summary>

@@ -51,7 +51,7 @@ public static class CduDemoSeeder
             };
         }
         await agenda.AddAsync(next.Id, proposals, ct);
-        await agenda.PublishAsync(next.Id, next.ConcurrencyStamp, today, ct);
+        await agenda.PublishAsync(next.Id, next.ConcurrencyStamp, today, ct: ct);
         await meetings.SaveAsync(new CduMeeting { Date = Weekday(next.Date.AddDays(91)), Place = CduDemoData.Place }, ct);
         return members.Count;
     }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Data;
@@ -28,11 +27,12 @@ public sealed record CduMemberAgendaItem(
     CduCaseSummary? Case);
 
 /// <summary>
-/// What CDU members (and mediators) read. Every string is pseudonymised with the names of every case the agenda
-/// mentions (by link or by reference in a text typed by the officer), case items carry a <see cref="CduCaseSummary"/>,
+/// What CDU members (and mediators) read. Every string is scrubbed of personal data (<see cref="Pseudonymiser"/>): the
+/// names of every person the database knows, those of the cases the agenda mentions in any case (by link or by reference
+/// in a text typed by the officer), numbers, addresses and dates of birth; case items carry a <see cref="CduCaseSummary"/>,
 /// never a <see cref="CaseFile"/>, and each summary shown writes an audit line "Consultation (CDU)" in the same call.
 /// </summary>
-public sealed partial class CduMemberViewService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class CduMemberViewService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
     public const string AuditAction = "Consultation (CDU)";
 
@@ -53,27 +53,15 @@ public sealed partial class CduMemberViewService(IDbContextFactory<AppDbContext>
             return null;
         var items = meeting.Agenda.OrderBy(i => i.Order).ToList();
 
-        // Every case the agenda mentions, by link or by reference, so that their names are taken out of every text.
-        var linked = items.Where(i => i.CaseFileId is not null).Select(i => i.CaseFileId!.Value).ToList();
-        var references = items.SelectMany(i => ReferencePattern().Matches($"{i.Title}\n{i.Text}").Select(m => m.Value))
-            .Distinct().ToList();
-        var files = await db.CaseFiles.AsNoTracking().Include(c => c.Events)
-            .Where(c => linked.Contains(c.Id) || references.Contains(c.Reference))
-            .AsSplitQuery().ToListAsync(ct);
+        // The cases the agenda mentions and every person the database knows (patients of other cases too: a free item
+        // may name one), read once for the whole agenda.
+        var files = await CduMemberAgendaComposer.CasesOfAsync(db, items, ct);
+        var index = await PersonNameIndex.LoadAsync(db, ct);
+        var shown = CduMemberAgendaComposer.Compose(items, files, new AgendaScrubber(index, files, checkOn: null));
         var byId = files.ToDictionary(f => f.Id);
-
-        var shown = new List<CduMemberAgendaItem>();
         foreach (var item in items)
         {
-            var file = item.CaseFileId is { } caseId ? byId.GetValueOrDefault(caseId) : null;
-            var summary = file is null ? null : CduCaseSummary.From(file);
-            // A case's documents may hold medical data: listed only with the patient's consent (L.1112-3).
-            var documents = file is not null && summary?.MedicalDataConsent != true
-                ? []
-                : item.Documents.Select(d => CduCaseSummary.Scrub(d.Name, files)).ToList();
-            shown.Add(new CduMemberAgendaItem(item.Order, item.Kind, item.Kind.Label(), CduCaseSummary.Scrub(item.Title, files),
-                item.Text is null ? null : CduCaseSummary.Scrub(item.Text, files), documents, summary));
-            if (file is not null)
+            if (item.CaseFileId is { } caseId && byId.GetValueOrDefault(caseId) is { } file)
                 db.AuditEntries.Add(AuditTrail.Line(file, db.UtcNow, db.CurrentUserName, AuditAction,
                     $"Ordre du jour de la séance du {CduText.Date(meeting.Date)}"));
         }
@@ -81,8 +69,4 @@ public sealed partial class CduMemberViewService(IDbContextFactory<AppDbContext>
         return new CduMemberAgenda(meeting.Id, meeting.Date, meeting.Place, meeting.IsUrgent, meeting.ConvocationSentOn,
             meeting.AgendaPublishedOn, meeting.Status.Label(), shown);
     }
-
-    /// <summary>A case reference as <see cref="ReferenceAllocator"/> writes it, e.g. PLT-2026-00042.</summary>
-    [GeneratedRegex(@"\b(?:PLT|IND|DAD|REQ)-\d{4}-\d{3,}\b", RegexOptions.CultureInvariant)]
-    private static partial Regex ReferencePattern();
 }

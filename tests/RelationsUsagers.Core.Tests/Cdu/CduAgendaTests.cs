@@ -170,7 +170,7 @@ public sealed class CduAgendaTests
         var empty = await Assert.ThrowsAsync<CaseRuleException>(() => agenda.PublishAsync(soon.Id, soon.ConcurrencyStamp, ct: Ct));
         await agenda.AddAsync(soon.Id, [new AgendaItem { Title = "Point unique" }], Ct);
         var late = await Assert.ThrowsAsync<CaseRuleException>(() => agenda.PublishAsync(soon.Id, soon.ConcurrencyStamp, ct: Ct));
-        var future = await Assert.ThrowsAsync<CaseRuleException>(() => agenda.PublishAsync(soon.Id, soon.ConcurrencyStamp, D(2026, 3, 16), Ct));
+        var future = await Assert.ThrowsAsync<CaseRuleException>(() => agenda.PublishAsync(soon.Id, soon.ConcurrencyStamp, D(2026, 3, 16), ct: Ct));
 
         Assert.Equal("L'ordre du jour est vide : ajoutez au moins un point avant de le publier.", empty.Message);
         Assert.StartsWith("La convocation et l'ordre du jour doivent être envoyés au moins 8 jours avant la séance : le 12/03/2026", late.Message,

@@ -76,6 +76,7 @@ public sealed class PseudonymiserTests
     [InlineData("Jean-Pierre", "Le Gall", "J.-P. L.")]
     [InlineData("élodie", "ébrard", "É. É.")]
     [InlineData(null, "Martin", "M.")]
+    [InlineData("Hé\u00ADlène", "\uFEFFＬｅｆèｖｒｅ", "H. L.")]
     public void Initials(string? first, string last, string expected) => Assert.Equal(expected, Pseudonymiser.Initials(first, last));
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
@@ -9,6 +10,7 @@ using RelationsUsagers.Core.Cdu;
 using RelationsUsagers.Core.Complaints;
 using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Security;
+using RelationsUsagers.Core.Tests.Cdu;
 using RelationsUsagers.Web.Cases;
 using RelationsUsagers.Web.Cdu;
 using RelationsUsagers.Web.Exports;
@@ -135,6 +137,55 @@ public sealed class MemberViewPageTests : PortalTestContext
         // The names are in the database: the check above is not empty.
         await using var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
         Assert.Equal(3, await db.CaseFiles.CountAsync(c => SeededNames.Contains(c.Patient.LastName), Ct));
+    }
+
+    /// <summary>
+    /// Every attempt of the leak corpus (Core.Tests/Cdu/pseudonymisation-corpus.tsv) as a free item and a document name of
+    /// a published agenda, the corpus's people as the database's patients and requesters, no case cited: none of the
+    /// personal fragments is in the members' page.
+    /// </summary>
+    [Fact]
+    public async Task No_personal_fragment_of_the_leak_corpus_appears_in_the_markup_of_a_published_agenda()
+    {
+        await using (var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct))
+        {
+            var n = 0;
+            foreach (var (first, last, birthDate, number) in PseudonymisationCorpus.Patients)
+            {
+                db.CaseFiles.Add(new Complaint
+                {
+                    Reference = $"PLT-2025-{++n:D5}", ReceivedOn = new DateOnly(2025, 6, 2),
+                    Patient = new Patient { FirstName = first, LastName = last, BirthDate = birthDate, PatientNumber = number },
+                    Requester = new Party { Name = $"{first} {last}" },
+                });
+            }
+            foreach (var named in PseudonymisationCorpus.Named)
+            {
+                db.CaseFiles.Add(new AccessRequest
+                {
+                    Reference = $"DAD-2025-{++n:D5}", ReceivedOn = new DateOnly(2025, 6, 2),
+                    Patient = new Patient { FirstName = "Kevin", LastName = "Perrin" }, Requester = new Party { Name = named },
+                });
+            }
+            await db.SaveChangesAsync(Ct);
+        }
+        var attempts = PseudonymisationCorpus.Attempts();
+        var agenda = Services.GetRequiredService<CduAgendaService>();
+        var meeting = await Services.GetRequiredService<CduMeetingService>().SaveAsync(new CduMeeting { Date = MeetingOn, Place = "Salle du conseil" }, Ct);
+        await agenda.AddAsync(meeting.Id, attempts.Select(a => new AgendaItem
+        {
+            Kind = AgendaItemKind.FreeItem, Title = $"Ligne {a.Line}", Text = a.Input, Documents = [new AgendaDocument { Name = a.Input }],
+        }), Ct);
+        var check = await Services.GetRequiredService<CduPublicationCheckService>().CheckAsync(meeting.Id, Ct);
+        await agenda.PublishAsync(meeting.Id, meeting.ConcurrencyStamp, confirmedCheck: check!.Fingerprint, ct: Ct);
+
+        var page = RenderPage();
+
+        var items = page.FindAll(".member-view-item");
+        Assert.Equal(attempts.Count, items.Count);
+        var leaks = attempts.Zip(items, (attempt, item) => PseudonymisationCorpus.LeaksIn(WebUtility.HtmlDecode(item.OuterHtml), attempt)
+            .Select(leak => $"{attempt}: {leak}")).SelectMany(l => l).ToList();
+        Assert.True(leaks.Count == 0, string.Join("\n", leaks));
     }
 
     [Fact]

@@ -13,6 +13,8 @@ public static class Axe
     /// <summary>Saves a screenshot named <paramref name="shot"/>, runs axe-core and fails with every blocking node listed.</summary>
     public static async Task AssertAccessibleAsync(IPage page, string shot)
     {
+        // A notification fading in is half transparent: axe would measure its contrast mid-animation. Check the settled page.
+        await page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running')");
         await PortalFixture.ShotAsync(page, shot);
         var result = await page.RunAxe(new AxeRunOptions
         {

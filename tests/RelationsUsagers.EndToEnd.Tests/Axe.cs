@@ -13,8 +13,10 @@ public static class Axe
     /// <summary>Saves a screenshot named <paramref name="shot"/>, runs axe-core and fails with every blocking node listed.</summary>
     public static async Task AssertAccessibleAsync(IPage page, string shot)
     {
-        // A notification fading in is half transparent: axe would measure its contrast mid-animation. Check the settled page.
-        await page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running')");
+        // A notification fading in is half transparent: axe would measure its contrast mid-animation. Check the settled page
+        // (endless animations, such as a progress bar, never settle and are left out).
+        await page.WaitForFunctionAsync(
+            "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)");
         await PortalFixture.ShotAsync(page, shot);
         var result = await page.RunAxe(new AxeRunOptions
         {

@@ -10,7 +10,7 @@ namespace RelationsUsagers.Web.Security;
 /// open page, which then sends the person to sign-in. (The Blazor Web App template's
 /// IdentityRevalidatingAuthenticationStateProvider, with the portal's own checks.)
 /// </summary>
-internal sealed class PortalAuthenticationStateProvider(ILoggerFactory loggerFactory, SessionValidator validator,
+public sealed class PortalAuthenticationStateProvider(ILoggerFactory loggerFactory, SessionValidator validator,
     SessionSettings settings, CircuitActivity activity)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {

@@ -82,10 +82,10 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, ICurrentUser a
         var current = await users.GetRolesAsync(user);
         var added = roles.Except(current).ToList();
         var removed = current.Except(roles).ToList();
-        if (user.Id == admin.Id && added.Count > 0)
-            return ["Vous ne pouvez pas vous attribuer un rôle : un autre administrateur doit le faire."];
         if (user.Id == admin.Id && removed.Contains(Roles.Admin))
             return ["Vous ne pouvez pas retirer votre propre rôle d'administrateur : un autre administrateur doit le faire."];
+        if (user.Id == admin.Id && added.Count > 0)
+            return ["Vous ne pouvez pas vous attribuer un rôle : un autre administrateur doit le faire."];
         if (added.Count == 0 && removed.Count == 0)
             return [];
         var result = await users.RemoveFromRolesAsync(user, removed);

@@ -60,7 +60,7 @@ public sealed partial class TestPortal(IReadOnlyDictionary<string, string>? sett
     {
         var client = NewClient(baseAddress);
         using var response = await SignInAsync(client, userName, password);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == "/",
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect && PathOf(response) == "/",
             $"{userName} was not signed in: {(int)response.StatusCode} {response.Headers.Location}");
         return client;
     }
@@ -72,6 +72,10 @@ public sealed partial class TestPortal(IReadOnlyDictionary<string, string>? sett
         return TokenPattern().Match(form).Groups[1].Value is { Length: > 0 } token ? token
             : throw new InvalidOperationException($"No antiforgery token in {path}.");
     }
+
+    /// <summary>Where a redirect sends, without scheme and host ("/mot-de-passe").</summary>
+    public static string? PathOf(HttpResponseMessage response) => response.Headers.Location is not { } location ? null
+        : location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
 
     public static string Text(string html) => WebUtility.HtmlDecode(html);
 

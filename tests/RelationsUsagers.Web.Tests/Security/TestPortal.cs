@@ -42,7 +42,8 @@ public sealed partial class TestPortal(IReadOnlyDictionary<string, string>? sett
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri(baseAddress) });
 
     /// <summary>Posts the sign-in form as a browser does (antiforgery token of the form it was given).</summary>
-    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password)
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password,
+        Action<HttpRequestMessage>? onPost = null)
     {
         var token = await FormTokenAsync(client, "/connexion");
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -52,7 +53,9 @@ public sealed partial class TestPortal(IReadOnlyDictionary<string, string>? sett
             ["Model.UserName"] = userName,
             ["Model.Password"] = password,
         });
-        return await client.PostAsync("/connexion", content, Ct);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/connexion") { Content = content };
+        onPost?.Invoke(request);
+        return await client.SendAsync(request, Ct);
     }
 
     /// <summary>A client signed in as <paramref name="userName"/>; fails the test when the portal does not let it in.</summary>

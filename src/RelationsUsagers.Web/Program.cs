@@ -14,6 +14,9 @@ try
     var options = StartupOptions.Parse(args);
     var builder = WebApplication.CreateBuilder(options.RemainingArgs);
     options.ApplyTo(builder.Configuration);
+    // MudBlazor's and Blazor's files in every environment when run from the build output (`dotnet run`); a published
+    // portal has them in its wwwroot and no manifest to load.
+    builder.WebHost.UseStaticWebAssets();
 
     builder.Services.AddCore(StartupOptions.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath),
         StartupOptions.Settings(builder.Configuration));

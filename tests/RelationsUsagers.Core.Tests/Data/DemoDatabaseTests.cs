@@ -12,7 +12,7 @@ namespace RelationsUsagers.Core.Tests.Data;
 /// </summary>
 public sealed class DemoDatabaseTests
 {
-    private const string BeforeTheMark = "20261206002825_EventCorrections";
+    private const string BeforeTheMark = "20261206012612_PersonSearchIndexes";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

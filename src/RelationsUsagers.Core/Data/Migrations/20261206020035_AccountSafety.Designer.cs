@@ -12,7 +12,7 @@ using RelationsUsagers.Core.Data;
 namespace RelationsUsagers.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206010641_AccountSafety")]
+    [Migration("20261206020035_AccountSafety")]
     partial class AccountSafety
     {
         /// <inheritdoc />

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cdu;
 using RelationsUsagers.Core.Data;
@@ -11,12 +12,14 @@ namespace RelationsUsagers.Web;
 /// <summary>What runs once before the portal listens: migrations, roles, and in demo mode the demo data.</summary>
 public static class AppStartup
 {
+    /// <summary>Throws <see cref="StartupException"/> when the database cannot be used or demo mode is asked on a real database.</summary>
     public static async Task PrepareDatabaseAsync(WebApplication app)
     {
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         var factory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        await DatabaseSetup.MigrateAsync(factory, services.GetRequiredService<TimeProvider>());
+        var clock = services.GetRequiredService<TimeProvider>();
+        var created = await MigrateAsync(factory, clock);
 
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
@@ -27,9 +30,20 @@ public static class AppStartup
 
         if (!services.GetRequiredService<DemoMode>().IsEnabled)
             return;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            // The demo accounts' password is public: they exist only in a database the demo itself created.
+            if (created)
+                await DemoDatabase.MarkAsync(db);
+            else if (!await DemoDatabase.IsDemoAsync(db))
+                throw new StartupException(
+                    "Cette base de données n'a pas été créée pour une démonstration : le mode démonstration y est refusé, et les " +
+                    "comptes de démonstration, dont le mot de passe est public, n'y sont ni créés ni activés. Démarrez le portail sans " +
+                    "--seed-demo ni Demo:Enabled, ou donnez à la démonstration un nouveau fichier (--Database:Path=data/demo.db).",
+                    StartupException.NotADemoDatabase);
+        }
         await DemoAccounts.EnsureAsync(services.GetRequiredService<UserManager<AppUser>>());
         var count = app.Configuration.GetValue("Demo:Cases", 300);
-        var clock = services.GetRequiredService<TimeProvider>();
         var seeded = await DemoCaseSeeder.SeedAsync(factory, count, clock, CancellationToken.None);
         // The CDU's demo (members, past meetings, a published agenda) rests on the demo cases.
         if (count > 0)
@@ -41,5 +55,21 @@ public static class AppStartup
             Console.WriteLine($"{seeded} dossiers de démonstration créés.");
         Console.WriteLine($"Comptes : {string.Join(", ", DemoAccounts.All.Select(a => a.UserName))} — mot de passe : {DemoAccounts.Password}");
         Console.WriteLine();
+    }
+
+    /// <summary>Migrates the database; a file that cannot be used (missing folder, read-only, full disk) becomes a <see cref="StartupException"/>.</summary>
+    public static async Task<bool> MigrateAsync(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
+    {
+        string path;
+        await using (var db = await factory.CreateDbContextAsync())
+            path = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        try
+        {
+            return await DatabaseSetup.MigrateAsync(factory, clock);
+        }
+        catch (Exception ex) when (StartupException.FromDatabase(ex, path) is { } failure)
+        {
+            throw failure;
+        }
     }
 }

@@ -8,17 +8,32 @@ using RelationsUsagers.Web.Security;
 if (RelationsUsagers.Web.CommandLine.PortalCommands.IsCommand(args))
     return await RelationsUsagers.Web.CommandLine.PortalCommands.RunAsync(args);
 
-var options = StartupOptions.Parse(args);
-var builder = WebApplication.CreateBuilder(options.RemainingArgs);
-options.ApplyTo(builder.Configuration);
+WebApplication app;
+try
+{
+    var options = StartupOptions.Parse(args);
+    var builder = WebApplication.CreateBuilder(options.RemainingArgs);
+    options.ApplyTo(builder.Configuration);
+    // MudBlazor's and Blazor's files in every environment when run from the build output (`dotnet run`); a published
+    // portal has them in its wwwroot and no manifest to load.
+    builder.WebHost.UseStaticWebAssets();
 
-builder.Services.AddCore(StartupOptions.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath),
-    StartupOptions.Settings(builder.Configuration));
-builder.Services.AddWeb(builder.Configuration, builder.Environment.ContentRootPath);
+    builder.Services.AddCore(StartupOptions.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath),
+        StartupOptions.Settings(builder.Configuration));
+    builder.Services.AddWeb(builder.Configuration, builder.Environment.ContentRootPath);
 
-var app = builder.Build();
-await AppStartup.PrepareDatabaseAsync(app);
+    app = builder.Build();
+    await AppStartup.PrepareDatabaseAsync(app);
+}
+catch (Exception ex) when (ex is StartupException or SettingException)
+{
+    // Said in French, without a stack trace, with a code a service manager can act on.
+    Console.Error.WriteLine(ex.Message);
+    return ex is StartupException failure ? failure.ExitCode : StartupException.BadSetting;
+}
 
+app.UseKnownProxies();
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/erreur", createScopeForErrors: true);
@@ -26,6 +41,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/introuvable", createScopeForStatusCodePages: true);
 app.UseAppStaticFiles();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

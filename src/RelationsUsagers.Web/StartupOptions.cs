@@ -66,7 +66,7 @@ public sealed record StartupOptions(bool SeedDemo, int? DemoCases, string[] Rema
         var disc = Price(configuration, "CopyFees:DiscPrice", CopyFeeSchedule.Default.PerDiscCents);
         var onTimeFrom = configuration["Exports:OnTimeFrom"] is { Length: > 0 } text
             ? Enum.TryParse<OnTimeFrom>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
-                : throw new InvalidOperationException($"Exports:OnTimeFrom vaut « {text} » : indiquez CompleteRequest ou Receipt.")
+                : throw new SettingException($"Exports:OnTimeFrom vaut « {text} » : indiquez CompleteRequest ou Receipt.")
             : OnTimeFrom.CompleteRequest;
         var limits = new ImportLimits();
         if (configuration["Import:MaxUncompressedMegabytes"] is { Length: > 0 } megabytes)
@@ -76,13 +76,36 @@ public sealed record StartupOptions(bool SeedDemo, int? DemoCases, string[] Rema
         return new CoreSettings { CopyFees = new CopyFeeSchedule(page, disc), OnTimeFrom = onTimeFrom, ImportLimits = limits };
     }
 
+    /// <summary>A positive duration written hh:mm:ss (or d.hh:mm:ss); a start-up error in French when it is not one.</summary>
+    public static TimeSpan Duration(IConfiguration configuration, string key, TimeSpan defaultValue)
+    {
+        if (configuration[key] is not { Length: > 0 } text)
+            return defaultValue;
+        if (!TimeSpan.TryParseExact(text.Trim(), ["c"], CultureInfo.InvariantCulture, out var value) || value <= TimeSpan.Zero)
+            throw new SettingException($"{key} vaut « {text} » : indiquez une durée positive au format hh:mm:ss, par exemple {defaultValue:c}.");
+        return value;
+    }
+
+    /// <summary>A positive whole number; a start-up error in French when it is not one.</summary>
+    public static int Count(IConfiguration configuration, string key, int defaultValue)
+    {
+        if (configuration[key] is not { Length: > 0 } text)
+            return defaultValue;
+        if (!int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value <= 0)
+            throw new SettingException($"{key} vaut « {text} » : indiquez un nombre entier positif, par exemple {defaultValue}.");
+        return value;
+    }
+
     /// <summary>A price in euros, "0.18" or "0,18", as cents; a start-up error in French when it is not one.</summary>
     private static long Price(IConfiguration configuration, string key, long defaultCents)
     {
         if (configuration[key] is not { Length: > 0 } text)
             return defaultCents;
         if (!decimal.TryParse(text.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var euros))
-            throw new InvalidOperationException($"{key} vaut « {text} » : indiquez un prix positif en euros, par exemple 0.18.");
+            throw new SettingException($"{key} vaut « {text} » : indiquez un prix positif en euros, par exemple 0.18.");
         return (long)Math.Round(euros * 100m, MidpointRounding.AwayFromZero);
     }
 }
+
+/// <summary>A setting the portal cannot start with; its message, in French, names the key and what to write.</summary>
+public sealed class SettingException(string message) : InvalidOperationException(message);

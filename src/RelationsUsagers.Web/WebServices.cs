@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.FileProviders;
@@ -27,24 +29,68 @@ public static class WebServices
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, SignedInUser>();
         services.AddScoped<UserAdminService>();
+        services.AddScoped<PasswordChange>();
 
+        var sessions = SessionSettings.From(configuration);
+        services.AddSingleton(sessions);
+        services.AddSingleton<SessionValidator>();
+        services.AddScoped<CircuitActivity>();
         services.AddCascadingAuthenticationState();
-        services.AddAuthentication(o =>
+        // The open circuit checks its user again (interval, navigation): replaces the framework's fixed principal.
+        services.AddScoped<AuthenticationStateProvider, PortalAuthenticationStateProvider>();
+        var authentication = services.AddAuthentication(o =>
         {
             o.DefaultScheme = IdentityConstants.ApplicationScheme;
             o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
-        }).AddIdentityCookies();
+        });
+        authentication.AddIdentityCookies();
+        PasswordChange.AddCookie(authentication);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/connexion";
             o.LogoutPath = "/deconnexion";
             o.AccessDeniedPath = "/acces-refuse";
-            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            // The cookie lives as long as the idle timeout, renewed by requests and by js/session.js's activity reports.
+            o.ExpireTimeSpan = sessions.IdleTimeout;
             o.SlidingExpiration = true;
             o.Cookie.Name = "RelationsUsagers.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS (as a configured reverse proxy reports it, see ReverseProxy).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            var checkStamp = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                if (SessionClaims.IsOver(context.Principal, context.Options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow, sessions.Lifetime))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+                await checkStamp(context);
+                if (context.Principal is not null && context.Request.Path.Equals(AccountEndpoints.ActivityPath, StringComparison.Ordinal))
+                    context.ShouldRenew = true;
+            };
         });
-        // A disabled account or changed roles take effect within a minute on open sessions.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            // A disabled account, a reset password or changed roles end the session's next request within the interval.
+            o.ValidationInterval = sessions.RevalidationInterval;
+            // The refreshed cookie keeps the first sign-in time: the absolute lifetime is not renewed.
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal?.FindFirst(SessionClaims.SignedInAt) is { } signedInAt
+                    && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    foreach (var fresh in identity.FindAll(SessionClaims.SignedInAt).ToList())
+                        identity.RemoveClaim(fresh);
+                    identity.AddClaim(new System.Security.Claims.Claim(signedInAt.Type, signedInAt.Value, signedInAt.ValueType));
+                }
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        SignInRateLimit.From(configuration).AddTo(services);
 
         // Identity stores use a context of the request's scope; features use the factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());

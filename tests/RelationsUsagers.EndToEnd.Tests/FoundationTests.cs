@@ -49,7 +49,7 @@ public sealed class FoundationTests(PortalFixture portal)
         await page.Locator("#password").FillAsync("pas-le-bon-mot-de-passe");
         await page.Locator("button[type=submit]").ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Identifiant ou mot de passe incorrect.");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(RelationsUsagers.Web.Components.Account.SignInModel.Refused);
         await Expect(page).ToHaveURLAsync(PortalFixture.SignInPage());
         await PortalFixture.ShotAsync(page, "sign-in-wrong-password");
     }
@@ -88,7 +88,7 @@ public sealed class FoundationTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task Admin_creates_a_user_through_the_form_and_sees_it_listed()
+    public async Task Admin_creates_a_user_who_signs_in_with_the_one_time_password_and_chooses_their_own()
     {
         await using var context = await portal.NewContextAsync();
         var page = await context.NewPageAsync();
@@ -100,7 +100,6 @@ public sealed class FoundationTests(PortalFixture portal)
         await page.GetByRole(AriaRole.Button, new() { Name = "Nouvel utilisateur" }).ClickAsync();
         await page.GetByLabel("Identifiant").FillAsync(userName);
         await page.GetByLabel("Nom affiché").FillAsync("Agent de test");
-        await page.GetByLabel("Mot de passe initial").FillAsync("Motdepasse-2026");
         await page.GetByLabel("Chargé(e) des relations avec les usagers").CheckAsync();
         await PortalFixture.ShotAsync(page, "admin-new-user-form");
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer le compte" }).ClickAsync();
@@ -109,7 +108,31 @@ public sealed class FoundationTests(PortalFixture portal)
         await Expect(row).ToBeVisibleAsync();
         await Expect(row).ToContainTextAsync("Agent de test");
         await Expect(row).ToContainTextAsync("Chargé(e) des relations avec les usagers");
+        await Expect(row).ToContainTextAsync("Mot de passe provisoire");
+        var oneTime = (await page.GetByTestId("one-time-password").TextContentAsync())!.Trim();
+        Assert.Matches("^[A-Za-z2-9]{4}(-[A-Za-z2-9]{4}){3}$", oneTime);
         await PortalFixture.ShotAsync(page, "admin-user-created");
+
+        // The new officer, in another browser: the one-time password opens only the change-password page.
+        await using var officerContext = await portal.NewContextAsync();
+        var officer = await officerContext.NewPageAsync();
+        await officer.GotoAsync("/connexion");
+        await officer.Locator("#username").FillAsync(userName);
+        await officer.Locator("#password").FillAsync(oneTime);
+        await officer.Locator("button[type=submit]").ClickAsync();
+        await Expect(officer).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/mot-de-passe$"));
+        await officer.Locator("#new-password").FillAsync("Agent-Choisi-2026");
+        await officer.Locator("#confirmation").FillAsync("Agent-Choisi-2027");
+        await officer.Locator("button[type=submit]").ClickAsync();
+        await Expect(officer.Locator("#confirmation-error")).ToHaveTextAsync("La confirmation ne correspond pas au nouveau mot de passe.");
+        await PortalFixture.ShotAsync(officer, "change-password-mismatch");
+        await officer.Locator("#new-password").FillAsync("Agent-Choisi-2026");
+        await officer.Locator("#confirmation").FillAsync("Agent-Choisi-2026");
+        await officer.Locator("button[type=submit]").ClickAsync();
+
+        await PortalFixture.WaitReadyAsync(officer);
+        await Expect(officer.GetByRole(AriaRole.Heading, new() { Name = "File d'attente", Level = 1 })).ToBeVisibleAsync();
+        await Expect(officer.Locator("[data-testid=signed-in-user]")).ToContainTextAsync(userName);
     }
 
     [Fact]

@@ -10,12 +10,15 @@ using Microsoft.Playwright;
 namespace RelationsUsagers.EndToEnd.Tests;
 
 /// <summary>
-/// The portal on a real Kestrel port (demo mode, 40 demo cases, its own SQLite file and documents folder) and one
-/// headless Chromium, shared by every test of the assembly. Each test opens its own browser context.
+/// The portal on a real Kestrel port (Production, demo mode, 40 demo cases, its own SQLite file and documents folder) and
+/// one headless Chromium, shared by every test of the assembly. Each test opens its own browser context.
 /// </summary>
 public sealed partial class PortalFixture : IAsyncLifetime
 {
     public const string DemoPassword = "Demo-2026!";
+
+    /// <summary>How often an open page checks its account again (Sessions:RevalidationInterval), short for the tests.</summary>
+    public const string RevalidationInterval = "00:00:02";
 
     /// <summary>Where each test leaves a screenshot of the pages it checks (not part of the repository).</summary>
     public const string ShotsFolder = "/tmp/e2e-shots";
@@ -149,8 +152,12 @@ public sealed partial class PortalFixture : IAsyncLifetime
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseEnvironment("Development");
+            // As the README runs it: Production (French error page, security headers, static files from the build output).
+            builder.UseEnvironment("Production");
             builder.UseSetting("Database:Path", databasePath);
+            // Open pages check their account every 2 seconds (SessionRevocationTests); every test signs in from 127.0.0.1.
+            builder.UseSetting("Sessions:RevalidationInterval", RevalidationInterval);
+            builder.UseSetting("SignIn:PermitLimit", "10000");
             builder.UseSetting("Documents:Path", documentsPath);
             builder.UseSetting("Demo:Enabled", "true");
             builder.UseSetting("Demo:Cases", "40");

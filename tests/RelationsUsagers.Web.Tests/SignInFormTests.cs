@@ -61,9 +61,9 @@ public sealed class SignInFormTests : BunitContext
     {
         var form = Render<SignInForm>(p => p
             .Add(f => f.Model, new SignInModel { UserName = "c.martin" })
-            .Add(f => f.Error, "Identifiant ou mot de passe incorrect."));
+            .Add(f => f.Error, SignInModel.Refused));
 
-        Assert.Equal("Identifiant ou mot de passe incorrect.", form.Find("[role=alert]").TextContent.Trim());
+        Assert.Equal(SignInModel.Refused, form.Find("[role=alert]").TextContent.Trim());
         Assert.Equal("c.martin", form.Find("#username").GetAttribute("value"));
     }
 }

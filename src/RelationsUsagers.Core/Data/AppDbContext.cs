@@ -28,6 +28,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<Cdu.CduAttendance> CduAttendances => Set<Cdu.CduAttendance>();
     public DbSet<Cdu.AgendaItem> AgendaItems => Set<Cdu.AgendaItem>();
     public DbSet<Cdu.CduRecommendation> CduRecommendations => Set<Cdu.CduRecommendation>();
+    public DbSet<DatabaseFact> DatabaseFacts => Set<DatabaseFact>();
 
     /// <summary>Extra audit lines (e.g. "opened") added by services; written with the next save.</summary>
     internal string CurrentUserName => currentUser.UserName;

@@ -7,18 +7,22 @@ namespace RelationsUsagers.Core.Data;
 
 public static class DatabaseSetup
 {
-    /// <summary>Creates the folder of the SQLite file, applies the migrations and switches the file to WAL.</summary>
-    public static async Task MigrateAsync(IDbContextFactory<AppDbContext> factory, CancellationToken ct = default) =>
+    /// <summary>
+    /// Creates the folder of the SQLite file, applies the migrations and switches the file to WAL. True when the database
+    /// was created by this call (no migration had been applied before).
+    /// </summary>
+    public static async Task<bool> MigrateAsync(IDbContextFactory<AppDbContext> factory, CancellationToken ct = default) =>
         await MigrateAsync(factory, TimeProvider.System, ct);
 
     /// <inheritdoc cref="MigrateAsync(IDbContextFactory{AppDbContext}, CancellationToken)"/>
-    public static async Task MigrateAsync(IDbContextFactory<AppDbContext> factory, TimeProvider time, CancellationToken ct = default)
+    public static async Task<bool> MigrateAsync(IDbContextFactory<AppDbContext> factory, TimeProvider time, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var source = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
         var folder = Path.GetDirectoryName(Path.GetFullPath(source));
         if (!string.IsNullOrEmpty(folder))
             Directory.CreateDirectory(folder);
+        var created = !(await db.Database.GetAppliedMigrationsAsync(ct)).Any();
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         await db.Database.MigrateAsync(ct);
         // The queue's columns now hold the office's own next deadline and whom a case waits on: rewrite them once for the
@@ -29,6 +33,7 @@ public static class DatabaseSetup
         await Security.AuditChain.SealLegacyAsync(db, ct);
         // WAL lets readers (the queue) go on while one writer saves; it is a property of the file.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        return created;
     }
 }
 

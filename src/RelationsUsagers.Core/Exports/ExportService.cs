@@ -81,10 +81,19 @@ public sealed class ExportService(IDbContextFactory<AppDbContext> dbFactory, Tim
         return rows.Count;
     }
 
+    /// <summary>The dates an export period may span: the office's records, and what a workbook's date cells can hold.</summary>
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1), LatestDate = new(2100, 12, 31);
+
+    /// <summary>Null when the period can be exported; otherwise why not, in French.</summary>
+    public static string? CheckPeriod(DateOnly from, DateOnly to) =>
+        from < EarliestDate || to > LatestDate || from > LatestDate || to < EarliestDate
+            ? "La période doit être comprise entre le 01/01/2000 et le 31/12/2100."
+            : to < from ? "La fin de la période ne peut pas précéder son début." : null;
+
     private ExportPeriod Period(DateOnly from, DateOnly to)
     {
-        if (to < from)
-            throw new CaseRuleException("La fin de la période ne peut pas précéder son début.");
+        if (CheckPeriod(from, to) is { } refused)
+            throw new CaseRuleException(refused);
         return new ExportPeriod(from, to, ParisCalendar.Local(time.GetUtcNow()));
     }
 

@@ -37,4 +37,13 @@ public static class AuditActions
     public const string DocumentDownloaded = "Document téléchargé";
     public const string Exported = "Export";
     public const string Deleted = "Suppression";
+
+    // Account administration: lines without a case, the account named in the details.
+    public const string AccountCreated = "Compte créé";
+    public const string RolesChanged = "Rôles modifiés";
+    public const string AccountDisabled = "Compte désactivé";
+    public const string AccountEnabled = "Compte réactivé";
+    public const string PasswordReset = "Mot de passe réinitialisé";
+    /// <summary>The person chose their own password after a reset or a new account.</summary>
+    public const string PasswordChanged = "Mot de passe changé";
 }

@@ -8,7 +8,6 @@ public sealed class NewUser
     public string UserName { get; set; } = "";
     public string DisplayName { get; set; } = "";
     public string? Email { get; set; }
-    public string Password { get; set; } = "";
     public HashSet<string> Roles { get; set; } = [];
 }
 
@@ -25,9 +24,6 @@ public sealed class NewUserValidator : AbstractValidator<NewUser>
             .MaximumLength(100).WithMessage("Le nom affiché ne doit pas dépasser 100 caractères.");
         RuleFor(u => u.Email)
             .EmailAddress().When(u => !string.IsNullOrWhiteSpace(u.Email)).WithMessage("L'adresse électronique n'est pas valide.");
-        RuleFor(u => u.Password)
-            .NotEmpty().WithMessage("Le mot de passe initial est obligatoire.")
-            .MinimumLength(10).WithMessage("Le mot de passe doit contenir au moins 10 caractères.");
         RuleFor(u => u.Roles)
             .NotEmpty().WithMessage("Choisissez au moins un rôle.")
             .Must(r => r.All(Core.Security.Roles.All.Contains)).WithMessage("Rôle inconnu.");

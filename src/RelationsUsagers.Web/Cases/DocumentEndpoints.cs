@@ -1,6 +1,7 @@
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Documents;
 using RelationsUsagers.Core.Security;
+using RelationsUsagers.Web.Security;
 
 namespace RelationsUsagers.Web.Cases;
 
@@ -21,7 +22,7 @@ public static class DocumentEndpoints
                 // A withdrawn document asked by someone other than a manager.
                 return Results.Text(ex.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
             }
-        }).RequireAuthorization(Permissions.CasesWork);
+        }).RequireAuthorization(Permissions.CasesWork).NoStore();
 
     /// <summary>
     /// A document always leaves as a download (Content-Disposition: attachment, with the RFC 5987 <c>filename*</c> for its

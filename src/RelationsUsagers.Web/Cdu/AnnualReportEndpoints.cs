@@ -2,6 +2,7 @@ using System.Globalization;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Exports;
 using RelationsUsagers.Core.Security;
+using RelationsUsagers.Web.Security;
 
 namespace RelationsUsagers.Web.Cdu;
 
@@ -28,5 +29,5 @@ public static class AnnualReportEndpoints
                 return Results.BadRequest(ex.Message);
             }
             return Results.File(buffer.ToArray(), ExportService.XlsxContentType, AnnualReportWorkbook.FileName(year));
-        }).RequireAuthorization(Permissions.Export, Permissions.CduManage);
+        }).RequireAuthorization(Permissions.Export, Permissions.CduManage).NoStore();
 }

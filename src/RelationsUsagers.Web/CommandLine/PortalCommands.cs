@@ -29,14 +29,32 @@ public static class PortalCommands
         // appsettings.json's "Logging:LogLevel:Default" (present beside the published dll); this rule is added after it.
         builder.Logging.AddFilter(level => level >= LogLevel.Warning);
         builder.Services.AddSingleton<ICurrentUser>(new FixedCurrentUser($"ligne de commande ({Environment.UserName})"));
-        builder.Services.AddCore(StartupOptions.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath),
-            StartupOptions.Settings(builder.Configuration));
-        using var host = builder.Build();
+        IHost host;
+        try
+        {
+            builder.Services.AddCore(StartupOptions.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath),
+                StartupOptions.Settings(builder.Configuration));
+            host = builder.Build();
+        }
+        catch (SettingException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return StartupException.BadSetting;
+        }
+        using var _ = host;
         using var scope = host.Services.CreateScope();
-        // A dry run reads the file only: it must not create or migrate a database.
-        if (!args.Contains("--dry-run"))
-            await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>(),
-                scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        try
+        {
+            // A dry run reads the file only: it must not create or migrate a database.
+            if (!args.Contains("--dry-run"))
+                await AppStartup.MigrateAsync(scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>(),
+                    scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        }
+        catch (StartupException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return ex.ExitCode;
+        }
         try
         {
             return (args[0], args.ElementAtOrDefault(1)) switch

@@ -5,7 +5,10 @@ using RelationsUsagers.Core.Security;
 
 namespace RelationsUsagers.Web.Security;
 
-/// <summary>Refuses disabled accounts, and demo accounts when the portal is not in demo mode.</summary>
+/// <summary>
+/// Refuses disabled accounts, accounts waiting for a new password, and demo accounts when the portal is not in demo mode:
+/// at sign-in, and when the session cookie is checked again.
+/// </summary>
 internal sealed class PortalSignInManager(
     UserManager<AppUser> userManager, IHttpContextAccessor contextAccessor, IUserClaimsPrincipalFactory<AppUser> claimsFactory,
     IOptions<IdentityOptions> optionsAccessor, ILogger<SignInManager<AppUser>> logger, IAuthenticationSchemeProvider schemes,
@@ -17,5 +20,11 @@ internal sealed class PortalSignInManager(
         if (user.IsDisabled || (user.IsDemo && !demoMode.IsEnabled))
             return false;
         return await base.CanSignInAsync(user);
+    }
+
+    public override async Task<AppUser?> ValidateSecurityStampAsync(System.Security.Claims.ClaimsPrincipal? principal)
+    {
+        var user = await base.ValidateSecurityStampAsync(principal);
+        return user is null || user.MustChangePassword || !await CanSignInAsync(user) ? null : user;
     }
 }

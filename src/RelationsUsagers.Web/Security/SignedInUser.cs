@@ -5,10 +5,13 @@ namespace RelationsUsagers.Web.Security;
 
 /// <summary>
 /// The user behind the current circuit (Blazor) or request (endpoints), for the audit trail.
-/// In a circuit the HttpContext is not reliable, so the authentication state comes first.
+/// In a circuit the HttpContext is not reliable, so the authentication state comes first; once the circuit's session has
+/// ended (<see cref="PortalAuthenticationStateProvider"/>), nothing is done under the person's name.
 /// </summary>
 internal sealed class SignedInUser(AuthenticationStateProvider authState, IHttpContextAccessor http) : ICurrentUser
 {
+    public const string SessionEnded = "(session terminée)";
+
     public string UserName
     {
         get
@@ -16,8 +19,8 @@ internal sealed class SignedInUser(AuthenticationStateProvider authState, IHttpC
             try
             {
                 var state = authState.GetAuthenticationStateAsync();
-                if (state.IsCompletedSuccessfully && state.Result.User.Identity?.Name is { Length: > 0 } name)
-                    return name;
+                if (state.IsCompletedSuccessfully)
+                    return state.Result.User.Identity?.Name is { Length: > 0 } name ? name : SessionEnded;
             }
             catch (InvalidOperationException)
             {

@@ -38,7 +38,40 @@ public sealed class StartupSettingsTests
     [InlineData("Exports:OnTimeFrom", "Complétude", "Exports:OnTimeFrom vaut « Complétude » : indiquez CompleteRequest ou Receipt.")]
     public void A_bad_setting_stops_the_start_with_a_french_message(string key, string value, string message)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => StartupOptions.Settings(Config((key, value))));
+        // A SettingException: Program.cs prints its message alone and exits with code 2.
+        var error = Assert.Throws<SettingException>(() => StartupOptions.Settings(Config((key, value))));
+
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void Sessions_default_to_a_minute_half_an_hour_and_ten_hours()
+    {
+        Assert.Equal(new Web.Security.SessionSettings(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(30), TimeSpan.FromHours(10)),
+            Web.Security.SessionSettings.From(Config()));
+    }
+
+    [Fact]
+    public void Session_durations_and_the_sign_in_limit_are_read()
+    {
+        var sessions = Web.Security.SessionSettings.From(Config(("Sessions:RevalidationInterval", "00:00:30"), ("Sessions:IdleTimeout", "00:15:00"),
+            ("Sessions:Lifetime", "08:00:00")));
+        var limit = Web.Security.SignInRateLimit.From(Config(("SignIn:PermitLimit", "5"), ("SignIn:Window", "00:05:00")));
+
+        Assert.Equal(new Web.Security.SessionSettings(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(15), TimeSpan.FromHours(8)), sessions);
+        Assert.Equal(new Web.Security.SignInRateLimit(5, TimeSpan.FromMinutes(5)), limit);
+    }
+
+    [Theory]
+    [InlineData("Sessions:Lifetime", "-01:00:00", "Sessions:Lifetime vaut « -01:00:00 » : indiquez une durée positive au format hh:mm:ss, par exemple 10:00:00.")]
+    [InlineData("SignIn:PermitLimit", "dix", "SignIn:PermitLimit vaut « dix » : indiquez un nombre entier positif, par exemple 10.")]
+    public void A_bad_session_or_sign_in_setting_stops_the_start_with_a_French_message(string key, string value, string message)
+    {
+        var error = Assert.Throws<SettingException>(() =>
+        {
+            _ = Web.Security.SessionSettings.From(Config((key, value)));
+            _ = Web.Security.SignInRateLimit.From(Config((key, value)));
+        });
 
         Assert.Equal(message, error.Message);
     }

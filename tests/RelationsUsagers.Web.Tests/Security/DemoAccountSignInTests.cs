@@ -32,7 +32,7 @@ public sealed partial class DemoAccountSignInTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync(Xunit.TestContext.Current.CancellationToken));
-        Assert.Contains("Ce compte est désactivé ou n'est pas autorisé à se connecter.", html, StringComparison.Ordinal);
+        Assert.Contains(Components.Account.SignInModel.Refused, html, StringComparison.Ordinal);
         Assert.DoesNotContain("DÉMONSTRATION", html, StringComparison.Ordinal);
     }
 
@@ -43,7 +43,7 @@ public sealed partial class DemoAccountSignInTests : IDisposable
         var page = await SignInAsync(app, "officer", "mauvais-mot-de-passe");
 
         var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync(Xunit.TestContext.Current.CancellationToken));
-        Assert.Contains("Identifiant ou mot de passe incorrect.", html, StringComparison.Ordinal);
+        Assert.Contains(Components.Account.SignInModel.Refused, html, StringComparison.Ordinal);
     }
 
     private WebApplicationFactory<Program> Start(bool demo) => new WebApplicationFactory<Program>().WithWebHostBuilder(b =>

@@ -847,6 +847,25 @@ namespace RelationsUsagers.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("RelationsUsagers.Core.Data.DatabaseFact", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("DatabaseFacts", (string)null);
+                });
+
             modelBuilder.Entity("RelationsUsagers.Core.Data.ReferenceCounter", b =>
                 {
                     b.Property<int>("Kind")
@@ -897,6 +916,9 @@ namespace RelationsUsagers.Core.Data.Migrations
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)

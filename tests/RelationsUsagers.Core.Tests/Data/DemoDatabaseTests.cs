@@ -1,0 +1,95 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using RelationsUsagers.Core.Data;
+
+namespace RelationsUsagers.Core.Tests.Data;
+
+/// <summary>
+/// A database knows whether a demo created it (<see cref="DemoDatabase"/>): the mark is set only at creation, and the
+/// AccountSafety migration marks, among older files, those only the demo ever filled.
+/// </summary>
+public sealed class DemoDatabaseTests
+{
+    private const string BeforeTheMark = "20261206012612_PersonSearchIndexes";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Migrating_tells_whether_it_created_the_database()
+    {
+        await using var database = new TestDatabase();
+
+        Assert.True(await DatabaseSetup.MigrateAsync(database.Factory, Ct));
+        Assert.False(await DatabaseSetup.MigrateAsync(database.Factory, Ct));
+    }
+
+    [Fact]
+    public async Task A_new_database_is_not_a_demo_one_until_marked()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var db = database.CreateContext();
+
+        Assert.False(await DemoDatabase.IsDemoAsync(db, Ct));
+        await DemoDatabase.MarkAsync(db, Ct);
+        Assert.True(await DemoDatabase.IsDemoAsync(db, Ct));
+    }
+
+    [Fact]
+    public async Task An_older_database_holding_only_the_demo_s_accounts_and_cases_is_marked_by_the_migration()
+    {
+        await using var database = new TestDatabase("demo");
+        await MigrateToAsync(database, BeforeTheMark);
+        await AddUserAsync(database, "officer", demo: true);
+        await database.CreateService("demo").CreateAsync(TestCases.Complaint(), Ct); // seeded
+        await database.CreateService("officer").CreateAsync(TestCases.Complaint(), Ct); // typed in the demo by a demo account
+
+        await DatabaseSetup.MigrateAsync(database.Factory, Ct);
+
+        await using var db = database.CreateContext();
+        Assert.True(await DemoDatabase.IsDemoAsync(db, Ct));
+    }
+
+    [Theory]
+    [InlineData("c.martin", false)] // a case of a real user
+    [InlineData("officer", true)] // a real account beside the demo's
+    public async Task An_older_database_with_real_accounts_or_cases_is_not_marked(string caseCreatedBy, bool realAccount)
+    {
+        await using var database = new TestDatabase();
+        await MigrateToAsync(database, BeforeTheMark);
+        await AddUserAsync(database, "officer", demo: true);
+        if (realAccount)
+            await AddUserAsync(database, "c.martin", demo: false);
+        await database.CreateService(caseCreatedBy).CreateAsync(TestCases.Complaint(), Ct);
+
+        await DatabaseSetup.MigrateAsync(database.Factory, Ct);
+
+        await using var db = database.CreateContext();
+        Assert.False(await DemoDatabase.IsDemoAsync(db, Ct));
+    }
+
+    private static async Task MigrateToAsync(TestDatabase database, string migration)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(database.Path)!);
+        await using var db = database.CreateContext();
+        await db.GetService<IMigrator>().MigrateAsync(migration, Ct);
+    }
+
+    /// <summary>An account row as the schema before the mark holds it (no column of later migrations).</summary>
+    private static async Task AddUserAsync(TestDatabase database, string userName, bool demo)
+    {
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO "AspNetUsers" ("Id", "UserName", "NormalizedUserName", "DisplayName", "IsDisabled", "IsDemo", "EmailConfirmed",
+                "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount")
+            VALUES ($id, $name, upper($name), $name, 0, $demo, 1, 0, 0, 1, 0)
+            """;
+        command.Parameters.AddWithValue("$id", Guid.NewGuid().ToString());
+        command.Parameters.AddWithValue("$name", userName);
+        command.Parameters.AddWithValue("$demo", demo ? 1 : 0);
+        await command.ExecuteNonQueryAsync(Ct);
+    }
+}

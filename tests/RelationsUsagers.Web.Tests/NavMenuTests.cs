@@ -88,6 +88,8 @@ public sealed class DemoBannerTests : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton(new DemoMode(demo));
+        Services.AddSingleton(RelationsUsagers.Web.Security.SessionSettings.Default);
+        Services.AddScoped<RelationsUsagers.Web.Security.CircuitActivity>();
         AddAuthorization().SetAuthorized("c.martin");
         return Render<MainLayout>(p => p.Add(l => l.Body, (Microsoft.AspNetCore.Components.RenderFragment)(_ => { })));
     }

@@ -55,6 +55,8 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<ProtectedSessionStorage>();
         Services.AddFormSafety();
         Services.AddSingleton(new DemoMode(false));
+        Services.AddSingleton(RelationsUsagers.Web.Security.SessionSettings.Default);
+        Services.AddScoped<RelationsUsagers.Web.Security.CircuitActivity>();
 
         Auth = AddAuthorization();
         // The app's policies: each permission requires one of its roles (WebServices.AddWeb).

@@ -12,7 +12,7 @@ namespace RelationsUsagers.Core.Tests.Data;
 /// </summary>
 public sealed class DemoDatabaseTests
 {
-    private const string BeforeTheMark = "20261206012612_PersonSearchIndexes";
+    private const string BeforeTheMark = "20261206014822_AuditChain";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

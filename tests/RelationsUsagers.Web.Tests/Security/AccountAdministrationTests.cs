@@ -10,6 +10,7 @@ namespace RelationsUsagers.Web.Tests.Security;
 /// the administrator's name, without a case, naming the account; an administrator grants itself nothing and does not lock
 /// itself out; passwords handed over are one-time passwords the person must replace.
 /// </summary>
+[Collection(nameof(PortalHostCollection))]
 public sealed class AccountAdministrationTests : IAsyncLifetime
 {
     private readonly TestPortal portal = new();

@@ -16,6 +16,7 @@ namespace RelationsUsagers.Web.Tests.Security;
 /// endpoint without a row in <see cref="Table"/> fails <see cref="Every_route_has_a_row_and_every_row_a_route"/>: whoever adds
 /// a route says here who may reach it.
 /// </summary>
+[Collection(nameof(PortalHostCollection))]
 public sealed class AuthorizationMatrixTests : IAsyncLifetime
 {
     /// <summary>Who may reach a route: everyone, anyone signed in, or the roles granted every one of the permissions.</summary>

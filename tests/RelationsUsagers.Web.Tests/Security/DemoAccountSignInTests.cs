@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace RelationsUsagers.Web.Tests.Security;
 
 /// <summary>Demo accounts sign in only in demo mode; the same database without demo mode refuses them.</summary>
+[Collection(nameof(PortalHostCollection))]
 public sealed partial class DemoAccountSignInTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("ru-demo-signin-").FullName;

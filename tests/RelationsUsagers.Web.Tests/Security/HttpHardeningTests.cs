@@ -12,6 +12,7 @@ using RelationsUsagers.Web.Security;
 namespace RelationsUsagers.Web.Tests.Security;
 
 /// <summary>What every response says to the browser, the cookies' Secure flag, and forwarded headers (TestServer, Production).</summary>
+[Collection(nameof(PortalHostCollection))]
 public sealed class HttpHardeningTests
 {
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;

@@ -10,6 +10,7 @@ namespace RelationsUsagers.Web.Tests.Security;
 /// The session cookie follows the same limits as the open circuit: it lapses after 30 minutes without a request, is renewed
 /// by the open page's activity reports (js/session.js posts them), and ends 10 hours after sign-in however active.
 /// </summary>
+[Collection(nameof(PortalHostCollection))]
 public sealed class SessionCookieTests : IAsyncDisposable
 {
     // The cookie jar of the test client reads the real clock: the fake one starts now.

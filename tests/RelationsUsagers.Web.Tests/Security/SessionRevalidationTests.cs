@@ -15,6 +15,7 @@ namespace RelationsUsagers.Web.Tests.Security;
 /// the account as it is now in the database, the idle timeout (30 minutes here) and the lifetime (10 hours), on the
 /// portal's own services and a fake clock. The principal is the one the sign-in cookie carries.
 /// </summary>
+[Collection(nameof(PortalHostCollection))]
 public sealed class SessionRevalidationTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset SignInTime = new(2026, 3, 16, 8, 0, 0, TimeSpan.Zero);

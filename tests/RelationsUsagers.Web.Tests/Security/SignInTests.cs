@@ -8,6 +8,7 @@ using RelationsUsagers.Web.Components.Account;
 namespace RelationsUsagers.Web.Tests.Security;
 
 /// <summary>Signing in and out through the portal's forms, as a browser posts them (TestServer, Production).</summary>
+[Collection(nameof(PortalHostCollection))]
 public sealed class SignInTests
 {
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;

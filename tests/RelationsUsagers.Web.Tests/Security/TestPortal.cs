@@ -10,6 +10,13 @@ using RelationsUsagers.Core.Security;
 namespace RelationsUsagers.Web.Tests.Security;
 
 /// <summary>
+/// The test classes that start the portal in-process, one at a time: WebApplicationFactory finds the host a program builds by
+/// listening to every host built in the process, so two portals starting at once can take each other's.
+/// </summary>
+[CollectionDefinition(nameof(PortalHostCollection))]
+public sealed class PortalHostCollection;
+
+/// <summary>
 /// The whole portal in-process (TestServer) as it runs for real: Production environment, its own SQLite file and documents
 /// folder (deleted on dispose), demo accounts without demo cases unless told otherwise, and the given settings.
 /// </summary>

@@ -111,7 +111,7 @@ public sealed class AccessRequestKind : CaseKindDefinition
     public static DateOnly EarliestCommunicationOn(AccessRequest r, LegalClock clock) =>
         clock.Setting(DelaySettings.AccessReflection48h).DueFrom(Latest(r, r.CompletedOn, ProofsComplete) ?? r.ReceivedOn);
 
-    /// <summary>RULES.md §1.2 and §1.4.</summary>
+    /// <summary>CSP L.1111-7 al.2, R.1111-1 al.4, R.1111-5.</summary>
     public override IEnumerable<DeadlineDraft> Deadlines(CaseFile file, LegalClock clock)
     {
         var r = (AccessRequest)file;
@@ -121,7 +121,7 @@ public sealed class AccessRequestKind : CaseKindDefinition
         // L.1111-7 al.2: 2 months for information over five years old or when the CDSP is referred to.
         var setting = clock.Setting(r.InformationOlderThanFiveYears || cdsp is not null ? DelaySettings.Access2Months : DelaySettings.Access8Days);
         var floor = clock.Setting(DelaySettings.AccessReflection48h);
-        // The 48 h run from the complete request (README), from receipt while it is not complete.
+        // The 48 h (L.1111-7 al.2) run from the complete request, from receipt while it is not complete.
         yield return new DeadlineDraft(floor, completed ?? r.ReceivedOn, sent)
         {
             IsFloor = true,
@@ -130,7 +130,7 @@ public sealed class AccessRequestKind : CaseKindDefinition
         };
         // R.1111-1 al.4: the legal delay runs from receipt of the request.
         yield return new DeadlineDraft(setting, r.ReceivedOn, sent) { StartLabel = "de la réception de la demande" };
-        // Office practice: also from the complete request (RULES.md §1.2, not settled). Not with a CDSP referral:
+        // Office practice: also from the complete request (the start the law sets is receipt, R.1111-1 al.4). Not with a CDSP referral:
         // R.1111-5 fixes its 2 months from receipt of the initial request.
         if (completed is { } from && cdsp is null)
         {

@@ -1,9 +1,9 @@
 namespace RelationsUsagers.Core.AccessRequests;
 
-/// <summary>Who may ask, with which proofs, and what blocks the release (RULES.md §1.1, §1.4–§1.6).</summary>
+/// <summary>Who may ask, with which proofs, and what blocks the release (CSP L.1110-4 V, L.1111-7, R.1111-1, R.1111-5 to R.1111-7).</summary>
 public static class AccessRequestRules
 {
-    /// <summary>Proofs required for each requester capacity (R.1111-1; lists from practice, RULES.md §1.1).</summary>
+    /// <summary>Proofs required for each requester capacity (CSP R.1111-1; the lists are the usual practice).</summary>
     public static IReadOnlyList<ProofKind> RequiredProofs(RequesterCapacity capacity) => capacity switch
     {
         // R.1111-1 al.3: identity checked before any release.

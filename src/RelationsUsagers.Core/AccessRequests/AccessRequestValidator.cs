@@ -3,7 +3,7 @@ using RelationsUsagers.Core.Cases;
 
 namespace RelationsUsagers.Core.AccessRequests;
 
-/// <summary>CSP L.1111-7, R.1111-1 to R.1111-8 (RULES.md §1).</summary>
+/// <summary>CSP L.1111-7, R.1111-1 to R.1111-8.</summary>
 public sealed class AccessRequestValidator : CaseFileValidator<AccessRequest>
 {
     public AccessRequestValidator(TimeProvider clock, CopyFeeSchedule? fees = null) : base(clock)

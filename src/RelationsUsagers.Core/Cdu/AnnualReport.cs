@@ -4,7 +4,7 @@ namespace RelationsUsagers.Core.Cdu;
 public sealed record CountRow(string Label, int Count);
 
 /// <summary>
-/// The figures of the CDU's annual report (L.1112-3; RULES.md §3, sections of the ARS questionnaire) for one calendar
+/// The figures of the CDU's annual report (CSP L.1112-3, R.1112-80 II; sections of the ARS questionnaire) for one calendar
 /// year, in plain typed lists so that an export can lay them out. Complaints are those received in the year.
 /// </summary>
 public sealed record AnnualReport

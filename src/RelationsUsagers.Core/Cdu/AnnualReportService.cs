@@ -6,7 +6,7 @@ using RelationsUsagers.Core.Data;
 
 namespace RelationsUsagers.Core.Cdu;
 
-/// <summary>Computes the annual report's figures from the registers (RULES.md §3 "Annual report").</summary>
+/// <summary>Computes the annual report's figures from the registers (CSP L.1112-3, R.1112-80 II).</summary>
 public sealed class AnnualReportService(IDbContextFactory<AppDbContext> dbFactory)
 {
     public async Task<AnnualReport> GetAsync(int year, CancellationToken ct = default)

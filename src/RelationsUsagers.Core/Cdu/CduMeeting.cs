@@ -23,7 +23,7 @@ public sealed class CduMeeting
 
 public enum CduMeetingStatus { Planned = 1, AgendaPublished = 2, Held = 3, Cancelled = 4 }
 
-/// <summary>One member's presence at a meeting (RULES.md §3: attendance list, full member / deputy / excused).</summary>
+/// <summary>One member's presence at a meeting (CSP R.1112-88: attendance list, full member / deputy / excused).</summary>
 public sealed class CduAttendance
 {
     public Guid MeetingId { get; set; }

@@ -6,7 +6,7 @@ namespace RelationsUsagers.Core.Cdu;
 /// </summary>
 public sealed class CduMember
 {
-    /// <summary>Mediators and patient representatives: 3-year terms, renewable (RULES.md §3 "Terms", §7).</summary>
+    /// <summary>Mediators and patient representatives: 3-year terms, renewable (CSP R.1112-84).</summary>
     public const int MandateYears = 3;
     /// <summary>R.1112-81-1: the president's and the vice-president's terms are renewable twice.</summary>
     public const int MaxOfficeRenewals = 2;
@@ -51,14 +51,14 @@ public enum CduCategory
     NursingCommission = 6,
     StaffRepresentative = 7,
     SupervisoryBoard = 8,
-    /// <summary>The quality officer attends in an advisory capacity (RULES.md §3).</summary>
+    /// <summary>The quality officer attends in an advisory capacity (CSP R.1112-88).</summary>
     QualityOfficer = 9,
 }
 
 /// <summary>R.1112-81-1: the president and the vice-president are elected among the members of categories 1° to 3°.</summary>
 public enum CduOffice { None = 0, President = 1, VicePresident = 2 }
 
-/// <summary>A member whose mandate ends soon or has ended (RULES.md §3: alert 3 to 6 months before the end of a term).</summary>
+/// <summary>A member whose mandate ends soon or has ended (CSP R.1112-84; the office is alerted 3 to 6 months before the end of a term).</summary>
 public sealed record MandateAlert(Guid MemberId, string FullName, DateOnly MandateEnd, bool Expired, string Message);
 
 public static class CduMandates

@@ -5,7 +5,7 @@ using RelationsUsagers.Core.Security;
 
 namespace RelationsUsagers.Core.Cdu;
 
-/// <summary>A published agenda as CDU members see it: no case file, no name (L.1112-3, DESIGN.md "Security").</summary>
+/// <summary>A published agenda as CDU members see it: no case file, no name (CSP L.1112-3, L.1110-4).</summary>
 public sealed record CduMemberAgenda(
     Guid MeetingId,
     DateOnly Date,

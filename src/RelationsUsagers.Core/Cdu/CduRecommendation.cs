@@ -4,7 +4,7 @@ namespace RelationsUsagers.Core.Cdu;
 
 /// <summary>
 /// A recommendation of the CDU and its follow-up (R.1112-80: the CDU makes proposals; the annual report lists the year's
-/// recommendations and the follow-up of the previous ones, RULES.md §3 "recommandation_CDU").
+/// recommendations and the follow-up of the previous ones, CSP R.1112-80 II).
 /// </summary>
 public sealed class CduRecommendation
 {

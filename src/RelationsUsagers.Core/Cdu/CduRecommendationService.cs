@@ -4,7 +4,7 @@ using RelationsUsagers.Core.Data;
 
 namespace RelationsUsagers.Core.Cdu;
 
-/// <summary>The CDU's recommendations and their follow-up (RULES.md §3, annual report section 10).</summary>
+/// <summary>The CDU's recommendations and their follow-up (CSP R.1112-80 II, annual report section 10).</summary>
 public sealed class CduRecommendationService(IDbContextFactory<AppDbContext> dbFactory)
 {
     private readonly CduRecommendationValidator _validator = new();

@@ -14,7 +14,7 @@ public enum NameReplacement
 
 /// <summary>
 /// Takes personal data out of free text before CDU members read it (L.1112-3: members are bound by professional secrecy
-/// and see cases pseudonymised, DESIGN.md "Security"). The text is first folded (<see cref="FoldedText"/>: compatibility
+/// and see cases pseudonymised, CSP L.1112-3, L.1110-4). The text is first folded (<see cref="FoldedText"/>: compatibility
 /// form, invisible characters out, case and accents ignored) and every replacement is made in the original text.
 /// <list type="bullet">
 /// <item>Names: every person of <see cref="PersonNameIndex"/> written with a capital (a known name in lower case is a
@@ -27,7 +27,7 @@ public enum NameReplacement
 /// postal code and town), dates of birth (« né(e) le », « date de naissance », a full date next to a name).</item>
 /// </list>
 /// A date of birth after « né(e) le » keeps its year (« née en 1956 »): members see the year of birth of the cases they
-/// examine (DESIGN.md). Everything taken out is listed in the <see cref="ScrubResult"/>; with a check date, what still
+/// examine (CSP L.1112-3). Everything taken out is listed in the <see cref="ScrubResult"/>; with a check date, what still
 /// looks personal is listed too (<see cref="ScrubResult.Signals"/>), for the officer's check before publishing.
 /// </summary>
 public sealed partial class Pseudonymiser(PersonNameIndex index, PersonNameIndex? caseNames = null,

@@ -100,7 +100,7 @@ public sealed class IndemnityClaimKind : CaseKindDefinition
         return Latest(c, c.PaidOn, CompensationPaid) is null ? new Waiting(Actor.Insurer, accepted) : null;
     }
 
-    /// <summary>RULES.md §4 (CJA R.421-2; CSP L.1142-7 to L.1142-28).</summary>
+    /// <summary>CJA R.421-2; CSP L.1142-7 to L.1142-28.</summary>
     public override IEnumerable<DeadlineDraft> Deadlines(CaseFile file, LegalClock clock)
     {
         var c = (IndemnityClaim)file;

@@ -3,7 +3,7 @@ using RelationsUsagers.Core.Cases;
 
 namespace RelationsUsagers.Core.Claims;
 
-/// <summary>CJA R.421-1 to R.421-5; CSP L.1142-7 to L.1142-28 (RULES.md §4).</summary>
+/// <summary>CJA R.421-1 to R.421-5; CSP L.1142-7 to L.1142-28.</summary>
 public sealed class IndemnityClaimValidator : CaseFileValidator<IndemnityClaim>
 {
     public IndemnityClaimValidator(TimeProvider clock) : base(clock)

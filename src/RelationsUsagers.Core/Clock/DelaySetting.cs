@@ -2,7 +2,7 @@ namespace RelationsUsagers.Core.Clock;
 
 /// <summary>
 /// One row of the delay settings ("référentiel des délais"): durations live in a table, not in code, so that a
-/// change in the law is a change of settings (RULES.md, general notes).
+/// change in the law is a change of settings (the texts count calendar days).
 /// </summary>
 public sealed class DelaySetting
 {
@@ -18,7 +18,7 @@ public sealed class DelaySetting
     public string Label { get; set; } = "";
 
     /// <summary>
-    /// The due date in calendar days (RULES.md: no business-day logic; a weekend or holiday due date stays put).
+    /// The due date in calendar days (the CSP counts calendar days: no business-day logic; a weekend or holiday due date stays put).
     /// Months use <see cref="DateOnly.AddMonths"/>, which clamps to the month end: 31 Jan + 2 months = 31 Mar,
     /// 30 Dec + 2 months = 28/29 Feb. Hours on a date are rounded up to whole days.
     /// </summary>

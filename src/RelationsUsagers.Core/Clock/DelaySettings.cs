@@ -3,7 +3,7 @@ using RelationsUsagers.Core.Cases;
 namespace RelationsUsagers.Core.Clock;
 
 /// <summary>
-/// The codes of every deadline and their default settings (RULES.md §1.2, §2, §4, §5). [M] values are the office's
+/// The codes of every deadline and their default settings (CSP L.1111-7, R.1111-1, R.1112-92 to R.1112-94, L.1142-7 to L.1142-28; CJA R.421-2; CPP 60-1). [M] values are the office's
 /// usual targets, not law: they are settings with a default, never hard-coded certainties.
 /// </summary>
 public static class DelaySettings
@@ -49,7 +49,7 @@ public static class DelaySettings
         New(ClaimInsurerOffer, 4, DelayUnit.Months, CaseEventTypes.CciOpinion, "CSP art. L.1142-14", "Offre de l'assureur"),
         New(ClaimPayment, 1, DelayUnit.Months, CaseEventTypes.OfferAccepted, "CSP art. L.1142-14", "Paiement de l'indemnité"),
         New(ClaimPrescription, 10, DelayUnit.Years, CaseEventTypes.Consolidation, "CSP art. L.1142-28 ; suspension L.1142-7", "Prescription de l'action"),
-        // No legal delay: the authority sets the date (RULES.md §5); the duration is unused.
+        // No legal delay: the authority sets the date (CPP 60-1, 77-1-1, 99-3); the duration is unused.
         New(RequisitionDueDate, 0, DelayUnit.Days, "DueOn (date fixée par l'autorité)", "CPP art. 60-1, 77-1-1, 99-3", "Réponse à la réquisition"),
         // No text: when a case waits on the requester, the CCI, the insurer..., the queue proposes a reminder after this [M].
         New(WaitingReminder, 15, DelayUnit.Days, "Mise en attente ou dernière relance", "Pratique du service", "Relance de la partie attendue"),

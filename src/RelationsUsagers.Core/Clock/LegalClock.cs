@@ -5,7 +5,7 @@ namespace RelationsUsagers.Core.Clock;
 /// <summary>
 /// The one place that computes every deadline of a case from its facts (columns and timeline), its suspension log,
 /// the delay settings and today (Europe/Paris). Pure: no database, no clock of its own.
-/// Calendar days throughout; a due date on a weekend or holiday stays where it is (RULES.md, general notes).
+/// Calendar days throughout; a due date on a weekend or holiday stays where it is (no CSP article pushes it back).
 /// </summary>
 public sealed class LegalClock
 {
@@ -105,7 +105,7 @@ public sealed class LegalClock
     }
 
     /// <summary>
-    /// The 48 h reflection floor (L.1111-7 al.2), counted from the complete request (README: flagged, not blocked).
+    /// The 48 h reflection floor (L.1111-7 al.2), counted from the complete request; a communication inside it needs a confirmed reason (AccessRequestKind.Guards).
     /// Only dates are stored: a copy sent on the day the request was complete or the next day left less than 48 h after
     /// it whatever the hours, so it is flagged; two days later it may or may not be early, and gets the benefit of the
     /// doubt. Not moved by suspensions: the requester's reflection time runs regardless. "Respecté" once it has elapsed.

@@ -37,7 +37,7 @@ public enum ComplaintNature { Grievance = 1, Complaint = 2, Praise = 3 }
 
 public enum ComplaintSeverity { Minor = 1, Moderate = 2, Serious = 3, Critical = 4 }
 
-/// <summary>Usual classification of the complaints register (RULES.md §2).</summary>
+/// <summary>Usual classification of the complaints register (CSP R.1112-80 I: the complaints made available to the CDU, by motive).</summary>
 public enum ComplaintMotive
 {
     MedicalCare = 1,

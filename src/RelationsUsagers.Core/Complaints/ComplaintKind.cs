@@ -81,7 +81,7 @@ public sealed class ComplaintKind : CaseKindDefinition
                          "Enregistrez d'abord l'examen en CDU, ou demandez à un responsable de clore le dossier avec un motif.";
     }
 
-    /// <summary>RULES.md §2 (R.1112-92 to R.1112-94).</summary>
+    /// <summary>CSP R.1112-92 to R.1112-94.</summary>
     public override IEnumerable<DeadlineDraft> Deadlines(CaseFile file, LegalClock clock)
     {
         var c = (Complaint)file;

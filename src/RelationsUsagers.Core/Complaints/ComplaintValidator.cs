@@ -3,7 +3,7 @@ using RelationsUsagers.Core.Cases;
 
 namespace RelationsUsagers.Core.Complaints;
 
-/// <summary>CSP R.1112-91 to R.1112-94 (RULES.md §2).</summary>
+/// <summary>CSP R.1112-91 to R.1112-94.</summary>
 public sealed class ComplaintValidator : CaseFileValidator<Complaint>
 {
     public ComplaintValidator(TimeProvider clock) : base(clock)

@@ -63,7 +63,7 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
     }
 }
 
-/// <summary>The CDU's recommendations and their follow-up (RULES.md §3 "recommandation_CDU").</summary>
+/// <summary>The CDU's recommendations and their follow-up (CSP R.1112-80 II).</summary>
 internal sealed class CduRecommendationConfiguration : IEntityTypeConfiguration<CduRecommendation>
 {
     public void Configure(EntityTypeBuilder<CduRecommendation> b)

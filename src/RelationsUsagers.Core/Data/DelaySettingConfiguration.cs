@@ -5,7 +5,7 @@ using RelationsUsagers.Core.Clock;
 
 namespace RelationsUsagers.Core.Data;
 
-/// <summary>The delay settings table, seeded with the defaults (RULES.md: durations in settings, not in code).</summary>
+/// <summary>The delay settings table, seeded with the defaults (durations in settings, not in code: a change in the law is a change of settings).</summary>
 internal sealed class DelaySettingConfiguration : IEntityTypeConfiguration<DelaySetting>
 {
     public void Configure(EntityTypeBuilder<DelaySetting> b)

@@ -9,7 +9,7 @@ using RelationsUsagers.Core.Security;
 namespace RelationsUsagers.Core.Exports;
 
 /// <summary>
-/// The CDU's annual report figures (<see cref="AnnualReport"/>, RULES.md §3 "Annual report") as an Excel workbook, one
+/// The CDU's annual report figures (<see cref="AnnualReport"/>, CSP L.1112-3, R.1112-80 II) as an Excel workbook, one
 /// sheet per section of the ARS questionnaire: counts and delays as native numbers, rates as Excel percentages. Writing
 /// it records an "Export" line in the audit trail, as <see cref="ExportService"/> does for the registers.
 /// </summary>
@@ -215,7 +215,7 @@ public sealed class AnnualReportWorkbook(AnnualReportService reports, IDbContext
             }
         }
 
-        /// <summary>Widths by hand: <c>AdjustToContents</c> needs GDI+, absent on Linux (STYLE.md).</summary>
+        /// <summary>Widths by hand: <c>AdjustToContents</c> needs GDI+, absent on Linux.</summary>
         public void Finish()
         {
             var longest = _sheet.Column(1).CellsUsed().Skip(1).Select(c => c.GetString().Length).DefaultIfEmpty(0).Max();

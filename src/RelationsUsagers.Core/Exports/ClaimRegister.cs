@@ -5,7 +5,7 @@ using RelationsUsagers.Core.Clock;
 namespace RelationsUsagers.Core.Exports;
 
 /// <summary>
-/// One line of the indemnity claims register (RULES.md §3): procedure, insurer, CCI, court, amounts and the hospital's
+/// One line of the indemnity claims register (CJA R.421-1 to R.421-5; CSP L.1142-7 to L.1142-28): procedure, insurer, CCI, court, amounts and the hospital's
 /// share under the deductible, and the next legal deadline (CCI opinion, insurer's offer, implicit rejection...).
 /// </summary>
 public sealed record ClaimRegisterRow

@@ -5,7 +5,7 @@ using static RelationsUsagers.Core.AccessRequests.Tracking.AccessRequestDashboar
 
 namespace RelationsUsagers.Core.Exports;
 
-/// <summary>One line of the "registre des plaintes et réclamations" (RULES.md §2, usual columns the model holds).</summary>
+/// <summary>One line of the "registre des plaintes et réclamations" (CSP R.1112-80 I; usual columns the model holds).</summary>
 public sealed record ComplaintRegisterRow
 {
     public string Reference { get; init; } = "";

@@ -1,7 +1,7 @@
 namespace RelationsUsagers.Core.Exports;
 
 /// <summary>
-/// One column of an export (STYLE.md §8): a header, a typed value, an Excel number format and an optional fixed width
+/// One column of an export: a header, a typed value, an Excel number format and an optional fixed width
 /// (otherwise computed from the content). ClosedXML 0.95 has no <c>XLCellValue</c>: <see cref="ExportValue"/> plays its part.
 /// </summary>
 public sealed record ExportColumn<T>(string Header, Func<T, ExportValue> Value, string? Format = null, double? Width = null);

@@ -37,19 +37,19 @@ public sealed class ExportService(IDbContextFactory<AppDbContext> dbFactory, Tim
         return rows.Count;
     }
 
-    /// <summary>The complaints register of the period (RULES.md §2); returns the number of complaints written.</summary>
+    /// <summary>The complaints register of the period (CSP R.1112-80 I); returns the number of complaints written.</summary>
     public Task<int> WriteComplaintsAsync(Stream output, DateOnly from, DateOnly to, QueueFilter? filter = null,
         CancellationToken ct = default) =>
         WriteRegisterAsync<Complaint, ComplaintRegisterRow>(output, from, to, filter, CaseKind.Complaint, ComplaintRegisterRow.Build,
             new RegisterSheet<ComplaintRegisterRow>("Plaintes", "Plaintes", ComplaintsTitle, ComplaintRegisterRow.Columns, r => r.IsOverdue), ct);
 
-    /// <summary>The requisitions register of the period (RULES.md §5); returns the number of requisitions written.</summary>
+    /// <summary>The requisitions register of the period (CPP 60-1, 77-1-1, 99-3); returns the number of requisitions written.</summary>
     public Task<int> WriteRequisitionsAsync(Stream output, DateOnly from, DateOnly to, QueueFilter? filter = null,
         CancellationToken ct = default) =>
         WriteRegisterAsync<Requisition, RequisitionRegisterRow>(output, from, to, filter, CaseKind.Requisition, RequisitionRegisterRow.Build,
             new RegisterSheet<RequisitionRegisterRow>("Réquisitions", "Requisitions", RequisitionsTitle, RequisitionRegisterRow.Columns, r => r.IsOverdue), ct);
 
-    /// <summary>The indemnity claims register of the period (RULES.md §3); returns the number of claims written.</summary>
+    /// <summary>The indemnity claims register of the period (CJA R.421-1; CSP L.1142-7); returns the number of claims written.</summary>
     public Task<int> WriteClaimsAsync(Stream output, DateOnly from, DateOnly to, QueueFilter? filter = null,
         CancellationToken ct = default) =>
         WriteRegisterAsync<IndemnityClaim, ClaimRegisterRow>(output, from, to, filter, CaseKind.IndemnityClaim, ClaimRegisterRow.Build,

@@ -5,7 +5,7 @@ using static RelationsUsagers.Core.AccessRequests.Tracking.AccessRequestDashboar
 
 namespace RelationsUsagers.Core.Exports;
 
-/// <summary>One line of the requisitions register (RULES.md §5, typical fields of a requisition record).</summary>
+/// <summary>One line of the requisitions register (CPP 56-3, 60-1, 77-1-1, 99-3; typical fields of a requisition record).</summary>
 public sealed record RequisitionRegisterRow
 {
     public string Reference { get; init; } = "";

@@ -3,7 +3,7 @@ using RelationsUsagers.Core.AccessRequests.Tracking;
 
 namespace RelationsUsagers.Core.Exports;
 
-/// <summary>Sheet "Synthèse": the record-access figures of the CDU report (R.1112-80 II 1° c; RULES.md §1.8), as native numbers.</summary>
+/// <summary>Sheet "Synthèse": the record-access figures of the CDU report (CSP R.1112-80 II 1° c), as native numbers.</summary>
 internal static class TrackingSummarySheet
 {
     public const string Title = "Demandes d'accès au dossier médical — synthèse";

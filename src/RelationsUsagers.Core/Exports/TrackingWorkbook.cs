@@ -20,7 +20,7 @@ public sealed record ExportPeriod(DateOnly From, DateOnly To, DateTime Generated
 }
 
 /// <summary>
-/// The "tableau de suivi des demandes d'accès au dossier médical" (RULES.md §1.8): sheet "Demandes" (one table line per
+/// The "tableau de suivi des demandes d'accès au dossier médical" (CSP L.1111-7, R.1112-80 II 1° c): sheet "Demandes" (one table line per
 /// request, overdue open lines in light red) and sheet "Synthèse" (the CDU report figures).
 /// </summary>
 public static class TrackingWorkbook

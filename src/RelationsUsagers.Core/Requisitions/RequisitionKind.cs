@@ -88,7 +88,7 @@ public sealed class RequisitionKind : CaseKindDefinition
                          "consentement du patient, refusé ou remis sur saisie.";
     }
 
-    /// <summary>The date the authority set (RULES.md §5, no legal delay).</summary>
+    /// <summary>The date the authority set (CPP 60-1, 77-1-1, 99-3 set no delay).</summary>
     public override IEnumerable<DeadlineDraft> Deadlines(CaseFile file, LegalClock clock)
     {
         var r = (Requisition)file;

@@ -3,7 +3,7 @@ using RelationsUsagers.Core.Cases;
 
 namespace RelationsUsagers.Core.Requisitions;
 
-/// <summary>CPP 56-3, 60-1, 77-1-1, 99-3 (RULES.md §5).</summary>
+/// <summary>CPP 56-3, 60-1, 77-1-1, 99-3.</summary>
 public sealed class RequisitionValidator : CaseFileValidator<Requisition>
 {
     public RequisitionValidator(TimeProvider clock) : base(clock)

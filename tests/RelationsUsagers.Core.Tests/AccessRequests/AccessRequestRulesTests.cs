@@ -25,7 +25,7 @@ public sealed class AccessRequestRulesTests
         return request;
     }
 
-    /// <summary>R.1111-1 and RULES.md §1.1, by hand.</summary>
+    /// <summary>CSP R.1111-1 and the usual proofs, by hand.</summary>
     private static readonly Dictionary<RequesterCapacity, ProofKind[]> Required = new()
     {
         [RequesterCapacity.Patient] = [ProofKind.IdentityDocument],

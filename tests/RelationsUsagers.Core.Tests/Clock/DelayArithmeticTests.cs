@@ -3,7 +3,7 @@ using static RelationsUsagers.Core.Tests.Clock.ClockFixtures;
 
 namespace RelationsUsagers.Core.Tests.Clock;
 
-/// <summary>Calendar arithmetic of the settings, pinned on dates worked out by hand (README: calendar days and months).</summary>
+/// <summary>Calendar arithmetic of the settings, pinned on dates worked out by hand (the texts count calendar days and months).</summary>
 public class DelayArithmeticTests
 {
     private static DateOnly Due(string code, DateOnly start) => LegalClock.Default.Setting(code).DueFrom(start);

@@ -10,7 +10,7 @@ using static RelationsUsagers.Core.Tests.Exports.ExportTestData;
 namespace RelationsUsagers.Core.Tests.Exports;
 
 /// <summary>
-/// The tracking workbook read back cell by cell. Hand-worked verdicts (domain README): complete 3 March + 8 days = 11 March
+/// The tracking workbook read back cell by cell. Hand-worked verdicts (CSP L.1111-7 al.2, calendar days): complete 3 March + 8 days = 11 March
 /// (on time), 12 March late; complete 31 January + 2 months = 31 March (on time), 1 April late.
 /// </summary>
 public sealed class TrackingWorkbookTests : IAsyncLifetime
@@ -89,7 +89,7 @@ public sealed class TrackingWorkbookTests : IAsyncLifetime
         var delay = Cell(sheet, "DAD-2025-00001", "Délai effectif (jours)");
         Assert.Equal((XLDataType.Number, 8d), (delay.DataType, delay.GetDouble()));
         Assert.Equal(new DateTime(2025, 3, 11), Cell(sheet, "DAD-2025-00001", "Date d'échéance").GetDateTime());
-        // Both deadlines are reported (RULES.md §1.2): received 1 March + 8 days = 9 March, the legal one.
+        // Both deadlines are reported (the law's from receipt, R.1111-1 al.4, and the office's): received 1 March + 8 days = 9 March, the legal one.
         var legal = Cell(sheet, "DAD-2025-00001", "Échéance légale (depuis la réception)");
         Assert.Equal((new DateTime(2025, 3, 9), ExportFormats.Date), (legal.GetDateTime(), legal.Style.NumberFormat.Format));
         Assert.True(Cell(sheet, "DAD-2025-00006", "Date d'envoi").IsEmpty());

@@ -90,7 +90,7 @@ public sealed class AccessRequestAlertsTests : PortalTestContext
         var alert = alerts.Find("#release-blockers");
         Assert.Contains(CannotRelease, alert.TextContent, StringComparison.Ordinal);
         Assert.Equal([MissingConsent], Blockers(alerts));
-        // The consent can still come (RULES.md §1.1): nothing here to refuse yet.
+        // The consent can still come (CSP L.1111-7 al.2): nothing here to refuse yet.
         Assert.DoesNotContain("refus motivé", alert.TextContent, StringComparison.Ordinal);
     }
 

@@ -11,7 +11,7 @@ namespace RelationsUsagers.Web.Tests.AccessRequests;
 
 /// <summary>
 /// The access-request fields on the intake form and on the case page: the requester's capacity decides the proofs
-/// checklist and which of the deceased-patient, minor and protected-adult fields are shown (RULES.md §1.1).
+/// checklist and which of the deceased-patient, minor and protected-adult fields are shown (CSP L.1110-4 V, L.1111-7, R.1111-1, R.1111-6).
 /// </summary>
 public sealed class AccessRequestFieldsTests : PortalTestContext
 {

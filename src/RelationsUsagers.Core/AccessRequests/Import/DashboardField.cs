@@ -3,7 +3,7 @@ using RelationsUsagers.Core.Cases;
 
 namespace RelationsUsagers.Core.AccessRequests.Import;
 
-/// <summary>What a column of a hand-kept access dashboard holds (RULES.md §1.8, usual columns).</summary>
+/// <summary>What a column of a hand-kept access dashboard holds (usual columns of the office's tracking spreadsheet; CSP R.1112-80 II 1° c).</summary>
 public enum DashboardField
 {
     /// <summary>Recognised but not imported: order number, or a value the portal recomputes (delay, "délai respecté", due date).</summary>

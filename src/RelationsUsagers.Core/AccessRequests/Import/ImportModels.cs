@@ -71,7 +71,7 @@ public sealed record ImportResult(int Read, int Imported, int Rejected, int Skip
     public IReadOnlyList<string> References { get; init; } = [];
 }
 
-/// <summary>The values of one dashboard line once read (RULES.md §1, usual columns).</summary>
+/// <summary>The values of one dashboard line once read (CSP L.1111-7, R.1111-1; usual columns).</summary>
 public sealed class DashboardEntry
 {
     public DateOnly ReceivedOn { get; internal set; }

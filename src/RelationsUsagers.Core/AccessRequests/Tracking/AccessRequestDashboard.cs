@@ -13,7 +13,7 @@ public static class AccessRequestDashboard
         var deadlines = clock.Compute(r, suspensions, today);
         var floor = deadlines.First(d => d.IsFloor);
         var legal = deadlines.First(d => !d.IsFloor && !d.FromCompleteRequest);
-        // README: from the complete request by default; from receipt while incomplete or with a CDSP referral (R.1111-5).
+        // Office practice: from the complete request by default (the law: receipt, R.1111-1 al.4); from receipt while incomplete or with a CDSP referral (R.1111-5).
         var chosen = onTimeFrom == OnTimeFrom.CompleteRequest
             ? deadlines.FirstOrDefault(d => !d.IsFloor && d.FromCompleteRequest) ?? legal
             : legal;

@@ -2,10 +2,10 @@ using RelationsUsagers.Core.Cases;
 
 namespace RelationsUsagers.Core.AccessRequests.Tracking;
 
-/// <summary>Where "délai respecté" starts counting (domain README: the complete request by default, a setting switches to receipt).</summary>
+/// <summary>Where "délai respecté" starts counting (office practice: the complete request by default; a setting switches to receipt, R.1111-1 al.4).</summary>
 public enum OnTimeFrom
 {
-    /// <summary>Office practice: from the complete request (RULES.md §1.2), from receipt while it is not complete or with a CDSP referral.</summary>
+    /// <summary>Office practice: from the complete request (the legal start is receipt, R.1111-1 al.4), from receipt while it is not complete or with a CDSP referral.</summary>
     CompleteRequest = 0,
     /// <summary>R.1111-1 al.4: from receipt of the request.</summary>
     Receipt = 1,
@@ -18,7 +18,7 @@ public sealed class TrackingOptions
 }
 
 /// <summary>
-/// One line of the "tableau de suivi des demandes d'accès au dossier médical" (RULES.md §1.8, usual columns), with the
+/// One line of the "tableau de suivi des demandes d'accès au dossier médical" (usual columns; CSP R.1112-80 II 1° c), with the
 /// values the office used to compute by hand: due date, effective delay, on-time and 48 h verdicts.
 /// </summary>
 public sealed record AccessRequestDashboardRow
@@ -47,7 +47,7 @@ public sealed record AccessRequestDashboardRow
     /// <summary>Due date after suspensions, computed by the legal clock from <see cref="StartOn"/>.</summary>
     public DateOnly DueOn { get; init; }
     /// <summary>
-    /// The legal due date, from receipt (R.1111-1 al.4), shown beside the practice's one (RULES.md §1.2: "report both"); the
+    /// The legal due date, from receipt (R.1111-1 al.4), shown beside the practice's one (both are reported: the law's and the office's); the
     /// officer's queue warns on this one, the stricter.
     /// </summary>
     public DateOnly LegalDueOn { get; init; }

@@ -9,7 +9,7 @@ public sealed record DelayFigures(string Label, int Requests, int Sent, int OnTi
 public sealed record MonthFigures(DateOnly Month, int Received, int Sent);
 
 /// <summary>
-/// The figures of the CDU annual report on record access (R.1112-80 II 1° c; usual ARS indicators, RULES.md §1.8),
+/// The figures of the CDU annual report on record access (CSP R.1112-80 II 1° c; usual ARS indicators),
 /// computed from the dashboard lines so that the summary and the table never disagree.
 /// </summary>
 public sealed record AccessRequestSummary(

@@ -41,10 +41,6 @@ public sealed class LegalClock
         return drafts.Select(d => d.IsFloor ? Floor(d, today) : Finish(file, d, suspensions, today)).ToList();
     }
 
-    /// <summary>The earliest due date still running (not met, not suspended, not a floor): what the queue sorts by.</summary>
-    public static DateOnly? NextDueOn(IReadOnlyList<Deadline> deadlines) =>
-        deadlines.Where(d => !d.IsDone && !d.IsFloor && d.State != DeadlineState.Suspended).Min(d => (DateOnly?)d.DueOn);
-
     /// <summary>
     /// The first instant the record may be communicated (L.1111-7 al.2), in Paris time. Forty-eight hours are a duration,
     /// so they are elapsed hours: on the night clocks go forward, 48 h after Saturday 23:30 is Tuesday 00:30.

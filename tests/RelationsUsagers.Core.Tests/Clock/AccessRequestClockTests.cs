@@ -129,7 +129,7 @@ public class AccessRequestClockTests
         var request = Access(D(2026, 3, 3));
         var deadlines = Compute(request, D(2026, 3, 4));
         Assert.Equal(DeadlineState.Upcoming, deadlines.Single(AccessReflection48h).State);
-        Assert.Equal(D(2026, 3, 11), LegalClock.NextDueOn(deadlines));
+        Assert.Equal(D(2026, 3, 11), RelationsUsagers.Core.Queue.QueueColumns.OfficeNext(deadlines).DueOn);
         Assert.Equal(DeadlineState.Done, Compute(request, D(2026, 3, 5)).Single(AccessReflection48h).State);
     }
 
@@ -168,7 +168,7 @@ public class AccessRequestClockTests
         request.ClosedOn = D(2026, 3, 9);
         var deadlines = Compute(request, D(2026, 4, 1));
         Assert.Equal((D(2026, 3, 9), DeadlineState.Done), (deadlines.Single(Access8Days).DoneOn, deadlines.Single(Access8Days).State));
-        Assert.Null(LegalClock.NextDueOn(deadlines));
+        Assert.Null(RelationsUsagers.Core.Queue.QueueColumns.OfficeNext(deadlines).DueOn);
         // A refusal is not a copy: no early-communication flag.
         Assert.Null(deadlines.Single(AccessReflection48h).Warning);
     }

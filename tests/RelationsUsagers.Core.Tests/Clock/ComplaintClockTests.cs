@@ -100,10 +100,10 @@ public class ComplaintClockTests
     public void Next_due_date_is_the_earliest_running_deadline()
     {
         var complaint = Complaint(D(2026, 3, 3), Event(AcknowledgementSent, D(2026, 3, 4)), Event(MediatorReferred, D(2026, 3, 5)));
-        Assert.Equal(D(2026, 3, 13), LegalClock.NextDueOn(Compute(complaint, D(2026, 3, 6))));
+        Assert.Equal(D(2026, 3, 13), RelationsUsagers.Core.Queue.QueueColumns.OfficeNext(Compute(complaint, D(2026, 3, 6))).DueOn);
         // Suspending the mediation clock leaves the one-month answer target (3 April) first.
         var suspended = Compute(complaint, D(2026, 3, 6), Suspension(D(2026, 3, 6), null, ComplaintMediationMeeting));
         Assert.Equal(DeadlineState.Suspended, suspended.Single(ComplaintMediationMeeting).State);
-        Assert.Equal(D(2026, 4, 3), LegalClock.NextDueOn(suspended));
+        Assert.Equal(D(2026, 4, 3), RelationsUsagers.Core.Queue.QueueColumns.OfficeNext(suspended).DueOn);
     }
 }

@@ -45,7 +45,7 @@ public class SuspensionClockTests
     {
         var legal = Legal(D(2026, 3, 15), Suspension(D(2026, 3, 12), null));
         Assert.Equal((D(2026, 3, 11), DeadlineState.Overdue), (legal.DueOn, legal.State));
-        Assert.Equal(D(2026, 3, 11), LegalClock.NextDueOn([legal]));
+        Assert.Equal(D(2026, 3, 11), RelationsUsagers.Core.Queue.QueueColumns.OfficeNext([legal]).DueOn);
     }
 
     [Fact]

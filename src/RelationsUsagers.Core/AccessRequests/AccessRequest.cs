@@ -25,6 +25,16 @@ public sealed class AccessRequest : CaseFile
 
     /// <summary>Most recent information asked for was created more than five years ago (R.1111-1 al.4): 2 months.</summary>
     public bool InformationOlderThanFiveYears { get; set; }
+    /// <summary>R.1111-1 al.4: creation date of the most recent information asked for (or the last stay's end when that is all that is known).</summary>
+    public DateOnly? MostRecentInformationOn { get; set; }
+    /// <summary>The officer's reading of the five-year rule when the computed one does not fit (mixed periods); null: computed.</summary>
+    public bool? InformationAgeOverride { get; set; }
+    public string? InformationAgeOverrideReason { get; set; }
+    /// <summary>An on-site consultation offered within the delay meets it, whatever later date the requester picks (R.1111-2).</summary>
+    public DateOnly? OnSiteOfferedOn { get; set; }
+    /// <summary>CRPA L.342-1, R.343-1: after a refusal (or a month's silence) the requester may seize the CADA within 2 months.</summary>
+    public DateOnly? CadaReferredOn { get; set; }
+    public DateOnly? CadaOpinionOn { get; set; }
     public string? PeriodRequested { get; set; }
 
     public CommunicationMode? CommunicationMode { get; set; }

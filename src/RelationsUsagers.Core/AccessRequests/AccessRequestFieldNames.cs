@@ -13,6 +13,12 @@ public static class AccessRequestFieldNames
     public const string PsychiatricDoctorRequired = "Présence d'un médecin exigée";
     public const string CdspReferredOn = "Date de saisine de la CDSP";
     public const string InformationOlderThanFiveYears = "Informations de plus de cinq ans";
+    public const string MostRecentInformationOn = "Date de l'information la plus récente demandée";
+    public const string InformationAgeOverride = "Ancienneté retenue par le service";
+    public const string InformationAgeOverrideReason = "Motif de l'ancienneté retenue";
+    public const string OnSiteOfferedOn = "Date de la proposition de consultation sur place";
+    public const string CadaReferredOn = "Date de saisine de la CADA";
+    public const string CadaOpinionOn = "Date de l'avis de la CADA";
     public const string PeriodRequested = "Période ou séjours concernés";
     public const string CommunicationMode = "Mode de communication";
     public const string DesignatedDoctor = "Médecin désigné";
@@ -39,6 +45,12 @@ public static class AccessRequestFieldNames
         [nameof(AccessRequest.PsychiatricDoctorRequired)] = PsychiatricDoctorRequired,
         [nameof(AccessRequest.CdspReferredOn)] = CdspReferredOn,
         [nameof(AccessRequest.InformationOlderThanFiveYears)] = InformationOlderThanFiveYears,
+        [nameof(AccessRequest.MostRecentInformationOn)] = MostRecentInformationOn,
+        [nameof(AccessRequest.InformationAgeOverride)] = InformationAgeOverride,
+        [nameof(AccessRequest.InformationAgeOverrideReason)] = InformationAgeOverrideReason,
+        [nameof(AccessRequest.OnSiteOfferedOn)] = OnSiteOfferedOn,
+        [nameof(AccessRequest.CadaReferredOn)] = CadaReferredOn,
+        [nameof(AccessRequest.CadaOpinionOn)] = CadaOpinionOn,
         [nameof(AccessRequest.PeriodRequested)] = PeriodRequested,
         [nameof(AccessRequest.CommunicationMode)] = CommunicationMode,
         [nameof(AccessRequest.DesignatedDoctor)] = DesignatedDoctor,

@@ -26,6 +26,9 @@ public static class CaseEventTypes
     public const string CopySent = "copy-sent";
     public const string OnSiteConsultation = "on-site-consultation";
     public const string DeliveryAcknowledged = "delivery-acknowledged";
+    public const string OnSiteOffered = "on-site-offered";
+    public const string CadaReferred = "cada-referred";
+    public const string CadaOpinion = "cada-opinion";
     // Complaints (R.1112-91 to R.1112-94)
     public const string AcknowledgementSent = "acknowledgement-sent";
     public const string SentToService = "sent-to-service";
@@ -36,6 +39,12 @@ public static class CaseEventTypes
     public const string CduReferred = "cdu-referred";
     public const string CduExamined = "cdu-examined";
     public const string AnswerSent = "answer-sent";
+    public const string OralCopyHanded = "oral-copy-handed";
+    /// <summary>A mixed mediation (R.1112-92 al.2) meets each mediator: these say which one met the complainant.</summary>
+    public const string MedicalMediationMeeting = "mediation-meeting-medical";
+    public const string NonMedicalMediationMeeting = "mediation-meeting-non-medical";
+    public const string MediationReportForwarded = "mediation-report-forwarded";
+    public const string DamageInformationInterview = "damage-information-interview";
     // Indemnity claims (CJA R.421-1 to R.421-5, CSP L.1142-7 to L.1142-28)
     public const string InsurerDeclared = "insurer-declared";
     public const string CciReferred = "cci-referred";
@@ -46,11 +55,16 @@ public static class CaseEventTypes
     public const string ExpressDecisionNotified = "express-decision-notified";
     public const string CourtReferred = "court-referred";
     public const string Consolidation = "consolidation";
+    public const string ExpertiseOrdered = "expertise-ordered";
+    public const string ExpertiseCompleted = "expertise-completed";
+    public const string DebtAcknowledged = "debt-acknowledged";
+    public const string FinalOffer = "final-offer";
     // Requisitions (CPP 56-3, 60-1, 77-1-1, 99-3)
     public const string SecrecyReviewed = "secrecy-reviewed";
     public const string ItemsSent = "items-sent";
     public const string RefusalSent = "refusal-sent";
     public const string RecordSeized = "record-seized";
+    public const string DueDateExtended = "due-date-extended";
 
     public static readonly IReadOnlyList<CaseEventType> Common =
     [

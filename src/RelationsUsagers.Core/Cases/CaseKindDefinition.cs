@@ -161,6 +161,8 @@ public enum Actor
     Authority = 6,
     /// <summary>The CDU, whose meeting reviews a complaint before the director's answer (R.1112-94).</summary>
     Cdu = 7,
+    /// <summary>The CADA, whose opinion comes before any court case on a refused record (CRPA L.342-1, R.343-3).</summary>
+    Cada = 8,
 }
 
 public static class ActorLabels
@@ -175,6 +177,7 @@ public static class ActorLabels
         Actor.Insurer => "l'assureur",
         Actor.Authority => "l'autorité requérante",
         Actor.Cdu => "la CDU",
+        Actor.Cada => "la CADA",
         _ => actor.ToString(),
     };
 
@@ -203,6 +206,7 @@ public static class ActorLabels
         Actor.Insurer => "en attente de l'assureur",
         Actor.Authority => "en attente de l'autorité requérante",
         Actor.Cdu => "en attente de la CDU",
+        Actor.Cada => "en attente de la CADA",
         _ => actor.ToString(),
     };
 }

@@ -4,6 +4,17 @@ namespace RelationsUsagers.Core.Claims;
 public static class IndemnityClaimFieldNames
 {
     public const string Procedure = "Procédure";
+    public const string Damage = "Nature du dommage";
+    public const string FactsOn = "Date des faits";
+    public const string AcknowledgementCarriedMentions = "Accusé de réception avec les mentions (CRPA R.112-5)";
+    public const string DecisionCarriedRemedies = "Décision avec voies et délais de recours et mention de la CCI";
+    public const string ExpertiseOrderedOn = "Date de l'expertise ordonnée";
+    public const string ExpertiseCompletedOn = "Date d'exécution de l'expertise";
+    public const string DebtAcknowledgedOn = "Date de reconnaissance de la dette";
+    public const string InsurerOpinionReceivedOn = "Date de réception de l'avis par l'assureur";
+    public const string OfferIsProvisional = "Offre provisionnelle";
+    public const string FinalOfferOn = "Date de l'offre définitive";
+    public const string InsurerAcceptanceReceivedOn = "Date de réception de l'acceptation par l'assureur";
     public const string LawyerName = "Avocat du demandeur";
     public const string ClaimedAmountCents = "Montant réclamé";
     public const string InsurerName = "Assureur (RC hospitalière)";
@@ -29,6 +40,17 @@ public static class IndemnityClaimFieldNames
     {
         [nameof(IndemnityClaim.Procedure)] = Procedure,
         [nameof(IndemnityClaim.LawyerName)] = LawyerName,
+        [nameof(IndemnityClaim.Damage)] = Damage,
+        [nameof(IndemnityClaim.FactsOn)] = FactsOn,
+        [nameof(IndemnityClaim.AcknowledgementCarriedMentions)] = AcknowledgementCarriedMentions,
+        [nameof(IndemnityClaim.DecisionCarriedRemedies)] = DecisionCarriedRemedies,
+        [nameof(IndemnityClaim.ExpertiseOrderedOn)] = ExpertiseOrderedOn,
+        [nameof(IndemnityClaim.ExpertiseCompletedOn)] = ExpertiseCompletedOn,
+        [nameof(IndemnityClaim.DebtAcknowledgedOn)] = DebtAcknowledgedOn,
+        [nameof(IndemnityClaim.InsurerOpinionReceivedOn)] = InsurerOpinionReceivedOn,
+        [nameof(IndemnityClaim.OfferIsProvisional)] = OfferIsProvisional,
+        [nameof(IndemnityClaim.FinalOfferOn)] = FinalOfferOn,
+        [nameof(IndemnityClaim.InsurerAcceptanceReceivedOn)] = InsurerAcceptanceReceivedOn,
         [nameof(IndemnityClaim.ClaimedAmountCents)] = ClaimedAmountCents,
         [nameof(IndemnityClaim.InsurerName)] = InsurerName,
         [nameof(IndemnityClaim.InsurerClaimNumber)] = InsurerClaimNumber,
@@ -54,6 +76,7 @@ public static class IndemnityClaimFieldNames
     public static string? ValueLabel(object value) => value switch
     {
         ClaimProcedure v => v.Label(),
+        ClaimDamage v => v.Label(),
         CciOpinionOutcome v => v.Label(),
         _ => null,
     };

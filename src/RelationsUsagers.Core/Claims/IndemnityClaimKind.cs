@@ -108,7 +108,7 @@ public sealed class IndemnityClaimKind : CaseKindDefinition
         var cciOpinion = cciFrom is { } f ? FirstFrom(c, f, c.CciOpinionOn, CciOpinion) : null;
         // L.1142-7: referral to the CCI suspends prescription and litigation time limits until the procedure ends;
         // the clock takes the CCI's opinion as that end (a manual suspension can extend it).
-        IReadOnlyList<SuspendedPeriod> cci = cciFrom is { } from ? [new SuspendedPeriod(from, cciOpinion)] : [];
+        IReadOnlyList<SuspendedPeriod> cci = cciFrom is { } from ? [new SuspendedPeriod(from, cciOpinion, "saisine de la CCI (CSP art. L.1142-7)")] : [];
 
         yield return new DeadlineDraft(clock.Setting(DelaySettings.ClaimImplicitRejection), c.ReceivedOn,
             FirstFrom(c, c.ReceivedOn, c.ExpressDecisionNotifiedOn, ExpressDecisionNotified))

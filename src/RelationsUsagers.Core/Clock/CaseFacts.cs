@@ -28,27 +28,45 @@ internal static class CaseFacts
     public static DateOnly? Min(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a < b ? a : b;
 }
 
-/// <summary>A stretch of suspended calendar days: <see cref="From"/> included, <see cref="To"/> excluded, null while open.</summary>
-internal readonly record struct SuspendedPeriod(DateOnly From, DateOnly? To);
+/// <summary>
+/// A stretch of suspended calendar days: <see cref="From"/> included, <see cref="To"/> excluded, null while open;
+/// <see cref="Reason"/> says why in French (the officer's reason, or the rule: « saisine de la CCI (CSP art. L.1142-7) »).
+/// </summary>
+internal readonly record struct SuspendedPeriod(DateOnly From, DateOnly? To, string Reason);
+
+/// <summary>
+/// A suspension as it moved a deadline: its days counted within the delay (outside it, or overlapping another, they do not
+/// count again), <see cref="To"/> null while it runs.
+/// </summary>
+public sealed record AppliedSuspension(DateOnly From, DateOnly? To, int Days, string Reason);
 
 internal static class SuspensionMath
 {
     /// <summary>
     /// Moves <paramref name="due"/> later by every suspended day after <paramref name="start"/> and up to the moving due
     /// date (the due day itself included: it is a day of the delay). An open period covers every day up to and including
-    /// <paramref name="horizon"/> (today, or the day the deadline was met); no day after it counts. Overlapping periods count once.
+    /// <paramref name="horizon"/> (today, or the day the deadline was met); no day after it counts. Overlapping periods
+    /// count once, and each counted stretch is returned with the reasons of the periods it merges.
     /// </summary>
-    public static (DateOnly Due, int Days) Apply(DateOnly start, DateOnly due, IEnumerable<SuspendedPeriod> periods, DateOnly horizon)
+    public static (DateOnly Due, int Days, IReadOnlyList<AppliedSuspension> Applied) Apply(DateOnly start, DateOnly due,
+        IEnumerable<SuspendedPeriod> periods, DateOnly horizon)
     {
         var shifted = due;
-        foreach (var (from, to) in Merge(periods, start.AddDays(1), horizon.AddDays(1)))
+        var applied = new List<AppliedSuspension>();
+        var list = periods.ToList();
+        foreach (var (from, to) in Merge(list, start.AddDays(1), horizon.AddDays(1)))
         {
             if (from > shifted)
                 break;
             // The days of the delay left at 'from' now start counting again at 'to'.
-            shifted = shifted.AddDays(to.DayNumber - from.DayNumber);
+            var days = to.DayNumber - from.DayNumber;
+            shifted = shifted.AddDays(days);
+            var sources = list.Where(p => p.From < to && (p.To is null || p.To > from)).ToList();
+            // Cut at the horizon by a period still running: shown as running, not as ended tomorrow.
+            var running = to > horizon && sources.Any(p => p.To is null || p.To > horizon);
+            applied.Add(new AppliedSuspension(from, running ? null : to, days, string.Join(" ; ", sources.Select(p => p.Reason).Distinct())));
         }
-        return (shifted, shifted.DayNumber - due.DayNumber);
+        return (shifted, shifted.DayNumber - due.DayNumber, applied);
     }
 
     private static List<(DateOnly From, DateOnly To)> Merge(IEnumerable<SuspendedPeriod> periods, DateOnly floor, DateOnly openEnd)

@@ -35,9 +35,21 @@ public sealed record Deadline(
     /// <summary>What the count starts from, with its preposition: "de la réception de la demande", "du dossier complet".</summary>
     public string? StartLabel { get; init; }
 
+    /// <summary>The delay counted, "8 jours", "2 mois"; null when the date was set (by the authority, by a rule).</summary>
+    public string? Duration { get; init; }
+
+    /// <summary>Each suspension that moved <see cref="DueOn"/>, with its days and reason.</summary>
+    public IReadOnlyList<AppliedSuspension> Suspensions { get; init; } = [];
+
+    /// <summary>What the rule did beyond start + duration (a date brought forward, a restart, a floor), in French.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>No text suspends this delay: the office's stop-the-clock does not move it.</summary>
+    public bool NeverSuspended { get; init; }
+
     /// <summary>
-    /// How the date was computed, in French: "À compter de la réception de la demande (03/03/2026), prolongé de 5 jours de
-    /// suspension — CSP art. L.1111-7 al.2". A floor starts with "Pas avant le …".
+    /// How the date was computed, in French, in one paragraph: "À compter de la réception de la demande (03/03/2026) : 8 jours,
+    /// prolongé de 5 jours de suspension. … — CSP art. L.1111-7 al.2". A floor starts with "Pas avant le …".
     /// </summary>
     public string Computation
     {
@@ -45,11 +57,18 @@ public sealed record Deadline(
         {
             var from = StartLabel is null ? $"À compter du {StartOn:dd/MM/yyyy}" : $"À compter {StartLabel} ({StartOn:dd/MM/yyyy})";
             var text = IsFloor ? $"Pas avant le {DueOn:dd/MM/yyyy}. {from}" : from;
+            if (Duration is not null)
+                text += $" : {Duration}";
             if (SuspendedDays > 0)
                 text += $", prolongé de {SuspendedDays} jour{(SuspendedDays > 1 ? "s" : "")} de suspension";
+            foreach (var note in Notes)
+                text += $". {note.TrimEnd('.')}";
             return $"{text} — {Article}";
         }
     }
+
+    /// <summary>Whose move it is and what they must do, for the explanation: "À faire par : le demandeur".</summary>
+    public string ActorText => $"À faire par : {Cases.ActorLabels.Label(Actor)}";
 
     public string StateLabel => State.Label();
 
@@ -59,7 +78,7 @@ public sealed record Deadline(
 public enum DeadlineState
 {
     Upcoming = 1,
-    /// <summary>Due within <see cref="LegalClock.NearDays"/> days.</summary>
+    /// <summary>Due within the setting's <see cref="DelaySetting.WarningDays"/>.</summary>
     Near = 2,
     Overdue = 3,
     Suspended = 4,

@@ -16,6 +16,13 @@ public sealed class DelaySetting
     public string Article { get; set; } = "";
     /// <summary>French label shown to the officer.</summary>
     public string Label { get; set; } = "";
+    /// <summary>
+    /// A deadline due within this many days turns « proche »: two days for the office's short delays, more where a party
+    /// must be warned well before (the implicit rejection of a claim, 15 days).
+    /// </summary>
+    public int WarningDays { get; set; } = DefaultWarningDays;
+
+    public const int DefaultWarningDays = 2;
 
     /// <summary>
     /// The due date in calendar days (the CSP counts calendar days: no business-day logic; a weekend or holiday due date stays put).

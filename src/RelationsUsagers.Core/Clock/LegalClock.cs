@@ -9,9 +9,6 @@ namespace RelationsUsagers.Core.Clock;
 /// </summary>
 public sealed class LegalClock
 {
-    /// <summary>A deadline due within this many days is "proche".</summary>
-    public const int NearDays = 2;
-
     private readonly Dictionary<string, DelaySetting> _settings;
 
     public LegalClock(IReadOnlyList<DelaySetting> settings)
@@ -67,29 +64,41 @@ public sealed class LegalClock
 
     private Deadline Finish(CaseFile file, DeadlineDraft draft, IReadOnlyList<ClockSuspension> suspensions, DateOnly today)
     {
-        // A closed case (refused, abandoned, closed) stops its clocks on the closing day, so it leaves the queue.
-        var doneOn = draft.DoneOn ?? (file.IsOpen ? null : file.ClosedOn);
+        // A closed case (refused, abandoned, closed) stops the office's clocks on the closing day, so it leaves the queue;
+        // a party's time limit (the requester's to seize the CADA or the court) runs on after it.
+        var doneOn = draft.DoneOn ?? (file.IsOpen || draft.RunsAfterClosing ? null : file.ClosedOn);
         var code = draft.Setting.Code;
-        var periods = suspensions.Where(s => s.Applies(code))
-            .Select(s => new SuspendedPeriod(s.StartedOn, s.EndedOn))
-            .Concat(draft.AutoSuspensions)
-            .ToList();
+        // Some delays no text suspends (L.1111-7, the authority's date): the office's stop-the-clock leaves them alone.
+        var manual = draft.NeverSuspended ? [] : suspensions.Where(s => s.Applies(code))
+            .Select(s => new SuspendedPeriod(s.StartedOn, s.EndedOn, $"suspension : {s.Reason}"));
+        var periods = manual.Concat(draft.AutoSuspensions).ToList();
         var baseDue = draft.FixedDue ?? draft.Setting.DueFrom(draft.StartOn);
         var horizon = doneOn is { } d && d < today ? d : today;
-        var (due, days) = SuspensionMath.Apply(draft.StartOn, baseDue, periods, horizon);
+        var (due, days, applied) = SuspensionMath.Apply(draft.StartOn, baseDue, periods, horizon);
+        var notes = draft.Notes.ToList();
+        if (draft.MinimumDue is { } floor && floor > due)
+        {
+            due = floor;
+            notes.Add(draft.MinimumDueNote ?? $"Reporté au {floor:dd/MM/yyyy}.");
+        }
         // A suspension opened after the due date has passed does not revive it: the deadline stays overdue.
         var suspendedNow = periods.Any(p => p.From <= today && p.From <= due && (p.To is null || p.To > today));
         return new Deadline(code, draft.Label ?? draft.Setting.DisplayLabel(), draft.StartOn, due, doneOn,
-            StateOf(due, doneOn, suspendedNow, today), draft.Setting.Article)
+            StateOf(due, doneOn, suspendedNow, today, draft.Setting.WarningDays), draft.Setting.Article)
         {
             FromCompleteRequest = draft.FromCompleteRequest,
             SuspendedDays = days,
+            Suspensions = applied,
             Actor = draft.Actor,
             StartLabel = draft.StartLabel,
+            Duration = draft.FixedDue is null ? draft.Setting.DurationLabel() : null,
+            Notes = notes,
+            NeverSuspended = draft.NeverSuspended,
         };
     }
 
-    internal static DeadlineState StateOf(DateOnly due, DateOnly? doneOn, bool suspendedNow, DateOnly today)
+    internal static DeadlineState StateOf(DateOnly due, DateOnly? doneOn, bool suspendedNow, DateOnly today,
+        int warningDays = DelaySetting.DefaultWarningDays)
     {
         if (doneOn is { } done)
             return done <= due ? DeadlineState.Done : DeadlineState.DoneLate;
@@ -97,7 +106,7 @@ public sealed class LegalClock
             return DeadlineState.Suspended;
         if (today > due)
             return DeadlineState.Overdue;
-        return due.DayNumber - today.DayNumber <= NearDays ? DeadlineState.Near : DeadlineState.Upcoming;
+        return due.DayNumber - today.DayNumber <= warningDays ? DeadlineState.Near : DeadlineState.Upcoming;
     }
 
     /// <summary>
@@ -120,6 +129,8 @@ public sealed class LegalClock
             IsFloor = true,
             Actor = draft.Actor,
             StartLabel = draft.StartLabel,
+            Duration = draft.Setting.DurationLabel(),
+            Notes = draft.Notes,
             Warning = early
                 ? $"Copie communiquée le {sent:dd/MM/yyyy}, moins de {draft.Setting.Duration} {draft.Setting.Unit.Label()} après " +
                   $"{(draft.FromCompleteRequest ? "la demande complète" : "la demande")} du {draft.StartOn:dd/MM/yyyy} " +
@@ -135,13 +146,22 @@ public sealed class LegalClock
 /// </summary>
 public sealed record DeadlineDraft(DelaySetting Setting, DateOnly StartOn, DateOnly? DoneOn)
 {
-    /// <summary>A date set from outside (the authority's date for a requisition) instead of the setting's duration.</summary>
+    /// <summary>A date set from outside (the authority's date for a requisition) or by the kind's rule instead of the setting's duration.</summary>
     public DateOnly? FixedDue { get; init; }
     public string? Label { get; init; }
-    /// <summary>What <see cref="StartOn"/> is, in French ("la réception de la demande"), to say how the date was computed.</summary>
+    /// <summary>What <see cref="StartOn"/> is, in French ("de la réception de la demande"), to say how the date was computed.</summary>
     public string? StartLabel { get; init; }
     public bool FromCompleteRequest { get; init; }
     public bool IsFloor { get; init; }
     public Actor Actor { get; init; } = Actor.Office;
+    /// <summary>No text suspends this delay: the office's stop-the-clock never moves it (its own rule's suspensions still apply).</summary>
+    public bool NeverSuspended { get; init; }
+    /// <summary>A party's time limit that runs on when the office closes the case (the requester's time to seize the CADA).</summary>
+    public bool RunsAfterClosing { get; init; }
+    /// <summary>A due date the deadline never falls before, after suspensions (C. civ. 2239: at least six months after an expertise).</summary>
+    public DateOnly? MinimumDue { get; init; }
+    public string? MinimumDueNote { get; init; }
+    /// <summary>What the kind's rule did beyond start + duration, in French, one sentence each, shown in the explanation.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
     internal IReadOnlyList<SuspendedPeriod> AutoSuspensions { get; init; } = [];
 }

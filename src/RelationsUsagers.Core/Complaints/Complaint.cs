@@ -24,6 +24,8 @@ public sealed class Complaint : CaseFile
     public bool IsLitigation { get; set; }
     /// <summary>L.1142-4: damage associated with care → information interview within 15 days.</summary>
     public bool CareRelatedDamage { get; set; }
+    /// <summary>L.1142-4: the 15 days of the information interview run from the damage's discovery, else from the complaint.</summary>
+    public DateOnly? DamageDiscoveredOn { get; set; }
     /// <summary>L.1112-3: CDU members see medical content only with the patient's written consent.</summary>
     public DateOnly? MedicalDataConsentOn { get; set; }
 

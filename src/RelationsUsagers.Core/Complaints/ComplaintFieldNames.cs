@@ -15,6 +15,7 @@ public static class ComplaintFieldNames
     public const string PlannedDischargeOn = "Date de sortie prévue";
     public const string IsLitigation = "Caractère contentieux";
     public const string CareRelatedDamage = "Dommage associé aux soins";
+    public const string DamageDiscoveredOn = "Date de découverte du dommage";
     public const string MedicalDataConsentOn = "Date du consentement à l'accès aux données médicales";
     public const string CduOpinion = "Avis de la CDU";
     public const string CduOpinionText = "Texte de l'avis de la CDU";
@@ -35,6 +36,7 @@ public static class ComplaintFieldNames
         [nameof(Complaint.PlannedDischargeOn)] = PlannedDischargeOn,
         [nameof(Complaint.IsLitigation)] = IsLitigation,
         [nameof(Complaint.CareRelatedDamage)] = CareRelatedDamage,
+        [nameof(Complaint.DamageDiscoveredOn)] = DamageDiscoveredOn,
         [nameof(Complaint.MedicalDataConsentOn)] = MedicalDataConsentOn,
         [nameof(Complaint.CduOpinion)] = CduOpinion,
         [nameof(Complaint.CduOpinionText)] = CduOpinionText,

@@ -17,6 +17,8 @@ public sealed class Requisition : CaseFile
     public string? ProcedureNumber { get; set; }
     /// <summary>The date the authority set; no legal fixed delay.</summary>
     public DateOnly? DueOn { get; set; }
+    /// <summary>The authority's first date, kept when it grants more time (the new date is <see cref="DueOn"/>).</summary>
+    public DateOnly? InitialDueOn { get; set; }
     public List<RequisitionItem> Items { get; set; } = [];
 
     public string? SecrecyReviewBy { get; set; }

@@ -14,6 +14,7 @@ public static class RequisitionFieldNames
     public const string Jurisdiction = "Juridiction";
     public const string ProcedureNumber = "N° de procédure";
     public const string DueOn = "Date limite de réponse";
+    public const string InitialDueOn = "Date limite initiale";
     public const string Items = "Éléments demandés";
     public const string ItemDescription = "Élément demandé";
     public const string ItemNature = "Nature de l'élément";
@@ -40,6 +41,7 @@ public static class RequisitionFieldNames
         [nameof(Requisition.Jurisdiction)] = Jurisdiction,
         [nameof(Requisition.ProcedureNumber)] = ProcedureNumber,
         [nameof(Requisition.DueOn)] = DueOn,
+        [nameof(Requisition.InitialDueOn)] = InitialDueOn,
         [nameof(Requisition.Items)] = Items,
         ["Items.Description"] = ItemDescription,
         ["Items.Nature"] = ItemNature,

@@ -62,11 +62,14 @@ public class DelayArithmeticTests
     {
         string[] codes =
         [
-            "access.reflection-48h", "access.8-days", "access.2-months",
+            "access.reflection-48h", "access.8-days", "access.2-months", "access.implicit-refusal", "access.cada-referral",
+            "access.cada-opinion",
             "complaint.acknowledgement", "complaint.mediation-meeting", "complaint.mediation-report",
-            "complaint.answer-after-cdu", "complaint.answer-target",
+            "complaint.answer-after-cdu", "complaint.answer-target", "complaint.report-forwarding", "complaint.oral-copy",
+            "complaint.damage-information",
             "claim.implicit-rejection", "claim.insurer-declaration", "claim.cci-opinion", "claim.insurer-offer",
-            "claim.payment", "claim.prescription", "requisition.due-date", "waiting.reminder",
+            "claim.payment", "claim.prescription", "claim.court-time-limit", "claim.final-offer", "claim.prescription-four-years",
+            "requisition.due-date", "waiting.reminder",
         ];
         Assert.Equal(codes.Order(), DelaySettings.Defaults.Select(s => s.Code).Order());
         Assert.All(DelaySettings.Defaults, s => Assert.False(string.IsNullOrWhiteSpace(s.Article)));

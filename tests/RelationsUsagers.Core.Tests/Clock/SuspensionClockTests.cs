@@ -122,18 +122,33 @@ public class SuspensionClockTests
     [Fact]
     public void Every_code_is_produced_by_some_kind_of_case()
     {
+        var codes = new[] { AccessSamples(), ComplaintSamples(), ClaimSamples(), RequisitionSamples() }
+            .SelectMany(files => files).SelectMany(f => Compute(f, D(2026, 3, 10))).Select(d => d.Code).ToHashSet();
+        // The reminder delay is the queue's, not a deadline of the case (QueueColumns).
+        Assert.Equal(Defaults.Select(s => s.Code).Where(c => c != DelaySettings.WaitingReminder).Order(), codes.Order());
+    }
+
+    // One sample list per kind, so that each kind's rules grow their own samples.
+    private static IEnumerable<CaseFile> AccessSamples()
+    {
         var access = Access(D(2026, 3, 3));
         access.CompletedOn = D(2026, 3, 4);
         var oldAccess = Access(D(2026, 3, 3));
         oldAccess.InformationOlderThanFiveYears = true;
-        var complaint = Complaint(D(2026, 3, 3), Event(CaseEventTypes.MediatorReferred, D(2026, 3, 4)),
-            Event(CaseEventTypes.MediationMeeting, D(2026, 3, 6)), Event(CaseEventTypes.CduExamined, D(2026, 3, 9)));
-        var claim = Claim(D(2026, 3, 3), Event(CaseEventTypes.CciReferred, D(2026, 3, 4)), Event(CaseEventTypes.CciOpinion, D(2026, 3, 5)),
-            Event(CaseEventTypes.OfferAccepted, D(2026, 3, 6)), Event(CaseEventTypes.Consolidation, D(2026, 3, 7)));
-        var requisition = Requisition(D(2026, 3, 3), D(2026, 3, 20));
-        var codes = new CaseFile[] { access, oldAccess, complaint, claim, requisition }
-            .SelectMany(f => Compute(f, D(2026, 3, 10))).Select(d => d.Code).ToHashSet();
-        // The reminder delay is the queue's, not a deadline of the case (QueueColumns).
-        Assert.Equal(Defaults.Select(s => s.Code).Where(c => c != DelaySettings.WaitingReminder).Order(), codes.Order());
+        return [access, oldAccess];
     }
+
+    private static IEnumerable<CaseFile> ComplaintSamples() =>
+    [
+        Complaint(D(2026, 3, 3), Event(CaseEventTypes.MediatorReferred, D(2026, 3, 4)),
+            Event(CaseEventTypes.MediationMeeting, D(2026, 3, 6)), Event(CaseEventTypes.CduExamined, D(2026, 3, 9))),
+    ];
+
+    private static IEnumerable<CaseFile> ClaimSamples() =>
+    [
+        Claim(D(2026, 3, 3), Event(CaseEventTypes.CciReferred, D(2026, 3, 4)), Event(CaseEventTypes.CciOpinion, D(2026, 3, 5)),
+            Event(CaseEventTypes.OfferAccepted, D(2026, 3, 6)), Event(CaseEventTypes.Consolidation, D(2026, 3, 7))),
+    ];
+
+    private static IEnumerable<CaseFile> RequisitionSamples() => [Requisition(D(2026, 3, 3), D(2026, 3, 20))];
 }

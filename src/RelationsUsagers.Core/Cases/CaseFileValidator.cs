@@ -56,6 +56,18 @@ public abstract class CaseFileValidator<T> : AbstractValidator<T> where T : Case
             .Must((c, d) => d is null || d >= c.ReceivedOn).WithMessage(BeforeReceipt(name));
     }
 
+    /// <summary>
+    /// A date that follows another fact: not before it, and, when <paramref name="needsEarlier"/>, not without it (an
+    /// acceptance needs an offer).
+    /// </summary>
+    protected void NotBefore(System.Linq.Expressions.Expression<Func<T, DateOnly?>> later, Func<T, DateOnly?> earlier, string message,
+        bool needsEarlier = true)
+    {
+        RuleFor(later)
+            .Must((c, d) => d is null || (earlier(c) is { } e ? d >= e : !needsEarlier))
+            .WithMessage(message);
+    }
+
     /// <summary>"La date de clôture ne peut pas être dans le futur." from the field's French name.</summary>
     protected static string Future(string dateName) => $"{FieldNames.DateSubject(dateName)} ne peut pas être dans le futur.";
 

@@ -24,15 +24,25 @@ public sealed class IndemnityClaimValidator : CaseFileValidator<IndemnityClaim>
         RuleFor(c => c.CourtName)
             .NotEmpty().When(c => c.Procedure == ClaimProcedure.AdministrativeCourt)
             .WithMessage("Le tribunal est obligatoire pour une procédure contentieuse.");
-        RuleFor(c => c.CciOpinionOn)
-            .Must((c, d) => d is null || c.CciReferredOn is not null && d >= c.CciReferredOn)
-            .WithMessage("L'avis de la CCI ne peut précéder sa saisine.");
-        RuleFor(c => c.AcceptedOn)
-            .Must((c, d) => d is null || c.OfferOn is not null && d >= c.OfferOn)
-            .WithMessage("L'acceptation ne peut précéder l'offre.");
+        NotBefore(c => c.CciOpinionOn, c => c.CciReferredOn, "L'avis de la CCI ne peut précéder sa saisine.");
+        NotBefore(c => c.AcceptedOn, c => c.OfferOn, "L'acceptation ne peut précéder l'offre.");
         RuleFor(c => c.HospitalShareCents)
             .Must((c, share) => share is null || c.OfferAmountCents is null || share + (c.InsurerShareCents ?? 0) == c.OfferAmountCents)
             .WithMessage("La part de l'établissement et celle de l'assureur doivent faire le montant de l'offre.");
+        NotBefore(c => c.InsurerOpinionReceivedOn, c => c.CciOpinionOn, "L'assureur ne peut recevoir l'avis de la CCI avant qu'il soit rendu.", needsEarlier: false);
+        NotBefore(c => c.InsurerAcceptanceReceivedOn, c => c.AcceptedOn, "L'assureur ne peut recevoir l'acceptation avant qu'elle soit donnée.");
+        NotBefore(c => c.FinalOfferOn, c => c.OfferOn, "L'offre définitive ne peut précéder l'offre provisionnelle.");
+        NotBefore(c => c.ExpertiseCompletedOn, c => c.ExpertiseOrderedOn, "L'expertise ne peut être exécutée avant d'avoir été ordonnée.");
+        RuleFor(c => c.FactsOn)
+            .Must((c, d) => d is null || d <= c.ReceivedOn)
+            .WithMessage("Les faits ne peuvent être postérieurs à la réception de la demande.");
+        FactDate(c => c.FactsOn, IndemnityClaimFieldNames.FactsOn);
+        FactDate(c => c.InsurerOpinionReceivedOn, IndemnityClaimFieldNames.InsurerOpinionReceivedOn);
+        FactDate(c => c.InsurerAcceptanceReceivedOn, IndemnityClaimFieldNames.InsurerAcceptanceReceivedOn);
+        FactDate(c => c.FinalOfferOn, IndemnityClaimFieldNames.FinalOfferOn);
+        FactDate(c => c.ExpertiseOrderedOn, IndemnityClaimFieldNames.ExpertiseOrderedOn);
+        FactDate(c => c.ExpertiseCompletedOn, IndemnityClaimFieldNames.ExpertiseCompletedOn);
+        FactDate(c => c.DebtAcknowledgedOn, IndemnityClaimFieldNames.DebtAcknowledgedOn);
         FactDate(c => c.InsurerDeclaredOn, IndemnityClaimFieldNames.InsurerDeclaredOn);
         FactDate(c => c.CciReferredOn, IndemnityClaimFieldNames.CciReferredOn);
         FactDate(c => c.OfferOn, IndemnityClaimFieldNames.OfferOn);

@@ -79,7 +79,7 @@ public sealed class StepGuardTests
         file = await service.TakeStepAsync(file.Id, file.ConcurrencyStamp, "complete", new StepInput(new DateOnly(2026, 3, 13)), ct: Ct);
 
         var floor = Assert.Single(await new RelationsUsagers.Core.Clock.LegalClockService(database.Factory, database.Clock).GetDeadlinesAsync(file.Id, Ct), d => d.IsFloor);
-        Assert.Equal((new DateOnly(2026, 3, 15), "Pas avant le 15/03/2026. À compter du dossier complet (13/03/2026) — CSP art. L.1111-7 al.2"),
+        Assert.Equal((new DateOnly(2026, 3, 15), "Pas avant le 15/03/2026. À compter du dossier complet (13/03/2026) : 48 heures — CSP art. L.1111-7 al.2"),
             (floor.DueOn, floor.Computation));
         var refusal = await Assert.ThrowsAsync<CaseRuleException>(() =>
             service.TakeStepAsync(file.Id, file.ConcurrencyStamp, "send-copy", new StepInput(new DateOnly(2026, 3, 14)), ct: Ct));

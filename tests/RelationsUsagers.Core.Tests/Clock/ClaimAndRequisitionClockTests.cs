@@ -15,7 +15,7 @@ public class ClaimAndRequisitionClockTests
         var deadlines = Compute(Claim(D(2026, 1, 31)), D(2026, 2, 1));
         var rejection = deadlines.Single(ClaimImplicitRejection);
         Assert.Equal((D(2026, 3, 31), DeadlineState.Upcoming), (rejection.DueOn, rejection.State));
-        Assert.Equal("CJA art. R.421-2 ; suspension CSP L.1142-7", rejection.Article);
+        Assert.Equal("CRPA art. L.231-4 ; CJA art. R.421-2", rejection.Article);
         Assert.Equal(D(2026, 2, 15), deadlines.Single(ClaimInsurerDeclaration).DueOn);
     }
 
@@ -78,25 +78,31 @@ public class ClaimAndRequisitionClockTests
     }
 
     [Fact]
-    public void Open_CCI_referral_suspends_the_implicit_rejection()
+    public void CCI_referral_does_not_move_the_implicit_rejection()
     {
-        // Base due 2 May; suspended 10 to 15 March included (today) = 6 days.
+        // Received 2 March → rejected on 2 May (CRPA L.231-4); the CCI seized on 10 March suspends the court time limits
+        // and the prescription only (L.1142-7): the rejection stays on 2 May.
         var claim = Claim(D(2026, 3, 2));
         claim.CciReferredOn = D(2026, 3, 10);
         var rejection = Compute(claim, D(2026, 3, 15)).Single(ClaimImplicitRejection);
-        Assert.Equal((D(2026, 5, 8), 6, DeadlineState.Suspended), (rejection.DueOn, rejection.SuspendedDays, rejection.State));
+        Assert.Equal((D(2026, 5, 2), 0, DeadlineState.Upcoming), (rejection.DueOn, rejection.SuspendedDays, rejection.State));
     }
 
     [Fact]
-    public void CCI_procedure_moves_the_prescription_by_its_length()
+    public void CCI_procedure_moves_the_prescription_until_the_decision_after_its_opinion()
     {
-        // Consolidated 1 June 2026 → 1 June 2036; CCI from 1 Sept 2026 to its opinion on 1 March 2027: 181 days → 29 Nov 2036.
-        var claim = Claim(D(2026, 3, 2), Event(Consolidation, D(2026, 6, 1)), Event(CciReferred, D(2026, 9, 1)));
-        claim.CciOpinionOn = D(2027, 3, 1);
+        // Consolidated 1 June 2026 → 1 June 2036. The CCI procedure runs from 1 Sept 2026 to the insurer's offer of 1 March
+        // 2027 that follows its opinion (1 Feb 2027): Sept 30 + Oct 31 + Nov 30 + Dec 31 + Jan 31 + Feb 28 = 181 days
+        // → 1 June 2036 + 181 days = 29 Nov 2036.
+        var claim = Claim(D(2026, 3, 2), Event(Consolidation, D(2026, 6, 1)), Event(CciReferred, D(2026, 9, 1)),
+            Event(CciOpinion, D(2027, 2, 1)), Event(InsurerOffer, D(2027, 3, 1)));
+        claim.CciOpinionOutcome = CciOpinionOutcome.FaultInsurer;
         var deadlines = Compute(claim, D(2027, 3, 2));
         var prescription = deadlines.Single(ClaimPrescription);
         Assert.Equal((D(2036, 11, 29), 181, DeadlineState.Upcoming), (prescription.DueOn, prescription.SuspendedDays, prescription.State));
-        // The implicit rejection (2 May 2026) was already past when the CCI was referred to: not moved.
+        var suspension = Assert.Single(prescription.Suspensions);
+        Assert.Equal((D(2026, 9, 1), (DateOnly?)D(2027, 3, 1), 181), (suspension.From, suspension.To, suspension.Days));
+        Assert.Contains("L.1142-7", suspension.Reason);
         Assert.Equal((D(2026, 5, 2), DeadlineState.Overdue),
             (deadlines.Single(ClaimImplicitRejection).DueOn, deadlines.Single(ClaimImplicitRejection).State));
     }

@@ -144,11 +144,17 @@ public class SuspensionClockTests
             Event(CaseEventTypes.MediationMeeting, D(2026, 3, 6)), Event(CaseEventTypes.CduExamined, D(2026, 3, 9))),
     ];
 
-    private static IEnumerable<CaseFile> ClaimSamples() =>
-    [
-        Claim(D(2026, 3, 3), Event(CaseEventTypes.CciReferred, D(2026, 3, 4)), Event(CaseEventTypes.CciOpinion, D(2026, 3, 5)),
-            Event(CaseEventTypes.OfferAccepted, D(2026, 3, 6)), Event(CaseEventTypes.Consolidation, D(2026, 3, 7))),
-    ];
+    private static IEnumerable<CaseFile> ClaimSamples()
+    {
+        var claim = Claim(D(2026, 3, 3), Event(CaseEventTypes.CciReferred, D(2026, 3, 4)), Event(CaseEventTypes.CciOpinion, D(2026, 3, 5)),
+            Event(CaseEventTypes.InsurerOffer, D(2026, 3, 5)), Event(CaseEventTypes.OfferAccepted, D(2026, 3, 6)),
+            Event(CaseEventTypes.Consolidation, D(2026, 3, 7)));
+        claim.AcknowledgementCarriedMentions = true;
+        claim.OfferIsProvisional = true;
+        var belongings = Claim(D(2026, 3, 3));
+        belongings.Damage = Claims.ClaimDamage.OutsideCare;
+        return [claim, belongings];
+    }
 
     private static IEnumerable<CaseFile> RequisitionSamples() => [Requisition(D(2026, 3, 3), D(2026, 3, 20))];
 }

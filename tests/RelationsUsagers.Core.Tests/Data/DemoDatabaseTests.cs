@@ -42,8 +42,8 @@ public sealed class DemoDatabaseTests
         await using var database = new TestDatabase("demo");
         await MigrateToAsync(database, BeforeTheMark);
         await AddUserAsync(database, "officer", demo: true);
-        await database.CreateService("demo").CreateAsync(TestCases.Complaint(), Ct); // seeded
-        await database.CreateService("officer").CreateAsync(TestCases.Complaint(), Ct); // typed in the demo by a demo account
+        await AddCaseAsync(database, createdBy: "demo"); // seeded
+        await AddCaseAsync(database, createdBy: "officer"); // typed in the demo by a demo account
 
         await DatabaseSetup.MigrateAsync(database.Factory, Ct);
 
@@ -61,7 +61,7 @@ public sealed class DemoDatabaseTests
         await AddUserAsync(database, "officer", demo: true);
         if (realAccount)
             await AddUserAsync(database, "c.martin", demo: false);
-        await database.CreateService(caseCreatedBy).CreateAsync(TestCases.Complaint(), Ct);
+        await AddCaseAsync(database, caseCreatedBy);
 
         await DatabaseSetup.MigrateAsync(database.Factory, Ct);
 
@@ -74,6 +74,34 @@ public sealed class DemoDatabaseTests
         Directory.CreateDirectory(Path.GetDirectoryName(database.Path)!);
         await using var db = database.CreateContext();
         await db.GetService<IMigrator>().MigrateAsync(migration, Ct);
+    }
+
+    /// <summary>
+    /// A complaint row as the schema before the mark holds it: the portal's model has columns of later migrations, so the
+    /// row is written with the table's own required columns, read from SQLite, whatever migrations come after.
+    /// </summary>
+    private static async Task AddCaseAsync(TestDatabase database, string createdBy)
+    {
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync(Ct);
+        var values = new Dictionary<string, object>
+        {
+            ["Id"] = Guid.NewGuid().ToString().ToUpperInvariant(), ["Kind"] = 1, ["Reference"] = $"PLT-2026-{Random.Shared.Next(100000):D5}",
+            ["ReceivedOn"] = "2026-03-02", ["CreatedBy"] = createdBy, ["UpdatedBy"] = createdBy, ["Status"] = 1, ["Channel"] = 1,
+        };
+        await using (var info = connection.CreateCommand())
+        {
+            info.CommandText = "SELECT name, type FROM pragma_table_info('CaseFiles') WHERE \"notnull\" = 1 AND dflt_value IS NULL";
+            await using var reader = await info.ExecuteReaderAsync(Ct);
+            while (await reader.ReadAsync(Ct))
+                values.TryAdd(reader.GetString(0), reader.GetString(1) == "INTEGER" ? 0 : "");
+        }
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"INSERT INTO \"CaseFiles\" ({string.Join(", ", values.Keys.Select(k => $"\"{k}\""))}) " +
+                              $"VALUES ({string.Join(", ", values.Keys.Select((_, i) => $"$p{i}"))})";
+        foreach (var (value, i) in values.Values.Select((v, i) => (v, i)))
+            command.Parameters.AddWithValue($"$p{i}", value);
+        await command.ExecuteNonQueryAsync(Ct);
     }
 
     /// <summary>An account row as the schema before the mark holds it (no column of later migrations).</summary>

@@ -94,9 +94,11 @@ public sealed class RegisterExportTests
     {
         await using var database = await TestDatabase.CreateAsync(Ct);
         // Received 2 January 2025, declared to the insurer on the 6th, referred to the CCI on 20 January: its opinion was
-        // due 6 months later, 20 July 2025 (L.1142-8), and is still awaited on 15 March 2026.
+        // due 6 months later, 20 July 2025 (L.1142-8), and is still awaited on 15 March 2026. The hospital's express decision
+        // of 20 February met the implicit-rejection deadline (2 March 2025), which the CCI does not move.
         var claim = TestCases.IndemnityClaim(D(2025, 1, 2));
         (claim.Reference, claim.Procedure, claim.Status) = ("IND-2025-00001", Claims.ClaimProcedure.Cci, CaseStatus.CciProcedure);
+        claim.ExpressDecisionNotifiedOn = D(2025, 2, 20);
         (claim.InsurerName, claim.InsurerDeclaredOn, claim.CciReferredOn, claim.DeductibleCents) = ("SHAM", D(2025, 1, 6), D(2025, 1, 20), 150_000);
         await SeedAsync(database, claim, TestCases.Complaint(D(2025, 2, 1)));
 

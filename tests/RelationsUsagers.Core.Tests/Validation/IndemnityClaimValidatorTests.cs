@@ -184,4 +184,33 @@ public sealed class IndemnityClaimValidatorTests
 
         FailsOnlyOn(_validator.Validate(claim), property, $"{label} ne peut pas précéder la date de réception.");
     }
+
+    [Fact]
+    public void The_insurer_cannot_receive_the_acceptance_before_it_is_given()
+    {
+        var claim = TestCases.IndemnityClaim();
+        (claim.OfferOn, claim.AcceptedOn, claim.InsurerAcceptanceReceivedOn) = (new DateOnly(2026, 3, 5), new DateOnly(2026, 3, 10), new DateOnly(2026, 3, 9));
+
+        FailsOnlyOn(_validator.Validate(claim), "InsurerAcceptanceReceivedOn", "L'assureur ne peut recevoir l'acceptation avant qu'elle soit donnée.");
+    }
+
+    [Fact]
+    public void An_expertise_carried_out_without_being_ordered_is_refused()
+    {
+        var claim = TestCases.IndemnityClaim();
+        claim.ExpertiseCompletedOn = new DateOnly(2026, 3, 10);
+
+        FailsOnlyOn(_validator.Validate(claim), "ExpertiseCompletedOn", "L'expertise ne peut être exécutée avant d'avoir été ordonnée.");
+    }
+
+    [Fact]
+    public void The_insurer_may_receive_the_opinion_while_its_date_is_not_typed_yet()
+    {
+        var claim = TestCases.IndemnityClaim();
+        claim.InsurerOpinionReceivedOn = new DateOnly(2026, 3, 10);
+        Passes(_validator.Validate(claim));
+        claim.CciReferredOn = new DateOnly(2026, 3, 4);
+        claim.CciOpinionOn = new DateOnly(2026, 3, 12);
+        FailsOnlyOn(_validator.Validate(claim), "InsurerOpinionReceivedOn", "L'assureur ne peut recevoir l'avis de la CCI avant qu'il soit rendu.");
+    }
 }

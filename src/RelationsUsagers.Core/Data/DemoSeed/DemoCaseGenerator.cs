@@ -723,6 +723,9 @@ internal sealed class DemoCaseGenerator
         c.Channel = Pick<Channel>([(Channel.Mail, 80), (Channel.Email, 15), (Channel.HandDelivered, 5)]);
         var harm = PickOne(DemoTexts.Harms);
         c.Services = [harm.Service];
+        // Belongings lost or stolen are no care damage: the four-year prescription of loi 68-1250 applies.
+        c.Damage = harm.Text.StartsWith("Perte ", StringComparison.Ordinal) || harm.Text.StartsWith("Vol ", StringComparison.Ordinal)
+            ? ClaimDamage.OutsideCare : ClaimDamage.Care;
         var patient = NewPatient(harm.Service);
         c.Patient = patient.Patient;
         var deceased = patient.Age > 60 && Chance(0.1);
@@ -758,14 +761,14 @@ internal sealed class DemoCaseGenerator
         {
             case CaseStatus.Received:
                 if (Chance(0.5))
-                    ClaimAcknowledge();
+                    ClaimAcknowledge(c);
                 break;
             case CaseStatus.DeclaredToInsurer:
-                ClaimAcknowledge();
+                ClaimAcknowledge(c);
                 Declare(c);
                 break;
             case CaseStatus.UnderInvestigation:
-                ClaimAcknowledge();
+                ClaimAcknowledge(c);
                 if (Chance(0.8))
                     Declare(c);
                 Event(CaseEventTypes.SentToService, 5, 20, "Dossier transmis au service et au médecin conseil de l'assureur, avec l'accord du patient.");
@@ -774,7 +777,7 @@ internal sealed class DemoCaseGenerator
                 MaybeConsolidate(c);
                 break;
             case CaseStatus.Answered:
-                ClaimAcknowledge();
+                ClaimAcknowledge(c);
                 Declare(c);
                 Event(CaseEventTypes.Note, 30, 90, "Rapport d'expertise amiable reçu.");
                 if (Chance(0.6))
@@ -783,19 +786,19 @@ internal sealed class DemoCaseGenerator
                     Reject(c);
                 break;
             case CaseStatus.CciProcedure:
-                ClaimAcknowledge();
+                ClaimAcknowledge(c);
                 Declare(c);
                 if (Chance(0.4))
                     Reject(c);
                 ReferToCci(c, opinion: Chance(0.35));
                 break;
             case CaseStatus.Litigation:
-                ClaimAcknowledge();
+                ClaimAcknowledge(c);
                 Declare(c);
                 GoToCourt(c);
                 break;
             case CaseStatus.Abandoned:
-                ClaimAcknowledge();
+                ClaimAcknowledge(c);
                 if (Chance(0.5))
                     Declare(c);
                 Event(CaseEventTypes.Note, 20, 120, "Courrier de désistement du demandeur.");
@@ -803,7 +806,7 @@ internal sealed class DemoCaseGenerator
                 c.Outcome = "Désistement du demandeur.";
                 break;
             default:
-                ClaimAcknowledge();
+                ClaimAcknowledge(c);
                 Declare(c);
                 switch (_rng.Next(100))
                 {
@@ -845,8 +848,12 @@ internal sealed class DemoCaseGenerator
         return c;
     }
 
-    private void ClaimAcknowledge() =>
+    /// <summary>The acknowledgement carries the CRPA R.112-5 mentions: the court time limit runs from the implicit rejection.</summary>
+    private void ClaimAcknowledge(IndemnityClaim c)
+    {
         Event(CaseEventTypes.AcknowledgementSent, 2, 10, "Accusé de réception : rejet implicite au terme de deux mois de silence, voies et délais de recours.");
+        c.AcknowledgementCarriedMentions = true;
+    }
 
     private void Declare(IndemnityClaim c)
     {
@@ -871,12 +878,19 @@ internal sealed class DemoCaseGenerator
         c.HospitalShareCents = Math.Min(c.OfferAmountCents.Value, c.DeductibleCents ?? 0);
         c.InsurerShareCents = c.OfferAmountCents.Value - c.HospitalShareCents;
         c.ExpressDecisionNotifiedOn = Event(CaseEventTypes.ExpressDecisionNotified, 0, 5, "Décision expresse : proposition d'indemnisation, voies et délais de recours.");
+        c.DecisionCarriedRemedies = true;
+        // L.1142-14 al.4: before consolidation the offer is provisional; the final one follows the consolidation.
+        c.OfferIsProvisional = c.ConsolidatedOn is null && Chance(0.3);
         if (accept)
             c.AcceptedOn = Event(CaseEventTypes.OfferAccepted, 10, 40, "Protocole transactionnel signé.");
     }
 
-    private void Reject(IndemnityClaim c) =>
-        c.ExpressDecisionNotifiedOn = Event(CaseEventTypes.ExpressDecisionNotified, 20, 55, "Rejet motivé de la demande, avec mention des voies et délais de recours (art. R.421-5 du CJA).");
+    private void Reject(IndemnityClaim c)
+    {
+        c.ExpressDecisionNotifiedOn = Event(CaseEventTypes.ExpressDecisionNotified, 20, 55,
+            "Rejet motivé de la demande, avec mention des voies et délais de recours et de l'effet suspensif de la saisine de la CCI (art. R.421-5 du CJA).");
+        c.DecisionCarriedRemedies = true;
+    }
 
     private void ReferToCci(IndemnityClaim c, bool opinion)
     {
@@ -901,6 +915,9 @@ internal sealed class DemoCaseGenerator
             Event(CaseEventTypes.Note, 60, 70, "Rejet implicite né du silence gardé pendant deux mois (art. R.421-2 du CJA).");
         Event(CaseEventTypes.CourtReferred, 20, 60, $"Requête enregistrée au {AdministrativeCourt}.");
         c.CourtCaseNumber = $"{_cursor.Year % 100:D2}{_rng.Next(0, 20000):D5}";
+        // C. civ. 2239: an expertise ordered by the judge suspends the prescription until it is carried out.
+        if (Chance(0.4))
+            c.ExpertiseOrderedOn = Event(CaseEventTypes.ExpertiseOrdered, 20, 60, "Expertise médicale ordonnée par le juge des référés.");
         if (Chance(0.5))
             Event(CaseEventTypes.Note, 30, 90, "Mémoire en défense déposé par l'avocat de l'assureur.");
     }

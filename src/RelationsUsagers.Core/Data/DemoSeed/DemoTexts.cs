@@ -136,6 +136,7 @@ internal static class DemoTexts
         ("Cardiologie", "Hématome compressif au point de ponction après une coronarographie, atteinte du nerf fémoral.", 20_000, 90_000),
         ("Oncologie", "Erreur de dosage d'une chimiothérapie, hospitalisation en soins intensifs.", 30_000, 160_000),
         ("Gériatrie", "Perte d'une paire de prothèses auditives pendant l'hospitalisation ; demande de remboursement.", 1_200, 4_500),
+        ("Chirurgie digestive", "Vol d'un téléphone portable et d'un portefeuille dans la chambre pendant un examen ; le dépôt au coffre n'avait pas été proposé.", 400, 1_500),
         ("Pédiatrie", "Méningite diagnostiquée tardivement chez un nourrisson renvoyé à domicile ; séquelles auditives.", 200_000, 900_000),
         ("Chirurgie orthopédique", "Erreur de côté lors d'une arthroscopie du genou.", 15_000, 60_000),
     ];

@@ -32,6 +32,7 @@ public static class CoreServices
         services.AddSingleton(settings.ImportLimits);
         services.AddScoped<AccessRequests.Import.AccessDashboardImporter>();
         services.AddScoped<Documents.CaseDocumentService>();
+        services.AddScoped<Letters.LetterService>();
         services.AddScoped<Cdu.CduMemberService>();
         services.AddScoped<Cdu.CduMeetingService>();
         services.AddScoped<Cdu.CduAgendaService>();

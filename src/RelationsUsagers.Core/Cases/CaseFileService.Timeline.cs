@@ -15,22 +15,47 @@ public sealed partial class CaseFileService
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var current = await LoadForChangeAsync(db, id, stamp, ct);
+        return await AddEventAsync(db, current, stamp, type, new StepInput(occurredOn, note), null, ct);
+    }
+
+    /// <summary>
+    /// Records that a letter was sent: its event — its step, with what the step asks (the LRAR number...), when the case
+    /// stands where the step starts — and what the letter itself establishes (<paramref name="establishes"/>: an
+    /// acknowledgement carrying the CRPA mentions), in one transaction. The event's date is the done date of the deadline
+    /// the letter answers.
+    /// </summary>
+    public async Task<CaseFile> RecordSendingAsync(Guid id, Guid stamp, string type, StepInput input, Action<CaseFile>? establishes,
+        CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var current = await LoadForChangeAsync(db, id, stamp, ct);
+        return await AddEventAsync(db, current, stamp, type, input, establishes, ct);
+    }
+
+    private async Task<CaseFile> AddEventAsync(AppDbContext db, CaseFile current, Guid stamp, string type, StepInput input,
+        Action<CaseFile>? establishes, CancellationToken ct)
+    {
         var definition = CaseKinds.Of(current);
         if (definition.AllEventTypes.All(t => t.Code != type) || type == CaseEventTypes.Received)
             throw new CaseRuleException("Ce type d'événement n'existe pas pour ce dossier.");
         if (definition.StepsFrom(current.Status).FirstOrDefault(s => s.EventType == type) is { } step)
-            return await TakeStepAsync(db, current, stamp, step, new StepInput(occurredOn, note), null, ct);
+        {
+            establishes?.Invoke(current);
+            return await TakeStepAsync(db, current, stamp, step, input, null, ct);
+        }
         if (definition.Steps.Any(s => s.EventType == type && !s.AlsoFact))
             throw new CaseRuleException($"« {CaseEventTypes.LabelOf(type)} » est une étape du dossier : elle n'est pas possible au statut « {current.Status.Label()} ».");
         var today = ParisCalendar.Today(clock);
-        if (occurredOn > today)
+        if (input.On > today)
             throw new CaseRuleException("La date de l'événement ne peut pas être dans le futur.");
-        if (occurredOn < current.ReceivedOn)
+        if (input.On < current.ReceivedOn)
             throw new CaseRuleException("La date de l'événement ne peut pas précéder la réception du dossier.");
-        var ev = new CaseEvent { CaseFileId = current.Id, Type = type, OccurredOn = occurredOn, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim() };
+        var note = input.Text;
+        var ev = new CaseEvent { CaseFileId = current.Id, Type = type, OccurredOn = input.On, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim() };
         current.Events.Add(ev);
         db.CaseEvents.Add(ev);
-        definition.ApplyFact(current, type, occurredOn);
+        definition.ApplyFact(current, type, input.On);
+        establishes?.Invoke(current);
         // The fact must leave a valid case (R.1111-5's CDSP date after receipt...).
         validators.EnsureValid(current);
         db.Entry(current).Property(c => c.ConcurrencyStamp).OriginalValue = stamp;

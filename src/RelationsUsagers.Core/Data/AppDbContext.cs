@@ -29,6 +29,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<Cdu.AgendaItem> AgendaItems => Set<Cdu.AgendaItem>();
     public DbSet<Cdu.CduRecommendation> CduRecommendations => Set<Cdu.CduRecommendation>();
     public DbSet<DatabaseFact> DatabaseFacts => Set<DatabaseFact>();
+    public DbSet<Letters.Establishment> Establishments => Set<Letters.Establishment>();
+    public DbSet<Letters.LetterTemplate> LetterTemplates => Set<Letters.LetterTemplate>();
 
     /// <summary>Extra audit lines (e.g. "opened") added by services; written with the next save.</summary>
     internal string CurrentUserName => currentUser.UserName;

@@ -37,6 +37,11 @@ public static class AuditActions
     public const string DocumentDownloaded = "Document téléchargé";
     public const string Exported = "Export";
     public const string Deleted = "Suppression";
+    /// <summary>A letter written from the case and filed in its documents.</summary>
+    public const string LetterGenerated = "Courrier généré";
+    /// <summary>A letter template uploaded or restored, the establishment's letterhead changed: lines without a case.</summary>
+    public const string LetterTemplateChanged = "Modèle de courrier";
+    public const string EstablishmentChanged = "Établissement modifié";
 
     // Account administration: lines without a case, the account named in the details.
     public const string AccountCreated = "Compte créé";

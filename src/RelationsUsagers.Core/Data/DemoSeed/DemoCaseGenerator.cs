@@ -238,7 +238,10 @@ internal sealed class DemoCaseGenerator
                 Complete(r, required, allAtOnce);
                 if (status == CaseStatus.Complete)
                 {
-                    if (Chance(0.4))
+                    // Half the complete requests have their copy ready to send (pages counted, medium chosen).
+                    if (Chance(0.5))
+                        PrepareCopy(r, chargeable: false);
+                    else if (Chance(0.4))
                         Event(CaseEventTypes.MedicalValidation, 1, 3, "Dossier relu par le médecin responsable.");
                     break;
                 }

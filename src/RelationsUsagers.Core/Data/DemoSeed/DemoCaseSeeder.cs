@@ -47,6 +47,10 @@ public static class DemoCaseSeeder
         if (count == 0 || await db.CaseFiles.AnyAsync(ct))
             return 0;
 
+        // Every demo letter can be written at once: the demo hospital's letterhead.
+        if (!await db.Establishments.AnyAsync(ct))
+            db.Establishments.Add(Letters.DemoEstablishment.Create());
+
         var counters = await db.ReferenceCounters.ToListAsync(ct);
         var generator = new DemoCaseGenerator(clock.GetUtcNow());
         var batch = generator.Generate(count, counters.ToDictionary(c => (c.Kind, c.Year), c => c.LastValue));

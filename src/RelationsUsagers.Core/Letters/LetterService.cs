@@ -32,7 +32,7 @@ public sealed class LetterService(IDbContextFactory<AppDbContext> dbFactory, Cas
     public async Task<Establishment> GetEstablishmentAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Establishments.AsNoTracking().FirstOrDefaultAsync(ct) ?? new Establishment();
+        return await db.Establishments.AsNoTracking().OrderBy(e => e.Id).FirstOrDefaultAsync(ct) ?? new Establishment();
     }
 
     public async Task<Establishment> SaveEstablishmentAsync(Establishment edited, CancellationToken ct = default)
@@ -45,7 +45,7 @@ public sealed class LetterService(IDbContextFactory<AppDbContext> dbFactory, Cas
                 throw new CaseRuleException("Le logo doit être une image PNG ou JPEG.");
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.Establishments.FirstOrDefaultAsync(ct);
+        var row = await db.Establishments.OrderBy(e => e.Id).FirstOrDefaultAsync(ct);
         if (row is null)
         {
             row = new Establishment();
@@ -90,6 +90,20 @@ public sealed class LetterService(IDbContextFactory<AppDbContext> dbFactory, Cas
     public async Task<(CaseDocument Document, byte[] Content)> GenerateAsync(Guid caseId, string letterCode, string? recipientKey,
         IReadOnlyDictionary<string, string?> asked, CancellationToken ct = default)
     {
+        var (letter, file, recipient, content) = await WriteAsync(caseId, letterCode, recipientKey, asked, ct);
+        var fileName = $"{ParisCalendar.Today(clock):yyyy-MM-dd} {letter.Title} {file.Reference}.docx";
+        using var stream = new MemoryStream(content, writable: false);
+        var document = await documents.UploadAsync(caseId, fileName, stream, content.Length, $"Courrier : {letter.Title} – à {recipient.Name}", ct);
+        return (document, content);
+    }
+
+    /// <summary>Writes the letter without filing it (the command line's <c>letters render</c>), audited all the same.</summary>
+    public async Task<byte[]> RenderAsync(Guid caseId, string letterCode, string? recipientKey, IReadOnlyDictionary<string, string?> asked,
+        CancellationToken ct = default) => (await WriteAsync(caseId, letterCode, recipientKey, asked, ct)).Content;
+
+    private async Task<(LetterDefinition Letter, CaseFile File, LetterRecipient Recipient, byte[] Content)> WriteAsync(Guid caseId, string letterCode,
+        string? recipientKey, IReadOnlyDictionary<string, string?> asked, CancellationToken ct)
+    {
         var letter = Find(letterCode);
         var (file, establishment, deadlines, legalClock) = await LoadCaseAsync(caseId, ct);
         var recipient = Recipient(letter, file, establishment, recipientKey);
@@ -98,15 +112,11 @@ public sealed class LetterService(IDbContextFactory<AppDbContext> dbFactory, Cas
         if (!draft.Ready)
             throw new CaseRuleException("Courrier impossible à établir : " + string.Join(" ", draft.Missing));
         var content = LetterDocx.Fill(template.Content, draft.Values, establishment.Logo, establishment.LogoContentType);
-        var today = ParisCalendar.Today(clock);
-        var fileName = $"{today:yyyy-MM-dd} {letter.Title} {file.Reference}.docx";
-        using var stream = new MemoryStream(content, writable: false);
-        var document = await documents.UploadAsync(caseId, fileName, stream, content.Length, $"Courrier : {letter.Title} – à {recipient.Name}", ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AuditEntries.Add(AuditTrail.Line(file, db.UtcNow, db.CurrentUserName, AuditActions.LetterGenerated,
             $"{letter.Title} ({template.Label}), destinataire : {recipient.Capacity}"));
         await db.SaveChangesAsync(ct);
-        return (document, content);
+        return (letter, file, recipient, content);
     }
 
     /// <summary>
@@ -133,7 +143,7 @@ public sealed class LetterService(IDbContextFactory<AppDbContext> dbFactory, Cas
         var members = await db.CduMembers.AsNoTracking().Where(m => m.Active).OrderBy(m => m.IsDeputy).ThenBy(m => m.FullName).ToListAsync(ct);
         if (members.Count == 0)
             throw new CaseRuleException("Aucun membre actif à convoquer.");
-        var establishment = await db.Establishments.AsNoTracking().FirstOrDefaultAsync(ct) ?? new Establishment();
+        var establishment = await db.Establishments.AsNoTracking().OrderBy(e => e.Id).FirstOrDefaultAsync(ct) ?? new Establishment();
         var letter = CduLetters.Convocation;
         var template = await CurrentTemplateAsync(letter, ct);
         var drafts = members.Select(m => Draft(letter, new LetterContext
@@ -270,7 +280,7 @@ public sealed class LetterService(IDbContextFactory<AppDbContext> dbFactory, Cas
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var file = await db.CaseFiles.AsNoTracking().Include(c => c.Events).FirstOrDefaultAsync(c => c.Id == caseId, ct)
             ?? throw new CaseRuleException("Ce dossier n'existe plus.");
-        var establishment = await db.Establishments.AsNoTracking().FirstOrDefaultAsync(ct) ?? new Establishment();
+        var establishment = await db.Establishments.AsNoTracking().OrderBy(e => e.Id).FirstOrDefaultAsync(ct) ?? new Establishment();
         var suspensions = await db.ClockSuspensions.AsNoTracking().Where(s => s.CaseFileId == caseId).ToListAsync(ct);
         var legalClock = await LegalClockService.LoadClockAsync(db, ct);
         return (file, establishment, legalClock.Compute(file, suspensions, clock), legalClock);

@@ -13,11 +13,13 @@ namespace RelationsUsagers.Web.CommandLine;
 ///   export access-requests|complaints|claims|requisitions --from 2025-01-01 --to 2025-12-31 --out suivi.xlsx
 ///   import access-dashboard FILE [--sheet NAME] [--header-row N] [--dry-run]
 ///   audit verify
-/// Both go through the same services as the pages, with the audit trail naming the command-line user.
+///   letters list --case REF
+///   letters render --case REF --letter CODE --out FILE.docx [--to RECIPIENT] [--field code=valeur]...
+/// All go through the same services as the pages, with the audit trail naming the command-line user.
 /// </summary>
 public static class PortalCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "export" or "import" or "audit";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "export" or "import" or "audit" or "letters";
 
     /// <summary>Exit code of <c>audit verify</c> when a link of the audit chain is broken.</summary>
     public const int BrokenAuditChain = 3;
@@ -62,6 +64,8 @@ public static class PortalCommands
                 ("export", "access-requests" or "complaints" or "claims" or "requisitions") => await ExportAsync(scope.ServiceProvider, args),
                 ("import", "access-dashboard") => await ImportAsync(scope.ServiceProvider, args),
                 ("audit", "verify") => await VerifyAuditAsync(scope.ServiceProvider),
+                ("letters", "list") => await ListLettersAsync(scope.ServiceProvider, args),
+                ("letters", "render") => await RenderLetterAsync(scope.ServiceProvider, args),
                 _ => Usage(),
             };
         }
@@ -152,6 +156,48 @@ public static class PortalCommands
         return BrokenAuditChain;
     }
 
+    /// <summary>The letters that fit the case, one per line: code, « prêt » or what is missing, title.</summary>
+    private static async Task<int> ListLettersAsync(IServiceProvider services, string[] args)
+    {
+        var caseId = await CaseIdAsync(services, args);
+        foreach (var proposal in await services.GetRequiredService<Core.Letters.LetterService>().ProposeAsync(caseId))
+            Console.WriteLine($"{proposal.Letter.Code}\t{(proposal.Ready ? "prêt" : string.Join(" ", proposal.Missing))}\t{proposal.Letter.Title}");
+        return 0;
+    }
+
+    /// <summary>Writes one letter of the case to a .docx file (temporary file renamed, as the exports), audited by the service.</summary>
+    private static async Task<int> RenderLetterAsync(IServiceProvider services, string[] args)
+    {
+        var caseId = await CaseIdAsync(services, args);
+        var code = Option(args, "--letter") ?? throw new ArgumentException("--letter CODE est obligatoire (voir letters list).");
+        var output = Option(args, "--out") ?? throw new ArgumentException("--out FICHIER.docx est obligatoire.");
+        var fields = new Dictionary<string, string?>();
+        for (var i = 0; i < args.Length - 1; i++)
+        {
+            if (args[i] != "--field")
+                continue;
+            var pair = args[i + 1].Split('=', 2);
+            if (pair.Length != 2)
+                throw new ArgumentException($"--field attend code=valeur : « {args[i + 1]} ».");
+            fields[pair[0]] = pair[1];
+        }
+        var content = await services.GetRequiredService<Core.Letters.LetterService>().RenderAsync(caseId, code, Option(args, "--to"), fields);
+        var target = Path.GetFullPath(output);
+        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        await File.WriteAllBytesAsync(temporary, content);
+        File.Move(temporary, target, overwrite: true);
+        Console.WriteLine($"{code} written to {target}");
+        return 0;
+    }
+
+    private static async Task<Guid> CaseIdAsync(IServiceProvider services, string[] args)
+    {
+        var reference = Option(args, "--case") ?? throw new ArgumentException("--case RÉFÉRENCE est obligatoire.");
+        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.CaseFiles.Where(c => c.Reference == reference.Trim()).Select(c => (Guid?)c.Id).FirstOrDefaultAsync()
+            ?? throw new ArgumentException($"Aucun dossier de référence « {reference} ».");
+    }
+
     /// <summary>--header-row N: the line holding the column titles, when they are not recognised by themselves.</summary>
     private static int? HeaderRow(string[] args) => Option(args, "--header-row") is not { } text ? null
         : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var row) && row > 0 ? row
@@ -174,6 +220,8 @@ public static class PortalCommands
               export access-requests|complaints|claims|requisitions --from AAAA-MM-JJ --to AAAA-MM-JJ --out FICHIER.xlsx
               import access-dashboard FICHIER.xlsx [--sheet NOM] [--header-row N] [--dry-run]
               audit verify
+              letters list --case RÉFÉRENCE
+              letters render --case RÉFÉRENCE --letter CODE --out FICHIER.docx [--to DESTINATAIRE] [--field code=valeur]...
             """);
         return 2;
     }

@@ -222,6 +222,42 @@ public sealed partial class PortalCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Letters_list_names_what_is_missing_and_render_writes_a_word_letter_audited()
+    {
+        Assert.Equal(0, (await RunAsync("import", "access-dashboard", Sample)).Code);
+        // The sample's imported lines are all answered: one is put back as just received, as a new request would be.
+        var reference = await ScalarAsync("SELECT Reference FROM CaseFiles ORDER BY Reference LIMIT 1");
+        await ExecuteAsync($"UPDATE CaseFiles SET Status = 1, ClosedOn = NULL WHERE Reference = '{reference}'");
+
+        var before = await RunAsync("letters", "list", "--case", reference);
+        Assert.Equal(0, before.Code);
+        Assert.Contains(Lines(before.Out), l => l.StartsWith("access-acknowledgement\t", StringComparison.Ordinal) && l.Contains("complétez la page Établissement"));
+
+        await ExecuteAsync("""
+            INSERT INTO Establishments (Id, HospitalName, ServiceName, Address, City, Email, Phone, SignatoryName, SignatoryTitle,
+                AdministrativeCourt, UpdatedAtUtc, UpdatedBy)
+            VALUES (1, 'Centre hospitalier de l''Erdre', 'Service des relations avec les usagers', '12 boulevard de l''Erdre, 44093 Nantes',
+                'Nantes', 'ru@ch.example.fr', '02 40 00 12 34', 'Catherine Morel', 'Directrice', 'tribunal administratif de Nantes',
+                '2026-12-01 00:00:00', 'admin');
+            """);
+        var after = await RunAsync("letters", "list", "--case", reference);
+        Assert.Contains(Lines(after.Out), l => l.StartsWith("access-acknowledgement\tprêt\t", StringComparison.Ordinal));
+
+        var output = Path.Combine(_folder, "accuse.docx");
+        var render = await RunAsync("letters", "render", "--case", reference, "--letter", "access-acknowledgement", "--out", output,
+            "--field", "documents-due-on=15 janvier 2027");
+        Assert.Equal((0, ""), (render.Code, render.Error));
+        var text = string.Join("\n", Core.Letters.LetterDocx.Paragraphs(await File.ReadAllBytesAsync(output, Xunit.TestContext.Current.CancellationToken)));
+        Assert.Contains("Centre hospitalier de l'Erdre", text);
+        Assert.Contains($"Réf. : {reference}", text);
+        Assert.Equal(1, await CountAsync($"SELECT COUNT(*) FROM AuditEntries WHERE Action = 'Courrier généré' AND CaseReference = '{reference}'"));
+
+        var unknown = await RunAsync("letters", "render", "--case", "DAD-1999-00001", "--letter", "access-acknowledgement", "--out", output);
+        Assert.Equal(2, unknown.Code);
+        Assert.Contains("Aucun dossier de référence « DAD-1999-00001 »", unknown.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_of_a_missing_file_prints_the_error_and_returns_2()
     {
         var run = await RunAsync("import", "access-dashboard", Path.Combine(_folder, "absent.xlsx"));
@@ -266,6 +302,15 @@ public sealed partial class PortalCommandsTests : IDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(Xunit.TestContext.Current.CancellationToken);
+    }
+
+    private async Task<string> ScalarAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
+        await connection.OpenAsync(Xunit.TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (string)(await command.ExecuteScalarAsync(Xunit.TestContext.Current.CancellationToken))!;
     }
 
     private async Task<long> CountAsync(string sql)

@@ -252,7 +252,15 @@ public static class LetterDocx
             RunProperties? format = bold ? new RunProperties(new Bold()) : null;
             if (literal is not null)
             {
-                paragraph.Append(Run(literal, format));
+                // A line break inside a paragraph (a list that follows « suivants : »).
+                var lines = literal.Split('\n');
+                for (var i = 0; i < lines.Length; i++)
+                {
+                    var run = Run(lines[i], format);
+                    if (i > 0)
+                        run.PrependChild(new Break());
+                    paragraph.Append(run);
+                }
                 continue;
             }
             var field = LetterFields.Find(code!) ?? throw new InvalidOperationException($"Champ inconnu « {code} ».");

@@ -104,7 +104,8 @@ public class DefaultLetterTests
         Assert.Equal(3, text.Split("J'ai l'honneur de vous convier").Length - 1);
         Assert.Contains("représentant(e) des usagers suppléant(e)", text);
         Assert.Contains("le 10 décembre 2026 à 14 h 00, salle du conseil", text);
-        Assert.Contains("2. Rapport annuel 2026", text);
+        // The agenda is a list: each item on its own line after « suivant : ».
+        Assert.Contains("L'ordre du jour de la séance est le suivant :\n1. Plaintes du trimestre\n2. Rapport annuel 2026", text);
     }
 
     private static LetterContext Context(CaseFile file, LetterRecipient recipient) => new()
@@ -122,5 +123,7 @@ public class DefaultLetterTests
         using var stream = new MemoryStream(document);
         using var doc = WordprocessingDocument.Open(stream, false);
         Assert.Empty(new OpenXmlValidator().Validate(doc).Select(e => $"{e.Description} ({e.Path?.XPath})"));
+        // Word shows no line break typed inside a text: each line must be its own break element.
+        Assert.DoesNotContain(doc.MainDocumentPart!.Document.Descendants<DocumentFormat.OpenXml.Wordprocessing.Text>(), t => t.Text.Contains('\n'));
     }
 }

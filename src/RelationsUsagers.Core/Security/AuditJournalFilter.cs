@@ -20,16 +20,21 @@ public sealed record AuditJournalFilter
     public const int PageSize = 25;
 
     /// <summary>
-    /// The filter as the audit line of its reading keeps it: "Journal d'audit, page 2 ; filtre : du 01/03/2026 au
-    /// 15/03/2026, utilisateur « officer », action « Export »". The criteria name staff and references, no patient.
+    /// The reading as its audit line keeps it: "Journal d'audit jusqu'à la ligne n° 1234, page 2 ; filtre : du 01/03/2026
+    /// au 15/03/2026, utilisateur « officer », action « Export »": with the line numbers, exactly the lines shown. The
+    /// criteria name staff and references, no patient.
     /// </summary>
-    public string ForAudit(int pageIndex)
+    public string ForAudit(int pageIndex, long upToId)
     {
         var parts = new List<string>();
-        if (From is { } from)
-            parts.Add($"du {Show(from)}");
-        if (To is { } to)
-            parts.Add($"au {Show(to)}");
+        parts.Add((From, To) switch
+        {
+            ({ } from, { } to) => $"du {Show(from)} au {Show(to)}",
+            ({ } from, null) => $"depuis le {Show(from)}",
+            (null, { } to) => $"jusqu'au {Show(to)}",
+            _ => "",
+        });
+        parts.RemoveAll(p => p.Length == 0);
         if (Text(UserName) is { } user)
             parts.Add($"utilisateur {Quoted(user)}");
         if (Text(Action) is { } action)
@@ -37,7 +42,7 @@ public sealed record AuditJournalFilter
         if (Text(CaseReference) is { } reference)
             parts.Add($"dossier {Quoted(reference)}");
         var filter = parts.Count == 0 ? "tout le journal" : string.Join(", ", parts);
-        return $"Journal d'audit, page {pageIndex + 1}{Nbsp}; filtre{Nbsp}: {filter}";
+        return $"Journal d'audit jusqu'à la ligne n°{Nbsp}{upToId}, page {pageIndex + 1}{Nbsp}; filtre{Nbsp}: {filter}";
     }
 
     /// <summary>Null when the period can be searched; otherwise why not, in French.</summary>
@@ -51,3 +56,9 @@ public sealed record AuditJournalFilter
 
     private static string Show(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 }
+
+/// <summary>
+/// A page of the journal, and the last line the reading started from: the following pages are read up to that line, so
+/// that lines written meanwhile (the reading's own line first) do not shift them.
+/// </summary>
+public sealed record AuditJournalPage(IReadOnlyList<AuditEntry> Items, int TotalCount, long UpToId);

@@ -33,27 +33,28 @@ public sealed class AuditService(IDbContextFactory<AppDbContext> dbFactory)
     }
 
     /// <summary>
-    /// One page of the whole trail, newest (highest number) first, filtered, details in French; then the reading's own line,
-    /// without a case: the filter and the page, no count. The lines shown are exactly those the filter finds before that
-    /// line, whose number dates the reading; a count would also grow with each reading and defeat <see cref="AuditReads"/>.
+    /// One page of the whole trail, newest (highest number) first, filtered, details in French, read up to line
+    /// <paramref name="upToId"/> (null: the last line now, for a new search); then the reading's own line, without a case:
+    /// the filter, the page and the last line number, which say exactly which lines were shown.
     /// </summary>
-    public async Task<PagedResult<AuditEntry>> GetJournalPageAsync(AuditJournalFilter filter, int pageIndex, int pageSize = AuditJournalFilter.PageSize,
-        CancellationToken ct = default)
+    public async Task<AuditJournalPage> GetJournalPageAsync(AuditJournalFilter filter, int pageIndex, long? upToId = null,
+        int pageSize = AuditJournalFilter.PageSize, CancellationToken ct = default)
     {
         if (filter.PeriodProblem is { } problem)
             throw new CaseRuleException(problem);
         pageIndex = Math.Max(0, pageIndex);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = Apply(db.AuditEntries.AsNoTracking(), filter);
+        var upTo = upToId ?? await db.AuditEntries.MaxAsync(a => (long?)a.Id, ct) ?? 0;
+        var query = Apply(db.AuditEntries.AsNoTracking().Where(a => a.Id <= upTo), filter);
         var total = await query.CountAsync(ct);
         var entries = await query.OrderByDescending(a => a.Id).Skip(pageIndex * pageSize).Take(pageSize).ToListAsync(ct);
         var caseIds = entries.Where(e => e.CaseFileId is not null).Select(e => e.CaseFileId!.Value).Distinct().ToList();
         var kinds = await db.CaseFiles.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Kind, ct);
         foreach (var entry in entries)
             entry.Details = AuditWording.InFrench(entry.Details, entry.CaseFileId is { } id && kinds.TryGetValue(id, out var kind) ? kind : null);
-        if (await AuditReads.AddUnlessRepeatedAsync(db, AuditActions.JournalRead, null, null, filter.ForAudit(pageIndex), ct))
+        if (await AuditReads.AddUnlessRepeatedAsync(db, AuditActions.JournalRead, null, null, filter.ForAudit(pageIndex, upTo), ct))
             await db.SaveChangesAsync(ct);
-        return new PagedResult<AuditEntry>(entries, total);
+        return new AuditJournalPage(entries, total, upTo);
     }
 
     private static IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> query, AuditJournalFilter filter)

@@ -61,4 +61,4 @@ public sealed record AuditJournalFilter
 /// A page of the journal, and the last line the reading started from: the following pages are read up to that line, so
 /// that lines written meanwhile (the reading's own line first) do not shift them.
 /// </summary>
-public sealed record AuditJournalPage(IReadOnlyList<AuditEntry> Items, int TotalCount, long UpToId);
+public sealed record AuditJournalLines(IReadOnlyList<AuditEntry> Items, int TotalCount, long UpToId);

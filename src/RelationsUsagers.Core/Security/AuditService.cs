@@ -37,7 +37,7 @@ public sealed class AuditService(IDbContextFactory<AppDbContext> dbFactory)
     /// <paramref name="upToId"/> (null: the last line now, for a new search); then the reading's own line, without a case:
     /// the filter, the page and the last line number, which say exactly which lines were shown.
     /// </summary>
-    public async Task<AuditJournalPage> GetJournalPageAsync(AuditJournalFilter filter, int pageIndex, long? upToId = null,
+    public async Task<AuditJournalLines> GetJournalPageAsync(AuditJournalFilter filter, int pageIndex, long? upToId = null,
         int pageSize = AuditJournalFilter.PageSize, CancellationToken ct = default)
     {
         if (filter.PeriodProblem is { } problem)
@@ -54,7 +54,7 @@ public sealed class AuditService(IDbContextFactory<AppDbContext> dbFactory)
             entry.Details = AuditWording.InFrench(entry.Details, entry.CaseFileId is { } id && kinds.TryGetValue(id, out var kind) ? kind : null);
         if (await AuditReads.AddUnlessRepeatedAsync(db, AuditActions.JournalRead, null, null, filter.ForAudit(pageIndex, upTo), ct))
             await db.SaveChangesAsync(ct);
-        return new AuditJournalPage(entries, total, upTo);
+        return new AuditJournalLines(entries, total, upTo);
     }
 
     private static IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> query, AuditJournalFilter filter)

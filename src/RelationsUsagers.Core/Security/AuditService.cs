@@ -11,11 +11,14 @@ namespace RelationsUsagers.Core.Security;
 /// </summary>
 public sealed class AuditService(IDbContextFactory<AppDbContext> dbFactory)
 {
+    private const char Nbsp = '\u00A0';
+
     /// <summary>
     /// The case's trail, newest first, as the journal shows it: details in French (fields' French names, labels of values),
     /// whatever version of the portal wrote them. The stored lines stay as written (append-only). The reading is written on
-    /// the case after the read, so the trail shown ends with the reading before it, not with itself; reading it again
-    /// within <see cref="AuditReads.RepeatWindow"/> with nothing in between writes no second line.
+    /// the case after the read, so the trail shown ends with the reading before it, not with itself. Its details name the
+    /// last line read, readings of the journal aside: reading again while nothing else was written on the case, within
+    /// <see cref="AuditReads.RepeatWindow"/>, writes no second line; reading after a change does.
     /// </summary>
     public async Task<IReadOnlyList<AuditEntry>> GetCaseTrailAsync(Guid caseId, CancellationToken ct = default)
     {
@@ -27,8 +30,13 @@ public sealed class AuditService(IDbContextFactory<AppDbContext> dbFactory)
         var file = await db.CaseFiles.AsNoTracking().Where(c => c.Id == caseId).Select(c => new { c.Kind, c.Reference }).FirstOrDefaultAsync(ct);
         foreach (var entry in entries)
             entry.Details = AuditWording.InFrench(entry.Details, file?.Kind);
-        if (file is not null && await AuditReads.AddUnlessRepeatedAsync(db, AuditActions.JournalRead, caseId, file.Reference, null, ct))
-            await db.SaveChangesAsync(ct);
+        if (file is not null)
+        {
+            var lastRead = entries.Where(e => e.Action != AuditActions.JournalRead).Select(e => e.Id).DefaultIfEmpty().Max();
+            if (await AuditReads.AddUnlessRepeatedAsync(db, AuditActions.JournalRead, caseId, file.Reference,
+                    $"Journal du dossier jusqu'à la ligne n°{Nbsp}{lastRead}", ct))
+                await db.SaveChangesAsync(ct);
+        }
         return entries;
     }
 

@@ -21,25 +21,30 @@ public sealed class AuditJournalTests
     }
 
     [Fact]
-    public async Task Reading_a_case_trail_is_written_on_the_case_after_the_read_and_once_while_nothing_changes()
+    public async Task Reading_a_case_trail_is_written_on_the_case_after_the_read_and_again_only_after_a_change_or_a_while()
     {
         await using var database = await TestDatabase.CreateAsync(Ct);
-        var created = await database.CreateService().CreateAsync(TestCases.AccessRequest(), Ct);
+        var created = await database.CreateService().CreateAsync(TestCases.AccessRequest(), Ct); // lines 1 and 2
 
         var first = await Journal(database).GetCaseTrailAsync(created.Id, Ct);
 
         Assert.DoesNotContain(first, a => a.Action == AuditActions.JournalRead);
         var line = Assert.Single(await LinesAsync(database, AuditActions.JournalRead));
-        Assert.Equal((Manager, created.Id, created.Reference), (line.UserName, line.CaseFileId, line.CaseReference));
+        Assert.Equal((Manager, created.Id, created.Reference, $"Journal du dossier jusqu'à la ligne n°{Nbsp}2"),
+            (line.UserName, line.CaseFileId, line.CaseReference, line.Details));
 
         database.Clock.Advance(TimeSpan.FromMinutes(2));
         var second = await Journal(database).GetCaseTrailAsync(created.Id, Ct);
         Assert.Equal(AuditActions.JournalRead, second[0].Action);
         Assert.Single(await LinesAsync(database, AuditActions.JournalRead));
 
+        await database.CreateService().OpenAsync(created.Id, Ct); // line 4
+        await Journal(database).GetCaseTrailAsync(created.Id, Ct);
         database.Clock.Advance(AuditReads.RepeatWindow);
         await Journal(database).GetCaseTrailAsync(created.Id, Ct);
-        Assert.Equal(2, (await LinesAsync(database, AuditActions.JournalRead)).Count);
+
+        Assert.Equal([$"Journal du dossier jusqu'à la ligne n°{Nbsp}2", $"Journal du dossier jusqu'à la ligne n°{Nbsp}4", $"Journal du dossier jusqu'à la ligne n°{Nbsp}4"],
+            (await LinesAsync(database, AuditActions.JournalRead)).Select(l => l.Details));
     }
 
     [Fact]

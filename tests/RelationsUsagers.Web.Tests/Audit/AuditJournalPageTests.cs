@@ -89,7 +89,7 @@ public sealed class AuditJournalPageTests : PortalTestContext
 
         page.Find("#journal-verify").Click();
         // Lines 1 to 3, and the reading of the journal (line 4).
-        page.WaitForAssertion(() => Assert.Equal($"Journal intègre{Nbsp}: 4 ligne(s) vérifiée(s), chacune à sa place dans la chaîne.",
+        page.WaitForAssertion(() => Assert.Equal($"Journal intègre{Nbsp}: 4 lignes vérifiées, chacune à sa place dans la chaîne.",
             page.Find("#journal-integrity").TextContent.Trim()));
 
         await using (var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct))

@@ -12,7 +12,7 @@ using RelationsUsagers.Core.Data;
 namespace RelationsUsagers.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206025146_AuditReadIndex")]
+    [Migration("20261206031421_AuditReadIndex")]
     partial class AuditReadIndex
     {
         /// <inheritdoc />
@@ -699,6 +699,9 @@ namespace RelationsUsagers.Core.Data.Migrations
                     b.Property<int>("Unit")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("WarningDays")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Code");
 
                     b.ToTable("DelaySettings", (string)null);
@@ -711,7 +714,8 @@ namespace RelationsUsagers.Core.Data.Migrations
                             Duration = 48,
                             Label = "Délai de réflexion",
                             StartEvent = "proofs-complete",
-                            Unit = 1
+                            Unit = 1,
+                            WarningDays = 2
                         },
                         new
                         {
@@ -720,7 +724,8 @@ namespace RelationsUsagers.Core.Data.Migrations
                             Duration = 8,
                             Label = "Communication du dossier",
                             StartEvent = "received",
-                            Unit = 2
+                            Unit = 2,
+                            WarningDays = 2
                         },
                         new
                         {
@@ -729,7 +734,38 @@ namespace RelationsUsagers.Core.Data.Migrations
                             Duration = 2,
                             Label = "Communication du dossier",
                             StartEvent = "received",
-                            Unit = 3
+                            Unit = 3,
+                            WarningDays = 2
+                        },
+                        new
+                        {
+                            Code = "access.implicit-refusal",
+                            Article = "CRPA art. R.311-13",
+                            Duration = 1,
+                            Label = "Refus implicite (silence d'un mois)",
+                            StartEvent = "received",
+                            Unit = 3,
+                            WarningDays = 2
+                        },
+                        new
+                        {
+                            Code = "access.cada-referral",
+                            Article = "CRPA art. L.342-1, R.343-1",
+                            Duration = 2,
+                            Label = "Saisine de la CADA par le demandeur",
+                            StartEvent = "Refus exprès ou implicite",
+                            Unit = 3,
+                            WarningDays = 2
+                        },
+                        new
+                        {
+                            Code = "access.cada-opinion",
+                            Article = "CRPA art. R.343-3",
+                            Duration = 1,
+                            Label = "Avis de la CADA",
+                            StartEvent = "cada-referred",
+                            Unit = 3,
+                            WarningDays = 2
                         },
                         new
                         {
@@ -738,7 +774,8 @@ namespace RelationsUsagers.Core.Data.Migrations
                             Duration = 8,
                             Label = "Accusé de réception",
                             StartEvent = "received",
-                            Unit = 2
+                            Unit = 2,
+                            WarningDays = 2
                         },
                         new
                         {
@@ -747,7 +784,8 @@ namespace RelationsUsagers.Core.Data.Migrations
                             Duration = 8,
                             Label = "Rencontre avec le médiateur",
                             StartEvent = "mediator-referred",
-                            Unit = 2
+                            Unit = 2,
+                            WarningDays = 2
                         },
                         new
                         {
@@ -756,7 +794,38 @@ namespace RelationsUsagers.Core.Data.Migrations
                             Duration = 8,
                             Label = "Compte rendu de médiation au président de la CDU",
                             StartEvent = "mediation-meeting",
-                            Unit = 2
+                            Unit = 2,
+                            WarningDays = 2
+                        },
+                        new
+                        {
+                            Code = "complaint.report-forwarding",
+                            Article = "CSP art. R.1112-94 al.1",
+                            Duration = 2,
+                            Label = "Envoi du compte rendu aux membres de la CDU et au plaignant",
+                            StartEvent = "mediation-report-sent",
+                            Unit = 2,
+                            WarningDays = 2
+                        },
+                        new
+                        {
+                            Code = "complaint.oral-copy",
+                            Article = "CSP art. R.1112-91",
+                            Duration = 2,
+                            Label = "Copie de la plainte orale consignée",
+                            StartEvent = "received",
+                            Unit = 2,
+                            WarningDays = 2
+                        },
+                        new
+                        {
+                            Code = "complaint.damage-information",
+                            Article = "CSP art. L.1142-4",
+                            Duration = 15,
+                            Label = "Entretien d'information sur le dommage",
+                            StartEvent = "Découverte du dommage ou demande expresse",
+                            Unit = 2,
+                            WarningDays = 2
                         },
                         new
                         {
@@ -765,7 +834,8 @@ namespace RelationsUsagers.Core.Data.Migrations
                             Duration = 8,
                             Label = "Réponse au plaignant après la CDU",
                             StartEvent = "cdu-examined",
-                            Unit = 2
+                            Unit = 2,
+                            WarningDays = 2
                         },
                         new
                         {
@@ -774,16 +844,18 @@ namespace RelationsUsagers.Core.Data.Migrations
                             Duration = 1,
                             Label = "Réponse au plaignant",
                             StartEvent = "received",
-                            Unit = 3
+                            Unit = 3,
+                            WarningDays = 2
                         },
                         new
                         {
                             Code = "claim.implicit-rejection",
-                            Article = "CJA art. R.421-2 ; suspension CSP L.1142-7",
+                            Article = "CRPA art. L.231-4 ; CJA art. R.421-2",
                             Duration = 2,
                             Label = "Décision implicite de rejet",
                             StartEvent = "received",
-                            Unit = 3
+                            Unit = 3,
+                            WarningDays = 15
                         },
                         new
                         {
@@ -792,7 +864,8 @@ namespace RelationsUsagers.Core.Data.Migrations
                             Duration = 15,
                             Label = "Déclaration à l'assureur",
                             StartEvent = "received",
-                            Unit = 2
+                            Unit = 2,
+                            WarningDays = 2
                         },
                         new
                         {
@@ -801,7 +874,8 @@ namespace RelationsUsagers.Core.Data.Migrations
                             Duration = 6,
                             Label = "Avis de la CCI",
                             StartEvent = "cci-referred",
-                            Unit = 3
+                            Unit = 3,
+                            WarningDays = 2
                         },
                         new
                         {
@@ -810,7 +884,8 @@ namespace RelationsUsagers.Core.Data.Migrations
                             Duration = 4,
                             Label = "Offre de l'assureur",
                             StartEvent = "cci-opinion",
-                            Unit = 3
+                            Unit = 3,
+                            WarningDays = 2
                         },
                         new
                         {
@@ -819,16 +894,48 @@ namespace RelationsUsagers.Core.Data.Migrations
                             Duration = 1,
                             Label = "Paiement de l'indemnité",
                             StartEvent = "offer-accepted",
-                            Unit = 3
+                            Unit = 3,
+                            WarningDays = 2
                         },
                         new
                         {
                             Code = "claim.prescription",
-                            Article = "CSP art. L.1142-28 ; suspension L.1142-7",
+                            Article = "CSP art. L.1142-28 ; L.1142-7 ; C. civ. art. 2235, 2239, 2240",
                             Duration = 10,
                             Label = "Prescription de l'action",
                             StartEvent = "consolidation",
-                            Unit = 4
+                            Unit = 4,
+                            WarningDays = 90
+                        },
+                        new
+                        {
+                            Code = "claim.court-time-limit",
+                            Article = "CJA art. R.421-1, R.421-2, R.421-5 ; CRPA L.112-6 ; CSP L.1142-7",
+                            Duration = 2,
+                            Label = "Recours devant le tribunal administratif",
+                            StartEvent = "Décision expresse notifiée ou décision implicite de rejet",
+                            Unit = 3,
+                            WarningDays = 15
+                        },
+                        new
+                        {
+                            Code = "claim.final-offer",
+                            Article = "CSP art. L.1142-14 al.4",
+                            Duration = 2,
+                            Label = "Offre définitive de l'assureur",
+                            StartEvent = "consolidation",
+                            Unit = 3,
+                            WarningDays = 2
+                        },
+                        new
+                        {
+                            Code = "claim.prescription-four-years",
+                            Article = "Loi n° 68-1250 du 31 décembre 1968, art. 1 et 2",
+                            Duration = 4,
+                            Label = "Prescription quadriennale",
+                            StartEvent = "1er janvier suivant les faits ou la dernière réclamation écrite",
+                            Unit = 4,
+                            WarningDays = 90
                         },
                         new
                         {
@@ -837,7 +944,8 @@ namespace RelationsUsagers.Core.Data.Migrations
                             Duration = 0,
                             Label = "Réponse à la réquisition",
                             StartEvent = "DueOn (date fixée par l'autorité)",
-                            Unit = 2
+                            Unit = 2,
+                            WarningDays = 2
                         },
                         new
                         {
@@ -846,7 +954,8 @@ namespace RelationsUsagers.Core.Data.Migrations
                             Duration = 15,
                             Label = "Relance de la partie attendue",
                             StartEvent = "Mise en attente ou dernière relance",
-                            Unit = 2
+                            Unit = 2,
+                            WarningDays = 2
                         });
                 });
 
@@ -1006,6 +1115,12 @@ namespace RelationsUsagers.Core.Data.Migrations
                 {
                     b.HasBaseType("RelationsUsagers.Core.Cases.CaseFile");
 
+                    b.Property<DateOnly?>("CadaOpinionOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CadaReferredOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("CdspReferredOn")
                         .HasColumnType("TEXT");
 
@@ -1024,6 +1139,12 @@ namespace RelationsUsagers.Core.Data.Migrations
                     b.Property<string>("DesignatedDoctor")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("InformationAgeOverride")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InformationAgeOverrideReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("InformationOlderThanFiveYears")
                         .HasColumnType("INTEGER");
 
@@ -1033,8 +1154,14 @@ namespace RelationsUsagers.Core.Data.Migrations
                     b.Property<bool>("MinorObjection")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("MostRecentInformationOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("ObjectionBeforeDeath")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("OnSiteOfferedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("PageCount")
                         .HasColumnType("INTEGER");
@@ -1086,6 +1213,9 @@ namespace RelationsUsagers.Core.Data.Migrations
                     b.Property<DateOnly?>("AcceptedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AcknowledgementCarriedMentions")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CciFileNumber")
                         .HasColumnType("TEXT");
 
@@ -1110,14 +1240,38 @@ namespace RelationsUsagers.Core.Data.Migrations
                     b.Property<string>("CourtName")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Damage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DebtAcknowledgedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DecisionCarriedRemedies")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("DeductibleCents")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ExpertiseCompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpertiseOrderedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ExpressDecisionNotifiedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("FactsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FinalOfferOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("HospitalShareCents")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("InsurerAcceptanceReceivedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("InsurerClaimNumber")
                         .HasColumnType("TEXT");
@@ -1128,6 +1282,9 @@ namespace RelationsUsagers.Core.Data.Migrations
                     b.Property<string>("InsurerName")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("InsurerOpinionReceivedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("InsurerShareCents")
                         .HasColumnType("INTEGER");
 
@@ -1135,6 +1292,9 @@ namespace RelationsUsagers.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("OfferAmountCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OfferIsProvisional")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("OfferOn")
@@ -1177,6 +1337,9 @@ namespace RelationsUsagers.Core.Data.Migrations
                     b.Property<string>("CduOpinionText")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DamageDiscoveredOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("FactsOn")
                         .HasColumnType("TEXT");
 
@@ -1208,6 +1371,12 @@ namespace RelationsUsagers.Core.Data.Migrations
                     b.Property<int>("Severity")
                         .HasColumnType("INTEGER");
 
+                    b.ToTable("CaseFiles", t =>
+                        {
+                            t.Property("FactsOn")
+                                .HasColumnName("Complaint_FactsOn");
+                        });
+
                     b.HasDiscriminator().HasValue(1);
                 });
 
@@ -1219,6 +1388,9 @@ namespace RelationsUsagers.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("InitialDueOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Jurisdiction")

@@ -67,8 +67,8 @@ public static class AuditActions
     public static readonly IReadOnlyList<string> All =
     [
         Created, Opened, Updated, StatusChanged, StepTaken, EventAdded, EventCorrected, EventCancelled, Reopened,
-        DocumentAdded, DocumentDownloaded, DocumentWithdrawn, PersonLookup, QueueSearched, ClosedCasesCounted, Exported,
-        JournalRead, AgendaChanged, Deleted, AccountCreated, RolesChanged, AccountDisabled, AccountEnabled, PasswordReset,
+        DocumentAdded, DocumentDownloaded, DocumentWithdrawn, LetterGenerated, PersonLookup, QueueSearched, ClosedCasesCounted,
+        Exported, JournalRead, AgendaChanged, LetterTemplateChanged, EstablishmentChanged, Deleted, AccountCreated, RolesChanged, AccountDisabled, AccountEnabled, PasswordReset,
         PasswordChanged,
     ];
 }

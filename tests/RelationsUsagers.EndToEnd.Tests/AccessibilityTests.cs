@@ -130,4 +130,19 @@ public sealed class AccessibilityTests(PortalFixture portal)
 
         await Axe.AssertAccessibleAsync(page, "a11y-import-preview");
     }
+
+    [Fact]
+    public async Task Audit_journal_page_with_its_integrity_checked_has_no_serious_wcag_violation()
+    {
+        await using var context = await portal.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await portal.SignInAsync(page, "manager");
+        await page.GotoAsync("/journal");
+        await PortalFixture.WaitReadyAsync(page);
+        await Expect(page.Locator("#journal-table a.case-link").First).ToBeVisibleAsync();
+        await page.Locator("#journal-verify").ClickAsync();
+        await Expect(page.Locator("#journal-integrity")).ToContainTextAsync("Journal intègre");
+
+        await Axe.AssertAccessibleAsync(page, "a11y-journal");
+    }
 }

@@ -27,6 +27,15 @@ public sealed class NavMenuTests : PortalTestContext
     }
 
     [Fact]
+    public void Manager_also_sees_the_audit_journal()
+    {
+        SignIn("manager", Roles.Manager);
+        var menu = Render<NavMenu>();
+        Assert.Equal(["File d'attente", "Nouveau dossier", "CDU", "Exports", "Journal d'audit"], Entries(menu));
+        Assert.Equal("/journal", menu.FindAll("a")[^1].GetAttribute("href"));
+    }
+
+    [Fact]
     public void Admin_sees_administration_only()
     {
         SignIn("admin", Roles.Admin);

@@ -21,4 +21,7 @@ public static class TextSearch
         }
         return sb.ToString();
     }
+
+    /// <summary>A LIKE pattern (escape character '\') finding <paramref name="text"/> anywhere, its own wildcards taken literally.</summary>
+    public static string LikeContains(string text) => $"%{text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
 }

@@ -2,13 +2,15 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Data;
+using RelationsUsagers.Core.Security;
 
 namespace RelationsUsagers.Core.Cdu;
 
 /// <summary>
 /// Builds a meeting's agenda (R.1112-88: set by the president, sent at least 8 days before the meeting): proposals
 /// from the cases, then reorder, edit, add, remove, publish. Item changes leave the meeting's concurrency stamp alone:
-/// it guards the meeting's own fields (date, convocation, publication).
+/// it guards the meeting's own fields (date, convocation, publication). Every change of the agenda and its publication is
+/// an audit line in the same save (<see cref="AuditActions.AgendaChanged"/>).
 /// </summary>
 public sealed partial class CduAgendaService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
@@ -95,6 +97,7 @@ public sealed partial class CduAgendaService(IDbContextFactory<AppDbContext> dbF
             };
             db.AgendaItems.Add(copy);
             added.Add(copy);
+            await AuditAsync(db, meeting, $"{Point(copy)} ajouté", copy.CaseFileId, ct);
         }
         await db.SaveChangesAsync(ct);
         return added;
@@ -108,7 +111,18 @@ public sealed partial class CduAgendaService(IDbContextFactory<AppDbContext> dbF
         var item = await db.AgendaItems.FirstOrDefaultAsync(i => i.Id == edited.Id, ct) ?? throw new CaseRuleException("Ce point n'existe plus.");
         var meeting = await LoadOpenAsync(db, item.MeetingId, ct);
         EnsureFinishedIfPublished(meeting, edited);
-        (item.Title, item.Text, item.Documents) = (edited.Title, edited.Text, Copy(edited.Documents));
+        var documents = Copy(edited.Documents);
+        var changed = new List<string>();
+        if (item.Title != edited.Title)
+            changed.Add("titre");
+        if (item.Text != edited.Text)
+            changed.Add("texte");
+        if (!item.Documents.Select(d => (d.Name, d.Path)).SequenceEqual(documents.Select(d => (d.Name, d.Path))))
+            changed.Add("documents");
+        if (changed.Count == 0)
+            return item;
+        (item.Title, item.Text, item.Documents) = (edited.Title, edited.Text, documents);
+        await AuditAsync(db, meeting, $"{Point(item)} modifié ({string.Join(", ", changed)})", item.CaseFileId, ct);
         await db.SaveChangesAsync(ct);
         return item;
     }
@@ -119,6 +133,7 @@ public sealed partial class CduAgendaService(IDbContextFactory<AppDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var item = await db.AgendaItems.FirstOrDefaultAsync(i => i.Id == itemId, ct) ?? throw new CaseRuleException("Ce point n'existe plus.");
         var meeting = await LoadOpenAsync(db, item.MeetingId, ct);
+        await AuditAsync(db, meeting, $"{Point(item)} retiré", item.CaseFileId, ct);
         meeting.Agenda.Remove(item);
         db.AgendaItems.Remove(item);
         Renumber(meeting.Agenda.OrderBy(i => i.Order));
@@ -133,7 +148,12 @@ public sealed partial class CduAgendaService(IDbContextFactory<AppDbContext> dbF
         var byId = meeting.Agenda.ToDictionary(i => i.Id);
         if (orderedItemIds.Count != byId.Count || orderedItemIds.Distinct().Count() != byId.Count || !orderedItemIds.All(byId.ContainsKey))
             throw new CaseRuleException("L'ordre du jour a changé entre-temps : rechargez-le avant de déplacer ses points.");
+        // Positions before the move, in the new order: "2, 1, 3" is the second item moved up.
+        var before = orderedItemIds.Select(id => byId[id].Order).ToList();
+        if (before.SequenceEqual(Enumerable.Range(1, before.Count)))
+            return;
         Renumber(orderedItemIds.Select(id => byId[id]));
+        await AuditAsync(db, meeting, $"points réordonnés (anciens numéros dans le nouvel ordre{CduText.Nbsp}: {string.Join(", ", before)})", null, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -166,6 +186,8 @@ public sealed partial class CduAgendaService(IDbContextFactory<AppDbContext> dbF
         meeting.ConvocationSentOn = sent;
         meeting.AgendaPublishedOn = today;
         meeting.Status = CduMeetingStatus.AgendaPublished;
+        await AuditAsync(db, meeting,
+            $"ordre du jour publié ({CduText.Count(meeting.Agenda.Count, "point")}, convocation envoyée le {CduText.Date(sent)})", null, ct);
         await CduMeetingService.SaveAsync(db, meeting, stamp, ct);
         return meeting;
     }
@@ -215,6 +237,23 @@ public sealed partial class CduAgendaService(IDbContextFactory<AppDbContext> dbF
             ?? throw new CaseRuleException("Cette séance n'existe plus.");
         CduMeetingService.EnsureOpen(meeting);
         return meeting;
+    }
+
+    /// <summary>"point 3 (Réclamation à examiner)": its number and its kind, never its title or text, typed freely (a name may be in them).</summary>
+    private static string Point(AgendaItem item) => $"point {item.Order} ({item.Kind.Label()})";
+
+    /// <summary>
+    /// "Séance du 26/03/2026 : point 3 (Réclamation à examiner) ajouté", on the case the item cites (so that the case's own
+    /// journal shows it went before the CDU), written by the caller's save.
+    /// </summary>
+    private static async Task AuditAsync(AppDbContext db, CduMeeting meeting, string what, Guid? caseId, CancellationToken ct)
+    {
+        var reference = caseId is { } id ? await db.CaseFiles.Where(c => c.Id == id).Select(c => c.Reference).FirstOrDefaultAsync(ct) : null;
+        db.AuditEntries.Add(new AuditEntry
+        {
+            AtUtc = db.UtcNow, UserName = db.CurrentUserName, CaseFileId = caseId, CaseReference = reference,
+            Action = AuditActions.AgendaChanged, Details = $"Séance du {CduText.Date(meeting.Date)}{CduText.Nbsp}: {what}",
+        });
     }
 
     private static void Check(AgendaItem item)

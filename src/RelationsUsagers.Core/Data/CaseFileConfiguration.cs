@@ -104,6 +104,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     public void Configure(EntityTypeBuilder<AuditEntry> b)
     {
         b.HasIndex(a => new { a.CaseFileId, a.AtUtc });
+        // A user's latest line of an action (AuditReads: is this read a repeat?), asked on every queue search.
+        b.HasIndex(a => new { a.UserName, a.Action });
         b.Property(a => a.Action).HasMaxLength(50);
         b.Property(a => a.Hash).HasMaxLength(64);
     }

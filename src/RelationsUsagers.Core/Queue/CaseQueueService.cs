@@ -1,13 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Data;
+using RelationsUsagers.Core.Security;
 
 namespace RelationsUsagers.Core.Queue;
 
 /// <summary>The officer's live queue: one indexed query over the four kinds, paged on the server.</summary>
 public sealed class CaseQueueService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
-    /// <summary>One page of the filtered queue and the number of cases the filter matches.</summary>
+    /// <summary>
+    /// One page of the filtered queue and the number of cases the filter matches. A search (a name, an IPP, a reference)
+    /// looks for a person: it is audited (<see cref="AuditActions.QueueSearched"/>) with the filter, the count and the
+    /// references listed, never the text typed (<see cref="QueueFilterWording"/>).
+    /// </summary>
     /// <remarks>
     /// Measured by <c>tests/RelationsUsagers.Benchmarks</c> (<c>queue</c>) on 100,000 cases. The open-queue partial
     /// indexes (<see cref="CaseFileConfiguration"/>) serve the count and the urgency order; a page with rows is one
@@ -29,6 +34,9 @@ public sealed class CaseQueueService(IDbContextFactory<AppDbContext> dbFactory, 
         var total = rows.Count > 0 ? rows[0].Total : await query.CountAsync(ct);
         if (urgency && items.Count < page.PageSize && page.Skip + items.Count < total)
             await UndatedAfterAsync(query, page, items, ct);
+        if (IsSearch(filter))
+            await AuditSearchAsync(db, AuditActions.QueueSearched,
+                QueueFilterWording.SearchResult(total, page.Page, items.ConvertAll(i => i.Reference)) + QueueFilterWording.ForAudit(filter), ct);
         return new PagedResult<CaseListItem>(items, total);
     }
 
@@ -86,15 +94,30 @@ public sealed class CaseQueueService(IDbContextFactory<AppDbContext> dbFactory, 
     /// <summary>
     /// How many closed, refused or abandoned cases the filter finds once closed cases are shown; 0 when the filter already
     /// shows them (closed cases included, or a status chosen). Asked when no open case matches, so that an officer
-    /// looking for someone learns that their cases are closed rather than absent.
+    /// looking for someone learns that their cases are closed rather than absent. With a search, that count tells whether
+    /// a person has had dealings with the office: audited like the search (<see cref="AuditActions.ClosedCasesCounted"/>,
+    /// an action of its own, so that the queue's search line and this one, written one after the other on each refresh,
+    /// each find their own previous line and are not written again).
     /// </summary>
     public async Task<int> CountClosedMatchesAsync(QueueFilter filter, CancellationToken ct = default)
     {
         if (filter.IncludeClosed || filter.Status is not null)
             return 0;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Apply(db.CaseFiles.AsNoTracking(), filter with { IncludeClosed = true }, ParisCalendar.Today(clock))
+        var count = await Apply(db.CaseFiles.AsNoTracking(), filter with { IncludeClosed = true }, ParisCalendar.Today(clock))
             .Where(ClosedCase).CountAsync(ct);
+        if (IsSearch(filter))
+            await AuditSearchAsync(db, AuditActions.ClosedCasesCounted, QueueFilterWording.ClosedCount(count) + QueueFilterWording.ForAudit(filter), ct);
+        return count;
+    }
+
+    private static bool IsSearch(QueueFilter filter) => !string.IsNullOrWhiteSpace(filter.Search);
+
+    /// <summary>One line without a case (it may list many), unless the same user's previous search showed the same.</summary>
+    private static async Task AuditSearchAsync(AppDbContext db, string action, string details, CancellationToken ct)
+    {
+        if (await AuditReads.AddUnlessRepeatedAsync(db, action, caseId: null, caseReference: null, details, ct))
+            await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Translated to <c>"Status" NOT IN (17, 15, 16)</c>, the WHERE of the open-queue partial indexes (<see cref="CaseFileConfiguration.OpenCaseFilter"/>).</summary>
@@ -133,14 +156,14 @@ public sealed class CaseQueueService(IDbContextFactory<AppDbContext> dbFactory, 
             {
                 // A number is part of a reference ("0042", "PLT-2026") or of an IPP, anywhere in it; names hold no digits.
                 // SQLite's LIKE ignores the case of ASCII letters, so "plt-2026" finds PLT-2026-00042.
-                var code = Contains(text);
+                var code = TextSearch.LikeContains(text);
                 query = query.Where(c => EF.Functions.Like(c.Reference, code, "\\") || EF.Functions.Like(c.Patient.PatientNumber, code, "\\"));
             }
             else
             {
                 // Letters: part of the patient's or requester's name, stored lower-case without accents (TextSearch) so
                 // that LIKE needs no collation, or the start of a reference ("dad").
-                var name = Contains(TextSearch.Normalize(text));
+                var name = TextSearch.LikeContains(TextSearch.Normalize(text));
                 var reference = text.ToUpperInvariant();
                 query = query.Where(c => c.Reference.StartsWith(reference)
                     || EF.Functions.Like(c.Patient.SearchName, name, "\\")
@@ -151,9 +174,6 @@ public sealed class CaseQueueService(IDbContextFactory<AppDbContext> dbFactory, 
         }
         return query;
     }
-
-    /// <summary>A LIKE pattern finding <paramref name="text"/> anywhere, its own wildcards taken literally.</summary>
-    private static string Contains(string text) => $"%{text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
 
     /// <summary>
     /// Sorts through a whitelist; urgency = dated deadlines first, earliest (most overdue) first. For the urgency order

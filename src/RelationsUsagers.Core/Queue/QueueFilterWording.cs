@@ -35,4 +35,27 @@ public static class QueueFilterWording
             parts.Add("dossiers clos compris");
         return parts.Count == 0 ? " ; filtre : file ouverte" : $" ; filtre : {string.Join(", ", parts)}";
     }
+
+    /// <summary>
+    /// What a search showed: "12 dossiers trouvés ; page 2 : DAD-2026-00026, PLT-2026-00003" (a reference names no one),
+    /// "Aucun dossier trouvé".
+    /// </summary>
+    public static string SearchResult(int total, int pageIndex, IReadOnlyList<string> references)
+    {
+        if (total == 0)
+            return "Aucun dossier trouvé";
+        var found = total == 1 ? "1 dossier trouvé" : $"{total} dossiers trouvés";
+        var listed = references.Count == 0 ? "aucun" : string.Join(", ", references);
+        return $"{found}{Nbsp}; page {pageIndex + 1}{Nbsp}: {listed}";
+    }
+
+    /// <summary>What the queue shows when no open case matches: the count of closed ones, alone.</summary>
+    public static string ClosedCount(int count) => count switch
+    {
+        0 => "Aucun dossier clos ne correspond",
+        1 => "1 dossier clos correspond (nombre seul affiché)",
+        _ => $"{count} dossiers clos correspondent (nombre seul affiché)",
+    };
+
+    private const char Nbsp = '\u00A0';
 }

@@ -43,6 +43,17 @@ public static class AuditActions
     public const string LetterTemplateChanged = "Modèle de courrier";
     public const string EstablishmentChanged = "Établissement modifié";
 
+    // Reads of many cases at once and of the trail itself (AuditReads keeps a page's repeated reads to one line).
+    /// <summary>The queue searched by name, IPP or reference: the filter and the references listed, never the text typed.</summary>
+    public const string QueueSearched = "Recherche dans la file";
+    /// <summary>The same search counted in the closed cases (the queue shows the count alone when no open case matches).</summary>
+    public const string ClosedCasesCounted = "Recherche dans les dossiers clos";
+    /// <summary>A case's journal (on the case) or the whole audit journal (no case, the filter in the details).</summary>
+    public const string JournalRead = "Consultation du journal";
+
+    /// <summary>A CDU meeting's agenda changed or published: "Séance du 12/03/2026 : point 3 (Réclamation à examiner) ajouté".</summary>
+    public const string AgendaChanged = "Ordre du jour";
+
     // Account administration: lines without a case, the account named in the details.
     public const string AccountCreated = "Compte créé";
     public const string RolesChanged = "Rôles modifiés";
@@ -51,4 +62,13 @@ public static class AuditActions
     public const string PasswordReset = "Mot de passe réinitialisé";
     /// <summary>The person chose their own password after a reset or a new account.</summary>
     public const string PasswordChanged = "Mot de passe changé";
+
+    /// <summary>Every action, in the order the journal page offers them as a filter.</summary>
+    public static readonly IReadOnlyList<string> All =
+    [
+        Created, Opened, Updated, StatusChanged, StepTaken, EventAdded, EventCorrected, EventCancelled, Reopened,
+        DocumentAdded, DocumentDownloaded, DocumentWithdrawn, LetterGenerated, PersonLookup, QueueSearched, ClosedCasesCounted,
+        Exported, JournalRead, AgendaChanged, LetterTemplateChanged, EstablishmentChanged, Deleted, AccountCreated, RolesChanged, AccountDisabled, AccountEnabled, PasswordReset,
+        PasswordChanged,
+    ];
 }

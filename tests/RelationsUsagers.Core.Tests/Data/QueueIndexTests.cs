@@ -71,14 +71,38 @@ public sealed class QueueIndexTests
         // A page larger than the dated cases, so that the undated part is read too.
         await queue.GetPageAsync(QueueFilters[filter], new PageRequest(0, 1000), Ct);
 
-        Assert.NotEmpty(commands.Sent);
-        foreach (var (sql, parameters) in commands.Sent)
+        var (queueReads, auditWork) = Split(commands);
+        Assert.NotEmpty(queueReads);
+        foreach (var (sql, parameters) in queueReads)
         {
             var plan = await QueryPlans.PlanAsync(database, sql, parameters);
             Assert.True(plan.Any(line => line.Contains("IX_CaseFiles_OpenQueue", StringComparison.Ordinal)), QueryPlans.Explain(sql, plan));
             Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal));
             Assert.DoesNotContain(plan, line => line.StartsWith("SCAN c", StringComparison.Ordinal) && !line.Contains("COVERING INDEX", StringComparison.Ordinal));
         }
+        await AssertAuditLookupUsesItsIndexAsync(database, auditWork, QueueFilters[filter].Search is not null);
+    }
+
+    /// <summary>The queue's own statements (they read the cases), and the audit of a search (its look-up, its line).</summary>
+    private static (List<(string Sql, List<(string Name, object? Value)> Parameters)> Queue,
+        List<(string Sql, List<(string Name, object? Value)> Parameters)> Audit) Split(QueryPlans.CommandRecorder commands) =>
+        (commands.Sent.Where(c => !c.Sql.Contains("\"AuditEntries\"", StringComparison.Ordinal)).ToList(),
+         commands.Sent.Where(c => c.Sql.Contains("\"AuditEntries\"", StringComparison.Ordinal)).ToList());
+
+    /// <summary>A search is audited (AuditReads): its look-up of the user's previous line of the action reads one index range.</summary>
+    private static async Task AssertAuditLookupUsesItsIndexAsync(TestDatabase database,
+        List<(string Sql, List<(string Name, object? Value)> Parameters)> auditWork, bool searched)
+    {
+        var lookups = auditWork.Where(c => c.Sql.TrimStart().StartsWith("SELECT", StringComparison.Ordinal)).ToList();
+        if (!searched)
+        {
+            Assert.Empty(auditWork);
+            return;
+        }
+        var (sql, parameters) = Assert.Single(lookups);
+        var plan = await QueryPlans.PlanAsync(database, sql, parameters);
+        Assert.True(plan.Any(line => line.Contains("USING INDEX IX_AuditEntries_UserName_Action", StringComparison.Ordinal)), QueryPlans.Explain(sql, plan));
+        Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -94,7 +118,9 @@ public sealed class QueueIndexTests
 
         await queue.CountClosedMatchesAsync(new QueueFilter { Search = search, Kind = kind }, Ct);
 
-        var (sql, parameters) = Assert.Single(commands.Sent);
+        var (queueReads, auditWork) = Split(commands);
+        await AssertAuditLookupUsesItsIndexAsync(database, auditWork, searched: true);
+        var (sql, parameters) = Assert.Single(queueReads);
         var plan = await QueryPlans.PlanAsync(database, sql, parameters);
         Assert.True(plan.Any(line => line.Contains($"COVERING INDEX {CaseFileConfiguration.ClosedSearchIndex}", StringComparison.Ordinal)), QueryPlans.Explain(sql, plan));
     }

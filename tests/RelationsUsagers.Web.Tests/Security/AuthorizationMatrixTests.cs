@@ -96,6 +96,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         new("/cdu/seances/{Id:guid}", "GET,POST", "/cdu/seances/0195a0c3-1d2e-7f00-8a00-000000000003", Who.Holding(Permissions.CduManage)),
         new("/cdu/prochaine-seance", "GET,POST", "/cdu/prochaine-seance", Who.Holding(Permissions.CduRead)),
 
+        // The whole audit journal: what every user read and changed, old values included.
+        new("/journal", "GET,POST", "/journal?action=Export", Who.Holding(Permissions.AuditRead)),
+
         // Accounts.
         new("/administration", "GET,POST", "/administration", Who.Holding(Permissions.Administer)),
     ];

@@ -1232,6 +1232,8 @@ namespace RelationsUsagers.Core.Data.Migrations
 
                     b.HasIndex("CaseFileId", "AtUtc");
 
+                    b.HasIndex("UserName", "Action");
+
                     b.ToTable("AuditEntries");
                 });
 

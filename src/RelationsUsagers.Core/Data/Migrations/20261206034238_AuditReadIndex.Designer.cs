@@ -12,7 +12,7 @@ using RelationsUsagers.Core.Data;
 namespace RelationsUsagers.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206033242_AuditReadIndex")]
+    [Migration("20261206034238_AuditReadIndex")]
     partial class AuditReadIndex
     {
         /// <inheritdoc />

@@ -33,6 +33,7 @@ public static class CoreServices
         services.AddScoped<AccessRequests.Import.AccessDashboardImporter>();
         services.AddScoped<Documents.CaseDocumentService>();
         services.AddScoped<Letters.LetterService>();
+        services.AddScoped<Mediation.MediationService>();
         services.AddScoped<Cdu.CduMemberService>();
         services.AddScoped<Cdu.CduMeetingService>();
         services.AddScoped<Cdu.CduAgendaService>();

@@ -31,6 +31,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<DatabaseFact> DatabaseFacts => Set<DatabaseFact>();
     public DbSet<Letters.Establishment> Establishments => Set<Letters.Establishment>();
     public DbSet<Letters.LetterTemplate> LetterTemplates => Set<Letters.LetterTemplate>();
+    public DbSet<Mediation.MediationAppointment> MediationAppointments => Set<Mediation.MediationAppointment>();
+    public DbSet<Mediation.MediationMinutes> MediationMinutes => Set<Mediation.MediationMinutes>();
 
     /// <summary>Extra audit lines (e.g. "opened") added by services; written with the next save.</summary>
     internal string CurrentUserName => currentUser.UserName;

@@ -1,0 +1,114 @@
+using Microsoft.EntityFrameworkCore;
+using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Cdu;
+using RelationsUsagers.Core.Clock;
+using RelationsUsagers.Core.Mediation;
+
+namespace RelationsUsagers.Core.Tests.Mediation;
+
+/// <summary>A mediation from the referral to the minutes forwarded, stored: each step audited, the case's facts recorded by its steps.</summary>
+public sealed class MediationServiceTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private MediationService _mediation = null!;
+    private CaseFile _complaint = null!;
+    private readonly CduMember _mediator = new()
+    {
+        FullName = "Dr Anne Roy", Category = CduCategory.MedicalMediator, Department = "Cardiologie", UserName = "mediator",
+        MandateStart = new DateOnly(2025, 1, 1), MandateEnd = new DateOnly(2028, 1, 1),
+    };
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(Ct);
+        await using (var db = _database.CreateContext())
+        {
+            db.CduMembers.Add(_mediator);
+            await db.SaveChangesAsync(Ct);
+        }
+        var cases = _database.CreateService();
+        _mediation = new MediationService(_database.Factory, cases, _database.Clock);
+        var complaint = await cases.CreateAsync(TestCases.Complaint(), Ct);
+        // Referred to the mediator on 13 March 2026 (today is the 15th): the meeting is due by the 21st (R.1112-93).
+        _complaint = await cases.TakeStepAsync(complaint.Id, complaint.ConcurrencyStamp, "refer-mediator", new StepInput(new DateOnly(2026, 3, 13)), ct: Ct);
+    }
+
+    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
+
+    private AppointmentRequest Request(int day, string? lateReason = null) =>
+        new(new DateOnly(2026, 3, day), new TimeOnly(14, 0), 60, "Bureau des usagers", [_mediator.Id]) { LateReason = lateReason, AccompanyingRepresentative = "Hélène Dubois" };
+
+    [Fact]
+    public async Task A_meeting_is_booked_moved_with_a_reason_and_cancelled_its_history_kept()
+    {
+        var booked = await _mediation.BookAsync(_complaint.Id, Request(20), Ct);
+        var refusedLate = await Assert.ThrowsAsync<CaseRuleException>(() => _mediation.RescheduleAsync(booked.Id, booked.ConcurrencyStamp, Request(23), "Plaignant indisponible", Ct));
+        Assert.Contains("plus de 8 jours après la saisine du médiateur du 13/03/2026", refusedLate.Message);
+        var moved = await _mediation.RescheduleAsync(booked.Id, booked.ConcurrencyStamp, Request(23, "Plaignant absent jusqu'au 22"), "Plaignant indisponible", Ct);
+        var cancelled = await _mediation.CancelAsync(moved.Id, moved.ConcurrencyStamp, "Le plaignant renonce à la médiation", Ct);
+
+        Assert.Equal(MediationAppointmentStatus.Cancelled, cancelled.Status);
+        Assert.Equal(["Rencontre fixée le 20/03/2026 à 14:00 (60 min, Bureau des usagers)",
+                      "Reportée du 20/03/2026 à 14:00 (60 min, Bureau des usagers) au 23/03/2026 à 14:00 (60 min, Bureau des usagers)",
+                      "Rencontre du 23/03/2026 à 14:00 (60 min, Bureau des usagers) annulée"], cancelled.History.Select(h => h.What));
+        Assert.Equal("Plaignant absent jusqu'au 22", cancelled.LateReason);
+        await using var db = _database.CreateContext();
+        Assert.Equal(3, await db.AuditEntries.CountAsync(a => a.CaseFileId == _complaint.Id && a.Action == MediationService.AppointmentAction, Ct));
+        // The slot is free again.
+        Assert.NotNull(await _mediation.BookAsync(_complaint.Id, Request(20), Ct));
+    }
+
+    [Fact]
+    public async Task The_minutes_go_from_draft_to_the_members_and_record_the_case_s_facts()
+    {
+        var booked = await _mediation.BookAsync(_complaint.Id, Request(16), Ct);
+        _database.Clock.Advance(TimeSpan.FromDays(2)); // 17 March
+        var held = await _mediation.RecordHeldAsync(booked.Id, booked.ConcurrencyStamp, Ct);
+        Assert.Equal(MediationAppointmentStatus.Held, held.Status);
+
+        var minutes = await _mediation.MinutesAsync(booked.Id, Ct);
+        minutes.PersonsPresent = "Mme Garnier, plaignante ; Mme Dubois, représentante des usagers ; Dr Roy, médiateur";
+        minutes.Grievances = "« On ne m'a rien expliqué avant l'opération. »";
+        var draft = await _mediation.SaveMinutesAsync(minutes, submit: false, Ct);
+        Assert.Equal(MinutesStatus.Draft, draft.Status);
+        var submitted = await _mediation.SaveMinutesAsync(draft, submit: true, Ct);
+        await Assert.ThrowsAsync<CaseRuleException>(() => _mediation.SendToPresidentAsync(booked.Id, submitted.ConcurrencyStamp, new DateOnly(2026, 3, 17), Ct));
+        var approved = await _mediation.RecordApprovalAsync(booked.Id, submitted.ConcurrencyStamp, true, new DateOnly(2026, 3, 17), Ct);
+        var sent = await _mediation.SendToPresidentAsync(booked.Id, approved.ConcurrencyStamp, new DateOnly(2026, 3, 17), Ct);
+        var forwarded = await _mediation.ForwardAsync(booked.Id, sent.ConcurrencyStamp, new DateOnly(2026, 3, 17), Ct);
+
+        Assert.Equal((MinutesStatus.Forwarded, (DateOnly?)new DateOnly(2026, 3, 17)), (forwarded.Status, forwarded.ForwardedOn));
+        var file = await _database.CreateService().OpenAsync(_complaint.Id, Ct);
+        Assert.Equal(CaseStatus.AwaitingCdu, file!.Status);
+        // Meeting on the 16th, report sent on the 17th: within the 8 days of R.1112-94 al.1, and forwarded the same day.
+        var deadlines = await new LegalClockService(_database.Factory, _database.Clock).GetDeadlinesAsync(_complaint.Id, Ct);
+        Assert.Equal(DeadlineState.Done, Assert.Single(deadlines, d => d.Code == DelaySettings.ComplaintMediationMeeting).State);
+        Assert.Equal((new DateOnly(2026, 3, 16), DeadlineState.Done),
+            (Assert.Single(deadlines, d => d.Code == DelaySettings.ComplaintMediationReport).StartOn, Assert.Single(deadlines, d => d.Code == DelaySettings.ComplaintMediationReport).State));
+        await Assert.ThrowsAsync<CaseRuleException>(() => _mediation.SaveMinutesAsync(forwarded, submit: false, Ct));
+    }
+
+    [Fact]
+    public async Task A_mediator_account_reaches_only_the_cases_it_is_booked_for()
+    {
+        var other = await _database.CreateService().CreateAsync(TestCases.Complaint(), Ct);
+        Assert.Empty(await _mediation.CasesOfMediatorAsync("mediator", Ct));
+        await _mediation.BookAsync(_complaint.Id, Request(18), Ct);
+
+        var reachable = await _mediation.CasesOfMediatorAsync("mediator", Ct);
+
+        Assert.Equal([_complaint.Id], reachable);
+        Assert.DoesNotContain(other.Id, reachable);
+        Assert.Empty(await _mediation.CasesOfMediatorAsync("officer", Ct));
+    }
+
+    [Fact]
+    public async Task A_meeting_is_booked_only_once_the_mediator_is_referred_to()
+    {
+        var fresh = await _database.CreateService().CreateAsync(TestCases.Complaint(), Ct);
+        var refusal = await Assert.ThrowsAsync<CaseRuleException>(() => _mediation.BookAsync(fresh.Id, Request(18), Ct));
+        Assert.StartsWith("Saisissez d'abord le médiateur", refusal.Message);
+    }
+}

@@ -34,6 +34,7 @@ public static class CoreServices
         services.AddScoped<Documents.CaseDocumentService>();
         services.AddScoped<Letters.LetterService>();
         services.AddScoped<Mediation.MediationService>();
+        services.AddScoped<Expressions.ExpressionService>();
         services.AddScoped<Cdu.CduMemberService>();
         services.AddScoped<Cdu.CduMeetingService>();
         services.AddScoped<Cdu.CduAgendaService>();

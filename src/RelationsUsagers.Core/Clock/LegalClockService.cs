@@ -9,8 +9,8 @@ namespace RelationsUsagers.Core.Clock;
 public sealed class LegalClockService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, CaseChanges? changes = null)
 {
     public const int ReasonMaxLength = 1000;
-    public const string SuspendedAction = "Délai suspendu";
-    public const string ResumedAction = "Délai repris";
+    public const string SuspendedAction = AuditActions.ClockSuspended;
+    public const string ResumedAction = AuditActions.ClockResumed;
 
     /// <summary>Stops one clock (<paramref name="clockCode"/>) or every clock of the case (null) from <paramref name="startedOn"/>.</summary>
     public async Task<ClockSuspension> SuspendAsync(Guid caseId, string? clockCode, string reason, DateOnly startedOn,

@@ -33,6 +33,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<Letters.LetterTemplate> LetterTemplates => Set<Letters.LetterTemplate>();
     public DbSet<Mediation.MediationAppointment> MediationAppointments => Set<Mediation.MediationAppointment>();
     public DbSet<Mediation.MediationMinutes> MediationMinutes => Set<Mediation.MediationMinutes>();
+    public DbSet<Expressions.UserExpression> UserExpressions => Set<Expressions.UserExpression>();
 
     /// <summary>Extra audit lines (e.g. "opened") added by services; written with the next save.</summary>
     internal string CurrentUserName => currentUser.UserName;

@@ -15,8 +15,8 @@ namespace RelationsUsagers.Core.Mediation;
 /// </summary>
 public sealed class MediationService(IDbContextFactory<AppDbContext> dbFactory, CaseFileService cases, TimeProvider clock)
 {
-    public const string AppointmentAction = "Rencontre de médiation";
-    public const string MinutesAction = "Compte rendu de médiation";
+    public const string AppointmentAction = AuditActions.MediationAppointment;
+    public const string MinutesAction = AuditActions.MediationMinutes;
 
     /// <summary>The active mediators of the CDU register (never typed twice: the register is the one list).</summary>
     public async Task<IReadOnlyList<CduMember>> MediatorsAsync(CancellationToken ct = default)

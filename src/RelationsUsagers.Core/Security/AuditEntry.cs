@@ -42,6 +42,14 @@ public static class AuditActions
     /// <summary>A letter template uploaded or restored, the establishment's letterhead changed: lines without a case.</summary>
     public const string LetterTemplateChanged = "Modèle de courrier";
     public const string EstablishmentChanged = "Établissement modifié";
+    public const string ClockSuspended = "Délai suspendu";
+    public const string ClockResumed = "Délai repris";
+    /// <summary>A mediation meeting booked, moved, cancelled; its minutes from draft to their sending.</summary>
+    public const string MediationAppointment = "Rencontre de médiation";
+    public const string MediationMinutes = "Compte rendu de médiation";
+    /// <summary>The quick log of users' expressions (praise, desk visits...), and one turned into a complaint.</summary>
+    public const string ExpressionLogged = "Expression enregistrée";
+    public const string ExpressionConverted = "Expression convertie en réclamation";
 
     // Reads of many cases at once and of the trail itself (AuditReads keeps a page's repeated reads to one line).
     /// <summary>The queue searched by name, IPP or reference: the filter and the references listed, never the text typed.</summary>
@@ -68,6 +76,7 @@ public static class AuditActions
     [
         Created, Opened, Updated, StatusChanged, StepTaken, EventAdded, EventCorrected, EventCancelled, Reopened,
         DocumentAdded, DocumentDownloaded, DocumentWithdrawn, LetterGenerated, PersonLookup, QueueSearched, ClosedCasesCounted,
+        ClockSuspended, ClockResumed, MediationAppointment, MediationMinutes, ExpressionLogged, ExpressionConverted,
         Exported, JournalRead, AgendaChanged, LetterTemplateChanged, EstablishmentChanged, Deleted, AccountCreated, RolesChanged, AccountDisabled, AccountEnabled, PasswordReset,
         PasswordChanged,
     ];

@@ -47,7 +47,10 @@ public static class AppStartup
         var seeded = await DemoCaseSeeder.SeedAsync(factory, count, clock, CancellationToken.None);
         // The CDU's demo (members, past meetings, a published agenda) rests on the demo cases.
         if (count > 0)
+        {
             await CduDemoSeeder.SeedAsync(factory, clock, CancellationToken.None);
+            await Core.Expressions.ExpressionDemoSeeder.SeedAsync(factory, Core.Cases.ParisCalendar.Today(clock), ct: CancellationToken.None);
+        }
         // Printed, not logged: the console of a demo is where people look for the accounts.
         Console.WriteLine();
         Console.WriteLine("=== RelationsUsagers — DÉMONSTRATION ===");

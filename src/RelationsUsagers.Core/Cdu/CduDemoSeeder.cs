@@ -53,6 +53,8 @@ public static class CduDemoSeeder
         await agenda.AddAsync(next.Id, proposals, ct);
         await agenda.PublishAsync(next.Id, next.ConcurrencyStamp, today, ct: ct);
         await meetings.SaveAsync(new CduMeeting { Date = Weekday(next.Date.AddDays(91)), Place = CduDemoData.Place }, ct);
+        // The mediators of the register meet the complainants in mediation (the demo account « mediator » among them).
+        await Mediation.MediationDemoSeeder.SeedAsync(factory, members, today, ct);
         return members.Count;
     }
 

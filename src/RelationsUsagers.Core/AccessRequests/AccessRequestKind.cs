@@ -194,7 +194,7 @@ public sealed class AccessRequestKind : CaseKindDefinition
                 false => "le calcul donnait cinq ans au plus",
                 null => "date des informations non renseignée",
             };
-            return $"Ancienneté retenue par le service : {reading}, délai de {setting.DurationLabel()} ({computed}) ; motif : {r.InformationAgeOverrideReason?.Trim()}.";
+            return $"Ancienneté retenue par le service : {reading}, délai de {setting.DurationLabel()} ({computed}) ; motif : {r.InformationAgeOverrideReason?.Trim().TrimEnd('.')}.";
         }
         return r.MostRecentInformationOn is { } created
             ? $"Informations du {created:dd/MM/yyyy} : {reading} à la réception de la demande, délai de {setting.DurationLabel()} (CSP art. R.1111-1 al.4)."

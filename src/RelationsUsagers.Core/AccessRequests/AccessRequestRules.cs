@@ -92,5 +92,5 @@ public sealed record InformationAgeReading(bool OlderThanFiveYears, bool? Comput
 {
     /// <summary>« Plus de cinq ans : délai de 2 mois », as the form shows it beside the date (the delays of L.1111-7 al.2).</summary>
     public static string Text(bool olderThanFiveYears) =>
-        olderThanFiveYears ? "Plus de cinq ans : délai de 2 mois" : "Cinq ans au plus : délai de 8 jours";
+        olderThanFiveYears ? "Plus de cinq ans\u00A0: délai de 2 mois" : "Cinq ans au plus\u00A0: délai de 8 jours";
 }

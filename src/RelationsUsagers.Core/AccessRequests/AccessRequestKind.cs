@@ -219,6 +219,7 @@ public sealed class AccessRequestKind : CaseKindDefinition
         var answered = Min(Min(met, refused), abandoned);
         yield return new DeadlineDraft(silence, r.ReceivedOn, answered)
         {
+            Label = $"Refus implicite ({silence.DurationLabel()} de silence)",
             StartLabel = "de la réception de la demande",
             NeverSuspended = true,
             MinimumDue = legalDue,

@@ -31,7 +31,7 @@ public sealed class SuspensionsPanelTests : PortalTestContext
         Expand(page);
 
         page.WaitForAssertion(() => Assert.Equal(
-            "Une suspension ne déplace pas « Communication du dossier (8 jours) », « Refus implicite (silence d'un mois) (1 mois) »\u00A0: " +
+            "Une suspension ne déplace pas « Communication du dossier (8 jours) », « Refus implicite (1 mois de silence) »\u00A0: " +
             "aucun texte ne permet de suspendre ces délais. Elle ne déplace que le délai compté du dossier complet.",
             page.Find("#never-suspended").TextContent.Trim()));
         Assert.Equal(["Tous les délais du dossier", "Communication du dossier (8 jours) – dossier complet"], ClockChoices(page));

@@ -12,7 +12,7 @@ public static class AccessRequestDashboard
     {
         var deadlines = clock.Compute(r, suspensions, today);
         var floor = deadlines.First(d => d.IsFloor);
-        var legal = deadlines.First(d => !d.IsFloor && !d.FromCompleteRequest);
+        var legal = deadlines.First(d => d.Code is DelaySettings.Access8Days or DelaySettings.Access2Months && !d.FromCompleteRequest);
         // Office practice: from the complete request by default (the law: receipt, R.1111-1 al.4); from receipt while incomplete or with a CDSP referral (R.1111-5).
         var chosen = onTimeFrom == OnTimeFrom.CompleteRequest
             ? deadlines.FirstOrDefault(d => !d.IsFloor && d.FromCompleteRequest) ?? legal

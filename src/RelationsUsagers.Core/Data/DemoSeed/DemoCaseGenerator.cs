@@ -285,7 +285,9 @@ internal sealed class DemoCaseGenerator
     {
         var sinceBirth = _windowStart.DayNumber - (r.Patient.BirthDate ?? _windowStart.AddYears(-40)).DayNumber;
         older &= sinceBirth > 5 * 366 + 1;
-        if (Chance(0.1))
+        if (r.Patient.DeathDate is { } death)
+            r.MostRecentInformationOn = death;
+        else if (Chance(0.1))
         {
             if (older)
                 (r.InformationAgeOverride, r.InformationAgeOverrideReason) =

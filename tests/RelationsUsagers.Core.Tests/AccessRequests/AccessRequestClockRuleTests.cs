@@ -118,13 +118,19 @@ public sealed class AccessRequestClockRuleTests
         Assert.Null((await StoredAsync(database, file.Id)).OnSiteOfferedOn);
     }
 
+    /// <summary>A request received 02/03/2026 and refused, with its reason, on 04/03 (R.1111-7).</summary>
+    private static async Task<CaseFile> RefusedOnFourMarchAsync(CaseFileService service)
+    {
+        var file = await service.CreateAsync(TestCases.AccessRequest(), Ct);
+        return await service.TakeStepAsync(file.Id, file.ConcurrencyStamp, "refuse", new StepInput(D(2026, 3, 4), "Dossier détruit à l'issue de sa conservation."), ct: Ct);
+    }
+
     [Fact]
     public async Task The_CADA_referral_and_opinion_are_recorded_on_a_refused_request_which_never_turns_late()
     {
         await using var database = await TestDatabase.CreateAsync(Ct);
         var service = database.CreateService();
-        var file = await service.CreateAsync(TestCases.AccessRequest(), Ct);
-        file = await service.TakeStepAsync(file.Id, file.ConcurrencyStamp, "refuse", new StepInput(D(2026, 3, 4), "Dossier détruit à l'issue de sa conservation."), ct: Ct);
+        var file = await RefusedOnFourMarchAsync(service);
 
         file = await service.AddEventAsync(file.Id, file.ConcurrencyStamp, CaseEventTypes.CadaReferred, D(2026, 3, 12), "Saisine reçue en copie.", Ct);
         file = await service.AddEventAsync(file.Id, file.ConcurrencyStamp, CaseEventTypes.CadaOpinion, D(2026, 3, 14), null, Ct);
@@ -145,8 +151,7 @@ public sealed class AccessRequestClockRuleTests
     {
         await using var database = await TestDatabase.CreateAsync(Ct);
         var service = database.CreateService();
-        var file = await service.CreateAsync(TestCases.AccessRequest(), Ct);
-        file = await service.TakeStepAsync(file.Id, file.ConcurrencyStamp, "refuse", new StepInput(D(2026, 3, 4), "Demandeur sans qualité."), ct: Ct);
+        var file = await RefusedOnFourMarchAsync(service);
         file = await service.AddEventAsync(file.Id, file.ConcurrencyStamp, CaseEventTypes.CadaReferred, D(2026, 3, 12), null, Ct);
 
         var refused = await Assert.ThrowsAsync<CaseValidationException>(() =>

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Clock;
+using RelationsUsagers.Core.Documents;
+using RelationsUsagers.Core.Letters;
 
 namespace RelationsUsagers.Core.Tests.AccessRequests;
 
@@ -159,5 +161,25 @@ public sealed class AccessRequestClockRuleTests
 
         Assert.Equal("La date de l'avis de la CADA ne peut pas précéder la date de sa saisine.", refused.Message);
         Assert.Null((await StoredAsync(database, file.Id)).CadaOpinionOn);
+    }
+
+    [Theory]
+    // Received 02/03/2026, information of 2024: a month's silence → refusal on 2 April 2026 (CRPA R.311-13).
+    [InlineData(2024, "2 avril 2026")]
+    // Information of 2015: the office has 2 months (L.1111-7 al.2), no refusal before 2 May 2026.
+    [InlineData(2015, "2 mai 2026")]
+    public async Task The_acknowledgement_gives_the_implicit_refusal_date_of_the_clock(int informationYear, string expected)
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        var storage = Path.Combine(Path.GetTempPath(), "relations-usagers-tests", "letters-" + Guid.NewGuid().ToString("N"));
+        var letters = new LetterService(database.Factory, new CaseDocumentService(database.Factory, new DocumentStorage(storage)), database.CreateService(), database.Clock);
+        await letters.SaveEstablishmentAsync(DemoEstablishment.Create(), Ct);
+        var draft = TestCases.AccessRequest();
+        draft.MostRecentInformationOn = D(informationYear, 6, 1);
+        var file = await database.CreateService().CreateAsync(draft, Ct);
+
+        var letter = await letters.PrepareAsync(file.Id, AccessRequestLetters.Acknowledgement.Code, null, new Dictionary<string, string?>(), Ct);
+
+        Assert.Equal(expected, letter.Values[LetterFields.ImplicitDecisionOn.Code]);
     }
 }

@@ -83,7 +83,9 @@ public static class AccessRequestLetters
                 (DocumentsDueOn, Missing(Request(c)) is null ? null : LongDate(c.Today.AddMonths(1))),
                 (CommunicationDelay, delay),
                 (CommunicationDueOn, due),
-                (ImplicitDecisionOn, LongDate(c.Clock.Setting(DelaySettings.AccessImplicitRefusal).DueFrom(c.Case!.ReceivedOn))),
+                // The clock's date (CRPA R.311-13), which waits for the 2 months of L.1111-7 when they apply.
+                (ImplicitDecisionOn, LongDate(c.Deadlines.FirstOrDefault(d => d.Code == DelaySettings.AccessImplicitRefusal)?.DueOn
+                    ?? c.Clock.Setting(DelaySettings.AccessImplicitRefusal).DueFrom(c.Case!.ReceivedOn))),
             ];
         },
         Fits = file => file.IsOpen,

@@ -47,6 +47,28 @@ public static class AccessRequestRules
         return blockers;
     }
 
+    /// <summary>R.1111-1 al.4: information "de plus de cinq ans" gets the 2 months of L.1111-7 al.2.</summary>
+    public const int InformationAgeYears = 5;
+
+    /// <summary>
+    /// The five-year rule (L.1111-7 al.2, R.1111-1 al.4) as the clock applies it: the officer's reading when there is one
+    /// (mixed periods, with a reason), else computed from the creation date of the most recent information asked for, else
+    /// not older (no date: the 8 days). <see cref="AccessRequest.InformationOlderThanFiveYears"/> stores the result.
+    /// </summary>
+    public static InformationAgeReading InformationAge(AccessRequest request)
+    {
+        var computed = request.MostRecentInformationOn is { } created ? IsOlderThanFiveYears(created, request.ReceivedOn) : (bool?)null;
+        return new InformationAgeReading(request.InformationAgeOverride ?? computed ?? false, computed, request.InformationAgeOverride is not null);
+    }
+
+    /// <summary>
+    /// "More than five years" on the day of receipt: five years after 10/03/2021 is 10/03/2026, so a request received that day
+    /// is exactly five years and gets 8 days, one received the next day gets 2 months. Five years after a 29 February end on
+    /// 28 February, as a delay counted in years ends on the same day of the month or, without one, on the month's last day
+    /// (the rule of C. pr. civ. art. 641; <see cref="DateOnly.AddYears"/> does the same).
+    /// </summary>
+    public static bool IsOlderThanFiveYears(DateOnly createdOn, DateOnly receivedOn) => receivedOn > createdOn.AddYears(InformationAgeYears);
+
     /// <summary>
     /// French reasons that refuse a step of the request: "complete" needs every required proof (R.1111-1), sending
     /// needs no blocker (objection, minor's objection, missing consent). Empty when the step may happen.
@@ -60,4 +82,15 @@ public static class AccessRequestRules
         }
         return ReleaseBlockers(request);
     }
+}
+
+/// <summary>
+/// The reading of the five-year rule (R.1111-1 al.4): <see cref="OlderThanFiveYears"/> is the one applied;
+/// <see cref="Computed"/> the one the dates give (null without a date); <see cref="Overridden"/> when the officer chose it.
+/// </summary>
+public sealed record InformationAgeReading(bool OlderThanFiveYears, bool? Computed, bool Overridden)
+{
+    /// <summary>« Plus de cinq ans : délai de 2 mois », as the form shows it beside the date (the delays of L.1111-7 al.2).</summary>
+    public static string Text(bool olderThanFiveYears) =>
+        olderThanFiveYears ? "Plus de cinq ans\u00A0: délai de 2 mois" : "Cinq ans au plus\u00A0: délai de 8 jours";
 }

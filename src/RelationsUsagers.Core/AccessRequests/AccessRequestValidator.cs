@@ -51,7 +51,20 @@ public sealed class AccessRequestValidator : CaseFileValidator<AccessRequest>
         RuleFor(r => r.RefusalReason)
             .NotEmpty().When(r => r.Status == CaseStatus.Refused)
             .WithMessage("Un refus doit être motivé (art. R.1111-7 du CSP).");
+        // R.1111-1 al.4: the age of the information is computed from its date; the officer's other reading needs a reason.
+        RuleFor(r => r.MostRecentInformationOn)
+            .Must(d => d is null || d <= Today()).WithMessage(Future(AccessRequestFieldNames.MostRecentInformationOn));
+        RuleFor(r => r.InformationAgeOverrideReason)
+            .NotEmpty().When(r => r.InformationAgeOverride is not null)
+            .WithMessage("Indiquez pourquoi l'ancienneté retenue diffère du calcul par la date des informations (périodes mixtes…).")
+            .MaximumLength(1000).WithMessage("Le motif de l'ancienneté retenue ne doit pas dépasser 1 000 caractères.");
+        RuleFor(r => r.CadaOpinionOn)
+            .Must((r, d) => d is null || r.CadaReferredOn is null || d >= r.CadaReferredOn)
+            .WithMessage("La date de l'avis de la CADA ne peut pas précéder la date de sa saisine.");
         FactDate(r => r.CompletedOn, AccessRequestFieldNames.CompletedOn);
+        FactDate(r => r.OnSiteOfferedOn, AccessRequestFieldNames.OnSiteOfferedOn);
+        FactDate(r => r.CadaReferredOn, AccessRequestFieldNames.CadaReferredOn);
+        FactDate(r => r.CadaOpinionOn, AccessRequestFieldNames.CadaOpinionOn);
         FactDate(r => r.SentOn, AccessRequestFieldNames.SentOn);
         FactDate(r => r.PaidOn, AccessRequestFieldNames.PaidOn);
         FactDate(r => r.DeliveryAcknowledgedOn, AccessRequestFieldNames.DeliveryAcknowledgedOn);

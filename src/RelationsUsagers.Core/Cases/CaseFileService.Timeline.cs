@@ -110,9 +110,10 @@ public sealed partial class CaseFileService
         return current;
     }
 
-    /// <summary>Keeps the queue's columns in step with the facts, in the same save.</summary>
+    /// <summary>Keeps the derived fields and the queue's columns in step with the facts, in the same save.</summary>
     private async Task RefreshNextDueAsync(AppDbContext db, CaseFile file, CancellationToken ct)
     {
+        CaseKinds.Of(file).RefreshDerivedFields(file);
         var suspensions = await db.ClockSuspensions.AsNoTracking().Where(s => s.CaseFileId == file.Id).ToListAsync(ct);
         var legalClock = await LegalClockService.LoadClockAsync(db, ct);
         QueueColumns.Refresh(file, legalClock.Compute(file, suspensions, clock), legalClock);

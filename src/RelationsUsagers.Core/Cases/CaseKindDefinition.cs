@@ -52,6 +52,19 @@ public abstract class CaseKindDefinition
     public virtual void ApplyStep(CaseFile file, CaseStep step, StepInput input) { }
 
     /// <summary>
+    /// What the kind adds to a step's event note, in French, before anything typed (the old and new date of an extension),
+    /// read before the step is applied; null for nothing.
+    /// </summary>
+    public virtual string? StepNote(CaseFile file, CaseStep step, StepInput input) => null;
+
+    /// <summary>
+    /// Writes the fields this kind derives from its other fields and its timeline, before every save (the five-year reading
+    /// of R.1111-1 al.4, the authority's date after an extension was cancelled), so that what exports and figures read is
+    /// never stale; nothing by default.
+    /// </summary>
+    public virtual void RefreshDerivedFields(CaseFile file) { }
+
+    /// <summary>
     /// Whose move it is at this status when it is not the office's: the requester asked for proofs, the CCI seized...
     /// The queue leaves such cases out of the office's urgency and shows what they wait for.
     /// </summary>
@@ -137,6 +150,8 @@ public enum StepNeeds
     OptionalText = 2,
     /// <summary>The recorded-delivery number when the copy goes by LRAR (R.1111-2).</summary>
     RecordedDeliveryNumber = 4,
+    /// <summary>The new due date an authority grants (a requisition's extension), later than the current one.</summary>
+    NewDueDate = 8,
 }
 
 /// <summary>What the user typed in a step's panel.</summary>
@@ -145,6 +160,8 @@ public sealed record StepInput(DateOnly On, string? Text = null)
     public string? RecordedDeliveryNumber { get; init; }
     /// <summary>The officer confirmed an early communication, inside the 48 h (L.1111-7 al.2), with this reason.</summary>
     public string? EarlyReason { get; init; }
+    /// <summary>The new due date granted (<see cref="StepNeeds.NewDueDate"/>).</summary>
+    public DateOnly? NewDueOn { get; init; }
 }
 
 /// <summary>The case waits on <paramref name="Who"/> since <paramref name="Since"/> (the step that handed it over).</summary>

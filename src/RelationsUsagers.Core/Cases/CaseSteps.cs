@@ -31,6 +31,8 @@ public static class CaseSteps
             refusals.Add($"La date de l'étape ne peut pas précéder la réception du dossier ({file.ReceivedOn:dd/MM/yyyy}).");
         if (step.TextRequired && string.IsNullOrWhiteSpace(input.Text))
             refusals.Add($"« {step.TextLabel} » est obligatoire.");
+        if (step.Needs.HasFlag(StepNeeds.NewDueDate) && input.NewDueOn is null)
+            refusals.Add("La nouvelle date limite est obligatoire.");
         if ((input.Text?.Length ?? 0) > TextMaxLength || (input.EarlyReason?.Length ?? 0) > TextMaxLength)
             refusals.Add($"Le texte ne doit pas dépasser {TextMaxLength} caractères.");
         refusals.AddRange(definition.Guards(file, step, input, clock));
@@ -41,7 +43,10 @@ public static class CaseSteps
     public static CaseEvent Apply(CaseFile file, CaseStep step, StepInput input)
     {
         var definition = CaseKinds.Of(file);
-        var ev = new CaseEvent { CaseFileId = file.Id, Type = step.EventType, OccurredOn = input.On, Note = NoteOf(step, input) };
+        var ev = new CaseEvent
+        {
+            CaseFileId = file.Id, Type = step.EventType, OccurredOn = input.On, Note = NoteOf(definition.StepNote(file, step, input), step, input),
+        };
         file.Events.Add(ev);
         definition.ApplyFact(file, step.EventType, input.On);
         definition.ApplyStep(file, step, input);
@@ -57,10 +62,12 @@ public static class CaseSteps
         return ev;
     }
 
-    /// <summary>The event's note: what was typed, the LRAR number, and the reason of an early communication.</summary>
-    private static string? NoteOf(CaseStep step, StepInput input)
+    /// <summary>The event's note: what the kind records, what was typed, the LRAR number, and the reason of an early communication.</summary>
+    private static string? NoteOf(string? kindNote, CaseStep step, StepInput input)
     {
         var parts = new List<string>();
+        if (kindNote is not null)
+            parts.Add(kindNote);
         if (!string.IsNullOrWhiteSpace(input.Text))
             parts.Add(step.TextLabel is null ? input.Text.Trim() : $"{step.TextLabel} : {input.Text.Trim()}");
         if (!string.IsNullOrWhiteSpace(input.RecordedDeliveryNumber))

@@ -10,7 +10,8 @@ namespace RelationsUsagers.Core.Cdu;
 /// R.1112-80 II c): the number of requests for medical information and the delays in which they were met, over a
 /// period. A request counts as met in time when the record was sent (or consulted on site) on or before the legal due
 /// date of the <see cref="LegalClock"/> — 8 days, or 2 months for information over five years old or a CDSP referral
-/// (L.1111-7 al.2), counted from receipt (R.1111-1 al.4) and moved by the case's recorded suspensions.
+/// (L.1111-7 al.2), counted from receipt (R.1111-1 al.4) and never moved by the office's suspensions (no text suspends it).
+/// An on-site consultation offered meets the delay on the day it was offered (R.1111-2): that day counts for the delay.
 /// </summary>
 public sealed record RecordAccessFigures(
     DateOnly From,
@@ -59,7 +60,8 @@ public sealed record RecordAccessFigures(
                 continue;
             var legal = clock.Compute(request, [.. suspensions[request.Id]], on)
                 .First(d => d.Code is DelaySettings.Access8Days or DelaySettings.Access2Months && !d.FromCompleteRequest);
-            sent.Add((legal.Code == DelaySettings.Access2Months, on <= legal.DueOn, on.DayNumber - request.ReceivedOn.DayNumber));
+            var met = legal.DoneOn is { } done && done < on ? done : on;
+            sent.Add((legal.Code == DelaySettings.Access2Months, met <= legal.DueOn, met.DayNumber - request.ReceivedOn.DayNumber));
         }
         var short8 = sent.Where(s => !s.TwoMonths).ToList();
         var long2 = sent.Where(s => s.TwoMonths).ToList();

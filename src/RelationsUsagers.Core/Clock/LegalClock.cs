@@ -34,7 +34,8 @@ public sealed class LegalClock
     /// <summary>Every deadline of <paramref name="file"/> as of <paramref name="today"/>; <paramref name="suspensions"/> is the case's log.</summary>
     public IReadOnlyList<Deadline> Compute(CaseFile file, IReadOnlyList<ClockSuspension> suspensions, DateOnly today)
     {
-        var drafts = CaseKinds.Of(file).Deadlines(file, this);
+        // A deadline that arises from a later fact (a refusal born of silence) does not exist before that day.
+        var drafts = CaseKinds.Of(file).Deadlines(file, this).Where(d => d.ArisesOn is null || d.ArisesOn <= today);
         return drafts.Select(d => d.IsFloor ? Floor(d, today) : Finish(file, d, suspensions, today)).ToList();
     }
 
@@ -76,6 +77,8 @@ public sealed class LegalClock
         var horizon = doneOn is { } d && d < today ? d : today;
         var (due, days, applied) = SuspensionMath.Apply(draft.StartOn, baseDue, periods, horizon);
         var notes = draft.Notes.ToList();
+        if (draft.NeverSuspended && suspensions.Any(s => s.Applies(code)))
+            notes.Add("Les suspensions du service ne le déplacent pas : aucun texte ne suspend ce délai.");
         if (draft.MinimumDue is { } floor && floor > due)
         {
             due = floor;
@@ -163,5 +166,10 @@ public sealed record DeadlineDraft(DelaySetting Setting, DateOnly StartOn, DateO
     public string? MinimumDueNote { get; init; }
     /// <summary>What the kind's rule did beyond start + duration, in French, one sentence each, shown in the explanation.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+    /// <summary>
+    /// The deadline exists only from this day: the requester's time to seize the CADA runs from a refusal born of a month's
+    /// silence (CRPA R.311-13), which is no refusal before that day.
+    /// </summary>
+    public DateOnly? ArisesOn { get; init; }
     internal IReadOnlyList<SuspendedPeriod> AutoSuspensions { get; init; } = [];
 }

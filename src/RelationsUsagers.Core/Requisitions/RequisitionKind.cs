@@ -28,12 +28,18 @@ public sealed class RequisitionKind : CaseKindDefinition
         new(ItemsSent, "Pièces transmises"),
         new(RefusalSent, "Refus motivé envoyé"),
         new(RecordSeized, "Saisie du dossier (art. 56-3 CPP)"),
+        new(DueDateExtended, "Prolongation accordée par l'autorité"),
     ];
+
+    public const string ExtendStep = "extend";
 
     public override IReadOnlyList<CaseStep> Steps { get; } =
     [
         new("secrecy-review", "Examiner le secret médical", [CaseStatus.Received], CaseStatus.SecrecyReview, SecrecyReviewed)
             { Needs = StepNeeds.OptionalText, TextLabel = "Examiné par (médecin, juriste)" },
+        // The hospital may ask the authority for more time; only the authority's new date moves the deadline (CPP 60-1, 77-1-1, 99-3).
+        new(ExtendStep, "Prolongation accordée par l'autorité", [CaseStatus.Received, CaseStatus.SecrecyReview], null, DueDateExtended)
+            { Needs = StepNeeds.NewDueDate | StepNeeds.OptionalText, TextLabel = "Accord de l'autorité (courriel, appel…)" },
         new("send-items", "Transmettre les pièces", [CaseStatus.Received, CaseStatus.SecrecyReview], CaseStatus.Answered, ItemsSent),
         new("refuse", "Refus motivé", [CaseStatus.Received, CaseStatus.SecrecyReview], CaseStatus.Refused, RefusalSent)
             { Needs = StepNeeds.Text, TextLabel = "Motif du refus" },
@@ -68,7 +74,49 @@ public sealed class RequisitionKind : CaseKindDefinition
             case RefusalSent:
                 r.Response ??= RequisitionResponse.RefusedMedicalSecrecy;
                 break;
+            case DueDateExtended when input.NewDueOn is { } extended:
+                // The first date stays known; the deadline follows the new one.
+                r.InitialDueOn ??= r.DueOn;
+                r.DueOn = extended;
+                break;
         }
+    }
+
+    /// <summary>The extension's note records the old and the new date (and the first one, after several extensions).</summary>
+    public override string? StepNote(CaseFile file, CaseStep step, StepInput input) =>
+        step.EventType == DueDateExtended && input.NewDueOn is { } extended && file is Requisition { DueOn: { } current } r
+            ? ExtensionNote(current, extended, r.InitialDueOn)
+            : null;
+
+    /// <summary>« Date limite prolongée du 20/03/2026 au 03/04/2026 », and the first date when it was already extended.</summary>
+    public static string ExtensionNote(DateOnly current, DateOnly extended, DateOnly? initial) =>
+        $"Date limite prolongée du {current:dd/MM/yyyy} au {extended:dd/MM/yyyy}" +
+        (initial is { } first && first != current ? $" (date initiale : {first:dd/MM/yyyy})" : "");
+
+    /// <summary>
+    /// The authority's date follows the live extensions: when they are cancelled, it goes back to the date before the latest
+    /// one left (the first date once none is left), read from the note the extension wrote when it was recorded.
+    /// </summary>
+    public override void RefreshDerivedFields(CaseFile file)
+    {
+        var r = (Requisition)file;
+        if (r.InitialDueOn is not { } initial)
+            return;
+        var latest = r.LiveEvents.Where(e => e.Type == DueDateExtended).MaxBy(e => (e.OccurredOn, e.RecordedAtUtc));
+        if (latest is null)
+            (r.DueOn, r.InitialDueOn) = (initial, null);
+        else if (ExtendedTo(latest) is { } extended)
+            r.DueOn = extended;
+    }
+
+    /// <summary>The new date an extension granted, from its note as first written (a corrected note keeps it in its history).</summary>
+    private static DateOnly? ExtendedTo(CaseEvent extension)
+    {
+        var written = extension.Corrections.Count > 0 ? extension.Corrections[0].PreviousNote : extension.Note;
+        var match = System.Text.RegularExpressions.Regex.Match(written ?? "", @"^Date limite prolongée du \d{2}/\d{2}/\d{4} au (\d{2}/\d{2}/\d{4})");
+        return match.Success
+            ? DateOnly.ParseExact(match.Groups[1].Value, "dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)
+            : null;
     }
 
     /// <summary>A seizure is organised: the magistrate's move (CPP 56-3).</summary>
@@ -76,9 +124,14 @@ public sealed class RequisitionKind : CaseKindDefinition
         file is Requisition { Response: RequisitionResponse.SeizureOrganised } r && r.Status != CaseStatus.Answered
         && Latest(r, r.SeizureOn, RecordSeized) is null ? new Waiting(Actor.Authority, Since(r, SecrecyReviewed)) : null;
 
-    /// <summary>CPP 60-1 al.2 and 56-3, CSP L.1110-4: no answer and no closing while a medical item has no secrecy decision.</summary>
+    /// <summary>
+    /// CPP 60-1 al.2 and 56-3, CSP L.1110-4: no answer and no closing while a medical item has no secrecy decision. An
+    /// extension grants a date later than the current one.
+    /// </summary>
     public override IEnumerable<string> Guards(CaseFile file, CaseStep step, StepInput input, LegalClock clock)
     {
+        if (step.EventType == DueDateExtended && input.NewDueOn is { } extended && ((Requisition)file).DueOn is { } current && extended <= current)
+            yield return $"La nouvelle date limite doit être postérieure à la date limite actuelle ({current:dd/MM/yyyy}).";
         if (step.EventType is not (ItemsSent or RefusalSent or Closed))
             yield break;
         var undecided = ((Requisition)file).Items.Where(i => i.Nature == RequisitionItemNature.Medical && i.Secrecy is null).ToList();
@@ -88,15 +141,27 @@ public sealed class RequisitionKind : CaseKindDefinition
                          "consentement du patient, refusé ou remis sur saisie.";
     }
 
-    /// <summary>The date the authority set (CPP 60-1, 77-1-1, 99-3 set no delay).</summary>
+    /// <summary>
+    /// The date the authority set (CPP 60-1, 77-1-1, 99-3 set no delay): the hospital's own stop-the-clock never moves it, only
+    /// an extension the authority grants.
+    /// </summary>
     public override IEnumerable<DeadlineDraft> Deadlines(CaseFile file, LegalClock clock)
     {
         var r = (Requisition)file;
         if (r.DueOn is { } due)
         {
+            var extended = r.InitialDueOn is { } initial
+                && Latest(r, null, DueDateExtended) is { } grantedOn
+                ? [$"Date prolongée par l'autorité le {grantedOn:dd/MM/yyyy} (date initiale : {initial:dd/MM/yyyy})."]
+                : Array.Empty<string>();
             yield return new DeadlineDraft(clock.Setting(DelaySettings.RequisitionDueDate), r.ReceivedOn,
                 FirstFrom(r, r.ReceivedOn, r.ResponseSentOn, ItemsSent, RefusalSent))
-                { FixedDue = due, StartLabel = "de la réception de la réquisition (date fixée par l'autorité)" };
+            {
+                FixedDue = due,
+                StartLabel = "de la réception de la réquisition (date fixée par l'autorité)",
+                NeverSuspended = true,
+                Notes = extended,
+            };
         }
     }
 }

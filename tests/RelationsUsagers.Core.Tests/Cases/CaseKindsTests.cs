@@ -73,7 +73,7 @@ public sealed class CaseKindsTests
     public void The_dates_steps_write_are_known_by_kind()
     {
         Assert.Equal(["AnswerSentOn"], CaseKinds.Of(CaseKind.Complaint).StepFacts.Keys.Order());
-        Assert.Equal(["CompletedOn", "PaidOn", "SentOn"], CaseKinds.Of(CaseKind.AccessRequest).StepFacts.Keys.Order());
+        Assert.Equal(["CompletedOn", "OnSiteOfferedOn", "PaidOn", "SentOn"], CaseKinds.Of(CaseKind.AccessRequest).StepFacts.Keys.Order());
         Assert.Equal(["CciReferredOn", "ExpressDecisionNotifiedOn", "InsurerDeclaredOn"], CaseKinds.Of(CaseKind.IndemnityClaim).StepFacts.Keys.Order());
         Assert.Equal(["ResponseSentOn", "SecrecyReviewOn"], CaseKinds.Of(CaseKind.Requisition).StepFacts.Keys.Order());
     }

@@ -286,6 +286,7 @@ public sealed class CaseStepTests
     {
         RecordedDeliveryNumber = "1A 123 456 7890 1",
         EarlyReason = step.NotBeforeFloor ? "Demande urgente du médecin traitant." : null,
+        NewDueOn = step.Needs.HasFlag(StepNeeds.NewDueDate) ? new DateOnly(2026, 4, 30) : null,
     };
 
     /// <summary>Takes the shortest path of steps (on 05/03/2026) from « Reçu » to a status <paramref name="target"/> starts from.</summary>

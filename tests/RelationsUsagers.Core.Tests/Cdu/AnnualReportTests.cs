@@ -43,7 +43,8 @@ public sealed class AnnualReportTests
         await database.AddCaseAsync(TestCases.AccessRequest(D(2025, 2, 3)), "DAD-2025-00001", CaseStatus.Sent, (CopySent, D(2025, 2, 10), null));
         await database.AddCaseAsync(TestCases.AccessRequest(D(2025, 3, 3)), "DAD-2025-00002", CaseStatus.Sent, (CopySent, D(2025, 3, 14), null));
         var older = TestCases.AccessRequest(D(2025, 4, 1));
-        older.InformationOlderThanFiveYears = true;
+        // Information of 2018: more than five years at receipt (R.1111-1 al.4), as the save stores it.
+        (older.MostRecentInformationOn, older.InformationOlderThanFiveYears) = (D(2018, 9, 14), true);
         await database.AddCaseAsync(older, "DAD-2025-00003", CaseStatus.Sent, (CopySent, D(2025, 5, 20), null));
 
         // Members at the end of 2025 and three held meetings (Q1, Q2, Q4), the Q3 one cancelled.

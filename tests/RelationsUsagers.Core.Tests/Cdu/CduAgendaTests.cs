@@ -44,7 +44,8 @@ public sealed class CduAgendaTests
         await database.AddCaseAsync(TestCases.AccessRequest(D(2026, 2, 10)), "DAD-2026-00002", CaseStatus.Sent, (CopySent, D(2026, 2, 25), null));
         await database.AddCaseAsync(TestCases.AccessRequest(D(2026, 3, 1)), "DAD-2026-00003", CaseStatus.Received);
         var older = TestCases.AccessRequest(D(2026, 1, 10));
-        older.InformationOlderThanFiveYears = true;
+        // Information of 2019: more than five years at receipt (R.1111-1 al.4), as the save stores it.
+        (older.MostRecentInformationOn, older.InformationOlderThanFiveYears) = (D(2019, 4, 2), true);
         await database.AddCaseAsync(older, "DAD-2026-00004", CaseStatus.Sent, (CopySent, D(2026, 2, 20), null));
 
         await database.AddAsync(

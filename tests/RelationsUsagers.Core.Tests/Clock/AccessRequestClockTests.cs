@@ -70,13 +70,129 @@ public class AccessRequestClockTests
     [Fact]
     public void Information_over_five_years_old_gets_two_months_from_31_January_to_31_March()
     {
+        // Information of 15/01/2020: more than five years old on 31/01/2026 → 2 months, 31 January + 2 months = 31 March.
         var request = Access(D(2026, 1, 31));
-        request.InformationOlderThanFiveYears = true;
+        request.MostRecentInformationOn = D(2020, 1, 15);
         var deadlines = Compute(request, D(2026, 2, 1));
         Assert.DoesNotContain(deadlines, d => d.Code == Access8Days);
         var legal = deadlines.Single(Access2Months);
         Assert.Equal(D(2026, 3, 31), legal.DueOn);
         Assert.Equal("Communication du dossier (2 mois)", legal.Label);
+    }
+
+    [Theory]
+    // received 10/03/2026, information of 10/03/2021: exactly five years → 8 days, due 18/03/2026 (R.1111-1 al.4)
+    [InlineData("2021-03-10", "2026-03-10", Access8Days, "2026-03-18")]
+    // received 11/03/2026, information of 10/03/2021: five years and a day → 2 months, due 11/05/2026
+    [InlineData("2021-03-10", "2026-03-11", Access2Months, "2026-05-11")]
+    // information of 29/02/2020: five years end on 28/02/2025 (no 29 February in 2025) → received 28/02/2025: exactly five years, 8 days → 08/03/2025
+    [InlineData("2020-02-29", "2025-02-28", Access8Days, "2025-03-08")]
+    // … received 01/03/2025: more than five years → 2 months → 01/05/2025
+    [InlineData("2020-02-29", "2025-03-01", Access2Months, "2025-05-01")]
+    // information of 28/02/2019: five years end on 28/02/2024 → received 29/02/2024 (leap day): more → 2 months → 29/04/2024
+    [InlineData("2019-02-28", "2024-02-29", Access2Months, "2024-04-29")]
+    // information of 31/12/2020, received 31/12/2025: exactly five years → 8 days → 08/01/2026 (across the year end)
+    [InlineData("2020-12-31", "2025-12-31", Access8Days, "2026-01-08")]
+    public void The_five_year_rule_is_computed_from_the_most_recent_information_at_the_date_of_receipt(string informationOn, string receivedOn,
+        string code, string dueOn)
+    {
+        var request = Access(DateOnly.Parse(receivedOn, System.Globalization.CultureInfo.InvariantCulture));
+        request.MostRecentInformationOn = DateOnly.Parse(informationOn, System.Globalization.CultureInfo.InvariantCulture);
+        var legal = Compute(request, request.ReceivedOn).Single(code);
+        Assert.Equal(DateOnly.Parse(dueOn, System.Globalization.CultureInfo.InvariantCulture), legal.DueOn);
+    }
+
+    [Fact]
+    public void The_explanation_says_which_reading_of_the_five_year_rule_gave_the_delay()
+    {
+        var older = Access(D(2026, 3, 11));
+        older.MostRecentInformationOn = D(2021, 3, 10);
+        Assert.Contains("Informations du 10/03/2021 : plus de cinq ans à la réception de la demande, délai de 2 mois (CSP art. R.1111-1 al.4).",
+            Compute(older, D(2026, 3, 11)).Single(Access2Months).Notes);
+
+        var exactly = Access(D(2026, 3, 10));
+        exactly.MostRecentInformationOn = D(2021, 3, 10);
+        Assert.Contains("Informations du 10/03/2021 : cinq ans au plus à la réception de la demande, délai de 8 jours (CSP art. R.1111-1 al.4).",
+            Compute(exactly, D(2026, 3, 10)).Single(Access8Days).Notes);
+
+        Assert.Contains("Date de l'information la plus récente demandée non renseignée : délai de 8 jours.",
+            Compute(Access(D(2026, 3, 10)), D(2026, 3, 10)).Single(Access8Days).Notes);
+    }
+
+    [Fact]
+    public void The_officers_reading_overrides_the_computed_one_and_the_explanation_gives_its_reason()
+    {
+        // Information of 2018 (computed: more than five years), but a stay of 2025 is asked for too: the office reads 8 days.
+        var mixed = Access(D(2026, 3, 10));
+        (mixed.MostRecentInformationOn, mixed.InformationAgeOverride, mixed.InformationAgeOverrideReason) =
+            (D(2018, 6, 1), false, "Séjour de 2025 demandé avec celui de 2018.");
+        var legal = Compute(mixed, D(2026, 3, 10)).Single(Access8Days);
+        Assert.Equal(D(2026, 3, 18), legal.DueOn);
+        Assert.Contains("Ancienneté retenue par le service : cinq ans au plus, délai de 8 jours (le calcul donnait plus de cinq ans) ; " +
+                        "motif : Séjour de 2025 demandé avec celui de 2018.", legal.Notes);
+
+        // A ticked box carried over by the migration: the office's reading without a date.
+        var ticked = Access(D(2026, 1, 31));
+        (ticked.InformationAgeOverride, ticked.InformationAgeOverrideReason) = (true, "Case cochée avant le calcul.");
+        var twoMonths = Compute(ticked, D(2026, 2, 1)).Single(Access2Months);
+        Assert.Equal(D(2026, 3, 31), twoMonths.DueOn);
+        Assert.Contains("Ancienneté retenue par le service : plus de cinq ans, délai de 2 mois (date des informations non renseignée) ; motif : Case cochée avant le calcul.",
+            twoMonths.Notes);
+    }
+
+    [Fact]
+    public void The_stored_reading_is_written_from_the_rule()
+    {
+        var definition = CaseKinds.Of(CaseKind.AccessRequest);
+        var request = Access(D(2026, 3, 11));
+        request.MostRecentInformationOn = D(2021, 3, 10);
+        definition.RefreshDerivedFields(request);
+        Assert.True(request.InformationOlderThanFiveYears);
+
+        request.ReceivedOn = D(2026, 3, 10);
+        definition.RefreshDerivedFields(request);
+        Assert.False(request.InformationOlderThanFiveYears);
+
+        (request.InformationAgeOverride, request.InformationAgeOverrideReason) = (true, "Périodes mixtes.");
+        definition.RefreshDerivedFields(request);
+        Assert.True(request.InformationOlderThanFiveYears);
+    }
+
+    [Fact]
+    public void An_on_site_consultation_offered_within_the_delay_meets_it_even_when_the_requester_comes_later()
+    {
+        // Received 03/03/2026, complete 04/03: legal due 11/03, operational due 12/03. Consultation offered on 10/03, the
+        // requester comes on 20/03: both deadlines met on 10/03 (R.1111-2); the 48 h floor reads the consultation itself.
+        var request = Access(D(2026, 3, 3), Event(CaseEventTypes.OnSiteOffered, D(2026, 3, 10)), Event(CaseEventTypes.OnSiteConsultation, D(2026, 3, 20)));
+        request.CompletedOn = D(2026, 3, 4);
+        var deadlines = Compute(request, D(2026, 3, 25));
+
+        var legal = deadlines.Single(Access8Days);
+        Assert.Equal((D(2026, 3, 11), D(2026, 3, 10), DeadlineState.Done), (legal.DueOn, legal.DoneOn, legal.State));
+        Assert.Contains("Consultation sur place proposée le 10/03/2026 : le délai est tenu à cette date, même si le demandeur consulte plus tard (CSP art. R.1111-2).",
+            legal.Notes);
+        var operational = deadlines.Operational(Access8Days);
+        Assert.Equal((D(2026, 3, 12), D(2026, 3, 10), DeadlineState.Done), (operational.DueOn, operational.DoneOn, operational.State));
+        Assert.Equal(D(2026, 3, 20), deadlines.Single(AccessReflection48h).DoneOn);
+    }
+
+    [Fact]
+    public void An_on_site_consultation_offered_after_the_delay_is_late()
+    {
+        // Received 03/03/2026 → due 11/03; offered 12/03 → hors délai; the offer column counts as the timeline does.
+        var request = Access(D(2026, 3, 3));
+        request.OnSiteOfferedOn = D(2026, 3, 12);
+        var legal = Compute(request, D(2026, 3, 13)).Single(Access8Days);
+        Assert.Equal((D(2026, 3, 12), DeadlineState.DoneLate), (legal.DoneOn, legal.State));
+    }
+
+    [Fact]
+    public void A_copy_sent_before_the_offer_is_the_done_date_without_an_offer_note()
+    {
+        var request = Access(D(2026, 3, 3), Event(CaseEventTypes.CopySent, D(2026, 3, 6)), Event(CaseEventTypes.OnSiteOffered, D(2026, 3, 9)));
+        var legal = Compute(request, D(2026, 3, 13)).Single(Access8Days);
+        Assert.Equal(D(2026, 3, 6), legal.DoneOn);
+        Assert.DoesNotContain(legal.Notes, n => n.StartsWith("Consultation sur place proposée", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -25,19 +25,25 @@ public class LegalClockServiceTests
     [Fact]
     public async Task Suspend_then_resume_moves_the_due_date_by_the_suspended_days()
     {
-        var (database, service, caseId) = await ArrangeAsync();
-        await using var _ = database;
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        var draft = TestCases.AccessRequest();
+        draft.CompletedOn = draft.ReceivedOn;
+        var caseId = (await database.CreateService().CreateAsync(draft, Ct)).Id;
+        var service = new LegalClockService(database.Factory, database.Clock);
 
         var suspension = await service.SuspendAsync(caseId, null, "  Attente de la pièce d'identité  ", D(2026, 3, 5), Ct);
         Assert.Equal(("Attente de la pièce d'identité", TestDatabase.DefaultUserName), (suspension.Reason, suspension.StartedBy));
-        var open = (await service.GetDeadlinesAsync(caseId, Ct)).Single(Access8Days);
-        // 5 to 15 March included = 11 days.
+        // Received and complete on 2 March: the office's count (from the complete request) stops, 5 to 15 March included = 11 days.
+        var open = (await service.GetDeadlinesAsync(caseId, Ct)).Operational(Access8Days);
         Assert.Equal((D(2026, 3, 21), DeadlineState.Suspended), (open.DueOn, open.State));
+        // No text suspends the legal delay (L.1111-7): 2 March + 8 days = 10 March, overdue.
+        Assert.Equal((D(2026, 3, 10), DeadlineState.Overdue),
+            ((await service.GetDeadlinesAsync(caseId, Ct)).Single(Access8Days).DueOn, (await service.GetDeadlinesAsync(caseId, Ct)).Single(Access8Days).State));
 
         var resumed = await service.ResumeAsync(suspension.Id, D(2026, 3, 9), Ct);
         Assert.Equal((D(2026, 3, 9), TestDatabase.DefaultUserName), (resumed.EndedOn, resumed.EndedBy));
-        var legal = (await service.GetDeadlinesAsync(caseId, Ct)).Single(Access8Days);
-        Assert.Equal((D(2026, 3, 14), DeadlineState.Overdue), (legal.DueOn, legal.State));
+        var operational = (await service.GetDeadlinesAsync(caseId, Ct)).Operational(Access8Days);
+        Assert.Equal((D(2026, 3, 14), DeadlineState.Overdue), (operational.DueOn, operational.State));
 
         await using var db = database.CreateContext();
         var actions = await db.AuditEntries.Where(a => a.CaseFileId == caseId).Select(a => a.Action).ToListAsync(Ct);

@@ -117,7 +117,9 @@ public sealed partial class DemoSeedTests
             {
                 Assert.NotNull(c.ClosedOn);
                 Assert.False(string.IsNullOrWhiteSpace(c.Outcome), c.Reference);
-                Assert.InRange(c.ClosedOn.Value, events[^1].OccurredOn, today);
+                // The requester's CADA referral and the CADA's opinion come after the refusal that closed the request (CRPA L.342-1).
+                var beforeClosing = events.Where(e => e.Type is not (CaseEventTypes.CadaReferred or CaseEventTypes.CadaOpinion)).ToList();
+                Assert.InRange(c.ClosedOn.Value, beforeClosing[^1].OccurredOn, today);
                 Assert.Null(c.NextDueOn);
             }
         }

@@ -32,10 +32,12 @@ public sealed class TrackingWorkbookTests : IAsyncLifetime
         b.Events.Add(new CaseEvent { CaseFileId = b.Id, Type = CaseEventTypes.ProofsComplete, OccurredOn = D(2025, 3, 3) });
         (b.SentOn, b.CommunicationMode) = (D(2025, 3, 12), CommunicationMode.Post);
         var c = Request("DAD-2025-00003", D(2025, 1, 31), "Charlie", RequesterCapacity.HeirOrPartner);
-        (c.InformationOlderThanFiveYears, c.CompletedOn, c.SentOn) = (true, D(2025, 1, 31), D(2025, 3, 31));
+        // Information of 2017: more than five years at receipt (R.1111-1 al.4), as the save stores it.
+        (c.MostRecentInformationOn, c.InformationOlderThanFiveYears, c.CompletedOn, c.SentOn) = (D(2017, 10, 2), true, D(2025, 1, 31), D(2025, 3, 31));
         (c.CommunicationMode, c.DesignatedDoctor) = (CommunicationMode.ViaDesignatedDoctor, "Dr Martin");
         var d = Request("DAD-2025-00004", D(2025, 1, 31), "Delta", RequesterCapacity.LegalRepresentative);
-        (d.InformationOlderThanFiveYears, d.CompletedOn, d.SentOn, d.CommunicationMode) = (true, D(2025, 1, 31), D(2025, 4, 1), CommunicationMode.RecordedDelivery);
+        (d.InformationAgeOverride, d.InformationAgeOverrideReason, d.InformationOlderThanFiveYears) = (true, "Case cochée avant le calcul.", true);
+        (d.CompletedOn, d.SentOn, d.CommunicationMode) = (D(2025, 1, 31), D(2025, 4, 1), CommunicationMode.RecordedDelivery);
         (d.Status, d.ClosedOn, d.Outcome) = (CaseStatus.Closed, D(2025, 4, 5), "Communiqué");
         var e = Request("DAD-2025-00005", D(2025, 3, 3), "Echo");
         (e.CompletedOn, e.SentOn, e.CommunicationMode, e.ReproductionFeeCents) = (D(2025, 3, 3), D(2025, 3, 3), CommunicationMode.OnSite, 0);

@@ -39,6 +39,10 @@ internal sealed class QueueFixture : IAsyncDisposable
         return (AccessRequest)await Cases.CreateAsync(draft, Ct);
     }
 
+    /// <summary>A grievance received on <paramref name="receivedOn"/>: acknowledgement due 8 days later, answer a month later.</summary>
+    public async Task<Complaint> ComplaintAsync(DateOnly receivedOn) =>
+        (Complaint)await Cases.CreateAsync(TestCases.Complaint(receivedOn), Ct);
+
     /// <summary>Words of praise: no deadline at all, so the case has no NextDueOn.</summary>
     public async Task<Complaint> PraiseAsync(DateOnly receivedOn)
     {

@@ -8,7 +8,8 @@ namespace RelationsUsagers.Core.Tests.Queue;
 
 /// <summary>
 /// LegalClockService.SuspendAsync / ResumeAsync keep the queue's columns (NextDueOn, NextDueCode, ClockSuspended) in step
-/// without touching the case's concurrency stamp. The access request is received on 2 March: due 10 March, overdue today.
+/// without touching the case's concurrency stamp. The complaint is received on 2 March: acknowledgement due 10 March (overdue
+/// today), answer due 2 April. A record request's legal delay is never suspended (L.1111-7): it stays in the queue.
 /// </summary>
 public sealed class SuspensionQueueColumnsTests
 {
@@ -25,25 +26,25 @@ public sealed class SuspensionQueueColumnsTests
     private static async Task<(QueueFixture Queue, LegalClockService Clock, CaseFile Created)> ArrangeAsync()
     {
         var queue = await QueueFixture.CreateAsync();
-        var created = await queue.AccessAsync(D(3, 2));
+        var created = await queue.ComplaintAsync(D(3, 2));
         return (queue, new LegalClockService(queue.Database.Factory, queue.Database.Clock), created);
     }
 
     [Fact]
-    public async Task Suspending_every_clock_of_an_open_access_request_flags_it_suspended_with_no_due_date()
+    public async Task Suspending_every_clock_of_an_open_complaint_flags_it_suspended_with_no_due_date()
     {
         var (queue, clock, created) = await ArrangeAsync();
         await using var _ = queue;
         var before = await RowAsync(queue, created.Id);
-        Assert.Equal((D(3, 10), "access.8-days", false), (before.NextDueOn, before.NextDueCode, before.ClockSuspended));
+        Assert.Equal((D(3, 10), "complaint.acknowledgement", false), (before.NextDueOn, before.NextDueCode, before.ClockSuspended));
         queue.Database.Clock.Advance(TimeSpan.FromMinutes(10));
 
-        await clock.SuspendAsync(created.Id, null, "Attente de la pièce d'identité", D(3, 5), Ct);
+        await clock.SuspendAsync(created.Id, null, "Attente du mandat du patient", D(3, 5), Ct);
 
         var after = await RowAsync(queue, created.Id);
         Assert.True(after.ClockSuspended);
         Assert.Null(after.NextDueOn);
-        Assert.Equal("access.8-days", after.NextDueCode);
+        Assert.Equal("complaint.acknowledgement", after.NextDueCode);
         Assert.Equal((before.ConcurrencyStamp, before.UpdatedAtUtc, before.UpdatedBy), (after.ConcurrencyStamp, after.UpdatedAtUtc, after.UpdatedBy));
     }
 
@@ -54,7 +55,7 @@ public sealed class SuspensionQueueColumnsTests
         await using var _ = queue;
         var other = await queue.AccessAsync(D(3, 12));
 
-        await clock.SuspendAsync(created.Id, null, "Attente de la pièce d'identité", D(3, 5), Ct);
+        await clock.SuspendAsync(created.Id, null, "Attente du mandat du patient", D(3, 5), Ct);
 
         Assert.Empty(await queue.ReferencesAsync(new QueueFilter { OverdueOnly = true }));
         var items = (await queue.PageAsync(new QueueFilter())).Items;
@@ -69,13 +70,13 @@ public sealed class SuspensionQueueColumnsTests
         var (queue, clock, created) = await ArrangeAsync();
         await using var _ = queue;
         var before = await RowAsync(queue, created.Id);
-        var suspension = await clock.SuspendAsync(created.Id, null, "Attente de la pièce d'identité", D(3, 5), Ct);
+        var suspension = await clock.SuspendAsync(created.Id, null, "Attente du mandat du patient", D(3, 5), Ct);
 
         // Suspended on 5, 6, 7 and 8 March; the clock runs again on the 9th: 10 March + 4 days.
         await clock.ResumeAsync(suspension.Id, D(3, 9), Ct);
 
         var after = await RowAsync(queue, created.Id);
-        Assert.Equal((D(3, 14), "access.8-days", false), (after.NextDueOn, after.NextDueCode, after.ClockSuspended));
+        Assert.Equal((D(3, 14), "complaint.acknowledgement", false), (after.NextDueOn, after.NextDueCode, after.ClockSuspended));
         Assert.Equal(before.ConcurrencyStamp, after.ConcurrencyStamp);
         Assert.Equal([created.Reference], await queue.ReferencesAsync(new QueueFilter { OverdueOnly = true }));
     }
@@ -85,7 +86,7 @@ public sealed class SuspensionQueueColumnsTests
     {
         var (queue, clock, created) = await ArrangeAsync();
         await using var _ = queue;
-        var suspension = await clock.SuspendAsync(created.Id, null, "Attente de la pièce d'identité", D(3, 5), Ct);
+        var suspension = await clock.SuspendAsync(created.Id, null, "Attente du mandat du patient", D(3, 5), Ct);
 
         // 5 to 14 March suspended: 10 days, due 20 March.
         await clock.ResumeAsync(suspension.Id, TestDatabase.Today, Ct);
@@ -95,15 +96,33 @@ public sealed class SuspensionQueueColumnsTests
     }
 
     [Fact]
-    public async Task Suspending_the_only_running_clock_by_its_code_also_flags_the_case()
+    public async Task Suspending_every_running_clock_by_its_code_also_flags_the_case()
     {
         var (queue, clock, created) = await ArrangeAsync();
         await using var _ = queue;
 
-        await clock.SuspendAsync(created.Id, DelaySettings.Access8Days, "Attente du livret de famille", D(3, 5), Ct);
+        await clock.SuspendAsync(created.Id, DelaySettings.ComplaintAcknowledgement, "Attente du mandat du patient", D(3, 5), Ct);
+        Assert.Equal((D(4, 2), false), ((await RowAsync(queue, created.Id)).NextDueOn, (await RowAsync(queue, created.Id)).ClockSuspended));
+        await clock.SuspendAsync(created.Id, DelaySettings.ComplaintAnswerTarget, "Attente du mandat du patient", D(3, 5), Ct);
 
         var row = await RowAsync(queue, created.Id);
         Assert.Equal((null, true), (row.NextDueOn, row.ClockSuspended));
+    }
+
+    [Fact]
+    public async Task Suspending_every_clock_of_a_record_request_leaves_its_legal_date_in_the_queue()
+    {
+        // Received and complete on 2 March: legal due 10 March; L.1111-7 gives no suspension, only the office's own count stops.
+        var queue = await QueueFixture.CreateAsync();
+        await using var _ = queue;
+        var clock = new LegalClockService(queue.Database.Factory, queue.Database.Clock);
+        var created = await queue.AccessAsync(D(3, 2), r => r.CompletedOn = D(3, 2));
+
+        await clock.SuspendAsync(created.Id, null, "Attente du choix du mode de communication", D(3, 5), Ct);
+
+        var row = await RowAsync(queue, created.Id);
+        Assert.Equal((D(3, 10), "access.8-days", false), (row.NextDueOn, row.NextDueCode, row.ClockSuspended));
+        Assert.Equal([created.Reference], await queue.ReferencesAsync(new QueueFilter { OverdueOnly = true }));
     }
 
     [Fact]
@@ -112,7 +131,7 @@ public sealed class SuspensionQueueColumnsTests
         var (queue, clock, created) = await ArrangeAsync();
         await using var _ = queue;
         var opened = (await queue.Cases.OpenAsync(created.Id, Ct))!;
-        var suspension = await clock.SuspendAsync(created.Id, null, "Attente de la pièce d'identité", D(3, 5), Ct);
+        var suspension = await clock.SuspendAsync(created.Id, null, "Attente du mandat du patient", D(3, 5), Ct);
 
         opened.Summary = "Demande de copie du compte rendu opératoire.";
         var saved = await queue.Cases.UpdateAsync(opened, Ct);
@@ -130,7 +149,7 @@ public sealed class SuspensionQueueColumnsTests
     {
         var (queue, clock, created) = await ArrangeAsync();
         await using var _ = queue;
-        await clock.SuspendAsync(created.Id, null, "Attente de la pièce d'identité", D(3, 5), Ct);
+        await clock.SuspendAsync(created.Id, null, "Attente du mandat du patient", D(3, 5), Ct);
 
         await queue.Cases.AddEventAsync(created.Id, created.ConcurrencyStamp, CaseEventTypes.Note, D(3, 12), "Relance téléphonique", Ct);
 

@@ -108,7 +108,8 @@ public sealed class AuditTrailTests
         opened.RequesterCapacity = RequesterCapacity.HeirOrPartner;
         opened.DeceasedMotive = DeceasedAccessMotive.CausesOfDeath;
         opened.Patient.DeathDate = new DateOnly(2026, 1, 4);
-        opened.InformationOlderThanFiveYears = true;
+        // Information of 2019 on a request of March 2026: more than five years, the stored reading follows (R.1111-1 al.4).
+        opened.MostRecentInformationOn = new DateOnly(2019, 11, 4);
         opened.PageCount = 40;
         opened.ReproductionFeeCents = 720;
 
@@ -119,6 +120,7 @@ public sealed class AuditTrailTests
         Assert.Contains("Motif de l'ayant droit\u00A0: (vide) → Connaître les causes du décès", lines);
         Assert.Contains("Date de décès\u00A0: (vide) → 04/01/2026", lines);
         Assert.Contains("Informations de plus de cinq ans\u00A0: non → oui", lines);
+        Assert.Contains("Date de l'information la plus récente demandée\u00A0: (vide) → 04/11/2019", lines);
         Assert.Contains("Frais de reproduction\u00A0: (vide) → 7,20\u00A0€", lines);
     }
 
@@ -128,11 +130,11 @@ public sealed class AuditTrailTests
         await using var database = await TestDatabase.CreateAsync(Ct);
         var service = database.CreateService();
         var created = await service.CreateAsync(TestCases.Requisition(), Ct);
-        var opened = (Requisitions.Requisition)(await service.OpenAsync(created.Id, Ct))!;
-        opened.Items.Add(new Requisitions.RequisitionItem
+        var opened = (Core.Requisitions.Requisition)(await service.OpenAsync(created.Id, Ct))!;
+        opened.Items.Add(new Core.Requisitions.RequisitionItem
         {
-            Description = "Compte rendu des urgences", Nature = Requisitions.RequisitionItemNature.Medical,
-            Secrecy = Requisitions.SecrecyDecision.SeizureRequired,
+            Description = "Compte rendu des urgences", Nature = Core.Requisitions.RequisitionItemNature.Medical,
+            Secrecy = Core.Requisitions.SecrecyDecision.SeizureRequired,
         });
 
         await service.UpdateAsync(opened, Ct);

@@ -197,6 +197,70 @@ public sealed class AccessRequestFieldsTests : PortalTestContext
         return (AccessRequest)await db.CaseFiles.AsNoTracking().SingleAsync(c => c.Id == id, Ct);
     }
 
+    private static string Reading<T>(IRenderedComponent<T> page) where T : IComponent =>
+        page.Find("#information-age-reading").TextContent.Trim();
+
+    /// <summary>R.1111-1 al.4, received 02/03/2026: information of 01/03/2021 is more than five years old, of 02/03/2021 exactly five.</summary>
+    [Fact]
+    public async Task The_information_date_shows_the_computed_reading_beside_it()
+    {
+        var page = OpenCase(await CreateCaseAsync(Drafts.AccessRequest()));
+        Assert.Equal("Date non renseignée\u00A0: délai de 8 jours", Reading(page));
+
+        page.Find("#most-recent-information-on").Change("01/03/2021");
+        page.WaitForAssertion(() => Assert.Equal("Plus de cinq ans\u00A0: délai de 2 mois", Reading(page)));
+
+        page.Find("#most-recent-information-on").Change("02/03/2021");
+        page.WaitForAssertion(() => Assert.Equal("Cinq ans au plus\u00A0: délai de 8 jours", Reading(page)));
+    }
+
+    [Fact]
+    public async Task Choosing_another_reading_asks_its_reason_at_the_field_then_saves_it_with_the_date()
+    {
+        var file = await CreateCaseAsync(Drafts.AccessRequest());
+        var page = OpenCase(file);
+        Assert.Empty(page.FindAll("#information-age-override-reason"));
+
+        page.Find("#most-recent-information-on").Change("01/03/2018");
+        page.Find("#information-age-override").Closest(".mud-input-control")!.MouseDown();
+        Popovers.WaitForElements(".mud-list-item").Single(i => i.TextContent.Trim() == "Cinq ans au plus\u00A0: délai de 8 jours").Click();
+        page.WaitForAssertion(() => Assert.Equal("Retenu par le service\u00A0: cinq ans au plus, délai de 8 jours (la date donne plus de cinq ans)", Reading(page)));
+
+        page.Find("#save-case").Click();
+
+        const string missing = "Indiquez pourquoi l'ancienneté retenue diffère du calcul par la date des informations (périodes mixtes…).";
+        page.WaitForAssertion(() => Assert.Contains(missing,
+            page.Find("#information-age-override-reason").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal));
+        Assert.Null((await LoadAsync(file.Id)).InformationAgeOverride);
+
+        page.Find("#information-age-override-reason").Change("Séjour de 2025 demandé avec celui de 2018.");
+        page.Find("#save-case").Click();
+
+        await page.WaitForAssertionAsync(async () => Assert.Equal((bool?)false, (await LoadAsync(file.Id)).InformationAgeOverride));
+        var stored = await LoadAsync(file.Id);
+        Assert.Equal((new DateOnly(2018, 3, 1), "Séjour de 2025 demandé avec celui de 2018.", false),
+            (stored.MostRecentInformationOn, stored.InformationAgeOverrideReason, stored.InformationOlderThanFiveYears));
+    }
+
+    [Fact]
+    public async Task Going_back_to_the_computed_reading_drops_the_reason_and_the_dates_decide()
+    {
+        var draft = Drafts.AccessRequest();
+        (draft.MostRecentInformationOn, draft.InformationAgeOverride, draft.InformationAgeOverrideReason) = (new DateOnly(2018, 3, 1), false, "Périodes mixtes.");
+        var file = await CreateCaseAsync(draft);
+        var page = OpenCase(file);
+
+        page.Find("#information-age-override").Closest(".mud-input-control")!.MouseDown();
+        Popovers.WaitForElements(".mud-list-item").Single(i => i.TextContent.Trim() == "Selon la date des informations").Click();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("#information-age-override-reason")));
+        page.Find("#save-case").Click();
+
+        await page.WaitForAssertionAsync(async () => Assert.True((await LoadAsync(file.Id)).InformationOlderThanFiveYears));
+        var stored = await LoadAsync(file.Id);
+        Assert.Equal(((bool?)null, (string?)null), (stored.InformationAgeOverride, stored.InformationAgeOverrideReason));
+        Assert.Equal("Plus de cinq ans\u00A0: délai de 2 mois", Reading(page));
+    }
+
     private static readonly string[] AfterIntake = ["N° de recommandé (LRAR)", "Date de paiement", "Motif du refus (le cas échéant)"];
 
     private static IEnumerable<string> Labels<T>(IRenderedComponent<T> page) where T : IComponent =>

@@ -28,7 +28,7 @@ public sealed class StepActionsTests : PortalTestContext
         var file = await CreateCaseAsync(Drafts.AccessRequest());
         await ServiceAs("officer").AddEventAsync(file.Id, file.ConcurrencyStamp, CaseEventTypes.ProofsComplete, new DateOnly(2026, 3, 3), null, Ct);
         var page = OpenCase(file);
-        Assert.Equal(["Demander le paiement", "Envoyer la copie", "Consultation sur place", "Refuser (refus motivé)"], Buttons(page));
+        Assert.Equal(["Demander le paiement", "Envoyer la copie", "Proposer une consultation sur place", "Consultation sur place", "Refuser (refus motivé)"], Buttons(page));
 
         Click(page, "Consultation sur place");
         var step = page.Find("#status-step");
@@ -166,5 +166,40 @@ public sealed class StepActionsTests : PortalTestContext
         var stored = await db.Requisitions.AsNoTracking().SingleAsync(r => r.Id == file.Id, Ct);
         Assert.Equal([null, RelationsUsagers.Core.Requisitions.SecrecyDecision.Withheld], stored.Items.Select(i => i.Secrecy));
         Assert.Equal(RelationsUsagers.Core.Requisitions.RequisitionResponse.PartlySentAdministrative, stored.Response);
+    }
+
+    /// <summary>Received 12/03/2026, due 30/03: the authority's new date must be later; the first one is kept (CPP 60-1, 77-1-1).</summary>
+    [Fact]
+    public async Task An_extension_asks_the_authoritys_new_date_refuses_an_earlier_one_at_the_field_then_records_it()
+    {
+        var file = await CreateCaseAsync(Drafts.Requisition());
+        var page = OpenCase(file);
+
+        Click(page, "Prolongation accordée par l'autorité");
+        Assert.Contains("Date limite actuelle\u00A0: 30/03/2026", page.Find("#status-step").TextContent, StringComparison.Ordinal);
+        page.Find("#step-new-due-on").Change("25/03/2026");
+        page.Find("#status-step-confirm").Click();
+
+        const string earlier = "La nouvelle date limite doit être postérieure à la date limite actuelle (30/03/2026).";
+        page.WaitForAssertion(() => Assert.Equal(earlier, page.Find("#step-refusal").TextContent));
+        Assert.Contains(earlier, page.Find("#step-new-due-on").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal);
+        await using (var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct))
+            Assert.Equal(new DateOnly(2026, 3, 30), (await db.Requisitions.AsNoTracking().SingleAsync(r => r.Id == file.Id, Ct)).DueOn);
+
+        page.Find("#step-new-due-on").Change("15/04/2026");
+        page.Find("#step-text").Change("Courriel du brigadier-chef Dubois");
+        page.Find("#status-step-confirm").Click();
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("#status-step")));
+        await using var read = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
+        var stored = await read.Requisitions.AsNoTracking().Include(r => r.Events).SingleAsync(r => r.Id == file.Id, Ct);
+        Assert.Equal((CaseStatus.Received, new DateOnly(2026, 4, 15), new DateOnly(2026, 3, 30)), (stored.Status, stored.DueOn, stored.InitialDueOn));
+        Assert.Equal("Date limite prolongée du 30/03/2026 au 15/04/2026 — Accord de l'autorité (courriel, appel…) : Courriel du brigadier-chef Dubois",
+            stored.Events.Single(e => e.Type == CaseEventTypes.DueDateExtended).Note);
+        // The form's date now moves by that step only, and says where it came from.
+        page.WaitForAssertion(() => Assert.Equal("15/04/2026", page.Find("#requisition-due-on").GetAttribute("value")));
+        Assert.True(page.Find("#requisition-due-on").HasAttribute("disabled"));
+        Assert.Contains("Prolongée par l'autorité (date limite initiale\u00A0: 30/03/2026)",
+            page.Find("#requisition-due-on").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal);
     }
 }

@@ -12,6 +12,8 @@ public sealed partial class AccessDashboardImporter
 {
     public const string ImportAction = "Import";
     public const string ClosedOutcome = "Dossier communiqué (repris du tableau de suivi)";
+    /// <summary>Why an imported request keeps « plus de cinq ans » without the information's date (R.1111-1 al.4).</summary>
+    public const string ImportedAgeReason = "Ancienneté « plus de cinq ans » reprise du tableau de suivi, sans la date des informations.";
 
     /// <summary>
     /// Creates one access request per valid line, in one transaction: all of them or none. A line whose patient, receipt
@@ -51,7 +53,8 @@ public sealed partial class AccessDashboardImporter
                 continue;
             }
             var request = ToRequest(entry, $"{preview.FileName} › {preview.Sheet} › ligne {row.Row}");
-            // As CaseFileService keeps them: the queue sorts by the earliest running deadline (no suspension yet).
+            // As CaseFileService keeps them: the derived fields, then the queue sorts by the earliest running deadline (no suspension yet).
+            CaseKinds.Of(request).RefreshDerivedFields(request);
             Queue.QueueColumns.Refresh(request, clock.Compute(request, [], today), clock);
             requests.Add(request);
             inFile[entry.DuplicateKey] = (row.Row, request);
@@ -138,7 +141,9 @@ public sealed partial class AccessDashboardImporter
             CompletedOn = e.CompletedOn,
             // A complete request had every proof its requester needs (R.1111-1).
             ProofsReceived = e.CompletedOn is null ? [] : [.. AccessRequestRules.RequiredProofs(e.RequesterCapacity)],
-            InformationOlderThanFiveYears = e.OlderThanFiveYears,
+            // R.1111-1 al.4: a hand-kept file gives the age class, not the information's date: the office's reading, with its source.
+            InformationAgeOverride = e.OlderThanFiveYears ? true : null,
+            InformationAgeOverrideReason = e.OlderThanFiveYears ? ImportedAgeReason : null,
             CommunicationMode = e.Mode,
             DesignatedDoctor = e.Mode == CommunicationMode.ViaDesignatedDoctor && e.RequesterCapacity == RequesterCapacity.DesignatedDoctor
                 ? e.RequesterName : null,

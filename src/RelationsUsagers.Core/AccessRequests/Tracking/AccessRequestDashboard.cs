@@ -12,7 +12,7 @@ public static class AccessRequestDashboard
     {
         var deadlines = clock.Compute(r, suspensions, today);
         var floor = deadlines.First(d => d.IsFloor);
-        var legal = deadlines.First(d => !d.IsFloor && !d.FromCompleteRequest);
+        var legal = deadlines.First(d => d.Code is DelaySettings.Access8Days or DelaySettings.Access2Months && !d.FromCompleteRequest);
         // Office practice: from the complete request by default (the law: receipt, R.1111-1 al.4); from receipt while incomplete or with a CDSP referral (R.1111-5).
         var chosen = onTimeFrom == OnTimeFrom.CompleteRequest
             ? deadlines.FirstOrDefault(d => !d.IsFloor && d.FromCompleteRequest) ?? legal
@@ -20,6 +20,8 @@ public static class AccessRequestDashboard
         var setting = clock.Setting(legal.Code);
         // The copy itself, not a closing date: a refused request was never "sent on time".
         var sent = CaseFacts.FirstFrom(r, r.ReceivedOn, r.SentOn, CaseEventTypes.CopySent, CaseEventTypes.OnSiteConsultation);
+        // R.1111-2: an on-site consultation offered meets the delay on the day it was offered, whenever the requester comes.
+        var met = CaseFacts.Min(sent, CaseFacts.FirstFrom(r, r.ReceivedOn, r.OnSiteOfferedOn, CaseEventTypes.OnSiteOffered));
         var completed = CaseFacts.Latest(r, r.CompletedOn, CaseEventTypes.ProofsComplete);
         return new AccessRequestDashboardRow
         {
@@ -47,8 +49,8 @@ public static class AccessRequestDashboard
             SentOn = sent,
             RecordedDeliveryNumber = r.RecordedDeliveryNumber,
             AcknowledgedOn = CaseFacts.FirstFrom(r, r.ReceivedOn, r.DeliveryAcknowledgedOn, CaseEventTypes.DeliveryAcknowledged),
-            EffectiveDelayDays = sent is { } s ? s.DayNumber - chosen.StartOn.DayNumber : null,
-            OnTime = sent is { } on ? on <= chosen.DueOn : null,
+            EffectiveDelayDays = met is { } m ? m.DayNumber - chosen.StartOn.DayNumber : null,
+            OnTime = met is { } on ? on <= chosen.DueOn : null,
             // L.1111-7 al.2: flagged when the copy left before the 48 h had elapsed (the clock's floor).
             BeforeReflectionDelay = sent is null ? null : floor.Warning is not null,
             Fees = r.ReproductionFeeCents is null && r.PostageFeeCents is null
@@ -57,7 +59,7 @@ public static class AccessRequestDashboard
             PaidOn = r.PaidOn,
             Status = r.Status,
             Remarks = Remarks(r),
-            IsOverdue = r.IsOpen && sent is null && chosen.State == DeadlineState.Overdue,
+            IsOverdue = r.IsOpen && met is null && chosen.State == DeadlineState.Overdue,
         };
     }
 
@@ -78,6 +80,8 @@ public static class AccessRequestDashboard
             parts.Add(r.Remarks.Trim());
         if (!string.IsNullOrWhiteSpace(r.RefusalReason))
             parts.Add($"Refus : {r.RefusalReason.Trim()}");
+        if (r.OnSiteOfferedOn is { } offered)
+            parts.Add($"Consultation sur place proposée le {offered.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}");
         if (r.CdspReferredOn is { } cdsp)
             parts.Add($"CDSP saisie le {cdsp.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}");
         if (r.DeceasedMotive is { } motive)

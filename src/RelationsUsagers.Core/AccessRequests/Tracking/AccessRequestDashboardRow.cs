@@ -44,7 +44,10 @@ public sealed record AccessRequestDashboardRow
     /// <summary>Start of the delay used for the verdicts: complete request or receipt (see <see cref="OnTimeFrom"/>).</summary>
     public DateOnly StartOn { get; init; }
     public bool StartsFromCompleteRequest { get; init; }
-    /// <summary>Due date after suspensions, computed by the legal clock from <see cref="StartOn"/>.</summary>
+    /// <summary>
+    /// Due date computed by the legal clock from <see cref="StartOn"/>: the office's suspensions move the one from the complete
+    /// request, never the legal one from receipt (no text suspends L.1111-7).
+    /// </summary>
     public DateOnly DueOn { get; init; }
     /// <summary>
     /// The legal due date, from receipt (R.1111-1 al.4), shown beside the practice's one (both are reported: the law's and the office's); the
@@ -57,9 +60,9 @@ public sealed record AccessRequestDashboardRow
     public DateOnly? SentOn { get; init; }
     public string? RecordedDeliveryNumber { get; init; }
     public DateOnly? AcknowledgedOn { get; init; }
-    /// <summary>Sent − start, in calendar days; null while not sent.</summary>
+    /// <summary>Sent (or on-site consultation offered, R.1111-2) − start, in calendar days; null while neither.</summary>
     public int? EffectiveDelayDays { get; init; }
-    /// <summary>Sent on or before the due date; null while not sent.</summary>
+    /// <summary>Sent, or on-site consultation offered, on or before the due date; null while neither.</summary>
     public bool? OnTime { get; init; }
     /// <summary>Sent before the 48 h reflection delay had elapsed (L.1111-7 al.2); null while not sent.</summary>
     public bool? BeforeReflectionDelay { get; init; }

@@ -14,7 +14,7 @@ public sealed class AccessRequestTrackingService(IDbContextFactory<AppDbContext>
 
     private static readonly string[] ClockEvents =
         [CaseEventTypes.ProofsComplete, CaseEventTypes.CopySent, CaseEventTypes.OnSiteConsultation, CaseEventTypes.CdspReferred,
-         CaseEventTypes.DeliveryAcknowledged];
+         CaseEventTypes.DeliveryAcknowledged, CaseEventTypes.OnSiteOffered];
 
     public OnTimeFrom OnTimeFrom => options?.OnTimeFrom ?? OnTimeFrom.CompleteRequest;
 
@@ -47,6 +47,8 @@ public sealed class AccessRequestTrackingService(IDbContextFactory<AppDbContext>
                 Requester = new Party { Name = r.Requester.Name },
                 Services = r.Services, RequesterCapacity = r.RequesterCapacity, CompletedOn = r.CompletedOn,
                 InformationOlderThanFiveYears = r.InformationOlderThanFiveYears, CdspReferredOn = r.CdspReferredOn,
+                MostRecentInformationOn = r.MostRecentInformationOn, InformationAgeOverride = r.InformationAgeOverride,
+                InformationAgeOverrideReason = r.InformationAgeOverrideReason, OnSiteOfferedOn = r.OnSiteOfferedOn,
                 CommunicationMode = r.CommunicationMode, SentOn = r.SentOn, RecordedDeliveryNumber = r.RecordedDeliveryNumber,
                 DeliveryAcknowledgedOn = r.DeliveryAcknowledgedOn, ReproductionFeeCents = r.ReproductionFeeCents,
                 PostageFeeCents = r.PostageFeeCents, Remarks = r.Remarks, RefusalReason = r.RefusalReason,

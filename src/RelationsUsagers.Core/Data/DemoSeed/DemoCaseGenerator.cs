@@ -152,6 +152,9 @@ internal sealed class DemoCaseGenerator
         if (problems.Count > 0)
             throw new InvalidOperationException($"Demo {kind} at {status} (reached {reached}): {string.Join(" ", problems)}");
         Place(file);
+        if (file is Requisition { InitialDueOn: { } first, DueOn: { } extended })
+            foreach (var e in file.Events.Where(e => e.Type == CaseEventTypes.DueDateExtended))
+                e.Note = RequisitionKind.ExtensionNote(first, extended, null);
         Stamp(file);
         return file;
     }
@@ -174,6 +177,8 @@ internal sealed class DemoCaseGenerator
     {
         var r = new AccessRequest
         {
+            // Its provisional receipt (Build sets it again): the five-year rule counts from it.
+            ReceivedOn = _windowStart,
             RequesterCapacity = Pick<RequesterCapacity>(
                 [(RequesterCapacity.Patient, 55), (RequesterCapacity.HeirOrPartner, 15), (RequesterCapacity.ParentalAuthority, 10),
                  (RequesterCapacity.DesignatedDoctor, 9), (RequesterCapacity.LegalRepresentative, 7), (RequesterCapacity.AssistingPerson, 4)]),
@@ -198,7 +203,7 @@ internal sealed class DemoCaseGenerator
             r.Patient.DeathDate = _windowStart.AddDays(-_rng.Next(7, 400));
             r.DeceasedMotive = Pick<DeceasedAccessMotive>([(DeceasedAccessMotive.CausesOfDeath, 45), (DeceasedAccessMotive.AssertRights, 30), (DeceasedAccessMotive.DefendMemory, 25)]);
         }
-        r.InformationOlderThanFiveYears = patient.Age >= 7 && r.Patient.DeathDate is null && Chance(0.25);
+        SetInformationAge(r, older: patient.Age >= 7 && r.Patient.DeathDate is null && Chance(0.25));
         r.PeriodRequested = PeriodRequested(service, r.InformationOlderThanFiveYears, r.Patient);
 
         var requester = AccessRequester(r, patient);
@@ -243,6 +248,9 @@ internal sealed class DemoCaseGenerator
                         PrepareCopy(r, chargeable: false);
                     else if (Chance(0.4))
                         Event(CaseEventTypes.MedicalValidation, 1, 3, "Dossier relu par le médecin responsable.");
+                    // R.1111-2: a consultation offered, the requester is to come (the request waits on them).
+                    if (r.CommunicationMode == CommunicationMode.OnSite && !r.PsychiatricDoctorRequired && Chance(0.6))
+                        r.OnSiteOfferedOn = Event(CaseEventTypes.OnSiteOffered, 2, 6, "Rendez-vous de consultation proposé, accompagnement médical proposé.");
                     break;
                 }
                 PrepareCopy(r, chargeable: status == CaseStatus.AwaitingPayment);
@@ -267,6 +275,31 @@ internal sealed class DemoCaseGenerator
                 break;
         }
         return r;
+    }
+
+    /// <summary>
+    /// R.1111-1 al.4: the date of the most recent information asked for decides between 8 days and 2 months. A few requests
+    /// only know their age class (old stays not found yet in the archives): the office's reading, with its reason.
+    /// </summary>
+    private void SetInformationAge(AccessRequest r, bool older)
+    {
+        var sinceBirth = _windowStart.DayNumber - (r.Patient.BirthDate ?? _windowStart.AddYears(-40)).DayNumber;
+        older &= sinceBirth > 5 * 366 + 1;
+        if (r.Patient.DeathDate is { } death)
+            r.MostRecentInformationOn = death;
+        else if (Chance(0.1))
+        {
+            if (older)
+                (r.InformationAgeOverride, r.InformationAgeOverrideReason) =
+                    (true, "Séjours anciens pas encore retrouvés aux archives : ancienneté indiquée par le demandeur.");
+        }
+        else
+        {
+            r.MostRecentInformationOn = older
+                ? _windowStart.AddDays(-_rng.Next(5 * 366 + 1, Math.Min(15 * 365, sinceBirth) + 1))
+                : _windowStart.AddDays(-_rng.Next(Math.Min(3, sinceBirth), Math.Max(Math.Min(4 * 365, sinceBirth), 3) + 1));
+        }
+        r.InformationOlderThanFiveYears = AccessRequestRules.InformationAge(r).OlderThanFiveYears;
     }
 
     private void RequestProofs(AccessRequest r, IReadOnlyList<ProofKind> required)
@@ -328,7 +361,11 @@ internal sealed class DemoCaseGenerator
         switch (r.CommunicationMode)
         {
             case CommunicationMode.OnSite:
-                EventOn(CaseEventTypes.OnSiteConsultation, on, r.PsychiatricDoctorRequired
+                // R.1111-2: the offer to consult meets the delay; the requester comes on the day chosen.
+                r.OnSiteOfferedOn = on;
+                EventOn(CaseEventTypes.OnSiteOffered, on, "Rendez-vous de consultation proposé, accompagnement médical proposé.");
+                r.SentOn = Step(2, 15);
+                EventOn(CaseEventTypes.OnSiteConsultation, r.SentOn.Value, r.PsychiatricDoctorRequired
                     ? "Consultation sur place en présence d'un médecin, conformément à l'avis de la CDSP."
                     : "Consultation sur place, accompagnement médical proposé.");
                 break;
@@ -375,14 +412,32 @@ internal sealed class DemoCaseGenerator
                 r.RefusalReason = "Le majeur protégé n'a pas donné son consentement exprès à la communication (art. L.1111-7 du CSP).";
                 break;
             default:
-                r.InformationOlderThanFiveYears = true;
+                // R.1112-7: kept 20 years after the last stay; the information asked for is older than that.
+                (r.MostRecentInformationOn, r.InformationAgeOverride, r.InformationAgeOverrideReason) = (_windowStart.AddYears(-21).AddDays(-_rng.Next(0, 900)), null, null);
+                if (r.Patient.BirthDate is { } born && r.MostRecentInformationOn < born)
+                    r.MostRecentInformationOn = born.AddYears(1);
+                r.InformationOlderThanFiveYears = AccessRequestRules.InformationAge(r).OlderThanFiveYears;
                 r.RefusalReason = "Le dossier demandé a été détruit à l'issue de sa durée de conservation, avec le visa des archives (art. R.1112-7 du CSP).";
                 break;
         }
         Event(CaseEventTypes.RefusalSent, 2, 12, "Refus motivé adressé au demandeur, avec mention des voies de recours (CADA).");
         r.ClosedOn = _cursor;
         r.Outcome = "Refus motivé";
+        // CRPA L.342-1, R.343-1, R.343-3: some requesters seize the CADA within two months, which answers within a month.
+        if (Chance(0.45))
+        {
+            r.CadaReferredOn = Event(CaseEventTypes.CadaReferred, 10, 55, "Saisine de la CADA par le demandeur, reçue en copie.");
+            if (Chance(0.6))
+                r.CadaOpinionOn = Event(CaseEventTypes.CadaOpinion, 15, 35, PickOne(CadaOpinions));
+        }
     }
+
+    private static readonly string[] CadaOpinions =
+    [
+        "Avis de la CADA : refus fondé, le dossier n'existe plus (art. R.1112-7 du CSP).",
+        "Avis de la CADA : communication limitée aux pièces utiles au motif invoqué.",
+        "Avis de la CADA : avis favorable à la communication ; réexamen de la demande.",
+    ];
 
     private void AbandonAccess(AccessRequest r, IReadOnlyList<ProofKind> required)
     {
@@ -414,7 +469,8 @@ internal sealed class DemoCaseGenerator
     private static string AccessOutcome(AccessRequest r)
     {
         var start = r.CompletedOn ?? r.ReceivedOn;
-        var days = r.SentOn!.Value.DayNumber - start.DayNumber;
+        // R.1111-2: an on-site consultation meets the delay on the day it was offered.
+        var days = (r.OnSiteOfferedOn ?? r.SentOn!.Value).DayNumber - start.DayNumber;
         var legal = r.InformationOlderThanFiveYears || r.PsychiatricDoctorRequired ? 60 : 8;
         var how = r.CommunicationMode is { } mode ? mode.Label().LowerFirst() : "envoi";
         return days <= legal
@@ -974,6 +1030,13 @@ internal sealed class DemoCaseGenerator
             Address = r.OfficerUnit, Phone = r.OfficerContact,
         };
         r.DueOn = _windowStart.AddDays(r.LegalBasis == RequisitionLegalBasis.Flagrance60_1 ? _rng.Next(1, 4) : _rng.Next(5, 22));
+        // The hospital asked for more time and the authority granted it: the new date, the first one kept (its note is
+        // written once the case is placed, with the final dates).
+        if (status != CaseStatus.Refused && Chance(0.25))
+        {
+            Event(CaseEventTypes.DueDateExtended, 0, 1, null);
+            (r.InitialDueOn, r.DueOn) = (r.DueOn, r.DueOn.Value.AddDays(_rng.Next(7, 22)));
+        }
 
         var wantMedical = status == CaseStatus.Refused || Chance(0.45);
         var items = DemoTexts.RequisitionItems.Where(i => !i.Medical).OrderBy(_ => _rng.Next()).Take(_rng.Next(1, 3)).ToList();

@@ -59,6 +59,7 @@ public static class DemoCaseSeeder
         var legalClock = await LegalClockService.LoadClockAsync(db, ct);
         foreach (var file in batch.Cases)
         {
+            CaseKinds.Of(file).RefreshDerivedFields(file);
             Queue.QueueColumns.Refresh(file, legalClock.Compute(file, [], generator.Today), legalClock);
         }
 

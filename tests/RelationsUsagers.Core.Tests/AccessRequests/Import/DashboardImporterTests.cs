@@ -160,6 +160,25 @@ public sealed class DashboardImporterTests
     }
 
     [Fact]
+    public async Task A_file_saying_more_than_five_years_gives_the_offices_reading_with_its_source()
+    {
+        // R.1111-1 al.4: a hand-kept file has the age class, not the information's date; received 04/03/2026 → 2 months, 04/05/2026.
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        var bytes = Build("Feuil1", ["Date de réception", "Nom du patient", "+ de 5 ans"],
+            ["04/03/2026", "MOREL Jean", "Oui"],
+            ["05/03/2026", "ROUX Éva", "Non"]);
+
+        await new AccessDashboardImporter(database.Factory, database.Clock).ImportAsync(await ReadAsync(database, bytes), Ct);
+
+        await using var db = database.CreateContext();
+        var older = await db.AccessRequests.SingleAsync(r => r.ImportSource == "suivi.xlsx › Feuil1 › ligne 2", Ct);
+        Assert.Equal((true, (bool?)true, AccessDashboardImporter.ImportedAgeReason, new DateOnly(2026, 5, 4)),
+            (older.InformationOlderThanFiveYears, older.InformationAgeOverride, older.InformationAgeOverrideReason, older.NextDueOn));
+        var recent = await db.AccessRequests.SingleAsync(r => r.ImportSource == "suivi.xlsx › Feuil1 › ligne 3", Ct);
+        Assert.Equal((false, (bool?)null, new DateOnly(2026, 3, 13)), (recent.InformationOlderThanFiveYears, recent.InformationAgeOverride, recent.NextDueOn));
+    }
+
+    [Fact]
     public async Task An_imported_request_is_stamped_audited_and_searchable_like_a_typed_one()
     {
         await using var database = await TestDatabase.CreateAsync(Ct);

@@ -96,6 +96,23 @@ public sealed class CduDemoSeedTests
         Assert.True(recommendations.Select(r => r.Status).Distinct().Count() >= 3);
     }
 
+    [Fact]
+    public async Task The_demo_mediator_account_has_meetings_to_prepare_and_minutes_to_write()
+    {
+        await using var database = await SeededAsync();
+        var mediation = new Core.Mediation.MediationService(database.Factory, database.CreateService(), database.Clock);
+
+        var cases = await mediation.CasesOfMediatorAsync("mediator", Ct);
+
+        Assert.NotEmpty(cases);
+        await using var db = database.CreateContext();
+        var appointments = await db.MediationAppointments.AsNoTracking().ToListAsync(Ct);
+        Assert.Contains(appointments, a => a.Status == Core.Mediation.MediationAppointmentStatus.Planned && a.Date >= TestDatabase.Today);
+        Assert.Contains(appointments, a => a.Status == Core.Mediation.MediationAppointmentStatus.Held);
+        Assert.All(appointments, a => Assert.NotEmpty(a.MediatorIds));
+        Assert.NotEmpty(await db.MediationMinutes.AsNoTracking().ToListAsync(Ct));
+    }
+
     [Theory]
     [InlineData(2026, 1, 2)]
     [InlineData(2026, 11, 25)]

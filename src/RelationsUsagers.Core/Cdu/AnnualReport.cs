@@ -18,7 +18,15 @@ public sealed record AnnualReport
     public required RecordAccessFigures RecordAccess { get; init; }
     public required LitigationFigures Litigation { get; init; }
     public required RecommendationFigures Recommendations { get; init; }
+    /// <summary>Every expression of the users that is not a complaint file (the quick log), and praise by service.</summary>
+    public ExpressionFigures Expressions { get; init; } = new([], []);
 }
+
+/// <summary>
+/// Section 3 bis: the quick log's expressions by kind (praise, remarks, suggestions, desk visits, calls), and praise — from
+/// the quick log and from complaint files marked as praise — by service, beside the complaints by service.
+/// </summary>
+public sealed record ExpressionFigures(IReadOnlyList<CountRow> ByKind, IReadOnlyList<CountRow> PraiseByService);
 
 /// <summary>Section 1: active members at the end of the year by category, vacant seats, the president's and vice-president's categories.</summary>
 public sealed record CompositionFigures(
@@ -39,7 +47,7 @@ public sealed record MeetingFigures(
     double? PatientRepresentativeAttendanceRate);
 
 /// <summary>
-/// Section 3: complaints received in the year (praise counted apart), by motive (a complaint counts once per motive),
+/// Section 3: complaints received in the year (praise — files and the quick log's — counted apart), by motive (a complaint counts once per motive),
 /// by service (once per service) and by channel; the average days from receipt to answer of those answered; the
 /// number examined by the CDU.
 /// </summary>

@@ -24,6 +24,11 @@ public sealed class AnnualReportService(IDbContextFactory<AppDbContext> dbFactor
         var courtReferrals = await db.CaseEvents.AsNoTracking()
             .CountAsync(e => !e.IsCancelled && e.Type == CaseEventTypes.CourtReferred && e.OccurredOn >= from && e.OccurredOn <= to, ct);
 
+        var expressions = await db.UserExpressions.AsNoTracking().Where(e => e.OccurredOn >= from && e.OccurredOn <= to)
+            .Select(e => new { e.Kind, e.Service }).ToListAsync(ct);
+        var praise = expressions.Where(e => e.Kind == Expressions.ExpressionKind.Praise).Select(e => e.Service ?? "Non précisé")
+            .Concat(complaints.Where(c => c.Nature == ComplaintNature.Praise).SelectMany(c => c.Services.Count == 0 ? ["Non précisé"] : c.Services.Distinct()));
+
         var members = await db.CduMembers.AsNoTracking().ToListAsync(ct);
         var meetings = await db.CduMeetings.AsNoTracking().Include(m => m.Attendance)
             .Where(m => m.Date >= from && m.Date <= to).ToListAsync(ct);
@@ -36,7 +41,7 @@ public sealed class AnnualReportService(IDbContextFactory<AppDbContext> dbFactor
             Meetings = Meetings(meetings, members),
             Complaints = new ComplaintFigures(
                 grievances.Count,
-                complaints.Count - grievances.Count,
+                complaints.Count - grievances.Count + expressions.Count(e => e.Kind == Expressions.ExpressionKind.Praise),
                 Rows(grievances.SelectMany(c => c.Motives.Distinct()), m => m.Label()),
                 Rows(grievances.SelectMany(c => c.Services.Distinct()), s => s),
                 Rows(grievances.Select(c => c.Channel), c => c.Label()),
@@ -51,6 +56,7 @@ public sealed class AnnualReportService(IDbContextFactory<AppDbContext> dbFactor
                 claims.Count(c => c.CciReferredOn >= from && c.CciReferredOn <= to),
                 courtReferrals,
                 complaints.Count(c => c.IsLitigation)),
+            Expressions = new ExpressionFigures(Rows(expressions.Select(e => e.Kind), k => Expressions.ExpressionLabels.Label(k)), Rows(praise, s => s)),
             Recommendations = new RecommendationFigures(
                 recommendations.Count(r => r.Year == year),
                 Rows(recommendations.Where(r => r.Year == year).Select(r => r.Status), s => s.Label()),

@@ -92,6 +92,8 @@ public sealed class AnnualReportWorkbook(AnnualReportService reports, IDbContext
         sheet.Counts("Par motif (une réclamation compte pour chacun de ses motifs)", "Motif", complaints.ByMotive);
         sheet.Counts("Par service (une réclamation compte pour chacun de ses services)", "Service", complaints.ByService);
         sheet.Counts("Par canal de réception", "Canal", complaints.ByChannel);
+        sheet.Counts("Éloges par service (dossiers et expressions notées)", "Service", report.Expressions.PraiseByService);
+        sheet.Counts("Autres expressions des usagers notées (accueil, appels, remarques, suggestions)", "Type", report.Expressions.ByKind);
         sheet.Finish();
 
         sheet = new SheetWriter(workbook.AddWorksheet(MediationsSheet), "4. Médiations (art. R.1112-92 à R.1112-94)", subtitle);

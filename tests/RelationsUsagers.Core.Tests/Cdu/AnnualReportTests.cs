@@ -95,6 +95,27 @@ public sealed class AnnualReportTests
     }
 
     [Fact]
+    public async Task Praise_and_the_other_expressions_of_the_quick_log_are_counted_by_service_and_kind()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        static Core.Expressions.UserExpression Expression(Core.Expressions.ExpressionKind kind, string? service, DateOnly on) =>
+            new() { Kind = kind, Service = service, OccurredOn = on, Text = "…", RecordedBy = "officer" };
+        await database.AddAsync(
+            Expression(Core.Expressions.ExpressionKind.Praise, "Maternité", D(2025, 2, 1)),
+            Expression(Core.Expressions.ExpressionKind.Praise, "Maternité", D(2025, 8, 1)),
+            Expression(Core.Expressions.ExpressionKind.Praise, null, D(2025, 9, 1)),
+            Expression(Core.Expressions.ExpressionKind.DeskVisit, "Accueil et admissions", D(2025, 9, 2)),
+            Expression(Core.Expressions.ExpressionKind.Praise, "Maternité", D(2024, 12, 31)));
+
+        var report = await ReportOf2025Async(database);
+
+        // One praise file of 2025 (Urgences) and three praise logged in 2025 (one without a service); the one of 2024 is out.
+        Assert.Equal(4, report.Complaints.Praise);
+        Assert.Equal([("Maternité", 2), ("Non précisé", 1), ("Urgences", 1)], Rows(report.Expressions.PraiseByService));
+        Assert.Equal([("Éloge", 3), ("Visite à l'accueil", 1)], Rows(report.Expressions.ByKind));
+    }
+
+    [Fact]
     public async Task Mediations_claims_and_record_access_are_counted_for_the_year()
     {
         await using var database = await TestDatabase.CreateAsync(Ct);

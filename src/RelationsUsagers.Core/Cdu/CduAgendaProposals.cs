@@ -14,7 +14,8 @@ internal static class CduAgendaProposals
     private const char Nbsp = CduText.Nbsp;
 
     /// <summary>R.1112-80 I: every complaint received or answered in the period, litigation included, in one item.</summary>
-    public static AgendaItem? ComplaintsReceivedAndAnswered(IEnumerable<Complaint> complaints, DateOnly from, DateOnly to)
+    public static AgendaItem? ComplaintsReceivedAndAnswered(IEnumerable<Complaint> complaints, DateOnly from, DateOnly to,
+        IReadOnlyList<Expressions.ExpressionCount>? expressions = null)
     {
         var listed = complaints
             .Where(c => In(c.ReceivedOn, from, to) || (c.AnswerSentOn is { } a && In(a, from, to)))
@@ -28,8 +29,27 @@ internal static class CduAgendaProposals
             (c.IsLitigation ? " — contentieux (pour information, art. R.1112-80 I)" : ""));
         return New(AgendaItemKind.ComplaintsReceivedAndAnswered,
             $"Plaintes et réclamations reçues et réponses apportées du {CduText.Date(from)} au {CduText.Date(to)} ({listed.Count})",
-            string.Join("\n", lines));
+            string.Join("\n", BySummary(listed.Where(c => In(c.ReceivedOn, from, to)), expressions ?? []).Concat(lines)));
     }
+
+    /// <summary>
+    /// The period's complaints and praise by service — praise from files and from the quick log — so that the members see
+    /// both sides (R.1112-80: every expression of satisfaction or dissatisfaction).
+    /// </summary>
+    private static IEnumerable<string> BySummary(IEnumerable<Complaint> received, IReadOnlyList<Expressions.ExpressionCount> expressions)
+    {
+        var complaints = received.Where(c => c.Nature != ComplaintNature.Praise).SelectMany(c => c.Services.Distinct()).CountBy(s => s).ToDictionary();
+        var praise = received.Where(c => c.Nature == ComplaintNature.Praise).SelectMany(c => c.Services.Distinct()).CountBy(s => s).ToDictionary();
+        foreach (var row in expressions.Where(e => e.Kind == Expressions.ExpressionKind.Praise))
+            praise[row.Service] = praise.GetValueOrDefault(row.Service) + row.Count;
+        var services = complaints.Keys.Union(praise.Keys).Order(StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), true)).ToList();
+        if (services.Count == 0)
+            yield break;
+        yield return $"Par service{Nbsp}: " + string.Join(" ; ", services.Select(s =>
+            $"{s}{Nbsp}: {Plural(complaints.GetValueOrDefault(s), "réclamation")}, {Plural(praise.GetValueOrDefault(s), "éloge")}")) + ".";
+    }
+
+    private static string Plural(int count, string word) => $"{count} {word}{(count > 1 ? "s" : "")}";
 
     /// <summary>R.1112-94: a mediation report reached the president and the CDU has not examined the complaint yet.</summary>
     public static IEnumerable<AgendaItem> MediationReportsAwaitingCdu(IEnumerable<Complaint> complaints) =>

@@ -53,7 +53,10 @@ public sealed partial class CduAgendaService(IDbContextFactory<AppDbContext> dbF
         var adverseEventsPresented = await db.AgendaItems.AnyAsync(i => i.Kind == AgendaItemKind.SeriousAdverseEvents && i.MeetingId != meetingId
             && db.CduMeetings.Any(m => m.Id == i.MeetingId && m.Status != CduMeetingStatus.Cancelled && m.Date >= yearStart && m.Date <= yearEnd), ct);
 
-        var proposals = new List<AgendaItem?> { CduAgendaProposals.ComplaintsReceivedAndAnswered(complaints, from, to) };
+        var expressions = await db.UserExpressions.AsNoTracking().Where(e => e.OccurredOn >= from && e.OccurredOn <= to && e.Kind == Expressions.ExpressionKind.Praise)
+            .GroupBy(e => e.Service).Select(g => new { Service = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var praise = expressions.Select(e => new Expressions.ExpressionCount(Expressions.ExpressionKind.Praise, e.Service ?? "Non précisé", e.Count)).ToList();
+        var proposals = new List<AgendaItem?> { CduAgendaProposals.ComplaintsReceivedAndAnswered(complaints, from, to, praise) };
         proposals.AddRange(CduAgendaProposals.MediationReportsAwaitingCdu(complaints));
         proposals.AddRange(CduAgendaProposals.ComplaintsToExamine(complaints));
         proposals.Add(CduAgendaProposals.ClaimsForInformation(claims, litigation));

@@ -74,7 +74,10 @@ public sealed class CduAgendaTests
         // The summary: received or answered between 10 Dec 2025 and 26 March 2026, litigation flagged; the old case is out.
         var summary = items[0];
         Assert.Equal("Plaintes et réclamations reçues et réponses apportées du 10/12/2025 au 26/03/2026 (5)", summary.Title);
+        // First the period's complaints and praise by service, then one line per case.
         var lines = summary.Text!.Split('\n');
+        Assert.StartsWith("Par service\u00A0: ", lines[0], StringComparison.Ordinal);
+        lines = lines[1..];
         Assert.Equal(["PLT-2025-00031", "PLT-2026-00001", "PLT-2026-00003", "PLT-2026-00004", "PLT-2026-00005"], lines.Select(l => l[..14]));
         Assert.Equal("PLT-2026-00001 — Réclamation reçue le 05/01/2026 — Urgences — Délais d'attente — réponse envoyée le 30/01/2026", lines[1]);
         Assert.EndsWith("— contentieux (pour information, art. R.1112-80 I)", lines[2], StringComparison.Ordinal);
@@ -102,6 +105,22 @@ public sealed class CduAgendaTests
     }
 
     [Fact]
+    public async Task The_summary_counts_complaints_and_praise_by_service_with_the_quick_log_s_praise()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        var next = await database.AddMeetingAsync(D(2026, 3, 26));
+        await database.AddCaseAsync(Complaint(D(2026, 1, 5)), "PLT-2026-00001", CaseStatus.Received);
+        await database.AddAsync(
+            new Core.Expressions.UserExpression { Kind = Core.Expressions.ExpressionKind.Praise, Service = "Urgences", OccurredOn = D(2026, 2, 1), Text = "Merci.", RecordedBy = "officer" },
+            new Core.Expressions.UserExpression { Kind = Core.Expressions.ExpressionKind.Praise, Service = "Maternité", OccurredOn = D(2026, 2, 2), Text = "Merci.", RecordedBy = "officer" },
+            new Core.Expressions.UserExpression { Kind = Core.Expressions.ExpressionKind.DeskVisit, Service = "Maternité", OccurredOn = D(2026, 2, 3), Text = "Question.", RecordedBy = "officer" });
+
+        var items = await database.Agenda().ProposeAsync(next.Id, Ct);
+
+        Assert.Equal("Par service\u00A0: Maternité\u00A0: 0 réclamation, 1 éloge ; Urgences\u00A0: 1 réclamation, 1 éloge.", items[0].Text!.Split('\n')[0]);
+    }
+
+    [Fact]
     public async Task Without_a_held_meeting_the_period_is_the_last_three_months()
     {
         await using var database = await TestDatabase.CreateAsync(Ct);
@@ -112,7 +131,7 @@ public sealed class CduAgendaTests
         var items = await database.Agenda().ProposeAsync(next.Id, Ct);
 
         Assert.Equal("Plaintes et réclamations reçues et réponses apportées du 26/12/2025 au 26/03/2026 (1)", items[0].Title);
-        Assert.StartsWith("PLT-2025-00051", items[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("PLT-2025-00051", items[0].Text!.Split('\n')[1], StringComparison.Ordinal);
     }
 
     [Fact]

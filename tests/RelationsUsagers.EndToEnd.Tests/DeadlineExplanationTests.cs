@@ -89,4 +89,19 @@ public sealed class DeadlineExplanationTests(PortalFixture portal)
         await Expect(page.Locator(".mud-tooltip").Filter(new() { Has = tooltip })).ToHaveCSSAsync("opacity", "1");
         await PortalFixture.ShotAsync(page, "deadline-explanation-2-queue-tooltip");
     }
+
+    [Fact]
+    public async Task Administrator_reads_the_referential_and_its_warning_windows()
+    {
+        await using var context = await portal.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await portal.SignInAsync(page, "admin");
+        await page.GotoAsync("/administration");
+        await PortalFixture.WaitReadyAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Référentiel des délais" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Référentiel des délais" })).ToBeVisibleAsync();
+        await Expect(page.Locator("tr[data-code='claim.implicit-rejection'] input")).ToHaveValueAsync("15");
+        await Axe.AssertAccessibleAsync(page, "deadline-explanation-3-referential");
+    }
 }

@@ -25,9 +25,9 @@ public static class DatabaseSetup
         var created = !(await db.Database.GetAppliedMigrationsAsync(ct)).Any();
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         await db.Database.MigrateAsync(ct);
-        // The queue's columns now hold the office's own next deadline and whom a case waits on, then how it was computed:
-        // rewrite them once for the cases a previous version saved.
-        if (pending.Any(m => m.EndsWith("_OfficersDesk", StringComparison.Ordinal) || m.EndsWith("_DeadlineExplanations", StringComparison.Ordinal)))
+        // The queue's columns now hold the office's own next deadline and whom a case waits on: rewrite them once for the
+        // cases a previous version saved.
+        if (pending.Any(m => m.EndsWith("_OfficersDesk", StringComparison.Ordinal)))
             await Queue.QueueColumns.RefreshOpenCasesAsync(db, time, ct);
         // Audit rows written before the chain existed are linked once, so that `audit verify` covers the whole trail.
         await Security.AuditChain.SealLegacyAsync(db, ct);

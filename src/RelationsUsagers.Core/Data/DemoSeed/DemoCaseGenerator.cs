@@ -69,6 +69,8 @@ internal sealed class DemoCaseGenerator
     private readonly DateOnly _windowStart;
     private readonly Dictionary<DateOnly, TimeSpan> _parisOffsets = [];
     private readonly HashSet<CaseKind> _lateShown = [];
+    /// <summary>Whether a new complaint about care already waits for its information interview (L.1142-4).</summary>
+    private bool _damageInterviewPending;
 
     // The case being built: its timeline and the date reached so far.
     private DateOnly _cursor;
@@ -639,6 +641,10 @@ internal sealed class DemoCaseGenerator
             c.Summary = FillNumbers(Fill(PickOne(DemoTexts.ComplaintSummaries[primary]), who, service, patient.Person.Woman));
             c.Severity = Pick<ComplaintSeverity>([(ComplaintSeverity.Minor, 25), (ComplaintSeverity.Moderate, 50), (ComplaintSeverity.Serious, 20), (ComplaintSeverity.Critical, 5)]);
             c.CareRelatedDamage = primary is ComplaintMotive.MedicalCare or ComplaintMotive.NursingCare && Chance(0.2);
+            // The first new complaint about care (not yet sent to the service, so no interview yet) shows the 15 days running.
+            if (primary is ComplaintMotive.MedicalCare or ComplaintMotive.NursingCare && status is CaseStatus.Received or CaseStatus.Acknowledged
+                && !_damageInterviewPending)
+                c.CareRelatedDamage = _damageInterviewPending = true;
             c.IsLitigation = Chance(0.03);
             if (c.IsLitigation)
                 c.Summary += " Indique avoir déposé plainte auprès du procureur de la République.";

@@ -12,7 +12,7 @@ using RelationsUsagers.Core.Data;
 namespace RelationsUsagers.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206033720_DeadlineExplanations")]
+    [Migration("20261206035046_DeadlineExplanations")]
     partial class DeadlineExplanations
     {
         /// <inheritdoc />
@@ -1240,6 +1240,8 @@ namespace RelationsUsagers.Core.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CaseFileId", "AtUtc");
+
+                    b.HasIndex("UserName", "Action");
 
                     b.ToTable("AuditEntries");
                 });

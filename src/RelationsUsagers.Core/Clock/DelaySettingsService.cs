@@ -12,8 +12,6 @@ namespace RelationsUsagers.Core.Clock;
 /// </summary>
 public sealed class DelaySettingsService(IDbContextFactory<AppDbContext> dbFactory, CaseChanges? changes = null)
 {
-    public const string WarningChangedAction = "Référentiel des délais modifié";
-
     /// <summary>Every delay, stored values first, each missing row as its default (as the clock reads them).</summary>
     public async Task<IReadOnlyList<DelaySetting>> GetAsync(CancellationToken ct = default)
     {
@@ -42,7 +40,7 @@ public sealed class DelaySettingsService(IDbContextFactory<AppDbContext> dbFacto
             return setting;
         db.AuditEntries.Add(new AuditEntry
         {
-            AtUtc = db.UtcNow, UserName = db.CurrentUserName, Action = WarningChangedAction,
+            AtUtc = db.UtcNow, UserName = db.CurrentUserName, Action = AuditActions.DelaySettingChanged,
             Details = $"{setting.Label} ({code})\u00A0: alerte {before} → {warningDays} jour{(warningDays > 1 ? "s" : "")} avant l'échéance",
         });
         await db.SaveChangesAsync(ct);

@@ -24,7 +24,7 @@ public sealed class DelaySettingsServiceTests
         Assert.Equal(DeadlineState.Near, (await clocks.GetDeadlinesAsync(complaint.Id, Ct)).Single(d => d.Code == DelaySettings.ComplaintAcknowledgement).State);
         Assert.Equal(3, (await new DelaySettingsService(database.Factory).GetAsync(Ct)).Single(s => s.Code == DelaySettings.ComplaintAcknowledgement).WarningDays);
         await using var db = database.CreateContext();
-        var line = await db.AuditEntries.SingleAsync(a => a.Action == DelaySettingsService.WarningChangedAction, Ct);
+        var line = await db.AuditEntries.SingleAsync(a => a.Action == RelationsUsagers.Core.Security.AuditActions.DelaySettingChanged, Ct);
         Assert.Equal((TestDatabase.DefaultUserName, "Accusé de réception (complaint.acknowledgement)\u00A0: alerte 2 → 3 jours avant l'échéance"),
             (line.UserName, line.Details));
     }
@@ -40,7 +40,7 @@ public sealed class DelaySettingsServiceTests
         Assert.Equal("«\u00A0Alerte (jours avant)\u00A0» doit être un nombre de jours positif ou nul.", refused.Message);
         Assert.Equal(15, (await service.GetAsync(Ct)).Single(s => s.Code == DelaySettings.ClaimImplicitRejection).WarningDays);
         await using var db = database.CreateContext();
-        Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == DelaySettingsService.WarningChangedAction, Ct));
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == RelationsUsagers.Core.Security.AuditActions.DelaySettingChanged, Ct));
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public static class CoreServices
         services.AddScoped<Security.AuditService>();
         services.AddScoped<Security.CaseWorkerDirectory>();
         services.AddScoped<Clock.LegalClockService>();
+        services.AddScoped<Clock.DelaySettingsService>();
         services.AddScoped<AccessRequests.Tracking.AccessRequestTrackingService>();
         services.AddScoped<Exports.ExportService>();
         services.AddSingleton(settings.ImportLimits);

@@ -30,7 +30,7 @@ internal static class QueueBenchmark
     /// <summary>The columns of <see cref="CaseListItem"/>, in its order.</summary>
     private const string Columns =
         "Id, Reference, Kind, Patient_LastName, Patient_FirstName, Requester_Name, Services, ReceivedOn, Status, NextDueOn, AssignedTo, NextDueCode, ClockSuspended, " +
-        "WaitingOn, WaitingSince, ReminderDueOn";
+        "WaitingOn, WaitingSince, ReminderDueOn, NextDueLabel, NextDueComputation";
 
     /// <summary>Open = not closed, refused or abandoned (<see cref="CaseStatusLabels.IsFinal"/>).</summary>
     private static readonly string OpenCase =
@@ -198,7 +198,7 @@ internal static class QueueBenchmark
 
     /// <summary>
     /// Reads the page into the same objects as the service returns (dates and the services' JSON parsed); returns the
-    /// total of a 17th column, if the query has one and returned a row.
+    /// total of a 19th column, if the query has one and returned a row.
     /// </summary>
     private static async Task<int?> ReadAsync(SqliteConnection connection, string sql, Measure measure, List<CaseListItem> items)
     {
@@ -217,9 +217,11 @@ internal static class QueueBenchmark
                 reader.GetBoolean(12),
                 reader.IsDBNull(13) ? null : (Actor)reader.GetInt32(13),
                 reader.IsDBNull(14) ? null : reader.GetFieldValue<DateOnly>(14),
-                reader.IsDBNull(15) ? null : reader.GetFieldValue<DateOnly>(15)));
-            if (reader.FieldCount > 16)
-                total = reader.GetInt32(16);
+                reader.IsDBNull(15) ? null : reader.GetFieldValue<DateOnly>(15),
+                reader.IsDBNull(16) ? null : reader.GetString(16),
+                reader.IsDBNull(17) ? null : reader.GetString(17)));
+            if (reader.FieldCount > 18)
+                total = reader.GetInt32(18);
         }
         return total;
     }

@@ -29,6 +29,10 @@ public abstract class CaseFile
     public DateOnly? NextDueOn { get; set; }
     /// <summary>The delay code behind <see cref="NextDueOn"/>, shown on hover in the queue.</summary>
     public string? NextDueCode { get; set; }
+    /// <summary>The name of that deadline as the case page shows it ("Rencontre avec le médiateur médecin (8 jours)").</summary>
+    public string? NextDueLabel { get; set; }
+    /// <summary>How its date was computed (<see cref="Clock.Deadline.Computation"/>): the queue's tooltip reads it without computing the clock.</summary>
+    public string? NextDueComputation { get; set; }
     /// <summary>Every running clock of the case is suspended (the queue shows "suspendu").</summary>
     public bool ClockSuspended { get; set; }
     /// <summary>Whom the case waits on when the next move is not the office's (kept up to date on each save).</summary>

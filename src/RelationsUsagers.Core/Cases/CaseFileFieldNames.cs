@@ -27,6 +27,8 @@ public static class CaseFileFieldNames
     public const string Summary = "Résumé de la demande";
     public const string NextDueOn = "Prochaine échéance";
     public const string NextDueCode = "Délai de la prochaine échéance";
+    public const string NextDueLabel = "Nom de la prochaine échéance";
+    public const string NextDueComputation = "Calcul de la prochaine échéance";
     public const string ClockSuspended = "Délais suspendus";
     public const string WaitingOn = "En attente de";
     public const string WaitingSince = "En attente depuis le";
@@ -62,6 +64,8 @@ public static class CaseFileFieldNames
         [nameof(CaseFile.Summary)] = Summary,
         [nameof(CaseFile.NextDueOn)] = NextDueOn,
         [nameof(CaseFile.NextDueCode)] = NextDueCode,
+        [nameof(CaseFile.NextDueLabel)] = NextDueLabel,
+        [nameof(CaseFile.NextDueComputation)] = NextDueComputation,
         [nameof(CaseFile.ClockSuspended)] = ClockSuspended,
         [nameof(CaseFile.WaitingOn)] = WaitingOn,
         [nameof(CaseFile.WaitingSince)] = WaitingSince,

@@ -56,7 +56,8 @@ public sealed record CduCaseSummary
         var complaint = file as Complaint;
         var consent = complaint?.MedicalDataConsentOn is not null;
         var reportEvents = file.LiveEvents
-            .Where(e => e.Type is CaseEventTypes.MediationMeeting or CaseEventTypes.MediationReportSent)
+            .Where(e => e.Type is CaseEventTypes.MediationMeeting or CaseEventTypes.MedicalMediationMeeting or CaseEventTypes.NonMedicalMediationMeeting
+                or CaseEventTypes.MediationReportSent)
             .OrderBy(e => e.OccurredOn).ToList();
         return new CduCaseSummary
         {
@@ -70,7 +71,7 @@ public sealed record CduCaseSummary
             AnswerSentOn = complaint?.AnswerSentOn ?? First(file, CaseEventTypes.AnswerSent),
             MediationTypeLabel = complaint is { MediationType: not MediationType.None } ? complaint.MediationType.Label() : null,
             MediatorReferredOn = First(file, CaseEventTypes.MediatorReferred),
-            MediationMeetingOn = First(file, CaseEventTypes.MediationMeeting),
+            MediationMeetingOn = First(file, CaseEventTypes.MediationMeeting, CaseEventTypes.MedicalMediationMeeting, CaseEventTypes.NonMedicalMediationMeeting),
             MediationReportSentOn = First(file, CaseEventTypes.MediationReportSent),
             CduMeetingOn = complaint?.CduMeetingOn,
             CduOpinionLabel = complaint?.CduOpinion?.Label(),
@@ -129,6 +130,6 @@ public sealed record CduCaseSummary
             : $"{CduText.Date(e.OccurredOn)} — {label}{CduText.Nbsp}: {note}";
     }
 
-    private static DateOnly? First(CaseFile file, string type) =>
-        file.LiveEvents.Where(e => e.Type == type).Select(e => (DateOnly?)e.OccurredOn).Min();
+    private static DateOnly? First(CaseFile file, params string[] types) =>
+        file.LiveEvents.Where(e => types.Contains(e.Type)).Select(e => (DateOnly?)e.OccurredOn).Min();
 }

@@ -29,7 +29,13 @@ public sealed class ComplaintKind : CaseKindDefinition
         new(ServiceReplied, "Réponse du service reçue"),
         new(MediatorReferred, "Médiateur saisi"),
         new(MediationMeeting, "Rencontre de médiation"),
+        // R.1112-92 al.2: a mixed mediation meets each mediator; each meeting meets its own deadline.
+        new(MedicalMediationMeeting, "Rencontre avec le médiateur médecin"),
+        new(NonMedicalMediationMeeting, "Rencontre avec le médiateur non médecin"),
         new(MediationReportSent, "Compte rendu transmis au président de la CDU"),
+        new(MediationReportForwarded, "Compte rendu envoyé aux membres de la CDU et au plaignant"),
+        new(OralCopyHanded, "Copie de la plainte orale remise au plaignant"),
+        new(DamageInformationInterview, "Entretien d'information sur le dommage"),
         new(CduReferred, "Inscrit à l'examen de la CDU"),
         new(CduExamined, "Examiné en CDU"),
         new(AnswerSent, "Réponse envoyée"),
@@ -81,23 +87,54 @@ public sealed class ComplaintKind : CaseKindDefinition
                          "Enregistrez d'abord l'examen en CDU, ou demandez à un responsable de clore le dossier avec un motif.";
     }
 
-    /// <summary>CSP R.1112-92 to R.1112-94.</summary>
+    /// <summary>CSP R.1112-91 to R.1112-94, L.1142-4.</summary>
     public override IEnumerable<DeadlineDraft> Deadlines(CaseFile file, LegalClock clock)
     {
         var c = (Complaint)file;
+        // L.1142-4: whoever suffers a damage associated with care is told its circumstances and causes within 15 days of
+        // its discovery or of the express request (the complaint itself); whatever the letter's tone.
+        if (c.CareRelatedDamage)
+        {
+            var from = c.DamageDiscoveredOn ?? c.ReceivedOn;
+            yield return new DeadlineDraft(clock.Setting(DelaySettings.ComplaintDamageInformation), from,
+                FirstFrom(c, from, null, DamageInformationInterview))
+            {
+                StartLabel = c.DamageDiscoveredOn is null ? "de la réception de la plainte (demande expresse)" : "de la découverte du dommage",
+            };
+        }
         // R.1112-92 covers complaints and grievances; praise has no deadline.
         if (c.Nature == ComplaintNature.Praise)
             yield break;
-        yield return new DeadlineDraft(clock.Setting(DelaySettings.ComplaintAcknowledgement), c.ReceivedOn,
-            FirstFrom(c, c.ReceivedOn, null, AcknowledgementSent)) { StartLabel = "de la réception de la plainte" };
-        // R.1112-93: the mediator meets the complainant within 8 days of being referred to.
+        yield return Acknowledgement(c, clock);
+        // R.1112-91: a complaint written down for the complainant is copied to him « sans délai ».
+        if (c.Channel == Channel.OralRecorded)
+            yield return WithoutDelay(new DeadlineDraft(clock.Setting(DelaySettings.ComplaintOralCopy), c.ReceivedOn,
+                FirstFrom(c, c.ReceivedOn, null, OralCopyHanded)) { StartLabel = "de la réception de la plainte orale" });
+        // R.1112-93: the mediator meets the complainant within 8 days of being referred to; R.1112-92 al.2: a mixed
+        // mediation seizes both mediators at once, so each has its meeting to hold.
         if (Latest(c, null, MediatorReferred) is { } referred)
-            yield return new DeadlineDraft(clock.Setting(DelaySettings.ComplaintMediationMeeting), referred, FirstFrom(c, referred, null, MediationMeeting))
-                { StartLabel = "de la saisine du médiateur" };
-        // R.1112-94 al.1: the report reaches the CDU president within 8 days of the meeting.
-        if (Latest(c, null, MediationMeeting) is { } met)
+        {
+            if (c.MediationType == MediationType.Mixed)
+            {
+                yield return Meeting(c, clock, referred, "médecin", MedicalMediationMeeting);
+                yield return Meeting(c, clock, referred, "non médecin", NonMedicalMediationMeeting);
+            }
+            else
+                yield return Meeting(c, clock, referred, null, MediationMeeting, MedicalMediationMeeting, NonMedicalMediationMeeting);
+        }
+        // R.1112-94 al.1: the report reaches the CDU president within 8 days of the meeting (of the last one a mixed mediation needs).
+        if (LastMeeting(c) is { } met)
             yield return new DeadlineDraft(clock.Setting(DelaySettings.ComplaintMediationReport), met, FirstFrom(c, met, null, MediationReportSent))
-                { StartLabel = "de la rencontre de médiation" };
+            {
+                StartLabel = c.MediationType == MediationType.Mixed ? "de la dernière des deux rencontres de médiation" : "de la rencontre de médiation",
+                Notes = c.MediationType == MediationType.Mixed
+                    ? ["Médiation mixte (art. R.1112-92 al.2)\u00A0: compté de la dernière des rencontres avec les deux médiateurs."] : [],
+            };
+        // R.1112-94 al.1: the president forwards the report « sans délai » to the members and the complainant; the office,
+        // as the CDU's secretariat, sends it for him.
+        if (Latest(c, null, MediationReportSent) is { } reported)
+            yield return WithoutDelay(new DeadlineDraft(clock.Setting(DelaySettings.ComplaintReportForwarding), reported,
+                FirstFrom(c, reported, null, MediationReportForwarded)) { StartLabel = "de la transmission du compte rendu au président de la CDU" });
         // R.1112-94 al.3: the director answers within 8 days of the CDU meeting; an earlier answer does not count.
         if (Latest(c, c.CduMeetingOn, CduExamined) is { } cdu)
             yield return new DeadlineDraft(clock.Setting(DelaySettings.ComplaintAnswerAfterCdu), cdu, FirstFrom(c, cdu, c.AnswerSentOn, AnswerSent))
@@ -105,4 +142,55 @@ public sealed class ComplaintKind : CaseKindDefinition
         yield return new DeadlineDraft(clock.Setting(DelaySettings.ComplaintAnswerTarget), c.ReceivedOn,
             FirstFrom(c, c.ReceivedOn, c.AnswerSentOn, AnswerSent)) { StartLabel = "de la réception de la plainte" };
     }
+
+    /// <summary>
+    /// R.1112-92: the director answers « dans les meilleurs délais »; an answer sent before any acknowledgement
+    /// acknowledges the complaint too, so the first of the two meets the target.
+    /// </summary>
+    private static DeadlineDraft Acknowledgement(Complaint c, LegalClock clock)
+    {
+        var acknowledged = FirstFrom(c, c.ReceivedOn, null, AcknowledgementSent);
+        var answered = FirstFrom(c, c.ReceivedOn, c.AnswerSentOn, AnswerSent);
+        var answerFirst = answered is { } a && (acknowledged is null || a < acknowledged);
+        return new DeadlineDraft(clock.Setting(DelaySettings.ComplaintAcknowledgement), c.ReceivedOn, Min(acknowledged, answered))
+        {
+            StartLabel = "de la réception de la plainte",
+            Notes = answerFirst ? [$"Réponse envoyée le {answered:dd/MM/yyyy} avant tout accusé de réception\u00A0: elle en tient lieu."] : [],
+        };
+    }
+
+    /// <summary>
+    /// One mediator's meeting (R.1112-93): 8 days from the referral, brought forward to the planned discharge of a
+    /// hospitalised patient (« si possible avant sa sortie »); a discharge on or before the referral leaves the 8 days.
+    /// </summary>
+    private static DeadlineDraft Meeting(Complaint c, LegalClock clock, DateOnly referred, string? mediator, params string[] meetings)
+    {
+        var setting = clock.Setting(DelaySettings.ComplaintMediationMeeting);
+        var discharge = c.PatientHospitalised && c.PlannedDischargeOn is { } d && d > referred && d < setting.DueFrom(referred) ? d : (DateOnly?)null;
+        return new DeadlineDraft(setting, referred, FirstFrom(c, referred, null, meetings))
+        {
+            Label = mediator is null ? null : $"{setting.Label} {mediator} ({setting.DurationLabel()})",
+            StartLabel = "de la saisine du médiateur",
+            FixedDue = discharge,
+            Notes = discharge is { } on
+                ? [$"Avancée à la sortie prévue du patient le {on:dd/MM/yyyy} (au lieu du {setting.DueFrom(referred):dd/MM/yyyy}, {setting.DurationLabel()} après la saisine)."]
+                : [],
+        };
+    }
+
+    /// <summary>The meeting the report counts from: the latest one, or for a mixed mediation the later of the two mediators' once both met.</summary>
+    private static DateOnly? LastMeeting(Complaint c)
+    {
+        if (c.MediationType != MediationType.Mixed)
+            return Latest(c, null, MediationMeeting, MedicalMediationMeeting, NonMedicalMediationMeeting);
+        return Latest(c, null, MedicalMediationMeeting) is { } medical && Latest(c, null, NonMedicalMediationMeeting) is { } other
+            ? medical > other ? medical : other
+            : null;
+    }
+
+    /// <summary>The texts say « sans délai »: the office flags what takes longer than its set days, and says so.</summary>
+    private static DeadlineDraft WithoutDelay(DeadlineDraft draft) => draft with
+    {
+        Notes = [$"Le texte dit «\u00A0sans délai\u00A0»\u00A0: signalé au-delà de {draft.Setting.DurationLabel()} (réglage du service)."],
+    };
 }

@@ -27,6 +27,9 @@ public sealed class ComplaintValidator : CaseFileValidator<Complaint>
         RuleFor(c => c.CduMeetingOn)
             .NotNull().When(c => c.CduOpinion is not null)
             .WithMessage("La date de la séance de la CDU est obligatoire avec son avis.");
+        // L.1142-4: the damage may have been discovered before the complaint, never after today.
+        RuleFor(c => c.DamageDiscoveredOn)
+            .Must(d => d is null || d <= Today()).WithMessage(Future(ComplaintFieldNames.DamageDiscoveredOn));
         FactDate(c => c.AnswerSentOn, ComplaintFieldNames.AnswerSentOn);
         FactDate(c => c.MedicalDataConsentOn, ComplaintFieldNames.MedicalDataConsentOn);
     }

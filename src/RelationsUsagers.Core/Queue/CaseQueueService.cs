@@ -42,7 +42,8 @@ public sealed class CaseQueueService(IDbContextFactory<AppDbContext> dbFactory, 
 
     private static readonly System.Linq.Expressions.Expression<Func<CaseFile, CaseListItem>> ListItem =
         c => new CaseListItem(c.Id, c.Reference, c.Kind, c.Patient.LastName, c.Patient.FirstName, c.Requester.Name,
-            c.Services, c.ReceivedOn, c.Status, c.NextDueOn, c.AssignedTo, c.NextDueCode, c.ClockSuspended, c.WaitingOn, c.WaitingSince, c.ReminderDueOn);
+            c.Services, c.ReceivedOn, c.Status, c.NextDueOn, c.AssignedTo, c.NextDueCode, c.ClockSuspended, c.WaitingOn, c.WaitingSince, c.ReminderDueOn,
+            c.NextDueLabel, c.NextDueComputation);
 
     /// <summary>The sorts that <see cref="Sort"/> orders by urgency: dated deadlines first by date then reference, undated last.</summary>
     private static bool IsUrgency(PageRequest page) => (page.Sort, page.Descending) switch

@@ -15,7 +15,11 @@ public static class QueueColumns
     public static void Refresh(CaseFile file, IReadOnlyList<Deadline> deadlines, LegalClock clock)
     {
         var waiting = file.IsOpen ? CaseKinds.Of(file).WaitingOn(file) : null;
-        (file.NextDueOn, file.NextDueCode, file.ClockSuspended) = file.IsOpen && waiting is null ? OfficeNext(deadlines) : (null, null, false);
+        var open = file.IsOpen && waiting is null;
+        (file.NextDueOn, file.NextDueCode, file.ClockSuspended) = open ? OfficeNext(deadlines) : (null, null, false);
+        // What the queue's tooltip explains, written with the date so that the queue computes no clock per row.
+        var next = open ? OfficeNextDeadline(deadlines) : null;
+        (file.NextDueLabel, file.NextDueComputation) = (next?.Label, next?.Computation);
         file.WaitingOn = waiting?.Who;
         file.WaitingSince = waiting?.Since;
         file.ReminderDueOn = waiting is { } w ? ReminderDue(file, w, clock) : null;
@@ -25,14 +29,20 @@ public static class QueueColumns
     /// The earliest running deadline the office must meet and its code, or, when every such deadline is suspended, no date
     /// and the suspended flag. Deadlines that are someone else's move (the CCI's opinion, the insurer's offer) never count.
     /// </summary>
-    public static (DateOnly? DueOn, string? Code, bool Suspended) OfficeNext(IReadOnlyList<Deadline> deadlines)
+    public static (DateOnly? DueOn, string? Code, bool Suspended) OfficeNext(IReadOnlyList<Deadline> deadlines) =>
+        OfficeNextDeadline(deadlines) switch
+        {
+            null => (null, null, false),
+            { State: DeadlineState.Suspended } suspended => (null, suspended.Code, true),
+            var next => (next.DueOn, next.Code, false),
+        };
+
+    /// <summary>The deadline behind <see cref="OfficeNext"/>: the earliest running one, else the earliest suspended one.</summary>
+    public static Deadline? OfficeNextDeadline(IReadOnlyList<Deadline> deadlines)
     {
         var open = deadlines.Where(d => !d.IsDone && !d.IsFloor && d.Actor == Actor.Office).ToList();
-        var next = open.Where(d => d.State != DeadlineState.Suspended).OrderBy(d => d.DueOn).FirstOrDefault();
-        if (next is not null)
-            return (next.DueOn, next.Code, false);
-        var suspended = open.OrderBy(d => d.DueOn).FirstOrDefault();
-        return (null, suspended?.Code, suspended is not null);
+        return open.Where(d => d.State != DeadlineState.Suspended).OrderBy(d => d.DueOn).FirstOrDefault()
+            ?? open.OrderBy(d => d.DueOn).FirstOrDefault();
     }
 
     /// <summary>A reminder is proposed a set number of days after the case started waiting, or after the last reminder.</summary>
@@ -64,6 +74,7 @@ public static class QueueColumns
     public static Task WriteAsync(AppDbContext db, CaseFile file, CancellationToken ct) =>
         db.CaseFiles.Where(c => c.Id == file.Id).ExecuteUpdateAsync(u => u
             .SetProperty(c => c.NextDueOn, file.NextDueOn).SetProperty(c => c.NextDueCode, file.NextDueCode)
+            .SetProperty(c => c.NextDueLabel, file.NextDueLabel).SetProperty(c => c.NextDueComputation, file.NextDueComputation)
             .SetProperty(c => c.ClockSuspended, file.ClockSuspended).SetProperty(c => c.WaitingOn, file.WaitingOn)
             .SetProperty(c => c.WaitingSince, file.WaitingSince).SetProperty(c => c.ReminderDueOn, file.ReminderDueOn), ct);
 }

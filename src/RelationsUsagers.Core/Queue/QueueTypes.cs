@@ -36,7 +36,8 @@ public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);
 public sealed record CaseListItem(
     Guid Id, string Reference, CaseKind Kind, string PatientLastName, string PatientFirstName, string RequesterName,
     List<string> Services, DateOnly ReceivedOn, CaseStatus Status, DateOnly? NextDueOn, string? AssignedTo,
-    string? NextDueCode = null, bool ClockSuspended = false, Actor? WaitingOn = null, DateOnly? WaitingSince = null, DateOnly? ReminderDueOn = null)
+    string? NextDueCode = null, bool ClockSuspended = false, Actor? WaitingOn = null, DateOnly? WaitingSince = null, DateOnly? ReminderDueOn = null,
+    string? NextDueLabel = null, string? NextDueComputation = null)
 {
     private Clock.DelaySetting? NextDueSetting => Clock.DelaySettings.Defaults.FirstOrDefault(d => d.Code == NextDueCode);
 
@@ -45,6 +46,9 @@ public sealed record CaseListItem(
 
     /// <summary>Which deadline it is, shortly: "Accusé de réception".</summary>
     public string? NextDueName => NextDueSetting?.Label;
+
+    /// <summary>How many days before its date the next deadline turns « proche » (its setting's window).</summary>
+    public int NextDueWarningDays => NextDueSetting?.WarningDays ?? Clock.DelaySetting.DefaultWarningDays;
 
     /// <summary>"En attente du demandeur depuis 12 jours"; null when the next move is the office's.</summary>
     public string? WaitingText(DateOnly today) => WaitingOn is { } who && WaitingSince is { } since ? who.WaitingText(since, today) : null;

@@ -105,7 +105,7 @@ internal static class AuditTrail
     internal static readonly HashSet<string> Bookkeeping =
     [
         nameof(CaseFile.UpdatedAtUtc), nameof(CaseFile.UpdatedBy), nameof(CaseFile.ConcurrencyStamp), nameof(CaseFile.NextDueOn),
-        nameof(CaseFile.NextDueCode), nameof(CaseFile.ClockSuspended), nameof(CaseFile.WaitingOn), nameof(CaseFile.WaitingSince),
+        nameof(CaseFile.NextDueCode), nameof(CaseFile.NextDueLabel), nameof(CaseFile.NextDueComputation), nameof(CaseFile.ClockSuspended), nameof(CaseFile.WaitingOn), nameof(CaseFile.WaitingSince),
         nameof(CaseFile.ReminderDueOn), nameof(Patient.SearchName),
     ];
 

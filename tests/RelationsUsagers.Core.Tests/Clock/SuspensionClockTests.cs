@@ -171,11 +171,16 @@ public class SuspensionClockTests
         return [access, oldAccess, refused];
     }
 
-    private static IEnumerable<CaseFile> ComplaintSamples() =>
-    [
-        Complaint(D(2026, 3, 3), Event(CaseEventTypes.MediatorReferred, D(2026, 3, 4)),
-            Event(CaseEventTypes.MediationMeeting, D(2026, 3, 6)), Event(CaseEventTypes.CduExamined, D(2026, 3, 9))),
-    ];
+    private static IEnumerable<CaseFile> ComplaintSamples()
+    {
+        // An oral complaint written down, with a damage associated with care, mediated, reported and examined by the CDU.
+        var complaint = Complaint(D(2026, 3, 3), Event(CaseEventTypes.MediatorReferred, D(2026, 3, 4)),
+            Event(CaseEventTypes.MediationMeeting, D(2026, 3, 6)), Event(CaseEventTypes.MediationReportSent, D(2026, 3, 7)),
+            Event(CaseEventTypes.CduExamined, D(2026, 3, 9)));
+        complaint.Channel = Channel.OralRecorded;
+        complaint.CareRelatedDamage = true;
+        return [complaint];
+    }
 
     private static IEnumerable<CaseFile> ClaimSamples()
     {

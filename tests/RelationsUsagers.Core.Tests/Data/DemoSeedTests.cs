@@ -143,6 +143,15 @@ public sealed partial class DemoSeedTests
         Assert.Contains(complaints, c => c.MediationType != MediationType.None && c.MediatorName is not null);
         Assert.Contains(complaints, c => c.CduOpinion is not null && c.CduMeetingOn is not null);
         Assert.All(complaints.Where(c => c.Nature != ComplaintNature.Praise), c => Assert.NotEmpty(c.Motives));
+        // The complaint clock's rules at work: each mediator of a mixed mediation met, the report forwarded, the L.1142-4
+        // interview, the copy of an oral complaint, and an open case still waiting for one of them.
+        var complaintClocks = complaints.Select(c => LegalClock.Default.Compute(c, [], today)).ToList();
+        Assert.Contains(complaints, c => c.MediationType == MediationType.Mixed
+            && c.LiveEvents.Any(e => e.Type == CaseEventTypes.MedicalMediationMeeting) && c.LiveEvents.Any(e => e.Type == CaseEventTypes.NonMedicalMediationMeeting));
+        foreach (var code in new[] { DelaySettings.ComplaintReportForwarding, DelaySettings.ComplaintDamageInformation, DelaySettings.ComplaintOralCopy })
+            Assert.Contains(complaintClocks, deadlines => deadlines.Any(d => d.Code == code && d.IsDone));
+        Assert.Contains(complaintClocks, deadlines => deadlines.Any(d => d.Code is DelaySettings.ComplaintDamageInformation or DelaySettings.ComplaintOralCopy
+            && d.DoneOn is null));
 
         var claims = cases.OfType<IndemnityClaim>().ToList();
         Assert.All(claims.Where(c => c.Status == CaseStatus.CciProcedure), c => Assert.NotNull(c.CciReferredOn));

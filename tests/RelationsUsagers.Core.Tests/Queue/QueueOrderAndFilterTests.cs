@@ -25,6 +25,23 @@ public sealed class QueueOrderAndFilterTests
     }
 
     [Fact]
+    public async Task The_row_carries_how_its_next_deadline_was_computed_so_the_tooltip_needs_no_clock()
+    {
+        await using var queue = await QueueFixture.CreateAsync();
+        var draft = TestCases.Complaint(D(3, 9));
+        draft.CareRelatedDamage = true;
+        draft.DamageDiscoveredOn = D(2, 20);
+        await queue.Cases.CreateAsync(draft, Ct);
+
+        var item = Assert.Single((await queue.PageAsync(All)).Items);
+
+        // Damage discovered 20/02/2026 + 15 days = 07/03 (L.1142-4), before the acknowledgement's 17/03: the office's next deadline.
+        Assert.Equal((D(3, 7), "complaint.damage-information", "Entretien d'information sur le dommage (15 jours)"),
+            (item.NextDueOn, item.NextDueCode, item.NextDueLabel));
+        Assert.Equal("À compter de la découverte du dommage (20/02/2026) : 15 jours — CSP art. L.1142-4", item.NextDueComputation);
+    }
+
+    [Fact]
     public async Task Default_order_puts_the_most_overdue_first_then_the_nearest_due_date_and_undated_cases_last()
     {
         await using var queue = await QueueFixture.CreateAsync();

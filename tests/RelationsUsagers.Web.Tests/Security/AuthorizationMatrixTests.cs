@@ -101,6 +101,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
 
         // Accounts.
         new("/administration", "GET,POST", "/administration", Who.Holding(Permissions.Administer)),
+        // The référentiel des délais: its warning windows.
+        new("/administration/delais", "GET,POST", "/administration/delais", Who.Holding(Permissions.Administer)),
     ];
 
     private readonly TestPortal portal = new();

@@ -69,6 +69,8 @@ internal sealed class DemoCaseGenerator
     private readonly DateOnly _windowStart;
     private readonly Dictionary<DateOnly, TimeSpan> _parisOffsets = [];
     private readonly HashSet<CaseKind> _lateShown = [];
+    /// <summary>Whether a new complaint about care already waits for its information interview (L.1142-4).</summary>
+    private bool _damageInterviewPending;
 
     // The case being built: its timeline and the date reached so far.
     private DateOnly _cursor;
@@ -639,6 +641,10 @@ internal sealed class DemoCaseGenerator
             c.Summary = FillNumbers(Fill(PickOne(DemoTexts.ComplaintSummaries[primary]), who, service, patient.Person.Woman));
             c.Severity = Pick<ComplaintSeverity>([(ComplaintSeverity.Minor, 25), (ComplaintSeverity.Moderate, 50), (ComplaintSeverity.Serious, 20), (ComplaintSeverity.Critical, 5)]);
             c.CareRelatedDamage = primary is ComplaintMotive.MedicalCare or ComplaintMotive.NursingCare && Chance(0.2);
+            // The first new complaint about care (not yet sent to the service, so no interview yet) shows the 15 days running.
+            if (primary is ComplaintMotive.MedicalCare or ComplaintMotive.NursingCare && status is CaseStatus.Received or CaseStatus.Acknowledged
+                && !_damageInterviewPending)
+                c.CareRelatedDamage = _damageInterviewPending = true;
             c.IsLitigation = Chance(0.03);
             if (c.IsLitigation)
                 c.Summary += " Indique avoir déposé plainte auprès du procureur de la République.";
@@ -657,8 +663,12 @@ internal sealed class DemoCaseGenerator
             c.FactsOn = _windowStart.AddDays(-_rng.Next(0, 5));
             c.PlannedDischargeOn = _windowStart.AddDays(_rng.Next(3, 21));
         }
-        if (c.Channel == Channel.OralRecorded)
-            Event(CaseEventTypes.Note, 0, 0, "Réclamation orale consignée par écrit ; copie remise sans délai à l'usager (art. R.1112-91 du CSP).");
+        // R.1112-91: the copy of an oral complaint written down is handed « sans délai »; a few new ones still wait for it.
+        if (c.Channel == Channel.OralRecorded && (status != CaseStatus.Received || Chance(0.5)))
+            Event(CaseEventTypes.OralCopyHanded, 0, Chance(0.1) ? 4 : 1, "Réclamation orale consignée par écrit ; copie remise à l'usager (art. R.1112-91 du CSP).");
+        // L.1142-4: the damage is sometimes discovered after the facts, and then counts from its discovery.
+        if (c.CareRelatedDamage && c.FactsOn is { } facts && Chance(0.5))
+            c.DamageDiscoveredOn = facts.AddDays(_rng.Next(0, _windowStart.DayNumber - facts.DayNumber + 1));
 
         switch (status)
         {
@@ -718,6 +728,10 @@ internal sealed class DemoCaseGenerator
     private void Investigate(Complaint c, bool replied)
     {
         Event(CaseEventTypes.SentToService, 0, 5, $"Transmis au chef de service et au cadre de santé ({c.Services[0]}) pour éléments de réponse.");
+        // L.1142-4: the patient is told the circumstances and causes of a damage associated with care within 15 days.
+        if (c.CareRelatedDamage && Chance(0.85))
+            Event(CaseEventTypes.DamageInformationInterview, 1, Chance(0.15) ? 20 : 10,
+                "Entretien avec le chef de service sur les circonstances et les causes du dommage ; le patient était accompagné.");
         if (replied)
             Event(CaseEventTypes.ServiceReplied, 6, 30, "Éléments de réponse du service reçus.");
     }
@@ -740,12 +754,23 @@ internal sealed class DemoCaseGenerator
         Event(CaseEventTypes.MediatorReferred, 2, 15, $"Saisine du médiateur ({c.MediationType.Label().LowerFirst()}) par le directeur.");
         if (!meeting)
             return;
-        // R.1112-93: meeting within 8 days of the referral; R.1112-94: report within 8 days of the meeting.
-        Event(CaseEventTypes.MediationMeeting, 1, Chance(0.1) ? 20 : 8, c.AccompanyingRepresentative is null
-            ? "Rencontre de médiation avec le réclamant."
-            : $"Rencontre de médiation, le réclamant étant accompagné de {c.AccompanyingRepresentative}.");
-        if (report)
-            Event(CaseEventTypes.MediationReportSent, 1, Chance(0.1) ? 15 : 8, "Compte rendu transmis au président de la CDU.");
+        // R.1112-93: meeting within 8 days of the referral; R.1112-92 al.2: a mixed mediation meets both mediators.
+        var accompanied = c.AccompanyingRepresentative is null ? "" : $", le réclamant étant accompagné de {c.AccompanyingRepresentative}";
+        if (c.MediationType == MediationType.Mixed)
+        {
+            Event(CaseEventTypes.MedicalMediationMeeting, 1, Chance(0.1) ? 20 : 7, $"Rencontre avec le médiateur médecin{accompanied}.");
+            // A mixed mediation still in progress may wait for its second meeting.
+            if (!report && Chance(0.3))
+                return;
+            Event(CaseEventTypes.NonMedicalMediationMeeting, 0, 3, $"Rencontre avec le médiateur non médecin{accompanied}.");
+        }
+        else
+            Event(CaseEventTypes.MediationMeeting, 1, Chance(0.1) ? 20 : 8, $"Rencontre de médiation avec le réclamant{accompanied}.");
+        if (!report)
+            return;
+        // R.1112-94 al.1: report within 8 days of the meeting, then forwarded « sans délai » to the members and the complainant.
+        Event(CaseEventTypes.MediationReportSent, 1, Chance(0.1) ? 15 : 8, "Compte rendu transmis au président de la CDU.");
+        Event(CaseEventTypes.MediationReportForwarded, 0, Chance(0.1) ? 6 : 2, "Compte rendu envoyé, avec la plainte, aux membres de la CDU et au plaignant.");
     }
 
     private void Answer(Complaint c, bool praise)

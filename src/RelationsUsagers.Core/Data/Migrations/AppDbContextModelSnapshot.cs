@@ -301,6 +301,12 @@ namespace RelationsUsagers.Core.Data.Migrations
                     b.Property<string>("NextDueCode")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NextDueComputation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextDueLabel")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("NextDueOn")
                         .HasColumnType("TEXT");
 

@@ -51,6 +51,7 @@ app.MapAccountEndpoints();
 app.MapDocumentEndpoints();
 RelationsUsagers.Web.Cdu.AnnualReportEndpoints.MapAnnualReportEndpoints(app);
 app.MapExportEndpoints();
+RelationsUsagers.Web.Letters.LetterEndpoints.MapLetterEndpoints(app);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

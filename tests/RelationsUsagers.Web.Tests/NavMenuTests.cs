@@ -27,11 +27,11 @@ public sealed class NavMenuTests : PortalTestContext
     }
 
     [Fact]
-    public void Manager_also_sees_the_audit_journal()
+    public void Manager_also_sees_the_letterhead_the_letter_templates_and_the_audit_journal()
     {
         SignIn("manager", Roles.Manager);
         var menu = Render<NavMenu>();
-        Assert.Equal(["File d'attente", "Nouveau dossier", "CDU", "Exports", "Journal d'audit"], Entries(menu));
+        Assert.Equal(["File d'attente", "Nouveau dossier", "CDU", "Exports", "Établissement", "Modèles de courrier", "Journal d'audit"], Entries(menu));
         Assert.Equal("/journal", menu.FindAll("a")[^1].GetAttribute("href"));
     }
 

@@ -35,8 +35,12 @@ public sealed class LetterService(IDbContextFactory<AppDbContext> dbFactory, Cas
         return await db.Establishments.AsNoTracking().OrderBy(e => e.Id).FirstOrDefaultAsync(ct) ?? new Establishment();
     }
 
+    /// <summary>Saves the letterhead, checked by <see cref="EstablishmentValidator"/>; only a holder of <see cref="Permissions.LettersManage"/>.</summary>
     public async Task<Establishment> SaveEstablishmentAsync(Establishment edited, CancellationToken ct = default)
     {
+        var result = new EstablishmentValidator().Validate(edited);
+        if (!result.IsValid)
+            throw new CaseValidationException(result.Errors);
         if (edited.Logo is { Length: > 0 } logo)
         {
             if (logo.Length > Establishment.MaxLogoBytes)
@@ -45,6 +49,7 @@ public sealed class LetterService(IDbContextFactory<AppDbContext> dbFactory, Cas
                 throw new CaseRuleException("Le logo doit être une image PNG ou JPEG.");
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await EnsureManagerAsync(db, "Seul un responsable peut modifier l'en-tête des courriers.", ct);
         var row = await db.Establishments.OrderBy(e => e.Id).FirstOrDefaultAsync(ct);
         if (row is null)
         {
@@ -138,26 +143,41 @@ public sealed class LetterService(IDbContextFactory<AppDbContext> dbFactory, Cas
     public async Task<byte[]> ConvocationsAsync(Guid meetingId, IReadOnlyDictionary<string, string?> asked, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var batch = await ConvocationBatchAsync(db, meetingId, asked, ct);
+        if (batch.Problems.Count > 0)
+            throw new CaseRuleException("Convocations impossibles à établir : " + string.Join(" ", batch.Problems));
+        var letter = CduLetters.Convocation;
+        db.AuditEntries.Add(new AuditEntry { AtUtc = db.UtcNow, UserName = db.CurrentUserName, Action = AuditActions.LetterGenerated,
+            Details = $"{letter.Title} du {batch.Meeting.Date:dd/MM/yyyy} : {batch.Drafts.Count} membre(s) convoqué(s)" });
+        await db.SaveChangesAsync(ct);
+        var template = await CurrentTemplateAsync(letter, ct);
+        return LetterDocx.FillMany(template.Content, batch.Drafts.Select(d => d.Values).ToList(), batch.Establishment.Logo, batch.Establishment.LogoContentType);
+    }
+
+    /// <summary>What stops the convocations from being written (in French), and how many members they go to: the page asks before offering the download.</summary>
+    public async Task<(int Members, IReadOnlyList<string> Problems)> CheckConvocationsAsync(Guid meetingId, IReadOnlyDictionary<string, string?> asked,
+        CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var batch = await ConvocationBatchAsync(db, meetingId, asked, ct);
+        return (batch.Drafts.Count, batch.Problems);
+    }
+
+    private sealed record ConvocationBatch(CduMeeting Meeting, Establishment Establishment, IReadOnlyList<LetterDraft> Drafts, IReadOnlyList<string> Problems);
+
+    private async Task<ConvocationBatch> ConvocationBatchAsync(AppDbContext db, Guid meetingId, IReadOnlyDictionary<string, string?> asked, CancellationToken ct)
+    {
         var meeting = await db.CduMeetings.AsNoTracking().Include(m => m.Agenda).FirstOrDefaultAsync(m => m.Id == meetingId, ct)
             ?? throw new CaseRuleException("Cette séance n'existe plus.");
         var members = await db.CduMembers.AsNoTracking().Where(m => m.Active).OrderBy(m => m.IsDeputy).ThenBy(m => m.FullName).ToListAsync(ct);
-        if (members.Count == 0)
-            throw new CaseRuleException("Aucun membre actif à convoquer.");
         var establishment = await db.Establishments.AsNoTracking().OrderBy(e => e.Id).FirstOrDefaultAsync(ct) ?? new Establishment();
-        var letter = CduLetters.Convocation;
-        var template = await CurrentTemplateAsync(letter, ct);
-        var drafts = members.Select(m => Draft(letter, new LetterContext
+        var drafts = members.Select(m => Draft(CduLetters.Convocation, new LetterContext
         {
             Establishment = establishment, Today = ParisCalendar.Today(clock), Asked = asked, Meeting = meeting, Member = m,
             Recipient = new LetterRecipient("member", m.Category.Label(), m.FullName, m.Email, MayReceiveMedicalContent: true),
         }, null)).ToList();
-        var missing = drafts.SelectMany(d => d.Missing).Distinct().ToList();
-        if (missing.Count > 0)
-            throw new CaseRuleException("Convocations impossibles à établir : " + string.Join(" ", missing));
-        db.AuditEntries.Add(new AuditEntry { AtUtc = db.UtcNow, UserName = db.CurrentUserName, Action = AuditActions.LetterGenerated,
-            Details = $"{letter.Title} du {meeting.Date:dd/MM/yyyy} : {members.Count} membre(s) convoqué(s)" });
-        await db.SaveChangesAsync(ct);
-        return LetterDocx.FillMany(template.Content, drafts.Select(d => d.Values).ToList(), establishment.Logo, establishment.LogoContentType);
+        var problems = members.Count == 0 ? ["Aucun membre actif à convoquer."] : drafts.SelectMany(d => d.Missing).Distinct().ToList();
+        return new ConvocationBatch(meeting, establishment, drafts, problems);
     }
 
     // ---------------------------------------------------------------- templates
@@ -216,6 +236,7 @@ public sealed class LetterService(IDbContextFactory<AppDbContext> dbFactory, Cas
     private async Task<LetterTemplate> AddVersionAsync(LetterDefinition letter, string fileName, byte[] content, string? note, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await EnsureManagerAsync(db, "Seul un responsable peut changer les modèles de courrier.", ct);
         var last = await db.LetterTemplates.Where(t => t.LetterCode == letter.Code).MaxAsync(t => (int?)t.Version, ct) ?? 0;
         var row = new LetterTemplate
         {
@@ -227,6 +248,24 @@ public sealed class LetterService(IDbContextFactory<AppDbContext> dbFactory, Cas
             Details = $"{letter.Title} : version {row.Version}{(row.Note is null ? "" : $" ({row.Note})")}" });
         await db.SaveChangesAsync(ct);
         return row;
+    }
+
+    /// <summary>The newest uploaded version of each letter that has one, by letter code (content not loaded).</summary>
+    public async Task<IReadOnlyDictionary<string, LetterTemplate>> LatestVersionsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.LetterTemplates.AsNoTracking()
+            .Select(t => new LetterTemplate { Id = t.Id, LetterCode = t.LetterCode, Version = t.Version, FileName = t.FileName,
+                UploadedAtUtc = t.UploadedAtUtc, UploadedBy = t.UploadedBy, Note = t.Note })
+            .ToListAsync(ct);
+        return rows.GroupBy(t => t.LetterCode).ToDictionary(g => g.Key, g => g.MaxBy(t => t.Version)!);
+    }
+
+    /// <summary>A hidden button is no protection: the letterhead and the templates change only for a manager.</summary>
+    private static async Task EnsureManagerAsync(AppDbContext db, string refusal, CancellationToken ct)
+    {
+        if (!await UserPermissions.ActingUserHasAsync(db, Permissions.LettersManage, ct))
+            throw new CaseRuleException(refusal);
     }
 
     // ---------------------------------------------------------------- drafting

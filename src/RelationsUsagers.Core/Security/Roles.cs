@@ -36,6 +36,8 @@ public static class Permissions
     public const string CduManage = "cdu.manage";
     /// <summary>Correct what others cannot: withdraw a document, reopen a closed case (always with a reason, audited).</summary>
     public const string CasesCorrect = "cases.correct";
+    /// <summary>Keep the letters' letterhead (the establishment) and their Word templates.</summary>
+    public const string LettersManage = "letters.manage";
     /// <summary>Manage user accounts.</summary>
     public const string Administer = "admin";
 
@@ -47,6 +49,7 @@ public static class Permissions
         [Export] = [Roles.Officer, Roles.Manager],
         [CduRead] = [Roles.CduMember, Roles.Mediator, Roles.Officer, Roles.Manager],
         [CduManage] = [Roles.Officer, Roles.Manager],
+        [LettersManage] = [Roles.Manager],
         [Administer] = [Roles.Admin],
     };
 

@@ -17,6 +17,8 @@ public sealed class LetterServiceTests : IAsyncLifetime
     private readonly string _storageRoot = Path.Combine(Path.GetTempPath(), "relations-usagers-tests", "letters-" + Guid.NewGuid().ToString("N"));
     private TestDatabase _database = null!;
     private LetterService _letters = null!;
+    /// <summary>The letterhead and the templates are the manager's (letters.manage).</summary>
+    private LetterService _manager = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -25,7 +27,17 @@ public sealed class LetterServiceTests : IAsyncLifetime
         _database = await TestDatabase.CreateAsync(Ct);
         _letters = new LetterService(_database.Factory, new CaseDocumentService(_database.Factory, new DocumentStorage(_storageRoot)),
             _database.CreateService(), _database.Clock);
-        await _letters.SaveEstablishmentAsync(DemoEstablishment.Create(), Ct);
+        _manager = LetterServiceAs(Manager);
+        await _manager.SaveEstablishmentAsync(DemoEstablishment.Create(), Ct);
+    }
+
+    private const string Manager = "s.benali";
+
+    private LetterService LetterServiceAs(string userName)
+    {
+        var factory = _database.FactoryFor(userName);
+        return new LetterService(factory, new CaseDocumentService(factory, new DocumentStorage(_storageRoot)), _database.CreateService(userName),
+            _database.Clock);
     }
 
     public async ValueTask DisposeAsync()
@@ -57,9 +69,13 @@ public sealed class LetterServiceTests : IAsyncLifetime
     [Fact]
     public async Task Generation_is_refused_naming_the_missing_datum()
     {
-        var establishment = DemoEstablishment.Create();
-        establishment.AdministrativeCourt = "";
-        await _letters.SaveEstablishmentAsync(establishment, Ct);
+        await using (var stored = _database.CreateContext())
+        {
+            // Stored as an older version of the portal may have left it: the page itself refuses an empty court.
+            var row = await stored.Establishments.SingleAsync(Ct);
+            row.AdministrativeCourt = "";
+            await stored.SaveChangesAsync(Ct);
+        }
         var claim = await _database.CreateService().CreateAsync(TestCases.IndemnityClaim(), Ct);
 
         var refusal = await Assert.ThrowsAsync<CaseRuleException>(() => _letters.GenerateAsync(claim.Id, ClaimLetters.Acknowledgement.Code, null, Nothing, Ct));
@@ -114,13 +130,13 @@ public sealed class LetterServiceTests : IAsyncLifetime
             body.Descendants<Paragraph>().First().Append(new SdtRun(new SdtProperties(new Tag { Val = "unknown-field" }), new SdtContentRun(new Run(new Text("x")))));
         });
 
-        var refusal = await Assert.ThrowsAsync<CaseRuleException>(() => _letters.UploadTemplateAsync(letter.Code, "accuse.docx", broken, null, Ct));
+        var refusal = await Assert.ThrowsAsync<CaseRuleException>(() => _manager.UploadTemplateAsync(letter.Code, "accuse.docx", broken, null, Ct));
 
         Assert.Contains("Champ obligatoire absent : « Date de la décision implicite » (implicit-decision-on).", refusal.Message);
         Assert.Contains("Mention obligatoire absente : l'effet suspensif de la saisine de la CCI", refusal.Message);
         Assert.Contains("Champ inconnu : « unknown-field ».", refusal.Message);
         Assert.Empty(await _letters.VersionsAsync(letter.Code, Ct));
-        var notWord = await Assert.ThrowsAsync<CaseRuleException>(() => _letters.UploadTemplateAsync(letter.Code, "accuse.docx", "PK\x03\x04 no"u8.ToArray(), null, Ct));
+        var notWord = await Assert.ThrowsAsync<CaseRuleException>(() => _manager.UploadTemplateAsync(letter.Code, "accuse.docx", "PK\x03\x04 no"u8.ToArray(), null, Ct));
         Assert.Contains("n'est pas un document Word (.docx) lisible", notWord.Message);
     }
 
@@ -132,9 +148,9 @@ public sealed class LetterServiceTests : IAsyncLifetime
             body.Descendants<Text>().First(t => t.Text.StartsWith("J'accuse réception", StringComparison.Ordinal)).Text = "Nous avons bien reçu votre réclamation, reçue le ");
         var complaint = await _database.CreateService().CreateAsync(TestCases.Complaint(), Ct);
 
-        var v1 = await _letters.UploadTemplateAsync(letter.Code, "accuse-plainte.docx", edited, "Formule du service", Ct);
+        var v1 = await _manager.UploadTemplateAsync(letter.Code, "accuse-plainte.docx", edited, "Formule du service", Ct);
         var withV1 = await _letters.PrepareAsync(complaint.Id, letter.Code, null, Nothing, Ct);
-        var restored = await _letters.RestoreAsync(letter.Code, 0, Ct);
+        var restored = await _manager.RestoreAsync(letter.Code, 0, Ct);
         var withDefault = await _letters.PrepareAsync(complaint.Id, letter.Code, null, Nothing, Ct);
 
         Assert.Equal((1, 2), (v1.Version, restored.Version));
@@ -160,6 +176,38 @@ public sealed class LetterServiceTests : IAsyncLifetime
 
         Assert.Contains(draft.Missing, m => m.Contains("ne peut le recevoir tant que sa qualité n'est pas établie", StringComparison.Ordinal));
         Assert.Empty(draft.Preview);
+    }
+
+    [Fact]
+    public async Task An_officer_may_not_change_the_letterhead_or_a_template()
+    {
+        var letter = ComplaintLetters.Acknowledgement;
+
+        var letterhead = await Assert.ThrowsAsync<CaseRuleException>(() => _letters.SaveEstablishmentAsync(DemoEstablishment.Create(), Ct));
+        var template = await Assert.ThrowsAsync<CaseRuleException>(() =>
+            _letters.UploadTemplateAsync(letter.Code, "accuse.docx", LetterDocx.BuildDefault(letter), null, Ct));
+        var restore = await Assert.ThrowsAsync<CaseRuleException>(() => _letters.RestoreAsync(letter.Code, 0, Ct));
+
+        Assert.Equal("Seul un responsable peut modifier l'en-tête des courriers.", letterhead.Message);
+        Assert.Equal(("Seul un responsable peut changer les modèles de courrier.", template.Message), (restore.Message, template.Message));
+        Assert.Empty(await _letters.VersionsAsync(letter.Code, Ct));
+    }
+
+    [Fact]
+    public async Task A_letterhead_without_the_service_s_contacts_is_refused_naming_each_field()
+    {
+        var establishment = DemoEstablishment.Create();
+        (establishment.Email, establishment.Phone, establishment.AdministrativeCourt) = ("relations.usagers", "02 40", " ");
+
+        var refusal = await Assert.ThrowsAsync<CaseValidationException>(() => _manager.SaveEstablishmentAsync(establishment, Ct));
+
+        Assert.Equal(
+        [
+            "Le courriel du service n'est pas une adresse valide (exemple : relations.usagers@ch-exemple.fr).",
+            "Le téléphone du service doit compter au moins 10 chiffres (exemple : 02 40 00 12 34).",
+            "Le tribunal administratif compétent est obligatoire (voies de recours, art. R.421-5 du CJA).",
+        ], refusal.Errors.Select(e => e.ErrorMessage));
+        Assert.Equal("tribunal administratif de Nantes", (await _letters.GetEstablishmentAsync(Ct)).AdministrativeCourt);
     }
 
     private static byte[] Edit(byte[] document, Action<Body> change)

@@ -95,6 +95,13 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         new("/cdu/rapport-annuel", "GET,POST", "/cdu/rapport-annuel", Who.Holding(Permissions.CduManage)),
         new("/cdu/seances/{Id:guid}", "GET,POST", "/cdu/seances/0195a0c3-1d2e-7f00-8a00-000000000003", Who.Holding(Permissions.CduManage)),
         new("/cdu/prochaine-seance", "GET,POST", "/cdu/prochaine-seance", Who.Holding(Permissions.CduRead)),
+        new("/cdu/seances/{meetingId:guid}/convocations", "GET", "/cdu/seances/0195a0c3-1d2e-7f00-8a00-000000000003/convocations?heure=14%20h",
+            Who.Holding(Permissions.CduManage)),
+
+        // Letters: the letterhead and the Word templates are the manager's.
+        new("/etablissement", "GET,POST", "/etablissement", Who.Holding(Permissions.LettersManage)),
+        new("/modeles-courrier", "GET,POST", "/modeles-courrier", Who.Holding(Permissions.LettersManage)),
+        new("/modeles-courrier/{code}/fichier", "GET", "/modeles-courrier/claim-acknowledgement/fichier", Who.Holding(Permissions.LettersManage)),
 
         // The whole audit journal: what every user read and changed, old values included.
         new("/journal", "GET,POST", "/journal?action=Export", Who.Holding(Permissions.AuditRead)),

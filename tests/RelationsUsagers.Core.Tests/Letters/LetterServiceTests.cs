@@ -2,12 +2,14 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Cdu;
 using RelationsUsagers.Core.Claims;
 using RelationsUsagers.Core.Clock;
 using RelationsUsagers.Core.Complaints;
 using RelationsUsagers.Core.Documents;
 using RelationsUsagers.Core.Letters;
 using RelationsUsagers.Core.Security;
+using RelationsUsagers.Core.Tests.Cdu;
 
 namespace RelationsUsagers.Core.Tests.Letters;
 
@@ -158,7 +160,7 @@ public sealed class LetterServiceTests : IAsyncLifetime
         Assert.Contains(withDefault.Preview, p => p.StartsWith("J'accuse réception", StringComparison.Ordinal));
         var versions = await _letters.VersionsAsync(letter.Code, Ct);
         Assert.Equal([2, 1], versions.Select(v => v.Version));
-        Assert.Equal(("Retour au modèle par défaut", TestDatabase.DefaultUserName), (versions[0].Note, versions[0].UploadedBy));
+        Assert.Equal(("Retour au modèle par défaut", Manager), (versions[0].Note, versions[0].UploadedBy));
         await using var db = _database.CreateContext();
         Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == AuditActions.LetterTemplateChanged, Ct));
     }
@@ -208,6 +210,32 @@ public sealed class LetterServiceTests : IAsyncLifetime
             "Le tribunal administratif compétent est obligatoire (voies de recours, art. R.421-5 du CJA).",
         ], refusal.Errors.Select(e => e.ErrorMessage));
         Assert.Equal("tribunal administratif de Nantes", (await _letters.GetEstablishmentAsync(Ct)).AdministrativeCourt);
+    }
+
+    [Fact]
+    public async Task The_convocations_name_what_is_missing_then_convene_every_active_full_and_deputy_member_audited()
+    {
+        var meeting = await _database.AddMeetingAsync(new DateOnly(2026, 3, 26), CduMeetingStatus.Planned,
+            new AgendaItem { Title = "Examen des réclamations du premier trimestre" });
+        await _database.AddAsync(
+            new CduMember { FullName = "Josiane Bernard", Category = CduCategory.PatientRepresentative, Association = "UFC-Que Choisir" },
+            new CduMember { FullName = "Colette Barbier", Category = CduCategory.PatientRepresentative, Association = "France Assos Santé", IsDeputy = true },
+            new CduMember { FullName = "Paul Ancien", Category = CduCategory.PatientRepresentative, Association = "UFC-Que Choisir", Active = false });
+
+        var (_, withoutTime) = await _letters.CheckConvocationsAsync(meeting.Id, Nothing, Ct);
+        var atTwo = new Dictionary<string, string?> { [LetterFields.MeetingTime.Code] = "14 h 30" };
+        var (members, problems) = await _letters.CheckConvocationsAsync(meeting.Id, atTwo, Ct);
+        var content = await _letters.ConvocationsAsync(meeting.Id, atTwo, Ct);
+
+        Assert.Equal(["« Heure de la séance » inconnu(e) : indiquez l'heure de la séance."], withoutTime);
+        Assert.Equal((2, 0), (members, problems.Count));
+        var text = LetterDocx.Paragraphs(content);
+        Assert.Equal(2, text.Count(p => p.Contains("qui se tiendra le 26 mars 2026 à 14 h 30, Salle du conseil.", StringComparison.Ordinal)));
+        Assert.Contains(text, p => p.Contains("en votre qualité de représentant(e) des usagers suppléant(e),", StringComparison.Ordinal));
+        Assert.Equal(["Josiane Bernard", "Colette Barbier"], text.Where(p => p is "Josiane Bernard" or "Colette Barbier" or "Paul Ancien"));
+        await using var db = _database.CreateContext();
+        var audit = await db.AuditEntries.SingleAsync(a => a.Action == AuditActions.LetterGenerated, Ct);
+        Assert.Equal("Convocation à la séance de la commission des usagers du 26/03/2026 : 2 membre(s) convoqué(s)", audit.Details);
     }
 
     private static byte[] Edit(byte[] document, Action<Body> change)

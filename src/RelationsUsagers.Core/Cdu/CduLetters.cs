@@ -29,7 +29,7 @@ public static class CduLetters
         Values = c =>
         [
             (MemberName, c.Member?.FullName),
-            (MemberCapacity, c.Member is { } m ? $"{m.Category.Label().ToLowerInvariant()} {(m.IsDeputy ? "suppléant(e)" : "titulaire")}" : null),
+            (MemberCapacity, c.Member is { } m ? $"{CduText.LowerFirst(m.Category.Label())} {(m.IsDeputy ? "suppléant(e)" : "titulaire")}" : null),
             (MeetingOn, c.Meeting is { } meeting ? LongDate(meeting.Date) : null),
             (MeetingPlace, LetterValues.NullIfBlank(c.Meeting?.Place)),
             (Agenda, c.Meeting is { Agenda.Count: > 0 } withAgenda

@@ -24,6 +24,10 @@ public static class LetterDocx
         {
             var main = doc.AddMainDocumentPart();
             AddStyles(main);
+            // A justified line that ends with a line break (a list after « suivants : ») is not stretched across the page.
+            var settings = main.AddNewPart<DocumentSettingsPart>();
+            settings.Settings = new Settings(new Compatibility(new DoNotExpandShiftReturn()));
+            settings.Settings.Save();
             var body = new Body();
             var lines = LetterText.Letterhead.Split('\n');
             foreach (var line in lines)

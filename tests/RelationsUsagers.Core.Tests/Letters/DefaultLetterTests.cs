@@ -125,5 +125,8 @@ public class DefaultLetterTests
         Assert.Empty(new OpenXmlValidator().Validate(doc).Select(e => $"{e.Description} ({e.Path?.XPath})"));
         // Word shows no line break typed inside a text: each line must be its own break element.
         Assert.DoesNotContain(doc.MainDocumentPart!.Document.Descendants<DocumentFormat.OpenXml.Wordprocessing.Text>(), t => t.Text.Contains('\n'));
+        // A justified line ending with such a break is not stretched (the list after « suivants : », the agenda).
+        Assert.NotNull(doc.MainDocumentPart.DocumentSettingsPart?.Settings.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.Compatibility>()
+            ?.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.DoNotExpandShiftReturn>());
     }
 }

@@ -220,7 +220,8 @@ public sealed class LetterServiceTests : IAsyncLifetime
         await _database.AddAsync(
             new CduMember { FullName = "Josiane Bernard", Category = CduCategory.PatientRepresentative, Association = "UFC-Que Choisir" },
             new CduMember { FullName = "Colette Barbier", Category = CduCategory.PatientRepresentative, Association = "France Assos Santé", IsDeputy = true },
-            new CduMember { FullName = "Paul Ancien", Category = CduCategory.PatientRepresentative, Association = "UFC-Que Choisir", Active = false });
+            new CduMember { FullName = "Paul Ancien", Category = CduCategory.PatientRepresentative, Association = "UFC-Que Choisir", Active = false },
+            new CduMember { FullName = "Dr François Lemoine", Category = CduCategory.CmePresident });
 
         var (_, withoutTime) = await _letters.CheckConvocationsAsync(meeting.Id, Nothing, Ct);
         var atTwo = new Dictionary<string, string?> { [LetterFields.MeetingTime.Code] = "14 h 30" };
@@ -228,14 +229,18 @@ public sealed class LetterServiceTests : IAsyncLifetime
         var content = await _letters.ConvocationsAsync(meeting.Id, atTwo, Ct);
 
         Assert.Equal(["« Heure de la séance » inconnu(e) : indiquez l'heure de la séance."], withoutTime);
-        Assert.Equal((2, 0), (members, problems.Count));
+        Assert.Equal((3, 0), (members, problems.Count));
         var text = LetterDocx.Paragraphs(content);
-        Assert.Equal(2, text.Count(p => p.Contains("qui se tiendra le 26 mars 2026 à 14 h 30, Salle du conseil.", StringComparison.Ordinal)));
+        Assert.Equal(3, text.Count(p => p.Contains("qui se tiendra le 26 mars 2026 à 14 h 30, Salle du conseil.", StringComparison.Ordinal)));
         Assert.Contains(text, p => p.Contains("en votre qualité de représentant(e) des usagers suppléant(e),", StringComparison.Ordinal));
-        Assert.Equal(["Josiane Bernard", "Colette Barbier"], text.Where(p => p is "Josiane Bernard" or "Colette Barbier" or "Paul Ancien"));
+        // The category's acronym stays as written (« CME »).
+        Assert.Contains(text, p => p.Contains("en votre qualité de président(e) de la CME ou son représentant titulaire,", StringComparison.Ordinal));
+        // Full members first, then deputies; an inactive member is not convened.
+        Assert.Equal(["Dr François Lemoine", "Josiane Bernard", "Colette Barbier"],
+            text.Where(p => p is "Dr François Lemoine" or "Josiane Bernard" or "Colette Barbier" or "Paul Ancien"));
         await using var db = _database.CreateContext();
         var audit = await db.AuditEntries.SingleAsync(a => a.Action == AuditActions.LetterGenerated, Ct);
-        Assert.Equal("Convocation à la séance de la commission des usagers du 26/03/2026 : 2 membre(s) convoqué(s)", audit.Details);
+        Assert.Equal("Convocation à la séance de la commission des usagers du 26/03/2026 : 3 membre(s) convoqué(s)", audit.Details);
     }
 
     private static byte[] Edit(byte[] document, Action<Body> change)

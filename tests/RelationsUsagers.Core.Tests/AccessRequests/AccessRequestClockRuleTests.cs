@@ -173,7 +173,12 @@ public sealed class AccessRequestClockRuleTests
         await using var database = await TestDatabase.CreateAsync(Ct);
         var storage = Path.Combine(Path.GetTempPath(), "relations-usagers-tests", "letters-" + Guid.NewGuid().ToString("N"));
         var letters = new LetterService(database.Factory, new CaseDocumentService(database.Factory, new DocumentStorage(storage)), database.CreateService(), database.Clock);
-        await letters.SaveEstablishmentAsync(DemoEstablishment.Create(), Ct);
+        // The letterhead as the demo stores it (saving it through the service is the manager's).
+        await using (var db = database.CreateContext())
+        {
+            db.Establishments.Add(DemoEstablishment.Create());
+            await db.SaveChangesAsync(Ct);
+        }
         var draft = TestCases.AccessRequest();
         draft.MostRecentInformationOn = D(informationYear, 6, 1);
         var file = await database.CreateService().CreateAsync(draft, Ct);

@@ -47,7 +47,8 @@ public static class ClaimLetters
         SendingEvent = _ => CaseEventTypes.AcknowledgementSent,
         // The acknowledgement the portal writes carries the R.112-5 mentions: the court time limit runs from the implicit rejection.
         OnSent = file => ((IndemnityClaim)file).AcknowledgementCarriedMentions = true,
-        Fits = file => file.IsOpen,
+        // Once: an acknowledgement already recorded is not proposed again.
+        Fits = file => file.IsOpen && file.LiveEvents.All(e => e.Type != CaseEventTypes.AcknowledgementSent),
     };
 
     public static readonly LetterDefinition Decision = new()

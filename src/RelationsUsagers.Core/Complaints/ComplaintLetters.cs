@@ -40,7 +40,7 @@ public static class ComplaintLetters
         Optional = new HashSet<string> { RuContact.Code },
         Values = c => [(RuContact, LetterValues.NullIfBlank(c.Establishment.RepresentativesContact))],
         SendingEvent = _ => CaseEventTypes.AcknowledgementSent,
-        Fits = file => file.IsOpen && ((Complaint)file).Nature != ComplaintNature.Praise,
+        Fits = file => file.Status == CaseStatus.Received && ((Complaint)file).Nature != ComplaintNature.Praise,
     };
 
     public static readonly LetterDefinition OralCopy = new()

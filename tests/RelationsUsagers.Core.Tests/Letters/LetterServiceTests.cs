@@ -107,6 +107,17 @@ public sealed class LetterServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_acknowledgement_once_recorded_is_no_longer_proposed()
+    {
+        var claim = await _database.CreateService().CreateAsync(TestCases.IndemnityClaim(), Ct);
+        Assert.Contains(await _letters.ProposeAsync(claim.Id, Ct), p => p.Letter == ClaimLetters.Acknowledgement);
+
+        await _letters.RecordSendingAsync(claim.Id, claim.ConcurrencyStamp, ClaimLetters.Acknowledgement.Code, new StepInput(new DateOnly(2026, 3, 5)), Ct);
+
+        Assert.DoesNotContain(await _letters.ProposeAsync(claim.Id, Ct), p => p.Letter == ClaimLetters.Acknowledgement);
+    }
+
+    [Fact]
     public async Task Recording_a_complaint_s_acknowledgement_takes_its_step_and_meets_its_deadline()
     {
         var complaint = await _database.CreateService().CreateAsync(TestCases.Complaint(), Ct);

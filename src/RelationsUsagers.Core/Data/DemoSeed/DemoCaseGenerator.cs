@@ -844,8 +844,7 @@ internal sealed class DemoCaseGenerator
         switch (status)
         {
             case CaseStatus.Received:
-                if (Chance(0.5))
-                    ClaimAcknowledge(c);
+                // Just received: the acknowledgement is the office's next letter (Courriers tab).
                 break;
             case CaseStatus.DeclaredToInsurer:
                 ClaimAcknowledge(c);

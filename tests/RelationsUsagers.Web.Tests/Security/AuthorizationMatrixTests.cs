@@ -82,6 +82,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         new("/dossiers/{caseId:guid}/documents/{documentId:guid}", "GET", AnyCase + "/documents/0195a0c3-1d2e-7f00-8a00-000000000002",
             Who.Holding(Permissions.CasesWork)),
 
+        // The quick log of users' expressions (issue 15): the office's work.
+        new("/expressions", "GET,POST", "/expressions", Who.Holding(Permissions.CasesWork)),
+
         // Exports and import.
         new("/exports", "GET,POST", "/exports", Who.Holding(Permissions.Export)),
         new("/exports/{register}", "GET", "/exports/demandes-acces?du=2026-01-01&au=2026-12-31", Who.Holding(Permissions.Export)),

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.DependencyInjection;
 using RelationsUsagers.Core.Security;
+using RelationsUsagers.Web.Mediation;
 using RelationsUsagers.Web.Security;
 
 namespace RelationsUsagers.Web.Tests.Security;
@@ -78,6 +79,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         // Cases: identified health data.
         new("/dossiers/nouveau", "GET,POST", "/dossiers/nouveau", Who.Holding(Permissions.CasesWork)),
         new("/dossiers/{Id:guid}", "GET,POST", AnyCase, Who.Holding(Permissions.CasesWork)),
+        new(MediationEndpoints.CalendarFilePattern, "GET", AnyCase + "/mediation/0195a0c3-1d2e-7f00-8a00-000000000004/invitation.ics", Who.Holding(Permissions.CasesWork)),
         new("/dossiers/{Id:guid}/journal", "GET,POST", AnyCase + "/journal", Who.Holding(Permissions.AuditRead)),
         new("/dossiers/{caseId:guid}/documents/{documentId:guid}", "GET", AnyCase + "/documents/0195a0c3-1d2e-7f00-8a00-000000000002",
             Who.Holding(Permissions.CasesWork)),

@@ -87,6 +87,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         // The quick log of users' expressions (issue 15): the office's work.
         new("/expressions", "GET,POST", "/expressions", Who.Holding(Permissions.CasesWork)),
 
+        // The office's calendar of the mediation meetings.
+        new("/mediations/agenda", "GET,POST", "/mediations/agenda", Who.Holding(Permissions.CasesWork)),
         // The mediator's own mediations (the page itself refuses a case he is not booked for).
         new("/mediations", "GET,POST", "/mediations", Who.Holding(Permissions.MediationOwn)),
         new("/mediations/{CaseId:guid}", "GET,POST", "/mediations/0195a0c3-1d2e-7f00-8a00-000000000005", Who.Holding(Permissions.MediationOwn)),

@@ -49,6 +49,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapDocumentEndpoints();
+RelationsUsagers.Web.Mediation.MediationEndpoints.MapMediationEndpoints(app);
 RelationsUsagers.Web.Cdu.AnnualReportEndpoints.MapAnnualReportEndpoints(app);
 app.MapExportEndpoints();
 RelationsUsagers.Web.Letters.LetterEndpoints.MapLetterEndpoints(app);

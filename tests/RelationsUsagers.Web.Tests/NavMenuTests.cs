@@ -15,7 +15,7 @@ public sealed class NavMenuTests : PortalTestContext
     {
         SignIn("officer", Roles.Officer);
         var menu = Render<NavMenu>();
-        Assert.Equal(["File d'attente", "Nouveau dossier", "CDU", "Exports"], Entries(menu));
+        Assert.Equal(["File d'attente", "Nouveau dossier", "Agenda des médiations", "Expressions des usagers", "CDU", "Exports"], Entries(menu));
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public sealed class NavMenuTests : PortalTestContext
     {
         SignIn("chef", Roles.Officer, Roles.Admin);
         var menu = Render<NavMenu>();
-        Assert.Equal(["File d'attente", "Nouveau dossier", "CDU", "Exports", "Administration"], Entries(menu));
+        Assert.Equal(["File d'attente", "Nouveau dossier", "Agenda des médiations", "Expressions des usagers", "CDU", "Exports", "Administration"], Entries(menu));
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class NavMenuTests : PortalTestContext
     {
         SignIn("manager", Roles.Manager);
         var menu = Render<NavMenu>();
-        Assert.Equal(["File d'attente", "Nouveau dossier", "CDU", "Exports", "Établissement", "Modèles de courrier", "Journal d'audit"], Entries(menu));
+        Assert.Equal(["File d'attente", "Nouveau dossier", "Agenda des médiations", "Expressions des usagers", "CDU", "Exports", "Établissement", "Modèles de courrier", "Journal d'audit"], Entries(menu));
         Assert.Equal("/journal", menu.FindAll("a")[^1].GetAttribute("href"));
     }
 

@@ -4,3 +4,13 @@ document.addEventListener('click', function (event) {
   const button = event.target instanceof Element ? event.target.closest('[data-action="print"]') : null;
   if (button) window.print();
 });
+
+// Alt+N notes a user's expression from anywhere (the app bar's « Noter une expression »). Alt+N is bound neither by
+// Chromium nor Firefox on Windows/Linux, nor by MudBlazor; e.code keeps it on the N key whatever the layout's character.
+document.addEventListener('keydown', function (event) {
+  if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.code !== 'KeyN') return;
+  const button = document.querySelector('[data-shortcut="quick-log"]');
+  if (!button || document.querySelector('.mud-dialog')) return;
+  event.preventDefault();
+  button.click();
+});

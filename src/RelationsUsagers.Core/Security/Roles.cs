@@ -40,6 +40,8 @@ public static class Permissions
     public const string LettersManage = "letters.manage";
     /// <summary>Manage user accounts.</summary>
     public const string Administer = "admin";
+    /// <summary>A mediator's own mediations: the meetings he is booked for, their complaint as far as consent allows, the minutes.</summary>
+    public const string MediationOwn = "mediation.own";
 
     public static readonly IReadOnlyDictionary<string, string[]> GrantedTo = new Dictionary<string, string[]>
     {
@@ -51,6 +53,7 @@ public static class Permissions
         [CduManage] = [Roles.Officer, Roles.Manager],
         [LettersManage] = [Roles.Manager],
         [Administer] = [Roles.Admin],
+        [MediationOwn] = [Roles.Mediator],
     };
 
     public static bool Allows(string permission, IEnumerable<string> roles) =>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.DependencyInjection;
 using RelationsUsagers.Core.Security;
+using RelationsUsagers.Web.Mediation;
 using RelationsUsagers.Web.Security;
 
 namespace RelationsUsagers.Web.Tests.Security;
@@ -78,9 +79,19 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         // Cases: identified health data.
         new("/dossiers/nouveau", "GET,POST", "/dossiers/nouveau", Who.Holding(Permissions.CasesWork)),
         new("/dossiers/{Id:guid}", "GET,POST", AnyCase, Who.Holding(Permissions.CasesWork)),
+        new(MediationEndpoints.CalendarFilePattern, "GET", AnyCase + "/mediation/0195a0c3-1d2e-7f00-8a00-000000000004/invitation.ics", Who.Holding(Permissions.CasesWork)),
         new("/dossiers/{Id:guid}/journal", "GET,POST", AnyCase + "/journal", Who.Holding(Permissions.AuditRead)),
         new("/dossiers/{caseId:guid}/documents/{documentId:guid}", "GET", AnyCase + "/documents/0195a0c3-1d2e-7f00-8a00-000000000002",
             Who.Holding(Permissions.CasesWork)),
+
+        // The quick log of users' expressions (issue 15): the office's work.
+        new("/expressions", "GET,POST", "/expressions", Who.Holding(Permissions.CasesWork)),
+
+        // The office's calendar of the mediation meetings.
+        new("/mediations/agenda", "GET,POST", "/mediations/agenda", Who.Holding(Permissions.CasesWork)),
+        // The mediator's own mediations (the page itself refuses a case he is not booked for).
+        new("/mediations", "GET,POST", "/mediations", Who.Holding(Permissions.MediationOwn)),
+        new("/mediations/{CaseId:guid}", "GET,POST", "/mediations/0195a0c3-1d2e-7f00-8a00-000000000005", Who.Holding(Permissions.MediationOwn)),
 
         // Exports and import.
         new("/exports", "GET,POST", "/exports", Who.Holding(Permissions.Export)),

@@ -25,6 +25,7 @@ public sealed class ExportService(IDbContextFactory<AppDbContext> dbFactory, Tim
     public const string ComplaintsTitle = "Registre des plaintes et réclamations";
     public const string RequisitionsTitle = "Registre des réquisitions";
     public const string ClaimsTitle = "Registre des demandes d'indemnisation";
+    public const string ExpressionsTitle = "Registre des expressions des usagers";
 
     /// <summary>The tracking workbook (sheets "Demandes" and "Synthèse"); returns the number of requests written.</summary>
     public async Task<int> WriteAccessRequestsAsync(Stream output, DateOnly from, DateOnly to, QueueFilter? filter = null,
@@ -54,6 +55,21 @@ public sealed class ExportService(IDbContextFactory<AppDbContext> dbFactory, Tim
         CancellationToken ct = default) =>
         WriteRegisterAsync<IndemnityClaim, ClaimRegisterRow>(output, from, to, filter, CaseKind.IndemnityClaim, ClaimRegisterRow.Build,
             new RegisterSheet<ClaimRegisterRow>("Indemnisations", "Indemnisations", ClaimsTitle, ClaimRegisterRow.Columns, r => r.IsOverdue), ct);
+
+    /// <summary>The register of the users' expressions of the period (the quick log, R.1112-80); returns the number written.</summary>
+    public async Task<int> WriteExpressionsAsync(Stream output, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var period = Period(from, to);
+        List<ExpressionRegisterRow> rows;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            rows = (await db.UserExpressions.AsNoTracking().Where(e => e.OccurredOn >= from && e.OccurredOn <= to)
+                .OrderBy(e => e.OccurredOn).ThenBy(e => e.RecordedAtUtc).ToListAsync(ct)).ConvertAll(ExpressionRegisterRow.Build);
+        await AuditAsync(period.AuditDetails(ExpressionsTitle, rows.Count), ct);
+        using var workbook = new XLWorkbook();
+        var table = ExcelTable<ExpressionRegisterRow>.Layout(workbook.AddWorksheet("Expressions"), "Expressions", ExpressionRegisterRow.Columns, rows, _ => false);
+        await WorkbookFile.SaveAsync(workbook, output, ct, table.WriteRows);
+        return rows.Count;
+    }
 
     /// <summary>A register's sheet: its name, its table's name, its title in the audit trail, its columns, its overdue lines.</summary>
     private sealed record RegisterSheet<TRow>(string Sheet, string Table, string Title, IReadOnlyList<ExportColumn<TRow>> Columns,

@@ -4,8 +4,11 @@ using RelationsUsagers.Core.Queue;
 
 namespace RelationsUsagers.Web.Exports;
 
-/// <summary>The workbooks the office exports, by the name used in their URL, each the register of one kind of case.</summary>
-public sealed record ExportRegister(CaseKind Kind, string Slug, string Title, string FilePrefix,
+/// <summary>
+/// The workbooks the office exports, by the name used in their URL: the register of each kind of case, and the register of
+/// the users' expressions (no kind: the queue's filters do not apply to it).
+/// </summary>
+public sealed record ExportRegister(CaseKind? Kind, string Slug, string Title, string FilePrefix,
     Func<ExportService, Stream, DateOnly, DateOnly, QueueFilter?, CancellationToken, Task<int>> Write)
 {
     public static readonly IReadOnlyList<ExportRegister> All =
@@ -18,6 +21,8 @@ public sealed record ExportRegister(CaseKind Kind, string Slug, string Title, st
             (s, o, f, t, q, ct) => s.WriteClaimsAsync(o, f, t, q, ct)),
         new(CaseKind.Requisition, "requisitions", ExportService.RequisitionsTitle, "registre-requisitions",
             (s, o, f, t, q, ct) => s.WriteRequisitionsAsync(o, f, t, q, ct)),
+        new(null, "expressions", ExportService.ExpressionsTitle, "registre-expressions",
+            (s, o, f, t, _, ct) => s.WriteExpressionsAsync(o, f, t, ct)),
     ];
 
     public static ExportRegister? Find(string slug) => All.FirstOrDefault(r => r.Slug == slug);

@@ -72,10 +72,10 @@ public sealed class LetterService(IDbContextFactory<AppDbContext> dbFactory, Cas
         foreach (var letter in LetterCatalog.For(file.Kind).Where(l => l.Fits(file)))
         {
             var recipients = letter.Recipients(file, establishment);
-            var draft = Draft(letter, Context(file, establishment, deadlines, legalClock, recipients[0], new Dictionary<string, string?>()), null);
             // Fields the officer types are asked in the panel: not « missing » yet.
-            var missing = draft.Missing.Where(m => !letter.Asked.Any(a => m.StartsWith($"« {a.Label} »", StringComparison.Ordinal))).ToList();
-            proposals.Add(new LetterProposal(letter, recipients, missing));
+            var draft = Draft(letter, Context(file, establishment, deadlines, legalClock, recipients[0], new Dictionary<string, string?>()), null,
+                askedStillToType: true);
+            proposals.Add(new LetterProposal(letter, recipients, draft.Missing));
         }
         return proposals;
     }
@@ -274,7 +274,8 @@ public sealed class LetterService(IDbContextFactory<AppDbContext> dbFactory, Cas
         LetterCatalog.Find(code) ?? throw new CaseRuleException($"Courrier inconnu : {code}.");
 
     /// <summary>The values, what is missing and (with a template) the preview of a letter in a context.</summary>
-    public static LetterDraft Draft(LetterDefinition letter, LetterContext context, byte[]? template)
+    /// <remarks><paramref name="askedStillToType"/>: the fields the officer types are not counted missing (the proposals' list).</remarks>
+    public static LetterDraft Draft(LetterDefinition letter, LetterContext context, byte[]? template, bool askedStillToType = false)
     {
         var values = new Dictionary<string, string?>();
         foreach (var (field, value) in LetterValues.Common(letter, context).Concat(letter.Values(context)))
@@ -283,7 +284,8 @@ public sealed class LetterService(IDbContextFactory<AppDbContext> dbFactory, Cas
             if (context.AskedValue(field) is { } typed)
                 values[field.Code] = typed;
         var missing = new List<string>();
-        foreach (var field in letter.Required.Where(f => string.IsNullOrWhiteSpace(values.GetValueOrDefault(f.Code))))
+        foreach (var field in letter.Required.Where(f => string.IsNullOrWhiteSpace(values.GetValueOrDefault(f.Code))
+                     && !(askedStillToType && letter.Asked.Contains(f))))
             missing.Add($"« {field.Label} » inconnu(e) : {letter.Hints.GetValueOrDefault(field.Code) ?? DefaultHint(field)}.");
         missing.AddRange(letter.Checks(context));
         if (letter.Confidential && !context.Recipient.MayReceiveMedicalContent)

@@ -111,6 +111,8 @@ public sealed class LetterServiceTests : IAsyncLifetime
     {
         var claim = await _database.CreateService().CreateAsync(TestCases.IndemnityClaim(), Ct);
         Assert.Contains(await _letters.ProposeAsync(claim.Id, Ct), p => p.Letter == ClaimLetters.Acknowledgement);
+        // The decision's text is typed in the panel: the proposal is ready, not missing it.
+        Assert.True(Assert.Single(await _letters.ProposeAsync(claim.Id, Ct), p => p.Letter == ClaimLetters.Decision).Ready);
 
         await _letters.RecordSendingAsync(claim.Id, claim.ConcurrencyStamp, ClaimLetters.Acknowledgement.Code, new StepInput(new DateOnly(2026, 3, 5)), Ct);
 

@@ -20,12 +20,12 @@ public sealed class ClaimAndRequisitionStepsTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task A_claim_declared_to_the_insurer_then_before_the_CCI_waits_on_the_CCI()
+    public async Task A_claim_declared_to_the_insurer_brought_before_the_CCI_waits_on_the_CCI()
     {
         await using var context = await portal.NewContextAsync();
-        var page = await OpenFirstAsync(context, "/?type=IndemnityClaim&statut=Received");
-
-        await StepPanel.TakeAsync(page, "Déclarer à l'assureur", text: "SHAM-26-04417");
+        // A claim already declared: the only claim still received is the letters test's (LettersTests), and the
+        // test classes run side by side on the same demo data.
+        var page = await OpenFirstAsync(context, "/?type=IndemnityClaim&statut=DeclaredToInsurer");
         await Expect(page.Locator("#case-status")).ToHaveTextAsync("Déclaré à l'assureur");
         await StepPanel.TakeAsync(page, "Saisine de la CCI");
 

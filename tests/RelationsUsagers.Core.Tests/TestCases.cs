@@ -67,6 +67,27 @@ public static class TestCases
         Items = [new RequisitionItem { Description = "Heures d'entrée et de sortie aux urgences le 28/02/2026", Nature = RequisitionItemNature.Administrative }],
     };
 
+    /// <summary>
+    /// A complete seizure record (CPP 56-3) on <paramref name="r"/>: the magistrate on 11/03/2026 in the emergency
+    /// department, the Ordre's representative and the head of department present, the department told the day before.
+    /// </summary>
+    public static Requisition WithCompleteSeizure(Requisition r)
+    {
+        r.SeizurePlannedOn = new DateOnly(2026, 3, 11);
+        r.SeizurePlace = "Service des urgences, bureau du cadre de santé";
+        r.SeizureMagistrate = "Mme Claire Vasseur, juge d'instruction";
+        r.SeizureJurisdiction = "Tribunal judiciaire de Nantes";
+        r.SeizureOfficer = "Capitaine Marc Lebreton, sûreté départementale";
+        r.OrdreRepresentative = "Dr Anne Guillou, conseil départemental de l'Ordre";
+        r.HeadOfDepartmentPresent = "Pr Yves Le Gall, chef du service des urgences";
+        r.ServicesTold = [new SeizureNotice { Service = "Urgences", Person = "Mme Roux, cadre de santé", ToldOn = new DateOnly(2026, 3, 10) }];
+        r.SeizedItems = "Dossier des urgences du 28/02/2026 (12 pages)";
+        r.SealNumbers = "Scellés n° 1 et 2";
+        r.SeizureCopyKept = true;
+        r.SeizureMinutesReceived = true;
+        return r;
+    }
+
     public static CaseFile Of(CaseKind kind, DateOnly? receivedOn = null) => kind switch
     {
         CaseKind.AccessRequest => AccessRequest(receivedOn),

@@ -65,6 +65,11 @@ public static class CaseEventTypes
     public const string RefusalSent = "refusal-sent";
     public const string RecordSeized = "record-seized";
     public const string DueDateExtended = "due-date-extended";
+    /// <summary>A patient or a staff member heard by the investigators.</summary>
+    public const string Hearing = "hearing";
+    // The insurer's legal cell, asked on a complex case (claims and requisitions; see InsurerLegalCell)
+    public const string LegalCellReferred = "legal-cell-referred";
+    public const string LegalCellAnswered = "legal-cell-answered";
 
     public static readonly IReadOnlyList<CaseEventType> Common =
     [

@@ -35,6 +35,7 @@ public static class CaseSteps
             refusals.Add("La nouvelle date limite est obligatoire.");
         if ((input.Text?.Length ?? 0) > TextMaxLength || (input.EarlyReason?.Length ?? 0) > TextMaxLength)
             refusals.Add($"Le texte ne doit pas dépasser {TextMaxLength} caractères.");
+        refusals.AddRange(InsurerLegalCell.Guards(file, step, input));
         refusals.AddRange(definition.Guards(file, step, input, clock));
         return refusals;
     }

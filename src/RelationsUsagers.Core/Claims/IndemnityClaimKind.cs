@@ -39,6 +39,7 @@ public sealed class IndemnityClaimKind : CaseKindDefinition
         new(ExpertiseOrdered, "Expertise ordonnée par le juge"),
         new(ExpertiseCompleted, "Expertise exécutée"),
         new(DebtAcknowledged, "Reconnaissance de la dette par l'établissement"),
+        .. InsurerLegalCell.EventTypes,
     ];
 
     public override IReadOnlyList<CaseStep> Steps { get; } =
@@ -58,6 +59,9 @@ public sealed class IndemnityClaimKind : CaseKindDefinition
             { Needs = StepNeeds.Text, TextLabel = "Issue du dossier" },
         new("abandon", "Classer sans suite", [CaseStatus.Received, CaseStatus.DeclaredToInsurer, CaseStatus.UnderInvestigation], CaseStatus.Abandoned, Abandoned)
             { Needs = StepNeeds.Text, TextLabel = "Motif du classement (désistement…)" },
+        // A complex case: the insurer's legal cell is asked, and answers (the date of each on the timeline).
+        .. InsurerLegalCell.Steps(CaseStatus.Received, CaseStatus.DeclaredToInsurer, CaseStatus.UnderInvestigation, CaseStatus.Answered,
+            CaseStatus.CciProcedure, CaseStatus.Litigation),
     ];
 
     public override void ApplyFact(CaseFile file, string eventType, DateOnly? on)

@@ -75,8 +75,11 @@ internal sealed class CaseFileConfiguration : IEntityTypeConfiguration<CaseFile>
 
 internal sealed class RequisitionConfiguration : IEntityTypeConfiguration<Requisition>
 {
-    public void Configure(EntityTypeBuilder<Requisition> b) =>
+    public void Configure(EntityTypeBuilder<Requisition> b)
+    {
         b.ComplexCollection(r => r.Items, i => i.ToJson());
+        b.ComplexCollection(r => r.ServicesTold, s => s.ToJson());
+    }
 }
 
 internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>

@@ -26,11 +26,36 @@ public sealed class Requisition : CaseFile
     public RequisitionResponse? Response { get; set; }
     public DateOnly? ResponseSentOn { get; set; }
 
-    /// <summary>Art. 56-3 CPP seizure: seal numbers, Ordre representative, copy kept for continuity of care.</summary>
+    /// <summary>
+    /// The seizure under CPP 56-3, organised here: by a magistrate (or an OPJ under commission rogatoire), in the presence of
+    /// the Ordre des médecins' representative and of the head of department; documents under seal, a copy kept for continuity
+    /// of care, the minutes (PV) received. <see cref="SeizureOn"/> is written by the step « Saisie effectuée », which is
+    /// refused until the record is complete (<see cref="RequisitionSeizure.Missing"/>).
+    /// </summary>
     public DateOnly? SeizureOn { get; set; }
-    public string? SealNumbers { get; set; }
+    public DateOnly? SeizurePlannedOn { get; set; }
+    public string? SeizurePlace { get; set; }
+    public string? SeizureMagistrate { get; set; }
+    public string? SeizureJurisdiction { get; set; }
+    /// <summary>The officer of judicial police (OPJ) present at the seizure.</summary>
+    public string? SeizureOfficer { get; set; }
     public string? OrdreRepresentative { get; set; }
+    /// <summary>The head of department or holder of the records, present (CPP 56-3).</summary>
+    public string? HeadOfDepartmentPresent { get; set; }
+    /// <summary>The services told of the seizure beforehand: who, when.</summary>
+    public List<SeizureNotice> ServicesTold { get; set; } = [];
+    public string? SeizedItems { get; set; }
+    public string? SealNumbers { get; set; }
     public bool? SeizureCopyKept { get; set; }
+    public bool? SeizureMinutesReceived { get; set; }
+}
+
+/// <summary>A service told of a coming seizure: which one, whom, when.</summary>
+public sealed class SeizureNotice
+{
+    public string Service { get; set; } = "";
+    public string? Person { get; set; }
+    public DateOnly? ToldOn { get; set; }
 }
 
 /// <summary>One thing the authority asks for, classified because medical items need a seizure or consent.</summary>
@@ -40,6 +65,10 @@ public sealed class RequisitionItem
     public RequisitionItemNature Nature { get; set; } = RequisitionItemNature.Administrative;
     /// <summary>For a medical item, what the secrecy review decided (CPP 60-1 al.2, 56-3; CSP L.1110-4); null until reviewed.</summary>
     public SecrecyDecision? Secrecy { get; set; }
+    /// <summary>The named reviewer of a medical item (doctor of the DIM, jurist), the date and the reason of the decision.</summary>
+    public string? ReviewedBy { get; set; }
+    public DateOnly? ReviewedOn { get; set; }
+    public string? SecrecyReason { get; set; }
     public bool Sent { get; set; }
 }
 

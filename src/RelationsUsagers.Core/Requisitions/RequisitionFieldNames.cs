@@ -20,14 +20,29 @@ public static class RequisitionFieldNames
     public const string ItemNature = "Nature de l'élément";
     public const string ItemSecrecy = "Décision (secret médical)";
     public const string ItemSent = "Transmis";
+    public const string ItemReviewedBy = "Décision prise par";
+    public const string ItemReviewedOn = "Date de la décision";
+    public const string ItemSecrecyReason = "Motif de la décision";
     public const string SecrecyReviewBy = "Examen du secret médical par";
     public const string SecrecyReviewOn = "Date de l'examen du secret médical";
     public const string Response = "Réponse";
     public const string ResponseSentOn = "Date de réponse";
     public const string SeizureOn = "Date de saisie";
-    public const string SealNumbers = "N° de scellés";
+    public const string SeizurePlannedOn = "Date prévue de la saisie";
+    public const string SeizurePlace = "Lieu de la saisie";
+    public const string SeizureMagistrate = "Magistrat présent à la saisie";
+    public const string SeizureJurisdiction = "Juridiction du magistrat présent";
+    public const string SeizureOfficer = "OPJ présent à la saisie";
     public const string OrdreRepresentative = "Représentant de l'Ordre des médecins";
+    public const string HeadOfDepartmentPresent = "Chef de service présent";
+    public const string ServicesTold = "Services prévenus";
+    public const string ServiceToldService = "Service prévenu";
+    public const string ServiceToldPerson = "Personne prévenue";
+    public const string ServiceToldOn = "Date de l'information du service";
+    public const string SeizedItems = "Pièces saisies";
+    public const string SealNumbers = "N° de scellés";
     public const string SeizureCopyKept = "Copie conservée pour la continuité des soins";
+    public const string SeizureMinutesReceived = "Procès-verbal de saisie reçu";
 
     public static IReadOnlyDictionary<string, string> ByProperty { get; } = new Dictionary<string, string>
     {
@@ -47,14 +62,29 @@ public static class RequisitionFieldNames
         ["Items.Nature"] = ItemNature,
         ["Items.Secrecy"] = ItemSecrecy,
         ["Items.Sent"] = ItemSent,
+        ["Items.ReviewedBy"] = ItemReviewedBy,
+        ["Items.ReviewedOn"] = ItemReviewedOn,
+        ["Items.SecrecyReason"] = ItemSecrecyReason,
         [nameof(Requisition.SecrecyReviewBy)] = SecrecyReviewBy,
         [nameof(Requisition.SecrecyReviewOn)] = SecrecyReviewOn,
         [nameof(Requisition.Response)] = Response,
         [nameof(Requisition.ResponseSentOn)] = ResponseSentOn,
         [nameof(Requisition.SeizureOn)] = SeizureOn,
-        [nameof(Requisition.SealNumbers)] = SealNumbers,
+        [nameof(Requisition.SeizurePlannedOn)] = SeizurePlannedOn,
+        [nameof(Requisition.SeizurePlace)] = SeizurePlace,
+        [nameof(Requisition.SeizureMagistrate)] = SeizureMagistrate,
+        [nameof(Requisition.SeizureJurisdiction)] = SeizureJurisdiction,
+        [nameof(Requisition.SeizureOfficer)] = SeizureOfficer,
         [nameof(Requisition.OrdreRepresentative)] = OrdreRepresentative,
+        [nameof(Requisition.HeadOfDepartmentPresent)] = HeadOfDepartmentPresent,
+        [nameof(Requisition.ServicesTold)] = ServicesTold,
+        ["ServicesTold.Service"] = ServiceToldService,
+        ["ServicesTold.Person"] = ServiceToldPerson,
+        ["ServicesTold.ToldOn"] = ServiceToldOn,
+        [nameof(Requisition.SeizedItems)] = SeizedItems,
+        [nameof(Requisition.SealNumbers)] = SealNumbers,
         [nameof(Requisition.SeizureCopyKept)] = SeizureCopyKept,
+        [nameof(Requisition.SeizureMinutesReceived)] = SeizureMinutesReceived,
     };
 
     /// <summary>The French label of a value of one of this kind's lists, or null if it is not one.</summary>

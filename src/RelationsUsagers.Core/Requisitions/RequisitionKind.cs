@@ -29,9 +29,16 @@ public sealed class RequisitionKind : CaseKindDefinition
         new(RefusalSent, "Refus motivé envoyé"),
         new(RecordSeized, "Saisie du dossier (art. 56-3 CPP)"),
         new(DueDateExtended, "Prolongation accordée par l'autorité"),
+        new(Hearing, "Audition (patient ou personnel)"),
+        .. InsurerLegalCell.EventTypes,
     ];
 
     public const string ExtendStep = "extend";
+    public const string SeizureStep = "seizure-done";
+    public const string HearingStep = "hearing";
+
+    /// <summary>The statuses a requisition is still worked from: a seizure or a hearing may come after the answer.</summary>
+    private static readonly CaseStatus[] Open = [CaseStatus.Received, CaseStatus.SecrecyReview, CaseStatus.Answered];
 
     public override IReadOnlyList<CaseStep> Steps { get; } =
     [
@@ -43,6 +50,12 @@ public sealed class RequisitionKind : CaseKindDefinition
         new("send-items", "Transmettre les pièces", [CaseStatus.Received, CaseStatus.SecrecyReview], CaseStatus.Answered, ItemsSent),
         new("refuse", "Refus motivé", [CaseStatus.Received, CaseStatus.SecrecyReview], CaseStatus.Refused, RefusalSent)
             { Needs = StepNeeds.Text, TextLabel = "Motif du refus" },
+        // CPP 56-3: the magistrate seizes with the Ordre's representative present; recorded once the seizure record is complete.
+        new(SeizureStep, "Saisie effectuée", Open, null, RecordSeized) { Needs = StepNeeds.OptionalText, TextLabel = "Observations" },
+        // Investigators hear patients or staff: who, in what capacity, on which date.
+        new(HearingStep, "Consigner une audition", Open, null, Hearing)
+            { Needs = StepNeeds.Text, TextLabel = "Personne entendue et qualité (patient, agent du service…)" },
+        .. InsurerLegalCell.Steps(Open),
         new("close", "Clore le dossier", [CaseStatus.Answered], CaseStatus.Closed, Closed) { Needs = StepNeeds.Text, TextLabel = "Issue du dossier" },
     ];
 
@@ -125,20 +138,21 @@ public sealed class RequisitionKind : CaseKindDefinition
         && Latest(r, r.SeizureOn, RecordSeized) is null ? new Waiting(Actor.Authority, Since(r, SecrecyReviewed)) : null;
 
     /// <summary>
-    /// CPP 60-1 al.2 and 56-3, CSP L.1110-4: no answer and no closing while a medical item has no secrecy decision. An
-    /// extension grants a date later than the current one.
+    /// CPP 60-1 al.2 and 56-3, CSP L.1110-4: no answer and no closing while a medical item has no secrecy decision by a named
+    /// reviewer, dated and reasoned; no « saisie effectuée » before the seizure record is complete (CPP 56-3). An extension
+    /// grants a date later than the current one.
     /// </summary>
     public override IEnumerable<string> Guards(CaseFile file, CaseStep step, StepInput input, LegalClock clock)
     {
-        if (step.EventType == DueDateExtended && input.NewDueOn is { } extended && ((Requisition)file).DueOn is { } current && extended <= current)
+        var r = (Requisition)file;
+        if (step.EventType == DueDateExtended && input.NewDueOn is { } extended && r.DueOn is { } current && extended <= current)
             yield return $"La nouvelle date limite doit être postérieure à la date limite actuelle ({current:dd/MM/yyyy}).";
+        if (step.EventType == RecordSeized && RequisitionChecks.SeizureProblem(r) is { } seizure)
+            yield return seizure;
         if (step.EventType is not (ItemsSent or RefusalSent or Closed))
             yield break;
-        var undecided = ((Requisition)file).Items.Where(i => i.Nature == RequisitionItemNature.Medical && i.Secrecy is null).ToList();
-        if (undecided.Count > 0)
-            yield return "Décision sur le secret médical manquante pour : " + string.Join(", ", undecided.Select(i => $"« {i.Description} »")) +
-                         " (art. 60-1 et 56-3 CPP ; art. L.1110-4 CSP). Indiquez pour chaque élément médical s'il est transmis avec le " +
-                         "consentement du patient, refusé ou remis sur saisie.";
+        foreach (var problem in RequisitionChecks.SecrecyReviewProblems(r))
+            yield return problem;
     }
 
     /// <summary>

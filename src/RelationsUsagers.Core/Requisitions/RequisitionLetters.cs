@@ -38,9 +38,11 @@ public static class RequisitionLetters
         Values = c =>
         {
             var r = (Requisition)c.Case!;
-            var sent = r.Items.Where(Leaves).Select(i => $"– {i.Description}").ToList();
-            var withheld = r.Items.Where(i => !Leaves(i))
-                .Select(i => $"– {i.Description} : {i.Secrecy?.Label().ToLowerInvariant() ?? "décision sur le secret médical à prendre"}").ToList();
+            var sent = r.Items.Where(Leaves).Select(i => i.Secrecy == SecrecyDecision.ConsentGiven
+                ? $"– {i.Description} (avec le consentement écrit du patient)"
+                : $"– {i.Description}").ToList();
+            // Why each item stays: the decision and its reason, as the reviewer gave them (CSP L.1110-4; CPP 56-3).
+            var withheld = r.Items.Where(i => !Leaves(i)).Select(Withheld).ToList();
             var authority = string.Join(", ", new[] { r.Authority.Label(), r.OfficerName, r.OfficerUnit, r.MagistrateName, r.Jurisdiction }
                 .Where(p => !string.IsNullOrWhiteSpace(p)));
             return
@@ -52,13 +54,23 @@ public static class RequisitionLetters
                 (ItemsWithheld, withheld.Count == 0 ? null : string.Join("\n", withheld)),
             ];
         },
-        Checks = c => ((Requisition)c.Case!).Items.Where(i => i.Nature == RequisitionItemNature.Medical && i.Secrecy is null)
-            .Select(i => $"Décision sur le secret médical manquante pour « {i.Description} » (art. 60-1 et 56-3 CPP)."),
+        // The same checks as the answering steps: no answer leaves before every medical item is decided, by whom, when, why.
+        Checks = c => RequisitionChecks.SecrecyReviewProblems((Requisition)c.Case!),
         Hints = new Dictionary<string, string> { [ProcedureNumber.Code] = "renseignez le numéro de procédure de la réquisition" },
         // Something sent: the answer; nothing: a reasoned refusal. Either answers the authority's date.
         SendingEvent = file => ((Requisition)file).Items.Any(Leaves) ? CaseEventTypes.ItemsSent : CaseEventTypes.RefusalSent,
         Fits = file => file.Status is CaseStatus.Received or CaseStatus.SecrecyReview,
     };
+
+    /// <summary>« – Compte rendu opératoire : refusé : secret médical (motif : …) ».</summary>
+    private static string Withheld(RequisitionItem item)
+    {
+        // Lower-case its first letter only: « art. 56-3 CPP » keeps its capitals.
+        var decision = item.Secrecy is { } d ? char.ToLowerInvariant(d.Label()[0]) + d.Label()[1..] : "décision sur le secret médical à prendre";
+        return string.IsNullOrWhiteSpace(item.SecrecyReason)
+            ? $"– {item.Description} : {decision}"
+            : $"– {item.Description} : {decision} (motif : {item.SecrecyReason.Trim().TrimEnd('.')})";
+    }
 
     public static IReadOnlyList<LetterDefinition> All { get; } = [Answer];
 }

@@ -18,9 +18,17 @@ public sealed class RequisitionValidator : CaseFileValidator<Requisition>
         RuleFor(r => r.Items).NotEmpty().WithMessage("Au moins un élément demandé est obligatoire.");
         RuleForEach(r => r.Items).ChildRules(item =>
             item.RuleFor(i => i.Description).NotEmpty().WithMessage("Chaque élément demandé doit être décrit."));
-        // Medical items leave only through a seizure or with consent: a legal review comes first.
+        // A secrecy decision is dated on the day it was taken: not in the future, not before the requisition came.
+        RuleForEach(r => r.Items)
+            .Must(i => i.ReviewedOn is not { } on || on <= Today()).WithMessage(Future(RequisitionFieldNames.ItemReviewedOn))
+            .Must((r, i) => i.ReviewedOn is not { } on || on >= r.ReceivedOn).WithMessage(BeforeReceipt(RequisitionFieldNames.ItemReviewedOn));
+        RuleForEach(r => r.ServicesTold)
+            .Must(s => s.ToldOn is not { } on || on <= Today()).WithMessage(Future(RequisitionFieldNames.ServiceToldOn))
+            .Must(s => !string.IsNullOrWhiteSpace(s.Service) || (string.IsNullOrWhiteSpace(s.Person) && s.ToldOn is null))
+            .WithMessage("Indiquez le service prévenu de la saisie.");
+        // Medical items leave only through a seizure or with consent: a legal review comes first, by the item's reviewer or the case's.
         RuleFor(r => r.SecrecyReviewBy)
-            .NotEmpty().When(r => r.Items.Any(i => i.Nature == RequisitionItemNature.Medical && i.Sent))
+            .NotEmpty().When(r => r.Items.Any(i => i.Nature == RequisitionItemNature.Medical && i.Sent && string.IsNullOrWhiteSpace(i.ReviewedBy)))
             .WithMessage("L'examen du secret médical (nom du relecteur) est obligatoire avant de transmettre un élément médical.");
         RuleFor(r => r.SealNumbers)
             .NotEmpty().When(r => r.SeizureOn is not null).WithMessage("Les numéros de scellés sont obligatoires pour une saisie.");

@@ -294,6 +294,11 @@ public sealed class CaseStepTests
     {
         foreach (var step in PathTo(CaseKinds.Of(file), target.From))
             file = await service.TakeStepAsync(file.Id, file.ConcurrencyStamp, step.Code, Input(step, Prepared), ct: Ct);
+        // What the step's guard asks beforehand: a referral for the legal cell to answer, a complete seizure record (CPP 56-3).
+        if (target.Code == InsurerLegalCell.AnswerStep)
+            file = await service.TakeStepAsync(file.Id, file.ConcurrencyStamp, InsurerLegalCell.ReferStep, new StepInput(Prepared), ct: Ct);
+        if (target.Code == RequisitionKind.SeizureStep)
+            file = await service.UpdateAsync(TestCases.WithCompleteSeizure((Requisition)(await service.OpenAsync(file.Id, Ct))!), Ct);
         return file;
     }
 

@@ -44,7 +44,8 @@ public sealed class StepGuardTests
         var file = await service.CreateAsync(WithMedicalItem(), Ct);
         // The decision typed in the form, not yet saved: the step saves it with itself.
         var edited = CaseFileEdits.Copy((Requisition)(await service.OpenAsync(file.Id, Ct))!);
-        edited.Items[1].Secrecy = SecrecyDecision.Withheld;
+        (edited.Items[1].Secrecy, edited.Items[1].ReviewedBy, edited.Items[1].ReviewedOn, edited.Items[1].SecrecyReason) =
+            (SecrecyDecision.Withheld, "Dr Hamon (DIM)", new DateOnly(2026, 3, 9), "Pas de consentement du patient.");
 
         await service.TakeStepAsync(file.Id, file.ConcurrencyStamp, "send-items", new StepInput(StepDay), edited, Ct);
 

@@ -142,6 +142,13 @@ public sealed partial class CaseFileService(IDbContextFactory<AppDbContext> dbFa
     {
         current.Services = [.. edited.Services];
         if (current is Requisition r && edited is Requisition e)
-            r.Items = e.Items.Select(i => new RequisitionItem { Description = i.Description, Nature = i.Nature, Secrecy = i.Secrecy, Sent = i.Sent }).ToList();
+        {
+            r.Items = e.Items.Select(i => new RequisitionItem
+            {
+                Description = i.Description, Nature = i.Nature, Secrecy = i.Secrecy, ReviewedBy = i.ReviewedBy, ReviewedOn = i.ReviewedOn,
+                SecrecyReason = i.SecrecyReason, Sent = i.Sent,
+            }).ToList();
+            r.ServicesTold = e.ServicesTold.Select(s => new SeizureNotice { Service = s.Service, Person = s.Person, ToldOn = s.ToldOn }).ToList();
+        }
     }
 }

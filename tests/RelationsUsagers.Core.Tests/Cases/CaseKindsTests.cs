@@ -75,6 +75,6 @@ public sealed class CaseKindsTests
         Assert.Equal(["AnswerSentOn"], CaseKinds.Of(CaseKind.Complaint).StepFacts.Keys.Order());
         Assert.Equal(["CompletedOn", "OnSiteOfferedOn", "PaidOn", "SentOn"], CaseKinds.Of(CaseKind.AccessRequest).StepFacts.Keys.Order());
         Assert.Equal(["CciReferredOn", "ExpressDecisionNotifiedOn", "InsurerDeclaredOn"], CaseKinds.Of(CaseKind.IndemnityClaim).StepFacts.Keys.Order());
-        Assert.Equal(["ResponseSentOn", "SecrecyReviewOn"], CaseKinds.Of(CaseKind.Requisition).StepFacts.Keys.Order());
+        Assert.Equal(["ResponseSentOn", "SecrecyReviewOn", "SeizureOn"], CaseKinds.Of(CaseKind.Requisition).StepFacts.Keys.Order());
     }
 }

@@ -241,7 +241,8 @@ public sealed class RequisitionsInFullTests : IAsyncLifetime
 
         var (_, content) = await letters.GenerateAsync(file.Id, RequisitionLetters.Answer.Code, null, new Dictionary<string, string?>(), Ct);
 
-        var text = LetterDocx.Paragraphs(content).ToList();
+        // A list field is one paragraph, its items on lines of their own.
+        var text = LetterDocx.Paragraphs(content).SelectMany(p => p.Split('\n')).ToList();
         var sent = text.IndexOf("– Heures d'entrée et de sortie aux urgences le 28/02/2026");
         Assert.True(sent > 0, string.Join("\n", text));
         Assert.Equal("– Résultats d'alcoolémie (avec le consentement écrit du patient)", text[sent + 1]);

@@ -159,12 +159,20 @@ public sealed class StepActionsTests : PortalTestContext
 
         page.Find(".mud-input-control.secrecy-decision").MouseDown();
         Popovers.WaitForElements(".mud-list-item").Single(i => i.TextContent.Trim() == "Refusé : secret médical").Click();
+        // The decision is dated today; whose it is and why are still to say (CSP L.1110-4).
+        page.Find("#status-step-confirm").Click();
+        page.WaitForAssertion(() => Assert.StartsWith("Examen du secret médical incomplet pour : « Compte rendu des urgences » (décision prise par, motif de la décision).",
+            page.Find("#step-refusal").TextContent, StringComparison.Ordinal));
+        page.Find(".secrecy-reviewer input").Change("Dr Hamon (DIM)");
+        page.Find(".secrecy-reason input").Change("Le patient n'a pas consenti à la communication.");
         page.Find("#status-step-confirm").Click();
 
         page.WaitForAssertion(() => Assert.Equal("Réponse envoyée", page.Find("#case-status").TextContent.Trim()));
         await using var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
         var stored = await db.Requisitions.AsNoTracking().SingleAsync(r => r.Id == file.Id, Ct);
         Assert.Equal([null, RelationsUsagers.Core.Requisitions.SecrecyDecision.Withheld], stored.Items.Select(i => i.Secrecy));
+        Assert.Equal(("Dr Hamon (DIM)", (DateOnly?)Today, "Le patient n'a pas consenti à la communication."),
+            (stored.Items[1].ReviewedBy, stored.Items[1].ReviewedOn, stored.Items[1].SecrecyReason));
         Assert.Equal(RelationsUsagers.Core.Requisitions.RequisitionResponse.PartlySentAdministrative, stored.Response);
     }
 

@@ -112,6 +112,8 @@ internal sealed class DemoCaseGenerator
                 e.CaseFileId = file.Id;
             }
         }
+        // Last, and drawing nothing from _rng: the requisitions' reviews, seizures, hearings and the insurer's legal cell.
+        Requisitions.RequisitionDemoData.Complete(ordered, _today, _now);
         return new DemoBatch(ordered, counters);
     }
 

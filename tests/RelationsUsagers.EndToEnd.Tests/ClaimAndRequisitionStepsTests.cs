@@ -44,16 +44,29 @@ public sealed class ClaimAndRequisitionStepsTests(PortalFixture portal)
 
         await StepPanel.TakeAsync(page, "Examiner le secret médical", text: "Dr Hamon (DIM)");
         await Expect(page.Locator("#case-status")).ToHaveTextAsync("Examen du secret médical");
-        // Every medical item gets its decision in the form; the answering step saves them with it.
+        // Every medical item gets its decision in the form, dated today and attributed to the reviewer named above; its
+        // reason is typed. The answering step saves them with it.
         var decisions = page.Locator(".secrecy-decision");
         for (var i = 0; i < await decisions.CountAsync(); i++)
         {
             await decisions.Nth(i).ClickAsync();
             await page.Locator(".mud-popover-open").GetByText("Refusé : secret médical", new() { Exact = true }).ClickAsync();
             await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+            await Expect(page.Locator(".secrecy-reviewer input").Nth(i)).ToHaveValueAsync("Dr Hamon (DIM)");
+            await page.Locator(".secrecy-reason input").Nth(i).FillAsync("Pas de consentement du patient.");
         }
+        // The review and the seizure form (CPP 56-3) as the officer sees them, accessible.
+        if (await page.Locator("#open-seizure").CountAsync() > 0)
+            await page.Locator("#open-seizure").ClickAsync();
+        await Expect(page.Locator("#seizure-title")).ToHaveTextAsync("Saisie (art. 56-3 CPP)");
+        await Axe.AssertAccessibleAsync(page, "requisition-review-and-seizure");
         await StepPanel.TakeAsync(page, "Transmettre les pièces");
         await Expect(page.Locator("#case-status")).ToHaveTextAsync("Réponse envoyée");
+        // The investigators heard a nurse: a dated event of the timeline.
+        await StepPanel.TakeAsync(page, "Consigner une audition", text: "Mme Léa Roux, infirmière des urgences, témoin");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Chronologie" }).ClickAsync();
+        await Expect(page.Locator(".timeline-event", new() { HasText = "Audition (patient ou personnel)" })).ToContainTextAsync("Mme Léa Roux, infirmière des urgences, témoin");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Résumé" }).ClickAsync();
         await StepPanel.TakeAsync(page, "Clore le dossier", text: "Réponse transmise à l'officier requérant.");
 
         await Expect(page.Locator("#case-status")).ToHaveTextAsync("Clos");

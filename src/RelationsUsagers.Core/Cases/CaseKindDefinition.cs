@@ -135,6 +135,11 @@ public sealed record CaseStep(string Code, string Label, CaseStatus[] From, Case
     public bool AlsoFact { get; init; }
     /// <summary>Only a manager may take it (a closing that overrides a pending CDU review...).</summary>
     public bool ManagerOnly { get; init; }
+    /// <summary>
+    /// Whether the case page offers it now (an answer only once its question is asked); null: whenever its status allows.
+    /// Its guards still decide when it is taken.
+    /// </summary>
+    public Func<CaseFile, bool>? OfferedWhen { get; init; }
 
     public bool Closes => To is { } to && to.IsFinal();
     public bool TextRequired => Needs.HasFlag(StepNeeds.Text);

@@ -24,17 +24,20 @@ public static class InsurerLegalCell
         new(ReferStep, "Saisir la cellule juridique de l'assureur", from, null, LegalCellReferred)
             { Needs = StepNeeds.OptionalText, TextLabel = "Question posée" },
         new(AnswerStep, "Réponse de la cellule juridique", from, null, LegalCellAnswered)
-            { Needs = StepNeeds.Text, TextLabel = "Position de la cellule juridique" },
+            { Needs = StepNeeds.Text, TextLabel = "Position de la cellule juridique", OfferedWhen = Waiting },
     ];
+
+    /// <summary>A referral waits for its answer: each answer closes one referral.</summary>
+    public static bool Waiting(CaseFile file) =>
+        file.LiveEvents.Count(e => e.Type == LegalCellReferred) > file.LiveEvents.Count(e => e.Type == LegalCellAnswered);
 
     /// <summary>An answer needs a referral still waiting for it, and cannot come before it.</summary>
     public static IEnumerable<string> Guards(CaseFile file, CaseStep step, StepInput input)
     {
         if (step.EventType != LegalCellAnswered)
             yield break;
-        // Each answer closes one referral: a referral waits while there are more referrals than answers.
         var referrals = file.LiveEvents.Where(e => e.Type == LegalCellReferred).Select(e => e.OccurredOn).ToList();
-        if (referrals.Count <= file.LiveEvents.Count(e => e.Type == LegalCellAnswered))
+        if (!Waiting(file))
             yield return "Aucune saisine de la cellule juridique de l'assureur n'attend de réponse : enregistrez d'abord « Saisir la cellule juridique de l'assureur ».";
         else if (input.On < referrals.Max())
             yield return $"La réponse de la cellule juridique ne peut pas précéder sa saisine ({referrals.Max():dd/MM/yyyy}).";

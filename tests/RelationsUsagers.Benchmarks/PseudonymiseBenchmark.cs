@@ -53,8 +53,9 @@ internal static class PseudonymiseBenchmark
         var items = (await db.CduMeetings.AsNoTracking().Include(m => m.Agenda).SingleAsync(m => m.Id == meetingId)).Agenda.OrderBy(i => i.Order).ToList();
         var files = await CduMemberAgendaComposer.CasesOfAsync(db, items, CancellationToken.None);
         var index = await PersonNameIndex.LoadAsync(db);
+        var minutes = await CduMemberAgendaComposer.MinutesOfAsync(db, files, CancellationToken.None);
         var scrubber = new AgendaScrubber(index, files, today);
-        CduMemberAgendaComposer.Compose(items, files, scrubber);
+        CduMemberAgendaComposer.Compose(items, files, minutes, scrubber);
         var check = (await checks.CheckAsync(meetingId))!;
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Meeting: {items.Count} items ({items.Count(i => i.CaseFileId is not null)} cases), {scrubber.TextCount} texts of {items.Sum(i => i.Title.Length + (i.Text?.Length ?? 0)):N0} characters (items); index: {index.PeopleRead:N0} people read, {index.WordCount:N0} words; check: {check.RemovalCount} removed, {check.SignalCount} signalled."));
@@ -71,7 +72,7 @@ internal static class PseudonymiseBenchmark
         });
         await MeasureAsync("pseudonymise-scrub", runs, () =>
         {
-            CduMemberAgendaComposer.Compose(items, files, new AgendaScrubber(index, files, today));
+            CduMemberAgendaComposer.Compose(items, files, minutes, new AgendaScrubber(index, files, today));
             return Task.CompletedTask;
         });
         await MeasureAsync("pseudonymise-check", runs, async () => await checks.CheckAsync(meetingId));

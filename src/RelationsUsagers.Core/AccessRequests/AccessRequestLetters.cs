@@ -147,11 +147,11 @@ public static class AccessRequestLetters
             var fees = (r.ReproductionFeeCents ?? 0) + (r.PostageFeeCents ?? 0);
             return
             [
-                (DocumentsSent, LetterValues.NullIfBlank(r.PeriodRequested)),
+                (DocumentsSent, TypedText.NullIfBlank(r.PeriodRequested)),
                 (PageCount, r.PageCount?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                (Medium, LetterValues.NullIfBlank(r.Medium) ?? "papier"),
+                (Medium, TypedText.NullIfBlank(r.Medium) ?? "papier"),
                 (Fees, fees > 0 ? Euros(fees) : "aucuns frais"),
-                (RecordedDeliveryNumber, LetterValues.NullIfBlank(r.RecordedDeliveryNumber)),
+                (RecordedDeliveryNumber, TypedText.NullIfBlank(r.RecordedDeliveryNumber)),
             ];
         },
         Recipients = Entitled,
@@ -188,7 +188,7 @@ public static class AccessRequestLetters
         ],
         Asked = [AppointmentOn, AppointmentTime, AppointmentPlace, ThirdPersonAdvice],
         Optional = new HashSet<string> { ThirdPersonAdvice.Code },
-        Values = c => [(AppointmentPlace, LetterValues.NullIfBlank(c.Establishment.ServiceName) is { } s ? $"au {s.ToLowerInvariant()}" : null)],
+        Values = c => [(AppointmentPlace, TypedText.NullIfBlank(c.Establishment.ServiceName) is { } s ? $"au {s.ToLowerInvariant()}" : null)],
         Recipients = Entitled,
         SendingEvent = _ => CaseEventTypes.OnSiteOffered,
         Fits = file => file.Status is CaseStatus.Received or CaseStatus.Complete,
@@ -216,7 +216,7 @@ public static class AccessRequestLetters
             new("le caractère obligatoire du recours à la CADA", "préalable obligatoire à tout recours contentieux", "CRPA art. L.342-1, R.343-1"),
         ],
         Asked = [RefusalReason],
-        Values = c => [(RefusalReason, LetterValues.NullIfBlank(Request(c).RefusalReason))],
+        Values = c => [(RefusalReason, TypedText.NullIfBlank(Request(c).RefusalReason))],
         Hints = new Dictionary<string, string> { [RefusalReason.Code] = "indiquez le motif du refus" },
         SendingEvent = _ => CaseEventTypes.RefusalSent,
         Fits = file => file.Status is CaseStatus.Received or CaseStatus.AwaitingProofs or CaseStatus.Complete,

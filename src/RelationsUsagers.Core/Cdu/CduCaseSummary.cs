@@ -2,6 +2,7 @@ using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Claims;
 using RelationsUsagers.Core.Complaints;
+using RelationsUsagers.Core.Mediation;
 using RelationsUsagers.Core.Requisitions;
 
 namespace RelationsUsagers.Core.Cdu;
@@ -42,6 +43,13 @@ public sealed record CduCaseSummary
     public bool HasMediationReport { get; init; }
     /// <summary>The mediation notes of the timeline, pseudonymised; null without the patient's consent.</summary>
     public string? MediationReport { get; init; }
+    /// <summary>Minutes of a meeting were sent to the CDU president (R.1112-94 al.1), whether or not they may be shown.</summary>
+    public bool HasMinutes { get; init; }
+    /// <summary>Those minutes, section by section, pseudonymised; empty without the patient's consent (L.1112-3).</summary>
+    public IReadOnlyList<CduMinutesSummary> Minutes { get; init; } = [];
+
+    /// <summary>Something of the mediation reached the CDU but is withheld for lack of the patient's consent.</summary>
+    public bool MediationWithheld => !MedicalDataConsent && (HasMediationReport || HasMinutes);
 
     public const string ReportWithheld =
         "Compte rendu de médiation non communiqué : le patient n'a pas donné son consentement écrit à l'accès des membres " +
@@ -51,8 +59,10 @@ public sealed record CduCaseSummary
     /// Builds the summary; the only way from a case to what a member sees. <paramref name="scrub"/> takes the personal
     /// data out of each text (given with its French label), as it does for the rest of the agenda.
     /// </summary>
-    internal static CduCaseSummary From(CaseFile file, Func<string?, string, string> scrub)
+    /// <param name="minutes">The case's meetings' minutes sent to the CDU president, with the meeting's date.</param>
+    internal static CduCaseSummary From(CaseFile file, Func<string?, string, string> scrub, IEnumerable<(MediationMinutes Minutes, DateOnly MeetingOn)> minutes)
     {
+        var sent = minutes.Where(m => m.Minutes.Status >= MinutesStatus.SentToPresident).OrderBy(m => m.MeetingOn).ToList();
         var complaint = file as Complaint;
         var consent = complaint?.MedicalDataConsentOn is not null;
         var reportEvents = file.LiveEvents
@@ -85,6 +95,9 @@ public sealed record CduCaseSummary
             MediationReport = consent && reportEvents.Count > 0
                 ? scrub(string.Join("\n", reportEvents.Select(ReportLine)), "Compte rendu de médiation")
                 : null,
+            HasMinutes = sent.Count > 0,
+            // Medical content: read (and scrubbed) only with the consent, never otherwise.
+            Minutes = consent ? [.. sent.Select(m => CduMinutesSummary.From(m.Minutes, m.MeetingOn, scrub))] : [],
         };
     }
 
@@ -133,3 +146,17 @@ public sealed record CduCaseSummary
     private static DateOnly? First(CaseFile file, params string[] types) =>
         file.LiveEvents.Where(e => types.Contains(e.Type)).Select(e => (DateOnly?)e.OccurredOn).Min();
 }
+
+/// <summary>A meeting's minutes as CDU members read them: the sections written, each scrubbed of personal data.</summary>
+public sealed record CduMinutesSummary(DateOnly MeetingOn, DateOnly? SentToPresidentOn, IReadOnlyList<CduMinutesSection> Sections)
+{
+    internal static CduMinutesSummary From(MediationMinutes minutes, DateOnly meetingOn, Func<string?, string, string> scrub) =>
+        new(meetingOn, minutes.SentToPresidentOn,
+        [
+            .. minutes.Sections().Where(s => !string.IsNullOrWhiteSpace(s.Text))
+                .Select(s => new CduMinutesSection(s.Title, scrub(s.Text, $"Compte rendu de la rencontre du {CduText.Date(meetingOn)} — {s.Title}"))),
+        ]);
+}
+
+/// <summary>One section of the minutes (« Griefs exprimés par le plaignant »...) and its text.</summary>
+public sealed record CduMinutesSection(string Title, string Text);

@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Letters;
 using static RelationsUsagers.Core.Letters.LetterFields;
 
@@ -31,7 +32,7 @@ public static class CduLetters
             (MemberName, c.Member?.FullName),
             (MemberCapacity, c.Member is { } m ? $"{CduText.LowerFirst(m.Category.Label())} {(m.IsDeputy ? "suppléant(e)" : "titulaire")}" : null),
             (MeetingOn, c.Meeting is { } meeting ? LongDate(meeting.Date) : null),
-            (MeetingPlace, LetterValues.NullIfBlank(c.Meeting?.Place)),
+            (MeetingPlace, TypedText.NullIfBlank(c.Meeting?.Place)),
             (Agenda, c.Meeting is { Agenda.Count: > 0 } withAgenda
                 ? string.Join("\n", withAgenda.Agenda.OrderBy(i => i.Order).Select(i => $"{i.Order}. {i.Title}"))
                 : null),

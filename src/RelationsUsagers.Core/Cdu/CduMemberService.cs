@@ -80,13 +80,12 @@ public sealed class CduMemberService(IDbContextFactory<AppDbContext> dbFactory, 
     private static void Tidy(CduMember member)
     {
         member.FullName = member.FullName.Trim();
-        member.Department = Blank(member.Department);
-        member.Association = Blank(member.Association);
-        member.UserName = Blank(member.UserName);
-        member.Email = Blank(member.Email);
+        member.Department = TypedText.NullIfBlank(member.Department);
+        member.Association = TypedText.NullIfBlank(member.Association);
+        member.UserName = TypedText.NullIfBlank(member.UserName);
+        member.Email = TypedText.NullIfBlank(member.Email);
         if (member.Office == CduOffice.None)
             member.OfficeRenewals = 0;
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -57,7 +57,8 @@ public sealed class CduMemberViewService(IDbContextFactory<AppDbContext> dbFacto
         // may name one), read once for the whole agenda.
         var files = await CduMemberAgendaComposer.CasesOfAsync(db, items, ct);
         var index = await PersonNameIndex.LoadAsync(db, ct);
-        var shown = CduMemberAgendaComposer.Compose(items, files, new AgendaScrubber(index, files, checkOn: null));
+        var minutes = await CduMemberAgendaComposer.MinutesOfAsync(db, files, ct);
+        var shown = CduMemberAgendaComposer.Compose(items, files, minutes, new AgendaScrubber(index, files, checkOn: null));
         var byId = files.ToDictionary(f => f.Id);
         foreach (var item in items)
         {

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Data;
+using RelationsUsagers.Core.Mediation;
 
 namespace RelationsUsagers.Core.Cdu;
 
@@ -90,8 +91,21 @@ internal static partial class CduMemberAgendaComposer
             .AsSplitQuery().ToListAsync(ct);
     }
 
+    /// <summary>The mediation minutes of these cases sent to the CDU president, with their meeting's date, by case.</summary>
+    public static async Task<ILookup<Guid, (MediationMinutes Minutes, DateOnly MeetingOn)>> MinutesOfAsync(AppDbContext db, IReadOnlyCollection<CaseFile> files,
+        CancellationToken ct)
+    {
+        var ids = files.Select(f => f.Id).ToList();
+        var rows = await db.MediationMinutes.AsNoTracking()
+            .Where(m => ids.Contains(m.CaseFileId) && m.Status >= MinutesStatus.SentToPresident)
+            .Join(db.MediationAppointments, m => m.AppointmentId, a => a.Id, (m, a) => new { Minutes = m, a.Date })
+            .ToListAsync(ct);
+        return rows.ToLookup(r => r.Minutes.CaseFileId, r => (r.Minutes, r.Date));
+    }
+
     /// <summary>Each item with its texts scrubbed; a case item carries a <see cref="CduCaseSummary"/>.</summary>
-    public static List<CduMemberAgendaItem> Compose(IReadOnlyList<AgendaItem> items, IReadOnlyCollection<CaseFile> files, AgendaScrubber scrubber)
+    public static List<CduMemberAgendaItem> Compose(IReadOnlyList<AgendaItem> items, IReadOnlyCollection<CaseFile> files,
+        ILookup<Guid, (MediationMinutes Minutes, DateOnly MeetingOn)> minutes, AgendaScrubber scrubber)
     {
         var byId = files.ToDictionary(f => f.Id);
         var shown = new List<CduMemberAgendaItem>();
@@ -104,7 +118,7 @@ internal static partial class CduMemberAgendaComposer
             var title = scrubber.Scrub(item.Title, position, item.Title, "Intitulé");
             var text = item.Text is null ? null : scrubber.Scrub(item.Text, position, item.Title, "Texte");
             var summary = file is null ? null
-                : CduCaseSummary.From(file, (t, field) => scrubber.Scrub(t, position, item.Title, $"{field} du dossier {file.Reference}"));
+                : CduCaseSummary.From(file, (t, field) => scrubber.Scrub(t, position, item.Title, $"{field} du dossier {file.Reference}"), minutes[file.Id]);
             // A case's documents may hold medical data: listed only with the patient's consent (L.1112-3).
             var documents = file is not null && summary?.MedicalDataConsent != true
                 ? []
@@ -136,7 +150,7 @@ public sealed class CduPublicationCheckService(IDbContextFactory<AppDbContext> d
         var files = await CduMemberAgendaComposer.CasesOfAsync(db, items, ct);
         var index = await PersonNameIndex.LoadAsync(db, ct);
         var scrubber = new AgendaScrubber(index, files, today);
-        CduMemberAgendaComposer.Compose(items, files, scrubber);
+        CduMemberAgendaComposer.Compose(items, files, await CduMemberAgendaComposer.MinutesOfAsync(db, files, ct), scrubber);
         return new CduPublicationCheck(scrubber.TextCount, scrubber.Entries);
     }
 }

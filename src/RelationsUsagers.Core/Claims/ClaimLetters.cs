@@ -114,7 +114,7 @@ public static class ClaimLetters
             var claim = (IndemnityClaim)c.Case!;
             return
             [
-                (PolicyNumber, LetterValues.NullIfBlank(c.Establishment.InsurancePolicyNumber)),
+                (PolicyNumber, TypedText.NullIfBlank(c.Establishment.InsurancePolicyNumber)),
                 (Claimant, $"{claim.Requester.Name}{(claim.Requester.Capacity is { Length: > 0 } cap ? $" ({cap})" : "")}"),
                 (FactsOn, claim.FactsOn is { } f ? LongDate(f) : null),
                 (ClaimedAmount, claim.ClaimedAmountCents is { } a ? Euros(a) : null),

@@ -16,9 +16,28 @@ public static class ComplaintLetters
     private static readonly LetterMention Representative = new("l'accompagnement par un représentant des usagers",
         "accompagné d'un représentant des usagers", "CSP art. R.1112-92 al.1");
 
-    private static string? MediatorText(Complaint c) => LetterValues.NullIfBlank(c.MediatorName) is { } name
-        ? c.MediationType is MediationType.None ? name : $"{name} ({c.MediationType.Label().ToLowerInvariant()})"
-        : null;
+    private static string? MediatorText(Complaint c) => MediatorText(c, TypedText.NullIfBlank(c.MediatorName));
+
+    private static string? MediatorText(Complaint c, string? names) => names is null ? null
+        : c.MediationType is MediationType.None ? names : $"{names} ({c.MediationType.Label().ToLowerInvariant()})";
+
+    /// <summary>
+    /// The invitation's meeting: the one booked (its mediators from the register), else what the officer types and the
+    /// mediator the case names (R.1112-93).
+    /// </summary>
+    private static IEnumerable<(LetterField, string?)> InvitationValues(LetterContext c)
+    {
+        if (c.Mediation is not { } booked)
+            return [(LetterFields.Mediator, MediatorText(Of(c)))];
+        var names = booked.Mediators.Count == 0 ? null : string.Join(" et ", booked.Mediators.Select(m => m.FullName));
+        return
+        [
+            (LetterFields.Mediator, names is null ? MediatorText(Of(c)) : MediatorText(Of(c), names)),
+            (AppointmentOn, LongDate(booked.Appointment.Date)),
+            (AppointmentTime, Time(booked.Appointment.StartTime)),
+            (AppointmentPlace, booked.Appointment.Place),
+        ];
+    }
 
     public static readonly LetterDefinition Acknowledgement = new()
     {
@@ -38,7 +57,7 @@ public static class ComplaintLetters
         ],
         Mentions = [Mediator, Representative],
         Optional = new HashSet<string> { RuContact.Code },
-        Values = c => [(RuContact, LetterValues.NullIfBlank(c.Establishment.RepresentativesContact))],
+        Values = c => [(RuContact, TypedText.NullIfBlank(c.Establishment.RepresentativesContact))],
         SendingEvent = _ => CaseEventTypes.AcknowledgementSent,
         Fits = file => file.Status == CaseStatus.Received && ((Complaint)file).Nature != ComplaintNature.Praise,
     };
@@ -58,7 +77,7 @@ public static class ComplaintLetters
             "accompagné d'un représentant des usagers lors de la rencontre.",
         ],
         Mentions = [new("la copie remise au plaignant", "vous en trouverez ci-dessous la copie", "CSP art. R.1112-91"), Mediator, Representative],
-        Values = c => [(ComplaintText, LetterValues.NullIfBlank(Of(c).Summary))],
+        Values = c => [(ComplaintText, TypedText.NullIfBlank(Of(c).Summary))],
         SendingEvent = _ => CaseEventTypes.OralCopyHanded,
         Fits = file => file.Channel == Channel.OralRecorded,
     };
@@ -80,8 +99,10 @@ public static class ComplaintLetters
             "Si cette date ne vous convient pas, je vous remercie de contacter le service des relations avec les usagers.",
         ],
         Mentions = [Representative, new("la rencontre avec le médiateur", "Il vous propose de vous rencontrer le", "CSP art. R.1112-93")],
+        // Typed only while no meeting is booked (Médiation tab): then the booked one's date, time and place.
         Asked = [AppointmentOn, AppointmentTime, AppointmentPlace],
-        Values = c => [(LetterFields.Mediator, MediatorText(Of(c)))],
+        FilledByCase = c => c.Mediation is null ? [] : [AppointmentOn, AppointmentTime, AppointmentPlace],
+        Values = InvitationValues,
         Hints = new Dictionary<string, string> { [LetterFields.Mediator.Code] = "renseignez le médiateur dans le dossier" },
         Fits = file => file.Status == CaseStatus.InMediation,
     };
@@ -137,7 +158,7 @@ public static class ComplaintLetters
             [
                 (CduMeetingOn, examined is { } on ? LongDate(on) : null),
                 // R.1112-94 al.3: after the CDU's review, the answer carries its opinion; without its text the letter waits.
-                (LetterFields.CduOpinion, examined is null ? null : LetterValues.NullIfBlank(complaint.CduOpinionText) ?? complaint.CduOpinion?.Label()),
+                (LetterFields.CduOpinion, examined is null ? null : TypedText.NullIfBlank(complaint.CduOpinionText) ?? complaint.CduOpinion?.Label()),
             ];
         },
         Hints = new Dictionary<string, string> { [AnswerText.Code] = "rédigez la réponse" },

@@ -25,8 +25,8 @@ public sealed class ExpressionService(IDbContextFactory<AppDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = new UserExpression
         {
-            Kind = draft.Kind, OccurredOn = draft.OccurredOn, Channel = draft.Channel, Service = Blank(draft.Service), Motive = draft.Motive,
-            PersonName = Blank(draft.PersonName), Text = draft.Text.Trim(), Answer = Blank(draft.Answer), RecordedAtUtc = db.UtcNow,
+            Kind = draft.Kind, OccurredOn = draft.OccurredOn, Channel = draft.Channel, Service = TypedText.NullIfBlank(draft.Service), Motive = draft.Motive,
+            PersonName = TypedText.NullIfBlank(draft.PersonName), Text = draft.Text.Trim(), Answer = TypedText.NullIfBlank(draft.Answer), RecordedAtUtc = db.UtcNow,
             RecordedBy = db.CurrentUserName,
         };
         db.UserExpressions.Add(row);
@@ -108,5 +108,4 @@ public sealed class ExpressionService(IDbContextFactory<AppDbContext> dbFactory,
         return created;
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -1,6 +1,7 @@
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Cdu;
 using RelationsUsagers.Core.Clock;
+using RelationsUsagers.Core.Mediation;
 
 namespace RelationsUsagers.Core.Letters;
 
@@ -25,6 +26,8 @@ public sealed class LetterContext
     public IReadOnlyDictionary<string, string?> Asked { get; init; } = new Dictionary<string, string?>();
     public CduMeeting? Meeting { get; init; }
     public CduMember? Member { get; init; }
+    /// <summary>The complaint's next booked mediation meeting, if any: its invitation is filled from it.</summary>
+    public BookedMediation? Mediation { get; init; }
     public LegalClock Clock { get; init; } = LegalClock.Default;
 
     public string? AskedValue(LetterField field) => Asked.GetValueOrDefault(field.Code) is { } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
@@ -57,6 +60,8 @@ public sealed class LetterDefinition
     public IReadOnlyList<LetterMention> Mentions { get; init; } = [];
     /// <summary>Fields the officer types when generating (the meeting's time and place, the missing documents...).</summary>
     public IReadOnlyList<LetterField> Asked { get; init; } = [];
+    /// <summary>Of <see cref="Asked"/>, those the case fills itself in this context, not typed then (a booked meeting's date and place).</summary>
+    public Func<LetterContext, IEnumerable<LetterField>> FilledByCase { get; init; } = _ => [];
     /// <summary>Fields that may be empty: a paragraph holding an empty one is left out of the letter.</summary>
     public IReadOnlySet<string> Optional { get; init; } = new HashSet<string>();
     /// <summary>The letter's own values (the letterhead, recipient and reference are added by <see cref="LetterValues"/>).</summary>
@@ -75,6 +80,13 @@ public sealed class LetterDefinition
 
     /// <summary>The fields a template of this letter must keep: those of the default text that may not be empty.</summary>
     public IEnumerable<LetterField> Required => Fields.Where(IsRequired);
+
+    /// <summary>The fields the officer types for this letter in this context: <see cref="Asked"/> but what the case fills.</summary>
+    public IReadOnlyList<LetterField> AskedIn(LetterContext context)
+    {
+        var filled = FilledByCase(context).Select(f => f.Code).ToHashSet();
+        return [.. Asked.Where(f => !filled.Contains(f.Code))];
+    }
 
     public bool IsRequired(LetterField field) => !Optional.Contains(field.Code) && !LetterValues.AlwaysOptional.Contains(field.Code);
 

@@ -94,6 +94,10 @@ public static class LetterFields
     public static string LongDate(DateOnly date) =>
         (date.Day == 1 ? "1er" : date.Day.ToString(French)) + " " + date.ToString("MMMM yyyy", French);
 
+    /// <summary>"14 h 30", "9 h": times as French letters write them (non-breaking spaces).</summary>
+    public static string Time(TimeOnly time) =>
+        time.Minute == 0 ? $"{time.Hour}\u00A0h" : $"{time.Hour}\u00A0h\u00A0{time.Minute:00}";
+
     /// <summary>"1 500,00 €" with non-breaking spaces.</summary>
     public static string Euros(long cents) => (cents / 100m).ToString("#,##0.00", French).Replace('\u202F', '\u00A0') + "\u00A0€";
 }

@@ -4,6 +4,7 @@ using RelationsUsagers.Core.Cdu;
 using RelationsUsagers.Core.Clock;
 using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Documents;
+using RelationsUsagers.Core.Mediation;
 using RelationsUsagers.Core.Security;
 
 namespace RelationsUsagers.Core.Letters;
@@ -15,10 +16,13 @@ public sealed record LetterProposal(LetterDefinition Letter, IReadOnlyList<Lette
 }
 
 /// <summary>A letter ready to be written or refused: its values, what is missing (in French), its text for the preview.</summary>
+/// <remarks><see cref="Typed"/>: the fields the officer types for it (those the case does not fill).</remarks>
 public sealed record LetterDraft(LetterDefinition Letter, LetterRecipient Recipient, IReadOnlyDictionary<string, string?> Values,
     IReadOnlyList<string> Missing, IReadOnlyList<string> Preview)
 {
     public bool Ready => Missing.Count == 0;
+
+    public IReadOnlyList<LetterField> Typed { get; init; } = [];
 }
 
 /// <summary>
@@ -67,14 +71,14 @@ public sealed class LetterService(IDbContextFactory<AppDbContext> dbFactory, Cas
     /// <summary>The letters that fit the case as it stands, each with its recipients and what its first recipient still lacks.</summary>
     public async Task<IReadOnlyList<LetterProposal>> ProposeAsync(Guid caseId, CancellationToken ct = default)
     {
-        var (file, establishment, deadlines, legalClock) = await LoadCaseAsync(caseId, ct);
+        var loaded = await LoadCaseAsync(caseId, ct);
+        var (file, establishment) = (loaded.File, loaded.Establishment);
         var proposals = new List<LetterProposal>();
         foreach (var letter in LetterCatalog.For(file.Kind).Where(l => l.Fits(file)))
         {
             var recipients = letter.Recipients(file, establishment);
             // Fields the officer types are asked in the panel: not « missing » yet.
-            var draft = Draft(letter, Context(file, establishment, deadlines, legalClock, recipients[0], new Dictionary<string, string?>()), null,
-                askedStillToType: true);
+            var draft = Draft(letter, Context(loaded, recipients[0], new Dictionary<string, string?>()), null, askedStillToType: true);
             proposals.Add(new LetterProposal(letter, recipients, draft.Missing));
         }
         return proposals;
@@ -85,10 +89,10 @@ public sealed class LetterService(IDbContextFactory<AppDbContext> dbFactory, Cas
         CancellationToken ct = default)
     {
         var letter = Find(letterCode);
-        var (file, establishment, deadlines, legalClock) = await LoadCaseAsync(caseId, ct);
-        var recipient = Recipient(letter, file, establishment, recipientKey);
+        var loaded = await LoadCaseAsync(caseId, ct);
+        var recipient = Recipient(letter, loaded.File, loaded.Establishment, recipientKey);
         var template = await CurrentTemplateAsync(letter, ct);
-        return Draft(letter, Context(file, establishment, deadlines, legalClock, recipient, asked), template.Content);
+        return Draft(letter, Context(loaded, recipient, asked), template.Content);
     }
 
     /// <summary>Writes the letter, files it in the case's documents (audited) and returns it; refused with what is missing.</summary>
@@ -110,10 +114,11 @@ public sealed class LetterService(IDbContextFactory<AppDbContext> dbFactory, Cas
         string? recipientKey, IReadOnlyDictionary<string, string?> asked, CancellationToken ct)
     {
         var letter = Find(letterCode);
-        var (file, establishment, deadlines, legalClock) = await LoadCaseAsync(caseId, ct);
+        var loaded = await LoadCaseAsync(caseId, ct);
+        var (file, establishment) = (loaded.File, loaded.Establishment);
         var recipient = Recipient(letter, file, establishment, recipientKey);
         var template = await CurrentTemplateAsync(letter, ct);
-        var draft = Draft(letter, Context(file, establishment, deadlines, legalClock, recipient, asked), null);
+        var draft = Draft(letter, Context(loaded, recipient, asked), null);
         if (!draft.Ready)
             throw new CaseRuleException("Courrier impossible à établir : " + string.Join(" ", draft.Missing));
         var content = LetterDocx.Fill(template.Content, draft.Values, establishment.Logo, establishment.LogoContentType);
@@ -280,19 +285,20 @@ public sealed class LetterService(IDbContextFactory<AppDbContext> dbFactory, Cas
         var values = new Dictionary<string, string?>();
         foreach (var (field, value) in LetterValues.Common(letter, context).Concat(letter.Values(context)))
             values[field.Code] = value;
-        foreach (var field in letter.Asked)
+        var typedFields = letter.AskedIn(context);
+        foreach (var field in typedFields)
             if (context.AskedValue(field) is { } typed)
                 values[field.Code] = typed;
         var missing = new List<string>();
         foreach (var field in letter.Required.Where(f => string.IsNullOrWhiteSpace(values.GetValueOrDefault(f.Code))
-                     && !(askedStillToType && letter.Asked.Contains(f))))
+                     && !(askedStillToType && typedFields.Contains(f))))
             missing.Add($"« {field.Label} » inconnu(e) : {letter.Hints.GetValueOrDefault(field.Code) ?? DefaultHint(field)}.");
         missing.AddRange(letter.Checks(context));
         if (letter.Confidential && !context.Recipient.MayReceiveMedicalContent)
             missing.Add($"Ce courrier contient des informations médicales : {context.Recipient.Name} ({context.Recipient.Capacity}) ne peut le recevoir " +
                         "tant que sa qualité n'est pas établie (CSP art. L.1110-4, L.1111-7).");
         var preview = template is null || missing.Count > 0 ? [] : LetterDocx.Paragraphs(LetterDocx.Fill(template, values));
-        return new LetterDraft(letter, context.Recipient, values, missing, preview);
+        return new LetterDraft(letter, context.Recipient, values, missing, preview) { Typed = typedFields };
     }
 
     private static string DefaultHint(LetterField field) =>
@@ -300,12 +306,13 @@ public sealed class LetterService(IDbContextFactory<AppDbContext> dbFactory, Cas
             ? "complétez la page Établissement"
             : "complétez le dossier ou saisissez-le ci-dessous";
 
-    private LetterContext Context(CaseFile file, Establishment establishment, IReadOnlyList<Deadline> deadlines, LegalClock legalClock,
-        LetterRecipient recipient, IReadOnlyDictionary<string, string?> asked) => new()
+    private LetterContext Context(LoadedCase loaded, LetterRecipient recipient, IReadOnlyDictionary<string, string?> asked) => new()
     {
-        Case = file, Establishment = establishment, Deadlines = deadlines, Clock = legalClock, Recipient = recipient, Asked = asked,
-        Today = ParisCalendar.Today(clock),
+        Case = loaded.File, Establishment = loaded.Establishment, Deadlines = loaded.Deadlines, Clock = loaded.Clock, Mediation = loaded.Mediation,
+        Recipient = recipient, Asked = asked, Today = ParisCalendar.Today(clock),
     };
+
+    private sealed record LoadedCase(CaseFile File, Establishment Establishment, IReadOnlyList<Deadline> Deadlines, LegalClock Clock, BookedMediation? Mediation);
 
     private static LetterRecipient Recipient(LetterDefinition letter, CaseFile file, Establishment establishment, string? key)
     {
@@ -316,7 +323,7 @@ public sealed class LetterService(IDbContextFactory<AppDbContext> dbFactory, Cas
             ?? throw new CaseRuleException("Ce destinataire ne peut pas recevoir ce courrier.");
     }
 
-    private async Task<(CaseFile File, Establishment Establishment, IReadOnlyList<Deadline> Deadlines, LegalClock Clock)> LoadCaseAsync(Guid caseId, CancellationToken ct)
+    private async Task<LoadedCase> LoadCaseAsync(Guid caseId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var file = await db.CaseFiles.AsNoTracking().Include(c => c.Events).FirstOrDefaultAsync(c => c.Id == caseId, ct)
@@ -324,6 +331,12 @@ public sealed class LetterService(IDbContextFactory<AppDbContext> dbFactory, Cas
         var establishment = await db.Establishments.AsNoTracking().OrderBy(e => e.Id).FirstOrDefaultAsync(ct) ?? new Establishment();
         var suspensions = await db.ClockSuspensions.AsNoTracking().Where(s => s.CaseFileId == caseId).ToListAsync(ct);
         var legalClock = await LegalClockService.LoadClockAsync(db, ct);
-        return (file, establishment, legalClock.Compute(file, suspensions, clock), legalClock);
+        // The next meeting booked (a mediation invitation is written from it), with its mediators from the CDU register.
+        var today = ParisCalendar.Today(clock);
+        var planned = await db.MediationAppointments.AsNoTracking()
+            .Where(a => a.CaseFileId == caseId && a.Status == MediationAppointmentStatus.Planned && a.Date >= today).ToListAsync(ct);
+        var mediatorIds = planned.SelectMany(a => a.MediatorIds).Distinct().ToList();
+        var mediators = await db.CduMembers.AsNoTracking().Where(m => mediatorIds.Contains(m.Id)).ToListAsync(ct);
+        return new LoadedCase(file, establishment, legalClock.Compute(file, suspensions, clock), legalClock, BookedMediation.Next(planned, mediators, today));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using RelationsUsagers.Core.Cases;
+using static RelationsUsagers.Core.Cases.TypedText;
 
 namespace RelationsUsagers.Core.Letters;
 
@@ -85,8 +86,6 @@ public static class LetterValues
                    || recipient.Capacity.Contains("médecin", StringComparison.OrdinalIgnoreCase) => "Docteur",
         _ => "Madame, Monsieur",
     };
-
-    public static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>The requester, as the case names him; the letters about a case go to him unless another recipient is chosen.</summary>
     public static LetterRecipient Requester(CaseFile file, bool entitled = true) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Cdu;
@@ -44,9 +45,18 @@ public sealed class MediationService(IDbContextFactory<AppDbContext> dbFactory, 
     public async Task<IReadOnlyList<MediationAppointment>> CalendarAsync(DateOnly from, DateOnly to, Guid? mediatorId = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.MediationAppointments.AsNoTracking().Where(a => a.Date >= from && a.Date <= to)
-            .OrderBy(a => a.Date).ThenBy(a => a.StartTime).ToListAsync(ct);
-        return mediatorId is { } id ? rows.Where(a => a.MediatorIds.Contains(id)).ToList() : rows;
+        var rows = db.MediationAppointments.AsNoTracking().Where(a => a.Date >= from && a.Date <= to);
+        if (mediatorId is { } id)
+            rows = rows.Where(a => a.MediatorIds.Contains(id));
+        return await rows.OrderBy(a => a.Date).ThenBy(a => a.StartTime).ToListAsync(ct);
+    }
+
+    /// <summary>The references of the meetings' complaints, by case id (a list of meetings names them by it).</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> ReferencesAsync(IEnumerable<Guid> caseIds, CancellationToken ct = default)
+    {
+        var ids = caseIds.Distinct().ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.CaseFiles.Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Reference }).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
     }
 
     /// <summary>Books a meeting for a complaint in mediation; refused with every problem named.</summary>
@@ -155,7 +165,7 @@ public sealed class MediationService(IDbContextFactory<AppDbContext> dbFactory, 
         else
         {
             if (row.ConcurrencyStamp != edited.ConcurrencyStamp)
-                throw new CaseRuleException("Ce compte rendu a été modifié entre-temps : rechargez-le.");
+                throw Conflict(row);
             if (row.Status >= MinutesStatus.SentToPresident)
                 throw new CaseRuleException("Ce compte rendu a déjà été transmis au président de la CDU : il ne peut plus être modifié.");
         }
@@ -171,7 +181,7 @@ public sealed class MediationService(IDbContextFactory<AppDbContext> dbFactory, 
         Touch(db, row);
         var file = await db.CaseFiles.AsNoTracking().FirstAsync(c => c.Id == row.CaseFileId, ct);
         db.AuditEntries.Add(AuditTrail.Line(file, db.UtcNow, db.CurrentUserName, MinutesAction, submit ? "Remis par le médiateur" : "Brouillon enregistré"));
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(db, row, edited.ConcurrencyStamp, ct);
         return row;
     }
 
@@ -187,7 +197,7 @@ public sealed class MediationService(IDbContextFactory<AppDbContext> dbFactory, 
         var file = await db.CaseFiles.AsNoTracking().FirstAsync(c => c.Id == row.CaseFileId, ct);
         db.AuditEntries.Add(AuditTrail.Line(file, db.UtcNow, db.CurrentUserName, MinutesAction,
             $"{(approved ? "Approuvé" : "Non approuvé")} par les parties le {on:dd/MM/yyyy}"));
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(db, row, stamp, ct);
         return row;
     }
 
@@ -219,7 +229,7 @@ public sealed class MediationService(IDbContextFactory<AppDbContext> dbFactory, 
             row.ForwardedOn = on;
         Touch(db, row);
         db.AuditEntries.Add(AuditTrail.Line(file, db.UtcNow, db.CurrentUserName, MinutesAction, $"{what} le {on:dd/MM/yyyy}"));
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(db, row, stamp, ct);
         return row;
     }
 
@@ -227,11 +237,11 @@ public sealed class MediationService(IDbContextFactory<AppDbContext> dbFactory, 
     public async Task<IReadOnlySet<Guid>> CasesOfMediatorAsync(string userName, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var ids = await db.CduMembers.AsNoTracking().Where(m => m.UserName == userName).Select(m => m.Id).ToListAsync(ct);
-        if (ids.Count == 0)
-            return new HashSet<Guid>();
-        var appointments = await db.MediationAppointments.AsNoTracking().Select(a => new { a.CaseFileId, a.MediatorIds }).ToListAsync(ct);
-        return appointments.Where(a => a.MediatorIds.Any(ids.Contains)).Select(a => a.CaseFileId).ToHashSet();
+        // One query: the register entries of the account, and the meetings one of them is booked for.
+        var mine = db.CduMembers.Where(m => m.UserName == userName).Select(m => m.Id);
+        var cases = await db.MediationAppointments.AsNoTracking().Where(a => a.MediatorIds.Any(id => mine.Contains(id)))
+            .Select(a => a.CaseFileId).Distinct().ToListAsync(ct);
+        return cases.ToHashSet();
     }
 
     // ---------------------------------------------------------------- helpers
@@ -253,7 +263,7 @@ public sealed class MediationService(IDbContextFactory<AppDbContext> dbFactory, 
         (appointment.Date, appointment.StartTime, appointment.DurationMinutes, appointment.Place) = (request.Date, request.StartTime, request.DurationMinutes, request.Place.Trim());
         appointment.MediatorIds = [.. request.MediatorIds.Distinct()];
         (appointment.ComplainantInvited, appointment.Relatives, appointment.AccompanyingRepresentative, appointment.Professionals) =
-            (request.ComplainantInvited, Blank(request.Relatives), Blank(request.AccompanyingRepresentative), Blank(request.Professionals));
+            (request.ComplainantInvited, TypedText.NullIfBlank(request.Relatives), TypedText.NullIfBlank(request.AccompanyingRepresentative), TypedText.NullIfBlank(request.Professionals));
         if (!string.IsNullOrWhiteSpace(request.LateReason))
             appointment.LateReason = request.LateReason.Trim();
     }
@@ -263,7 +273,7 @@ public sealed class MediationService(IDbContextFactory<AppDbContext> dbFactory, 
         var appointment = await db.MediationAppointments.FirstOrDefaultAsync(a => a.Id == appointmentId, ct)
             ?? throw new CaseRuleException("Cette rencontre n'existe plus.");
         if (appointment.ConcurrencyStamp != stamp)
-            throw new CaseRuleException("Cette rencontre a été modifiée entre-temps : rechargez-la.");
+            throw Conflict(appointment);
         if (appointment.Status != MediationAppointmentStatus.Planned)
             throw new CaseRuleException($"Cette rencontre est {appointment.Status.Label().ToLowerInvariant()} : elle ne peut plus être modifiée.");
         var complaint = await db.Complaints.AsNoTracking().Include(c => c.Events).FirstAsync(c => c.Id == appointment.CaseFileId, ct);
@@ -275,7 +285,7 @@ public sealed class MediationService(IDbContextFactory<AppDbContext> dbFactory, 
         var row = await db.MediationMinutes.FirstOrDefaultAsync(m => m.AppointmentId == appointmentId, ct)
             ?? throw new CaseRuleException("Aucun compte rendu n'a encore été rédigé pour cette rencontre.");
         if (row.ConcurrencyStamp != stamp)
-            throw new CaseRuleException("Ce compte rendu a été modifié entre-temps : rechargez-le.");
+            throw Conflict(row);
         if (row.Status != expected)
             throw new CaseRuleException($"Le compte rendu est au statut « {row.Status.Label()} » : cette étape n'est pas possible.");
         return row;
@@ -291,9 +301,38 @@ public sealed class MediationService(IDbContextFactory<AppDbContext> dbFactory, 
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new CaseRuleException("Cette rencontre a été modifiée entre-temps : rechargez-la.");
+            throw Conflict(await db.MediationAppointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == appointment.Id, ct) ?? appointment);
         }
     }
+
+    /// <summary>Saved only if nobody saved the minutes since <paramref name="stamp"/> was read (a check then a write is not enough).</summary>
+    private static async Task SaveAsync(AppDbContext db, MediationMinutes row, Guid stamp, CancellationToken ct)
+    {
+        if (db.Entry(row).State != EntityState.Added)
+            db.Entry(row).Property(m => m.ConcurrencyStamp).OriginalValue = stamp;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw Conflict(await db.MediationMinutes.AsNoTracking().FirstOrDefaultAsync(m => m.Id == row.Id, ct) ?? row);
+        }
+    }
+
+    /// <summary>Someone saved the meeting since it was shown: who and when, as the case pages say it.</summary>
+    private static CaseConflictException Conflict(MediationAppointment latest) =>
+        new(latest.History.LastOrDefault() is { } last
+            ? $"Cette rencontre a été modifiée par {last.By} le {When(last.AtUtc)} depuis que vous l'avez ouverte : rechargez-la."
+            : "Cette rencontre a été modifiée entre-temps : rechargez-la.");
+
+    /// <summary>Someone saved the minutes since they were shown; what the user typed stays on screen.</summary>
+    private static CaseConflictException Conflict(MediationMinutes latest) =>
+        new($"Ce compte rendu a été modifié par {latest.UpdatedBy} le {When(latest.UpdatedAtUtc)} depuis que vous l'avez ouvert. " +
+            "Vos saisies sont conservées à l'écran : rechargez le compte rendu puis appliquez-les de nouveau.");
+
+    private static string When(DateTime utc) =>
+        ParisCalendar.Local(new DateTimeOffset(utc, TimeSpan.Zero)).ToString("dd/MM/yyyy 'à' HH:mm", CultureInfo.InvariantCulture);
 
     private static void Touch(AppDbContext db, MediationMinutes row)
     {
@@ -301,13 +340,12 @@ public sealed class MediationService(IDbContextFactory<AppDbContext> dbFactory, 
     }
 
     private static MediationAppointmentChange Change(AppDbContext db, string what, string? reason) =>
-        new() { AtUtc = db.UtcNow, By = db.CurrentUserName, What = what, Reason = Blank(reason) };
+        new() { AtUtc = db.UtcNow, By = db.CurrentUserName, What = what, Reason = TypedText.NullIfBlank(reason) };
 
     private static string Describe(MediationAppointment a) => $"{a.Date:dd/MM/yyyy} à {a.StartTime:HH\\:mm} ({a.DurationMinutes} min, {a.Place})";
 
     private static string Trim(string? text) => text?.Trim() ?? "";
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private async Task<Complaint> ComplaintAsync(Guid caseId, CancellationToken ct)
     {

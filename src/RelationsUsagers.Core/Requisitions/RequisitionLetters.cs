@@ -48,7 +48,7 @@ public static class RequisitionLetters
             return
             [
                 (Authority, authority),
-                (ProcedureNumber, LetterValues.NullIfBlank(r.ProcedureNumber)),
+                (ProcedureNumber, TypedText.NullIfBlank(r.ProcedureNumber)),
                 (LegalBasis, r.LegalBasis.Label()),
                 (ItemsSent, sent.Count == 0 ? null : string.Join("\n", sent)),
                 (ItemsWithheld, withheld.Count == 0 ? null : string.Join("\n", withheld)),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
+using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Security;
 
 namespace RelationsUsagers.Web.Audit;
@@ -39,13 +40,12 @@ public sealed record AuditJournalQuery(AuditJournalFilter Filter, int Page)
         {
             [FromKey] = Filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             [ToKey] = Filter.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            [UserKey] = Blank(Filter.UserName),
-            [ActionKey] = Blank(Filter.Action),
-            [CaseKey] = Blank(Filter.CaseReference),
+            [UserKey] = TypedText.NullIfBlank(Filter.UserName),
+            [ActionKey] = TypedText.NullIfBlank(Filter.Action),
+            [CaseKey] = TypedText.NullIfBlank(Filter.CaseReference),
             [PageKey] = Page > 0 ? (Page + 1).ToString(CultureInfo.InvariantCulture) : null,
         };
         return QueryHelpers.AddQueryString(Path, values.Where(kv => kv.Value is not null)!);
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

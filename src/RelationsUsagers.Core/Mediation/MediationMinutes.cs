@@ -52,7 +52,7 @@ public static class MinutesLabels
     {
         MinutesStatus.Draft => "Brouillon",
         MinutesStatus.Submitted => "Remis par le médiateur",
-        MinutesStatus.Approved => "Soumis aux parties",
+        MinutesStatus.Approved => "Avis des parties recueilli",
         MinutesStatus.SentToPresident => "Transmis au président de la CDU",
         MinutesStatus.Forwarded => "Adressé aux membres et au plaignant",
         _ => status.ToString(),

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Cdu;
 using RelationsUsagers.Core.Complaints;
+using RelationsUsagers.Core.Mediation;
+using RelationsUsagers.Core.Tests.Mediation;
 using static RelationsUsagers.Core.Cases.CaseEventTypes;
 using static RelationsUsagers.Core.Tests.Cdu.CduTestData;
 
@@ -102,6 +104,38 @@ public sealed class CduMemberViewTests
         var refused = items[2].Case!;
         Assert.Equal((false, true, null), (refused.MedicalDataConsent, refused.HasMediationReport, refused.MediationReport));
         Assert.Empty(items[2].Documents);
+    }
+
+    [Fact]
+    public async Task The_minutes_sent_to_the_president_are_shown_pseudonymised_with_the_consent_and_withheld_without_it()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        var s = await SeedAsync(database);
+        await database.Factory.AddMinutesAsync(s.WithConsent.Id, D(2026, 2, 3), MinutesStatus.Forwarded,
+            "M. Pierre Ménard, fils du patient ; Dr Martin, médiateur", "« Mon père Joseph a attendu neuf heures sans nouvelles. »",
+            "Un appel de la famille par l'infirmière d'accueil toutes les deux heures.", Ct);
+        // A draft, or minutes not yet sent, are the mediator's: members never read them.
+        await database.Factory.AddMinutesAsync(s.WithConsent.Id, D(2026, 2, 5), MinutesStatus.Approved, "M. Pierre Ménard", "Brouillon non transmis", ct: Ct);
+        await database.Factory.AddMinutesAsync(s.WithoutConsent.Id, D(2026, 2, 20), MinutesStatus.SentToPresident,
+            "Mme Hélène Le Gall-Lefèvre, patiente ; Maître Rousseau", "« Mes douleurs depuis l'opération n'ont jamais été prises au sérieux. »", ct: Ct);
+
+        var items = (await database.MemberView().GetPublishedAgendaAsync(ct: Ct))!.Items;
+
+        var consented = items[1].Case!;
+        var minutes = Assert.Single(consented.Minutes);
+        Assert.Equal((D(2026, 2, 3), (DateOnly?)D(2026, 2, 5), true, false), (minutes.MeetingOn, minutes.SentToPresidentOn, consented.HasMinutes, consented.MediationWithheld));
+        Assert.Equal(
+        [
+            new CduMinutesSection("Personnes présentes et qualité", "M. P. M., fils du patient ; Dr M., médiateur"),
+            new CduMinutesSection("Griefs exprimés par le plaignant", "« Mon père J. a attendu neuf heures sans nouvelles. »"),
+            new CduMinutesSection("Propositions et engagements", "Un appel de la famille par l'infirmière d'accueil toutes les deux heures."),
+        ], minutes.Sections);
+        var refused = items[2].Case!;
+        Assert.Equal((true, true), (refused.HasMinutes, refused.MediationWithheld));
+        Assert.Empty(refused.Minutes);
+        var json = JsonSerializer.Serialize(items, Json);
+        Assert.DoesNotContain("douleurs", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Brouillon non transmis", json, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -91,6 +91,56 @@ public sealed class MediationServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_meeting_or_minutes_changed_meanwhile_is_a_conflict_naming_who_changed_them_and_nothing_is_saved()
+    {
+        var booked = await _mediation.BookAsync(_complaint.Id, Request(17), Ct);
+        var moved = await _mediation.RescheduleAsync(booked.Id, booked.ConcurrencyStamp, Request(16), "Plaignant disponible plus tôt", Ct);
+
+        var stale = await Assert.ThrowsAsync<CaseConflictException>(() => _mediation.CancelAsync(booked.Id, booked.ConcurrencyStamp, "Renonce", Ct));
+
+        // Paris is one hour ahead of UTC on 15 March 2026 (10:00 UTC).
+        Assert.Equal("Cette rencontre a été modifiée par c.martin le 15/03/2026 à 11:00 depuis que vous l'avez ouverte : rechargez-la.", stale.Message);
+        Assert.Equal(MediationAppointmentStatus.Planned, (await _mediation.ForCaseAsync(_complaint.Id, Ct)).Single().Status);
+
+        _database.Clock.Advance(TimeSpan.FromDays(2)); // 17 March, 11:00 in Paris
+        var held = await _mediation.RecordHeldAsync(moved.Id, moved.ConcurrencyStamp, Ct);
+        var opened = await _mediation.MinutesAsync(held.Id, Ct);
+        opened.PersonsPresent = "Mme Garnier, plaignante";
+        var first = await _mediation.SaveMinutesAsync(opened, submit: false, Ct);
+        var second = await _mediation.MinutesAsync(held.Id, Ct);
+        second.Grievances = "« Personne ne m'a rien dit. »";
+        await _mediation.SaveMinutesAsync(second, submit: false, Ct);
+        first.Grievances = "Écrasé ?";
+
+        var conflict = await Assert.ThrowsAsync<CaseConflictException>(() => _mediation.SaveMinutesAsync(first, submit: true, Ct));
+        await Assert.ThrowsAsync<CaseConflictException>(() => _mediation.RecordApprovalAsync(held.Id, first.ConcurrencyStamp, true, new DateOnly(2026, 3, 17), Ct));
+
+        Assert.StartsWith("Ce compte rendu a été modifié par c.martin le 17/03/2026 à 11:00 depuis que vous l'avez ouvert.", conflict.Message);
+        var stored = await _mediation.MinutesAsync(held.Id, Ct);
+        Assert.Equal(("« Personne ne m'a rien dit. »", MinutesStatus.Draft), (stored.Grievances, stored.Status));
+    }
+
+    [Fact]
+    public async Task The_calendar_of_a_mediator_holds_only_his_meetings()
+    {
+        var other = new CduMember
+        {
+            FullName = "Mme Sylvie Morel", Category = CduCategory.NonMedicalMediator, MandateStart = new DateOnly(2025, 1, 1), MandateEnd = new DateOnly(2028, 1, 1),
+        };
+        await using (var db = _database.CreateContext())
+        {
+            db.CduMembers.Add(other);
+            await db.SaveChangesAsync(Ct);
+        }
+        var his = await _mediation.BookAsync(_complaint.Id, Request(18), Ct);
+        var hers = await _mediation.BookAsync(_complaint.Id, new AppointmentRequest(new DateOnly(2026, 3, 19), new TimeOnly(9, 0), 60, "Salle 3", [other.Id]), Ct);
+
+        Assert.Equal([his.Id], (await _mediation.CalendarAsync(new DateOnly(2026, 3, 16), new DateOnly(2026, 3, 22), _mediator.Id, Ct)).Select(a => a.Id));
+        Assert.Equal([hers.Id], (await _mediation.CalendarAsync(new DateOnly(2026, 3, 16), new DateOnly(2026, 3, 22), other.Id, Ct)).Select(a => a.Id));
+        Assert.Equal(2, (await _mediation.CalendarAsync(new DateOnly(2026, 3, 16), new DateOnly(2026, 3, 22), ct: Ct)).Count);
+    }
+
+    [Fact]
     public async Task A_mediator_account_reaches_only_the_cases_it_is_booked_for()
     {
         var other = await _database.CreateService().CreateAsync(TestCases.Complaint(), Ct);

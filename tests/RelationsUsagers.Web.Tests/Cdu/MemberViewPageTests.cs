@@ -9,8 +9,10 @@ using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Cdu;
 using RelationsUsagers.Core.Complaints;
 using RelationsUsagers.Core.Data;
+using RelationsUsagers.Core.Mediation;
 using RelationsUsagers.Core.Security;
 using RelationsUsagers.Core.Tests.Cdu;
+using RelationsUsagers.Core.Tests.Mediation;
 using RelationsUsagers.Web.Cases;
 using RelationsUsagers.Web.Cdu;
 using RelationsUsagers.Web.Exports;
@@ -209,6 +211,53 @@ public sealed class MemberViewPageTests : PortalTestContext
         var documents = page.FindAll(".member-view-item").Select(i => i.QuerySelectorAll(".member-view-documents li").Select(l => l.TextContent.Trim()).ToList()).ToList();
         Assert.Equal(["CR médiation M.pdf"], documents[0].Where(d => d.EndsWith(".pdf", StringComparison.Ordinal)));
         Assert.DoesNotContain(documents[1], d => d.EndsWith(".pdf", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_mediation_minutes_are_read_section_by_section_with_the_consent_and_said_withheld_without_it()
+    {
+        var s = await SeedAsync();
+        var factory = Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await factory.AddMinutesAsync(s.WithConsent.Id, new DateOnly(2026, 3, 12), MinutesStatus.Forwarded,
+            "M. Pierre Ménard, fils du patient", "« Mon père Joseph a attendu neuf heures. »", ct: Ct);
+        await factory.AddMinutesAsync(s.WithoutConsent.Id, new DateOnly(2026, 3, 12), MinutesStatus.Forwarded,
+            "Mme Hélène Le Gall, patiente", "« Mes douleurs n'ont jamais été prises au sérieux. »", ct: Ct);
+
+        var page = RenderPage();
+
+        var consented = CardOf(page, s.WithConsent.Reference);
+        var minutes = consented.QuerySelector("[data-testid=member-view-minutes]")!;
+        Assert.Equal("Compte rendu de la rencontre du 12/03/2026, transmis au président le 14/03/2026", minutes.QuerySelector("h4")!.TextContent.Trim());
+        Assert.Equal(["Personnes présentes et qualité", "Griefs exprimés par le plaignant"], minutes.QuerySelectorAll("dt").Select(d => d.TextContent.Trim()));
+        Assert.Equal(["M. P. M., fils du patient", "« Mon père J. a attendu neuf heures. »"], minutes.QuerySelectorAll("dd").Select(d => d.TextContent.Trim()));
+        Assert.Null(consented.QuerySelector("[data-testid=member-view-report-withheld]"));
+        var refused = CardOf(page, s.WithoutConsent.Reference);
+        Assert.Null(refused.QuerySelector("[data-testid=member-view-minutes]"));
+        Assert.Equal(CduCaseSummary.ReportWithheld, refused.QuerySelector("[data-testid=member-view-report-withheld]")!.TextContent.Trim());
+        Assert.DoesNotContain("douleurs", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Minutes_alone_without_the_consent_are_said_withheld()
+    {
+        // No timeline report: only the minutes sent tell that something is withheld.
+        var draft = Drafts.Complaint("Le Gall", "Hélène");
+        (draft.MediationType, draft.MediatorName) = (MediationType.Medical, "Dr Garnier");
+        var file = await CreateCaseAsync(draft);
+        await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().AddMinutesAsync(file.Id, new DateOnly(2026, 3, 12), MinutesStatus.SentToPresident,
+            "Mme Hélène Le Gall, patiente", "« Mes douleurs n'ont jamais été prises au sérieux. »", ct: Ct);
+        var meeting = await Services.GetRequiredService<CduMeetingService>().SaveAsync(new CduMeeting { Date = MeetingOn, Place = "Salle du conseil" }, Ct);
+        var agenda = Services.GetRequiredService<CduAgendaService>();
+        await agenda.AddAsync(meeting.Id, [new AgendaItem { Kind = AgendaItemKind.MediationReportAwaitingCdu, Title = "Compte rendu de médiation", CaseFileId = file.Id }], Ct);
+        var check = await Services.GetRequiredService<CduPublicationCheckService>().CheckAsync(meeting.Id, Ct);
+        await agenda.PublishAsync(meeting.Id, meeting.ConcurrencyStamp, confirmedCheck: check!.Fingerprint, ct: Ct);
+
+        var page = RenderPage();
+
+        var card = CardOf(page, file.Reference);
+        Assert.Equal(CduCaseSummary.ReportWithheld, card.QuerySelector("[data-testid=member-view-report-withheld]")!.TextContent.Trim());
+        Assert.Null(card.QuerySelector("[data-testid=member-view-minutes]"));
+        Assert.DoesNotContain("douleurs", page.Markup, StringComparison.Ordinal);
     }
 
     [Fact]

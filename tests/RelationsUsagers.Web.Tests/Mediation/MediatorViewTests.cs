@@ -21,8 +21,10 @@ public sealed class MediatorViewTests : MediationTestContext
 
         var list = Render<MyMediationsPage>();
         list.WaitForAssertion(() => Assert.Single(list.FindAll($"#upcoming li[data-appointment='{booked.Id}']")));
-        Assert.Contains("mercredi 18 mars à 14:00 · Salle 2", list.Find("#upcoming").TextContent);
-        Assert.Equal($"/mediations/{Complaint.Id}", list.Find("#upcoming a").GetAttribute("href"));
+        Assert.Contains($"{Complaint.Reference} · mercredi 18 mars à 14:00 · Salle 2", list.Find("#upcoming").TextContent);
+        var link = list.Find("#upcoming a.case-reference");
+        Assert.Equal((Complaint.Reference, $"/mediations/{Complaint.Id}", $"Ouvrir la médiation de la réclamation {Complaint.Reference}"),
+            (link.TextContent.Trim(), link.GetAttribute("href"), link.GetAttribute("aria-label")));
 
         var page = RenderWithPopovers<MediatorCasePage>(p => p.Add(c => c.CaseId, Complaint.Id));
         page.WaitForAssertion(() => Assert.Equal(Complaint.Reference, page.Find("#case-reference").TextContent));

@@ -54,7 +54,68 @@ public static class MediationDemoSeeder
                 });
             i++;
         }
+        i += await SeedSentMinutesAsync(db, members, rooms, ct);
         await db.SaveChangesAsync(ct);
         return i;
     }
+
+    /// <summary>
+    /// The complaints whose report already went to the CDU president (R.1112-94 al.1) get the meeting and the minutes it
+    /// came from, dated by their timeline: the CDU members' view shows them where the patient consented (L.1112-3).
+    /// </summary>
+    private static async Task<int> SeedSentMinutesAsync(AppDbContext db, IReadOnlyList<CduMember> members, string[] rooms, CancellationToken ct)
+    {
+        var complaints = await db.Complaints.AsNoTracking().Include(c => c.Events)
+            .Where(c => c.Events.Any(e => !e.IsCancelled && e.Type == CaseEventTypes.MediationReportSent)).OrderBy(c => c.Reference).ToListAsync(ct);
+        var n = 0;
+        foreach (var complaint in complaints)
+        {
+            var sentOn = complaint.LiveEvents.Where(e => e.Type == CaseEventTypes.MediationReportSent).Min(e => e.OccurredOn);
+            var met = complaint.LiveEvents.Where(e => e.Type is CaseEventTypes.MediationMeeting or CaseEventTypes.MedicalMediationMeeting
+                or CaseEventTypes.NonMedicalMediationMeeting && e.OccurredOn <= sentOn).Select(e => (DateOnly?)e.OccurredOn).Max() ?? sentOn.AddDays(-3);
+            var forwardedOn = complaint.LiveEvents.Where(e => e.Type == CaseEventTypes.MediationReportForwarded).Select(e => (DateOnly?)e.OccurredOn).Min();
+            var mediators = MediationBooking.Propose(complaint, members).Select(p => p.Mediator).ToList();
+            var appointment = new MediationAppointment
+            {
+                CaseFileId = complaint.Id, Date = met, StartTime = n % 2 == 0 ? new TimeOnly(10, 0) : new TimeOnly(14, 30), Place = rooms[n % rooms.Length],
+                MediatorIds = [.. mediators.Select(m => m.Id)], AccompanyingRepresentative = complaint.AccompanyingRepresentative,
+                Status = MediationAppointmentStatus.Held,
+                History = [new MediationAppointmentChange { AtUtc = met.AddDays(-3).ToDateTime(new TimeOnly(9, 0)), By = "officer", What = "Rencontre fixée" }],
+            };
+            db.MediationAppointments.Add(appointment);
+            db.MediationMinutes.Add(new MediationMinutes
+            {
+                AppointmentId = appointment.Id, CaseFileId = complaint.Id,
+                Status = forwardedOn is null ? MinutesStatus.SentToPresident : MinutesStatus.Forwarded,
+                PersonsPresent = $"{complaint.Requester.Name} ({complaint.Requester.Capacity ?? "plaignant"})"
+                                 + (complaint.AccompanyingRepresentative is { } ru ? $" ; {ru}, représentant des usagers" : "")
+                                 + string.Concat(mediators.Select(m => $" ; {m.FullName}, {(m.Category == CduCategory.MedicalMediator ? "médiateur médecin" : "médiateur non médecin")}")),
+                Grievances = "« " + complaint.Summary.TrimEnd('.') + ". »",
+                Explanations = Explanations[n % Explanations.Length],
+                Agreements = "Le plaignant reconnaît la disponibilité de l'équipe une fois le contact établi.",
+                Disagreements = n % 3 == 0 ? "Le plaignant maintient que l'information donnée à la famille a été insuffisante." : "",
+                Expectations = "Que les faits soient examinés par la commission et que le service en tire des mesures.",
+                Proposals = Proposals[n % Proposals.Length],
+                RemediesInformation = "Le plaignant a été informé de la possibilité de saisir la CCI et des voies de recours contentieuses.",
+                ApprovedByParties = n % 5 != 4, ApprovedOn = sentOn, SentToPresidentOn = sentOn, ForwardedOn = forwardedOn,
+                UpdatedAtUtc = sentOn.ToDateTime(new TimeOnly(16, 0)), UpdatedBy = "officer",
+            });
+            n++;
+        }
+        return n;
+    }
+
+    private static readonly string[] Explanations =
+    [
+        "Le médiateur a retracé la prise en charge avec le dossier et rappelé les contraintes du service ce jour-là.",
+        "Le cadre de santé a expliqué l'organisation des transmissions entre les équipes de jour et de nuit.",
+        "Le médecin médiateur a expliqué les choix thérapeutiques et les délais de l'examen complémentaire.",
+    ];
+
+    private static readonly string[] Proposals =
+    [
+        "Un rendez-vous avec le chef de service est proposé ; la procédure d'information des familles sera rappelée aux équipes.",
+        "Le service revoit l'affichage des délais d'attente et le point d'information des familles.",
+        "Une présentation du cas en revue de morbi-mortalité est proposée ; le plaignant sera informé de ses conclusions.",
+    ];
 }

@@ -113,6 +113,21 @@ public sealed class CduDemoSeedTests
         Assert.NotEmpty(await db.MediationMinutes.AsNoTracking().ToListAsync(Ct));
     }
 
+    [Fact]
+    public async Task The_demo_members_read_the_minutes_sent_where_the_patient_consented_and_only_there()
+    {
+        await using var database = await SeededAsync();
+
+        var cases = (await database.MemberView().GetPublishedAgendaAsync(ct: Ct))!.Items.Select(i => i.Case).OfType<CduCaseSummary>().ToList();
+
+        await using var db = database.CreateContext();
+        var sent = await db.MediationMinutes.AsNoTracking().Where(m => m.Status >= Core.Mediation.MinutesStatus.SentToPresident).ToListAsync(Ct);
+        Assert.NotEmpty(sent);
+        Assert.All(sent, m => Assert.NotNull(m.SentToPresidentOn));
+        Assert.Contains(cases, c => c.Minutes.Count > 0 && c.Minutes[0].Sections.Count >= 6);
+        Assert.All(cases.Where(c => !c.MedicalDataConsent), c => Assert.Empty(c.Minutes));
+    }
+
     [Theory]
     [InlineData(2026, 1, 2)]
     [InlineData(2026, 11, 25)]

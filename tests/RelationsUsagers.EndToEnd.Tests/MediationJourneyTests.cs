@@ -132,6 +132,8 @@ public sealed class MediationJourneyTests(PortalFixture portal)
         await Expect(officer.Locator(".minutes")).ToContainTextAsync($"Transmis au président de la CDU le {Fr(today)}");
         await Expect(officer.Locator(".minutes")).ToContainTextAsync($"Adressé aux membres et au plaignant le {Fr(today)}");
         await Expect(officer.Locator("#minutes-draft")).ToHaveCountAsync(0);
+        // The complaint has left mediation (awaiting the CDU): no new meeting is offered.
+        await Expect(officer.Locator("#mediation-book")).ToHaveCountAsync(0);
         await PortalFixture.ShotAsync(officer, "mediation-journey-6-forwarded");
 
         await officer.GetByRole(AriaRole.Tab, new() { Name = "Chronologie" }).ClickAsync();

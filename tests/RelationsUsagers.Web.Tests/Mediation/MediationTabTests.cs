@@ -43,6 +43,19 @@ public sealed class MediationTabTests : MediationTestContext
     }
 
     [Fact]
+    public async Task Once_the_complaint_has_left_mediation_its_meetings_stay_but_none_is_offered_to_book()
+    {
+        await Services.GetRequiredService<MediationService>().BookAsync(Complaint.Id,
+            new AppointmentRequest(new DateOnly(2026, 3, 18), new TimeOnly(14, 0), 60, "Salle 2", [Mediator.Id]), Ct);
+
+        var tab = RenderWithPopovers<MediationTab>(p => p.Add(c => c.CaseId, Complaint.Id).Add(c => c.CanBook, false));
+
+        tab.WaitForElement(".mediation-appointment");
+        Assert.Empty(tab.FindAll("#mediation-book"));
+        Assert.NotEmpty(tab.FindAll(".mediation-appointment .cancel"));
+    }
+
+    [Fact]
     public async Task Cancelling_needs_a_reason_and_keeps_the_meeting_in_the_history()
     {
         var service = Services.GetRequiredService<MediationService>();

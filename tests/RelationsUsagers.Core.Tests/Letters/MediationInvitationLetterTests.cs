@@ -4,6 +4,7 @@ using RelationsUsagers.Core.Complaints;
 using RelationsUsagers.Core.Documents;
 using RelationsUsagers.Core.Letters;
 using RelationsUsagers.Core.Mediation;
+using RelationsUsagers.Core.Tests.Mediation;
 
 namespace RelationsUsagers.Core.Tests.Letters;
 
@@ -18,11 +19,7 @@ public sealed class MediationInvitationLetterTests : IAsyncLifetime
     private LetterService _letters = null!;
     private MediationService _mediation = null!;
     private CaseFile _complaint = null!;
-    private readonly CduMember _mediator = new()
-    {
-        FullName = "Dr Anne Roy", Category = CduCategory.MedicalMediator, Department = "Cardiologie", UserName = "mediator",
-        MandateStart = new DateOnly(2025, 1, 1), MandateEnd = new DateOnly(2028, 1, 1),
-    };
+    private readonly CduMember _mediator = MediationTestData.MedicalMediator();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -12,11 +12,7 @@ public sealed class MediationServiceTests : IAsyncLifetime
     private TestDatabase _database = null!;
     private MediationService _mediation = null!;
     private CaseFile _complaint = null!;
-    private readonly CduMember _mediator = new()
-    {
-        FullName = "Dr Anne Roy", Category = CduCategory.MedicalMediator, Department = "Cardiologie", UserName = "mediator",
-        MandateStart = new DateOnly(2025, 1, 1), MandateEnd = new DateOnly(2028, 1, 1),
-    };
+    private readonly CduMember _mediator = MediationTestData.MedicalMediator();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -10,11 +10,7 @@ namespace RelationsUsagers.Web.Tests.Mediation;
 /// <summary>A complaint referred to the medical mediator on 13 March 2026 (today the 15th: the meeting is due by the 21st, R.1112-93).</summary>
 public abstract class MediationTestContext : PortalTestContext
 {
-    protected CduMember Mediator { get; } = new()
-    {
-        FullName = "Dr Hélène Martin", Category = CduCategory.MedicalMediator, Department = "Cardiologie", UserName = "mediator",
-        MandateStart = new DateOnly(2025, 1, 1), MandateEnd = new DateOnly(2028, 1, 1),
-    };
+    protected CduMember Mediator { get; } = Core.Tests.Mediation.MediationTestData.MedicalMediator("Dr Hélène Martin");
 
     protected CaseFile Complaint { get; private set; } = default!;
 

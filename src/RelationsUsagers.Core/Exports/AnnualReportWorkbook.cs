@@ -60,9 +60,10 @@ public sealed class AnnualReportWorkbook(AnnualReportService reports, IDbContext
         var subtitle = string.Create(CultureInfo.InvariantCulture,
             $"Année {report.Year} ; édité le {generatedAtParis:dd/MM/yyyy 'à' HH:mm}");
         var workbook = new XLWorkbook();
+        var print = new PrintLayout(string.Create(CultureInfo.InvariantCulture, $"{Title} {report.Year}"), generatedAtParis);
 
         var composition = report.Composition;
-        var sheet = new SheetWriter(workbook.AddWorksheet(CompositionSheet), "1. Composition de la commission", subtitle);
+        var sheet = new SheetWriter(print, workbook.AddWorksheet(CompositionSheet), "1. Composition de la commission", subtitle);
         sheet.Counts($"Membres en fonction au 31/12/{report.Year}, par catégorie", "Catégorie", composition.MembersByCategory);
         sheet.Section("Bureau", "Fonction", "Catégorie du membre");
         sheet.Text("Président(e)", composition.PresidentCategory ?? "Non désigné(e)");
@@ -71,7 +72,7 @@ public sealed class AnnualReportWorkbook(AnnualReportService reports, IDbContext
         sheet.Finish();
 
         var meetings = report.Meetings;
-        sheet = new SheetWriter(workbook.AddWorksheet(MeetingsSheet), "2. Fonctionnement : séances et présence", subtitle);
+        sheet = new SheetWriter(print, workbook.AddWorksheet(MeetingsSheet), "2. Fonctionnement : séances et présence", subtitle);
         sheet.Section("Séances de l'année", "Indicateur", "Valeur");
         sheet.Number("Séances tenues (au moins une par trimestre, art. R.1112-88)", meetings.Held);
         sheet.Number("Séances annulées", meetings.Cancelled);
@@ -82,7 +83,7 @@ public sealed class AnnualReportWorkbook(AnnualReportService reports, IDbContext
         sheet.Finish();
 
         var complaints = report.Complaints;
-        sheet = new SheetWriter(workbook.AddWorksheet(ComplaintsSheet), "3. Plaintes et réclamations reçues dans l'année", subtitle);
+        sheet = new SheetWriter(print, workbook.AddWorksheet(ComplaintsSheet), "3. Plaintes et réclamations reçues dans l'année", subtitle);
         sheet.Section("Synthèse", "Indicateur", "Valeur");
         sheet.Number("Plaintes et réclamations reçues (hors éloges)", complaints.Received);
         sheet.Number("Éloges reçus", complaints.Praise);
@@ -96,12 +97,12 @@ public sealed class AnnualReportWorkbook(AnnualReportService reports, IDbContext
         sheet.Counts("Autres expressions des usagers notées (accueil, appels, remarques, suggestions)", "Type", report.Expressions.ByKind);
         sheet.Finish();
 
-        sheet = new SheetWriter(workbook.AddWorksheet(MediationsSheet), "4. Médiations (art. R.1112-92 à R.1112-94)", subtitle);
+        sheet = new SheetWriter(print, workbook.AddWorksheet(MediationsSheet), "4. Médiations (art. R.1112-92 à R.1112-94)", subtitle);
         sheet.Counts("Réclamations de l'année ayant donné lieu à une médiation, par type", "Type de médiation", report.MediationsByType);
         sheet.Finish();
 
         var access = report.RecordAccess;
-        sheet = new SheetWriter(workbook.AddWorksheet(RecordAccessSheet), "5. Demandes d'accès au dossier médical (art. R.1112-80 II c)", subtitle);
+        sheet = new SheetWriter(print, workbook.AddWorksheet(RecordAccessSheet), "5. Demandes d'accès au dossier médical (art. R.1112-80 II c)", subtitle);
         sheet.Section("Demandes et dossiers communiqués", "Indicateur", "Valeur");
         sheet.Number("Demandes reçues", access.Received);
         sheet.Number("Dossiers communiqués dans l'année", access.Sent);
@@ -118,7 +119,7 @@ public sealed class AnnualReportWorkbook(AnnualReportService reports, IDbContext
         sheet.Finish();
 
         var litigation = report.Litigation;
-        sheet = new SheetWriter(workbook.AddWorksheet(LitigationSheet), "6. Demandes indemnitaires et contentieux (art. R.1112-80 II e)", subtitle);
+        sheet = new SheetWriter(print, workbook.AddWorksheet(LitigationSheet), "6. Demandes indemnitaires et contentieux (art. R.1112-80 II e)", subtitle);
         sheet.Section("Synthèse", "Indicateur", "Valeur");
         sheet.Number("Demandes indemnitaires reçues", litigation.ClaimsReceived);
         sheet.Number("Saisines de la CCI", litigation.CciReferrals);
@@ -128,7 +129,7 @@ public sealed class AnnualReportWorkbook(AnnualReportService reports, IDbContext
         sheet.Finish();
 
         var recommendations = report.Recommendations;
-        sheet = new SheetWriter(workbook.AddWorksheet(RecommendationsSheet), "10. Recommandations de la CDU et leur suivi", subtitle);
+        sheet = new SheetWriter(print, workbook.AddWorksheet(RecommendationsSheet), "10. Recommandations de la CDU et leur suivi", subtitle);
         sheet.Section("Synthèse", "Indicateur", "Valeur");
         sheet.Number($"Recommandations de l'année {report.Year}", recommendations.Total);
         sheet.Number("Recommandations des années précédentes encore ouvertes", recommendations.OpenFromEarlierYears);
@@ -143,12 +144,13 @@ public sealed class AnnualReportWorkbook(AnnualReportService reports, IDbContext
     /// <summary>Writes one sheet from the top: a title, then sections of "label | figure" lines, two columns wide.</summary>
     private sealed class SheetWriter
     {
+        private readonly PrintLayout _print;
         private readonly IXLWorksheet _sheet;
         private int _row;
 
-        public SheetWriter(IXLWorksheet sheet, string title, string subtitle)
+        public SheetWriter(PrintLayout print, IXLWorksheet sheet, string title, string subtitle)
         {
-            _sheet = sheet;
+            (_print, _sheet) = (print, sheet);
             sheet.Cell(1, 1).SetValue(title);
             sheet.Cell(1, 1).Style.Font.Bold = true;
             sheet.Cell(1, 1).Style.Font.FontSize = 14;
@@ -226,8 +228,8 @@ public sealed class AnnualReportWorkbook(AnnualReportService reports, IDbContext
             _sheet.Column(2).Width = Math.Max(FigureWidth,
                 _sheet.Column(2).CellsUsed().Select(c => c.GetString().Length + 2).DefaultIfEmpty(0).Max());
             _sheet.SheetView.FreezeRows(2);
-            _sheet.PageSetup.PageOrientation = XLPageOrientation.Portrait;
-            _sheet.PageSetup.FitToPages(1, 0);
+            // The title and the year head every printed page, as they stay on screen.
+            _print.ApplyTo(_sheet, headerRows: 2);
         }
 
         private void Line(string label, double? value, string format)

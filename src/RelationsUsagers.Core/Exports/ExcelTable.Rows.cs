@@ -6,54 +6,59 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace RelationsUsagers.Core.Exports;
 
+/// <summary>A sheet whose rows <see cref="WorkbookFile"/> streams into the saved file, after ClosedXML laid it out.</summary>
+internal interface IStreamedTable
+{
+    string SheetName { get; }
+    string TableName { get; }
+    int ColumnCount { get; }
+
+    /// <summary>
+    /// Writes the sheet's part into <paramref name="part"/>: everything of the laid-out sheet (columns, frozen pane, print
+    /// setup, table link) with the header row, then the rows as they are read; adds the overdue styles to
+    /// <paramref name="stylesheet"/>. Returns the number of rows written.
+    /// </summary>
+    Task<int> WriteSheetAsync(Worksheet layout, Stylesheet stylesheet, Stream part, CancellationToken ct);
+}
+
 internal sealed partial class ExcelTable<T>
 {
-    /// <summary>
-    /// Streams the rows into the sheet that <see cref="Layout"/> prepared, in the saved <paramref name="document"/>: the
-    /// sheet keeps everything ClosedXML wrote (header, columns, frozen pane, table link) and gets the rows in place of the
-    /// blank line; the table and the sheet's dimension are stretched over them; the overdue styles are added.
-    /// </summary>
-    public void WriteRows(SpreadsheetDocument document)
+    public int ColumnCount => _columns.Count;
+
+    public async Task<int> WriteSheetAsync(Worksheet layout, Stylesheet stylesheet, Stream part, CancellationToken ct)
     {
-        var workbookPart = document.WorkbookPart ?? throw new InvalidOperationException("Classeur sans partie « workbook ».");
-        var sheet = workbookPart.Workbook.Descendants<Sheet>().Single(s => s.Name == _sheetName);
-        var part = (WorksheetPart)workbookPart.GetPartById(sheet.Id!);
-        var worksheet = part.Worksheet;
-        // The DOM is small (the header row): read it whole before the part's stream is overwritten below.
-        _ = worksheet.Descendants().Count();
+        var letters = Enumerable.Range(1, _columns.Count).Select(ExcelTable.ColumnLetter).ToArray();
+        var styles = ColumnStyles(layout);
+        var overdueStyles = _highlight is null ? styles : AddOverdueStyles(stylesheet, styles);
 
-        var letters = Enumerable.Range(1, _columns.Count).Select(ColumnLetter).ToArray();
-        var range = $"A1:{letters[^1]}{Math.Max(_rows.Count, 1) + 1}";
-        var table = part.TableDefinitionParts.Select(p => p.Table).Single(t => t.Name == _tableName);
-        table.Reference = range;
-        table.AutoFilter?.Reference = range;
-        table.Save();
-        worksheet.SheetDimension?.Reference = range;
-
-        var styles = ColumnStyles(worksheet);
-        var overdueStyles = _highlight is null ? styles : AddOverdueStyles(workbookPart.WorkbookStylesPart!.Stylesheet, styles);
-
+        var count = 0;
         using var writer = OpenXmlWriter.Create(part);
-        writer.WriteStartElement(worksheet, worksheet.GetAttributes(), worksheet.NamespaceDeclarations);
-        foreach (var child in worksheet.ChildElements)
+        writer.WriteStartElement(layout, layout.GetAttributes(), layout.NamespaceDeclarations);
+        foreach (var child in layout.ChildElements)
         {
-            if (child is not SheetData data)
+            switch (child)
             {
-                writer.WriteElement(child);
-                continue;
+                // The used range is known only once the rows are written; the element is optional.
+                case SheetDimension:
+                    continue;
+                case SheetData data:
+                    writer.WriteStartElement(new SheetData());
+                    if (data.Elements<Row>().FirstOrDefault(r => r.RowIndex?.Value == 1) is { } header)
+                        writer.WriteElement(header);
+                    await foreach (var row in _rows.WithCancellation(ct))
+                    {
+                        var overdue = _highlight?.Invoke(row) == true;
+                        WriteRow(writer, row, ++count + 1, letters, overdue ? overdueStyles : styles, overdue);
+                    }
+                    writer.WriteEndElement();
+                    break;
+                default:
+                    writer.WriteElement(child);
+                    break;
             }
-            writer.WriteStartElement(new SheetData());
-            if (data.Elements<Row>().FirstOrDefault(r => r.RowIndex?.Value == 1) is { } header)
-                writer.WriteElement(header);
-            for (var r = 0; r < _rows.Count; r++)
-            {
-                var row = _rows[r];
-                var overdue = _highlight?.Invoke(row) == true;
-                WriteRow(writer, row, r + 2, letters, overdue ? overdueStyles : styles, overdue);
-            }
-            writer.WriteEndElement();
         }
         writer.WriteEndElement();
+        return count;
     }
 
     private void WriteRow(OpenXmlWriter writer, T row, int number, string[] letters, string[] styles, bool writeEmptyCells)
@@ -137,23 +142,31 @@ internal sealed partial class ExcelTable<T>
             added[style] = (formats.ChildElements.Count - 1).ToString(CultureInfo.InvariantCulture);
         }
         formats.Count = (uint)formats.ChildElements.Count;
-        stylesheet.Save();
         return styles.Select(s => added[s]).ToArray();
     }
 
-    private static string ColumnLetter(int number)
-    {
-        var letters = "";
-        for (; number > 0; number = (number - 1) / 26)
-            letters = (char)('A' + (number - 1) % 26) + letters;
-        return letters;
-    }
 }
 
 internal static partial class ExcelTable
 {
     /// <summary>The most characters an Excel cell holds: longer text makes Excel "repair" the file.</summary>
     public const int MaxCellLength = 32_767;
+
+    public static string ColumnLetter(int number)
+    {
+        var letters = "";
+        for (; number > 0; number = (number - 1) / 26)
+            letters = (char)('A' + (number - 1) % 26) + letters;
+        return letters;
+    }
+
+    /// <summary>Stretches the table (and its filter) over its header and <paramref name="rows"/> rows; an empty table keeps its blank line.</summary>
+    public static void Stretch(Table table, int columns, int rows)
+    {
+        var range = $"A1:{ColumnLetter(columns)}{Math.Max(rows, 1) + 1}";
+        table.Reference = range;
+        table.AutoFilter?.Reference = range;
+    }
 
     /// <summary>
     /// Text as typed, minus what XML cannot carry (control characters, a lone half of a surrogate pair) and cut to what a cell

@@ -27,15 +27,28 @@ public sealed class ExportService(IDbContextFactory<AppDbContext> dbFactory, Tim
     public const string ClaimsTitle = "Registre des demandes d'indemnisation";
     public const string ExpressionsTitle = "Registre des expressions des usagers";
 
-    /// <summary>The tracking workbook (sheets "Demandes" and "Synthèse"); returns the number of requests written.</summary>
+    /// <summary>
+    /// The tracking workbook (sheets "Demandes" and "Synthèse"); returns the number of requests written. The requests are read
+    /// twice from one snapshot, never all held: a first pass counts them, measures the columns and tallies the figures, the
+    /// second writes the cells as they are read.
+    /// </summary>
     public async Task<int> WriteAccessRequestsAsync(Stream output, DateOnly from, DateOnly to, QueueFilter? filter = null,
         CancellationToken ct = default)
     {
         var period = Period(from, to);
-        var rows = await tracking.GetRowsAsync(from, to, filter, ct);
-        await AuditAsync(period.AuditDetails(AccessRequestsTitle, rows.Count) + QueueFilterWording.ForAudit(filter), ct);
-        await TrackingWorkbook.SaveAsync(output, rows, period, tracking.OnTimeFrom, ct);
-        return rows.Count;
+        await using var rows = await tracking.OpenAsync(from, to, filter, ct);
+        var widths = new ColumnWidths<AccessRequestDashboardRow>(TrackingWorkbook.Columns);
+        var tally = new AccessRequestTally(from, to);
+        var count = 0;
+        await foreach (var row in rows.ReadAsync(ct))
+        {
+            widths.Measure(row);
+            tally.Add(row);
+            count++;
+        }
+        await AuditAsync(period.AuditDetails(AccessRequestsTitle, count) + QueueFilterWording.ForAudit(filter), ct);
+        await TrackingWorkbook.SaveAsync(output, rows.ReadAsync(ct), widths, tally.ToSummary(), period, tracking.OnTimeFrom, ct);
+        return count;
     }
 
     /// <summary>The complaints register of the period (CSP R.1112-80 I); returns the number of complaints written.</summary>
@@ -65,9 +78,8 @@ public sealed class ExportService(IDbContextFactory<AppDbContext> dbFactory, Tim
             rows = (await db.UserExpressions.AsNoTracking().Where(e => e.OccurredOn >= from && e.OccurredOn <= to)
                 .OrderBy(e => e.OccurredOn).ThenBy(e => e.RecordedAtUtc).ToListAsync(ct)).ConvertAll(ExpressionRegisterRow.Build);
         await AuditAsync(period.AuditDetails(ExpressionsTitle, rows.Count), ct);
-        using var workbook = new XLWorkbook();
-        var table = ExcelTable<ExpressionRegisterRow>.Layout(workbook.AddWorksheet("Expressions"), "Expressions", ExpressionRegisterRow.Columns, rows, _ => false);
-        await WorkbookFile.SaveAsync(workbook, output, ct, table.WriteRows);
+        await SaveRegisterAsync(output, new RegisterSheet<ExpressionRegisterRow>("Expressions", "Expressions", ExpressionsTitle,
+            ExpressionRegisterRow.Columns, _ => false), rows, period, ct);
         return rows.Count;
     }
 
@@ -89,12 +101,18 @@ public sealed class ExportService(IDbContextFactory<AppDbContext> dbFactory, Tim
             rows = found.Cases.Select(c => build(c, [.. found.Suspensions[c.Id]], found.Clock, today)).ToList();
         }
         await AuditAsync(period.AuditDetails(register.Title, rows.Count) + QueueFilterWording.ForAudit(filter), ct);
-        using (var workbook = new XLWorkbook())
-        {
-            var table = ExcelTable<TRow>.Layout(workbook.AddWorksheet(register.Sheet), register.Table, register.Columns, rows, register.Overdue);
-            await WorkbookFile.SaveAsync(workbook, output, ct, table.WriteRows);
-        }
+        await SaveRegisterAsync(output, register, rows, period, ct);
         return rows.Count;
+    }
+
+    /// <summary>A register's workbook: its one sheet, a table of its lines, printed under its title.</summary>
+    private static async Task SaveRegisterAsync<TRow>(Stream output, RegisterSheet<TRow> register, IReadOnlyList<TRow> rows, ExportPeriod period,
+        CancellationToken ct)
+    {
+        using var workbook = new XLWorkbook();
+        var table = ExcelTable<TRow>.Layout(workbook.AddWorksheet(register.Sheet), register.Table, register.Columns, rows,
+            new PrintLayout(register.Title, period.GeneratedAtParis), register.Overdue);
+        await WorkbookFile.SaveAsync(workbook, output, ct, table);
     }
 
     /// <summary>The dates an export period may span: the office's records, and what a workbook's date cells can hold.</summary>

@@ -9,7 +9,7 @@ internal static class TrackingSummarySheet
     public const string Title = "Demandes d'accès au dossier médical — synthèse";
     private static readonly string[] DelayHeaders = ["Demandes", "Envoyées", "Dans le délai", "% dans le délai", "Délai moyen (jours)"];
 
-    public static void Write(IXLWorksheet sheet, AccessRequestSummary s, ExportPeriod period, OnTimeFrom onTimeFrom)
+    public static void Write(IXLWorksheet sheet, AccessRequestSummary s, ExportPeriod period, OnTimeFrom onTimeFrom, PrintLayout print)
     {
         sheet.Cell(1, 1).SetValue(Title);
         sheet.Cell(1, 1).Style.Font.Bold = true;
@@ -44,6 +44,8 @@ internal static class TrackingSummarySheet
 
         sheet.Column(1).Width = 48;
         sheet.Columns(2, 6).Width = 16;
+        // The title and the period line head every printed page.
+        print.ApplyTo(sheet, headerRows: 2);
     }
 
     private static int Section(IXLWorksheet sheet, int row, string title, string[] headers)

@@ -61,13 +61,17 @@ public static class TrackingWorkbook
         new(AccessRequestFieldNames.Remarks, r => r.Remarks),
     ];
 
-    /// <summary>Writes the workbook of <paramref name="rows"/> into <paramref name="output"/>.</summary>
-    public static async Task SaveAsync(Stream output, IReadOnlyList<Row> rows, ExportPeriod period, OnTimeFrom onTimeFrom, CancellationToken ct)
+    /// <summary>
+    /// Writes the workbook into <paramref name="output"/>: the sheet "Demandes" of <paramref name="rows"/>, read as it is written
+    /// (<paramref name="widths"/> and <paramref name="summary"/> were measured on the same rows), then "Synthèse".
+    /// </summary>
+    internal static async Task SaveAsync(Stream output, IAsyncEnumerable<Row> rows, ColumnWidths<Row> widths, AccessRequestSummary summary,
+        ExportPeriod period, OnTimeFrom onTimeFrom, CancellationToken ct)
     {
+        var print = new PrintLayout(ExportService.AccessRequestsTitle, period.GeneratedAtParis);
         using var workbook = new XLWorkbook();
-        var requests = ExcelTable<Row>.Layout(workbook.AddWorksheet(RequestsSheet), TableName, Columns, rows, r => r.IsOverdue);
-        TrackingSummarySheet.Write(workbook.AddWorksheet(SummarySheet),
-            AccessRequestSummary.From(rows, period.From, period.To), period, onTimeFrom);
-        await WorkbookFile.SaveAsync(workbook, output, ct, requests.WriteRows);
+        var requests = ExcelTable<Row>.Layout(workbook.AddWorksheet(RequestsSheet), TableName, Columns, widths, rows, print, r => r.IsOverdue);
+        TrackingSummarySheet.Write(workbook.AddWorksheet(SummarySheet), summary, period, onTimeFrom, print);
+        await WorkbookFile.SaveAsync(workbook, output, ct, requests);
     }
 }

@@ -19,10 +19,11 @@ public sealed class ExcelTableTests
     private static async Task<byte[]> SaveAsync(params Line[] lines)
     {
         using var workbook = new XLWorkbook();
-        var table = ExcelTable<Line>.Layout(workbook.AddWorksheet("Lignes"), "Lignes", Columns, lines, l => l.Late);
+        var table = ExcelTable<Line>.Layout(workbook.AddWorksheet("Lignes"), "Lignes", Columns, lines,
+            new PrintLayout("Lignes", new DateTime(2026, 3, 15, 11, 0, 0)), l => l.Late);
         workbook.AddWorksheet("Après").Cell(1, 1).SetValue("feuille suivante");
         using var output = new MemoryStream();
-        await WorkbookFile.SaveAsync(workbook, output, TestContext.Current.CancellationToken, table.WriteRows);
+        await WorkbookFile.SaveAsync(workbook, output, TestContext.Current.CancellationToken, table);
         return output.ToArray();
     }
 

@@ -32,44 +32,113 @@ public sealed record AccessRequestSummary(
     public const string AllLabel = "Ensemble";
     public const string NoModeLabel = "Non renseigné";
 
-    public static AccessRequestSummary From(IReadOnlyList<AccessRequestDashboardRow> rows, DateOnly from, DateOnly to)
+    public static AccessRequestSummary From(IEnumerable<AccessRequestDashboardRow> rows, DateOnly from, DateOnly to)
     {
-        var months = new List<MonthFigures>();
-        for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
-        {
-            var m = month;
-            months.Add(new MonthFigures(m,
-                rows.Count(r => SameMonth(r.ReceivedOn, m)),
-                rows.Count(r => r.SentOn is { } s && SameMonth(s, m))));
-        }
-        return new AccessRequestSummary(
-            months,
-            // L.1111-7 al.2: 8 days for recent information, 2 months over five years or with the CDSP.
-            Figures(EightDaysLabel, rows.Where(r => !r.TwoMonths)),
-            Figures(TwoMonthsLabel, rows.Where(r => r.TwoMonths)),
-            Figures(AllLabel, rows),
-            Enum.GetValues<RequesterCapacity>().Select(c => Figures(c.Label(), rows.Where(r => r.Capacity == c))).ToList(),
-            Enum.GetValues<CommunicationMode>().Select(m => Figures(m.Label(), rows.Where(r => r.Mode == m)))
-                .Append(Figures(NoModeLabel, rows.Where(r => r.Mode is null))).ToList(),
-            rows.Count,
-            rows.Count(r => r.IsSent),
-            // Never complete, never sent, neither refused nor abandoned (those are counted on their own): proofs still awaited.
-            rows.Count(r => r.CompletedOn is null && !r.IsSent && r.Status is not (CaseStatus.Refused or CaseStatus.Abandoned)),
-            rows.Count(r => r.Status == CaseStatus.Refused),
-            rows.Count(r => r.Status == CaseStatus.Abandoned),
-            rows.Count(r => r.IsSent && r.Mode == CommunicationMode.ViaDesignatedDoctor),
-            rows.Count(r => r.IsSent && r.Mode == CommunicationMode.OnSite));
+        var tally = new AccessRequestTally(from, to);
+        foreach (var row in rows)
+            tally.Add(row);
+        return tally.ToSummary();
+    }
+}
+
+/// <summary>
+/// The <see cref="AccessRequestSummary"/> counted line by line, as the lines stream past: the export never holds them all.
+/// </summary>
+public sealed class AccessRequestTally
+{
+    private readonly DateOnly _firstMonth;
+    private readonly (int Received, int Sent)[] _months;
+    private readonly Figures _eightDays = new(AccessRequestSummary.EightDaysLabel), _twoMonths = new(AccessRequestSummary.TwoMonthsLabel),
+        _all = new(AccessRequestSummary.AllLabel), _noMode = new(AccessRequestSummary.NoModeLabel);
+    // In the enums' order, as the sheet lists them.
+    private readonly (RequesterCapacity Capacity, Figures Figures)[] _byCapacity =
+        Enum.GetValues<RequesterCapacity>().Select(c => (c, new Figures(c.Label()))).ToArray();
+    private readonly (CommunicationMode Mode, Figures Figures)[] _byMode =
+        Enum.GetValues<CommunicationMode>().Select(m => (m, new Figures(m.Label()))).ToArray();
+    private int _sent, _incomplete, _refused, _abandoned, _viaDoctor, _onSite;
+
+    public AccessRequestTally(DateOnly from, DateOnly to)
+    {
+        _firstMonth = new DateOnly(from.Year, from.Month, 1);
+        _months = new (int, int)[Math.Max(0, MonthIndex(to) + 1)];
     }
 
-    private static bool SameMonth(DateOnly date, DateOnly month) => date.Year == month.Year && date.Month == month.Month;
-
-    private static DelayFigures Figures(string label, IEnumerable<AccessRequestDashboardRow> rows)
+    public void Add(AccessRequestDashboardRow row)
     {
-        var list = rows.ToList();
-        var sent = list.Where(r => r.IsSent).ToList();
-        var onTime = sent.Count(r => r.OnTime == true);
-        return new DelayFigures(label, list.Count, sent.Count, onTime,
-            sent.Count == 0 ? null : (double)onTime / sent.Count,
-            sent.Count == 0 ? null : sent.Average(r => (double)r.EffectiveDelayDays!.Value));
+        ArgumentNullException.ThrowIfNull(row);
+        Count(MonthIndex(row.ReceivedOn), received: true);
+        if (row.SentOn is { } sentOn)
+            Count(MonthIndex(sentOn), received: false);
+        // L.1111-7 al.2: 8 days for recent information, 2 months over five years or with the CDSP.
+        (row.TwoMonths ? _twoMonths : _eightDays).Add(row);
+        _all.Add(row);
+        foreach (var (capacity, figures) in _byCapacity)
+        {
+            if (capacity == row.Capacity)
+                figures.Add(row);
+        }
+        var byMode = _noMode;
+        foreach (var (mode, figures) in _byMode)
+        {
+            if (mode == row.Mode)
+                byMode = figures;
+        }
+        byMode.Add(row);
+        if (row.IsSent)
+            _sent++;
+        // Never complete, never sent, neither refused nor abandoned (those are counted on their own): proofs still awaited.
+        if (row.CompletedOn is null && !row.IsSent && row.Status is not (CaseStatus.Refused or CaseStatus.Abandoned))
+            _incomplete++;
+        if (row.Status == CaseStatus.Refused)
+            _refused++;
+        if (row.Status == CaseStatus.Abandoned)
+            _abandoned++;
+        if (row.IsSent && row.Mode == CommunicationMode.ViaDesignatedDoctor)
+            _viaDoctor++;
+        if (row.IsSent && row.Mode == CommunicationMode.OnSite)
+            _onSite++;
+    }
+
+    public AccessRequestSummary ToSummary() => new(
+        _months.Select((m, i) => new MonthFigures(_firstMonth.AddMonths(i), m.Received, m.Sent)).ToList(),
+        _eightDays.ToFigures(), _twoMonths.ToFigures(), _all.ToFigures(),
+        _byCapacity.Select(c => c.Figures.ToFigures()).ToList(),
+        [.. _byMode.Select(m => m.Figures.ToFigures()), _noMode.ToFigures()],
+        _all.Requests, _sent, _incomplete, _refused, _abandoned, _viaDoctor, _onSite);
+
+    private int MonthIndex(DateOnly date) => (date.Year - _firstMonth.Year) * 12 + date.Month - _firstMonth.Month;
+
+    /// <summary>Months of the period only: a copy sent after its end counts in no month.</summary>
+    private void Count(int month, bool received)
+    {
+        if (month < 0 || month >= _months.Length)
+            return;
+        if (received)
+            _months[month].Received++;
+        else
+            _months[month].Sent++;
+    }
+
+    /// <summary>Requests, copies sent, sent on time and the sum of their effective delays, for one breakdown line.</summary>
+    private sealed class Figures(string label)
+    {
+        public int Requests { get; private set; }
+        private int _sent, _onTime;
+        private long _days;
+
+        public void Add(AccessRequestDashboardRow row)
+        {
+            Requests++;
+            if (!row.IsSent)
+                return;
+            _sent++;
+            if (row.OnTime == true)
+                _onTime++;
+            _days += row.EffectiveDelayDays!.Value;
+        }
+
+        public DelayFigures ToFigures() => new(label, Requests, _sent, _onTime,
+            _sent == 0 ? null : (double)_onTime / _sent,
+            _sent == 0 ? null : (double)_days / _sent);
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Clock;
@@ -12,10 +14,6 @@ public sealed class AccessRequestTrackingService(IDbContextFactory<AppDbContext>
     /// <summary>Every request of a period, open or closed, when no queue filter is given.</summary>
     public static readonly QueueFilter AllCases = new() { IncludeClosed = true };
 
-    private static readonly string[] ClockEvents =
-        [CaseEventTypes.ProofsComplete, CaseEventTypes.CopySent, CaseEventTypes.OnSiteConsultation, CaseEventTypes.CdspReferred,
-         CaseEventTypes.DeliveryAcknowledged, CaseEventTypes.OnSiteOffered];
-
     public OnTimeFrom OnTimeFrom => options?.OnTimeFrom ?? OnTimeFrom.CompleteRequest;
 
     /// <summary>
@@ -25,16 +23,86 @@ public sealed class AccessRequestTrackingService(IDbContextFactory<AppDbContext>
     public async Task<IReadOnlyList<AccessRequestDashboardRow>> GetRowsAsync(DateOnly from, DateOnly to, QueueFilter? filter,
         CancellationToken ct = default)
     {
-        var today = ParisCalendar.Today(time);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var scope = CaseQueueService.Apply(
-            db.CaseFiles.AsNoTracking().Where(c => c.Kind == CaseKind.AccessRequest && c.ReceivedOn >= from && c.ReceivedOn <= to),
-            filter ?? AllCases, today);
-        var ids = scope.Select(c => c.Id);
+        await using var reading = await OpenAsync(from, to, filter, ct);
+        var rows = new List<AccessRequestDashboardRow>();
+        await foreach (var row in reading.ReadAsync(ct))
+            rows.Add(row);
+        return rows;
+    }
 
-        // Projection: only the columns the dashboard and the clock read (no summary, no proofs list).
-        var requests = await scope.OfType<AccessRequest>()
+    /// <summary>
+    /// The same lines as <see cref="GetRowsAsync"/>, streamed from the database batch by batch, as often as needed: every
+    /// <see cref="AccessRequestRows.ReadAsync"/> of one reading sees the same state of the database.
+    /// </summary>
+    public async Task<AccessRequestRows> OpenAsync(DateOnly from, DateOnly to, QueueFilter? filter, CancellationToken ct = default)
+    {
+        var db = await dbFactory.CreateDbContextAsync(ct);
+        try
+        {
+            // A deferred read transaction: on the portal's WAL file it is a snapshot that blocks no writer, so that two
+            // passes (widths and figures, then the cells) read the same requests.
+            await db.Database.OpenConnectionAsync(ct);
+            var transaction = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+            await db.Database.UseTransactionAsync(transaction, ct);
+            var clock = await LegalClockService.LoadClockAsync(db, ct);
+            return new AccessRequestRows(db, transaction, from, to, filter ?? AllCases, ParisCalendar.Today(time), clock, OnTimeFrom);
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+}
+
+/// <summary>A consistent reading of a period's requests (see <see cref="AccessRequestTrackingService.OpenAsync"/>).</summary>
+public sealed class AccessRequestRows : IAsyncDisposable
+{
+    /// <summary>Requests whose timeline and suspensions are read together: a bounded memory, a few queries per thousand lines.</summary>
+    internal const int BatchSize = 500;
+
+    private static readonly string[] ClockEvents =
+        [CaseEventTypes.ProofsComplete, CaseEventTypes.CopySent, CaseEventTypes.OnSiteConsultation, CaseEventTypes.CdspReferred,
+         CaseEventTypes.DeliveryAcknowledged, CaseEventTypes.OnSiteOffered];
+
+    private readonly AppDbContext _db;
+    private readonly SqliteTransaction _transaction;
+    private readonly DateOnly _from, _to, _today;
+    private readonly QueueFilter _filter;
+    private readonly LegalClock _clock;
+    private readonly OnTimeFrom _onTimeFrom;
+
+    internal AccessRequestRows(AppDbContext db, SqliteTransaction transaction, DateOnly from, DateOnly to, QueueFilter filter, DateOnly today,
+        LegalClock clock, OnTimeFrom onTimeFrom)
+    {
+        (_db, _transaction, _from, _to, _filter, _today, _clock, _onTimeFrom) = (db, transaction, from, to, filter, today, clock, onTimeFrom);
+    }
+
+    /// <summary>The dashboard lines by receipt date, then reference; never more than one batch of requests in memory.</summary>
+    public async IAsyncEnumerable<AccessRequestDashboardRow> ReadAsync([EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var batch = new List<AccessRequest>(BatchSize);
+        // SQLite steps the batch's two queries while the requests' statement stays open on the same connection.
+        await foreach (var request in Requests().AsAsyncEnumerable().WithCancellation(ct))
+        {
+            batch.Add(request);
+            if (batch.Count < BatchSize)
+                continue;
+            foreach (var row in await BuildAsync(batch, ct))
+                yield return row;
+            batch.Clear();
+        }
+        foreach (var row in await BuildAsync(batch, ct))
+            yield return row;
+    }
+
+    private IQueryable<AccessRequest> Requests() =>
+        CaseQueueService.Apply(
+                _db.CaseFiles.AsNoTracking().Where(c => c.Kind == CaseKind.AccessRequest && c.ReceivedOn >= _from && c.ReceivedOn <= _to),
+                _filter, _today)
+            .OfType<AccessRequest>()
             .OrderBy(r => r.ReceivedOn).ThenBy(r => r.Reference)
+            // Projection: only the columns the dashboard and the clock read (no summary, no proofs list).
             .Select(r => new AccessRequest
             {
                 Id = r.Id, Reference = r.Reference, ReceivedOn = r.ReceivedOn, Status = r.Status, ClosedOn = r.ClosedOn,
@@ -54,24 +122,34 @@ public sealed class AccessRequestTrackingService(IDbContextFactory<AppDbContext>
                 PostageFeeCents = r.PostageFeeCents, Remarks = r.Remarks, RefusalReason = r.RefusalReason,
                 DeceasedMotive = r.DeceasedMotive, ObjectionBeforeDeath = r.ObjectionBeforeDeath, MinorObjection = r.MinorObjection,
                 DesignatedDoctor = r.DesignatedDoctor,
-            })
-            .ToListAsync(ct);
+            });
 
-        var events = (await db.CaseEvents.AsNoTracking()
+    /// <summary>The batch's timeline facts and suspensions in one query each, then each request's line from the legal clock.</summary>
+    private async Task<List<AccessRequestDashboardRow>> BuildAsync(List<AccessRequest> batch, CancellationToken ct)
+    {
+        if (batch.Count == 0)
+            return [];
+        var ids = batch.ConvertAll(r => r.Id);
+        var events = (await _db.CaseEvents.AsNoTracking()
                 .Where(e => !e.IsCancelled && ClockEvents.Contains(e.Type) && ids.Contains(e.CaseFileId))
                 .Select(e => new CaseEvent { CaseFileId = e.CaseFileId, Type = e.Type, OccurredOn = e.OccurredOn })
                 .ToListAsync(ct))
             .ToLookup(e => e.CaseFileId);
-        var suspensions = (await db.ClockSuspensions.AsNoTracking().Where(s => ids.Contains(s.CaseFileId)).ToListAsync(ct))
+        var suspensions = (await _db.ClockSuspensions.AsNoTracking().Where(s => ids.Contains(s.CaseFileId)).ToListAsync(ct))
             .ToLookup(s => s.CaseFileId);
-        var clock = await LegalClockService.LoadClockAsync(db, ct);
-
-        var rows = new List<AccessRequestDashboardRow>(requests.Count);
-        foreach (var request in requests)
+        var rows = new List<AccessRequestDashboardRow>(batch.Count);
+        foreach (var request in batch)
         {
             request.Events = [.. events[request.Id]];
-            rows.Add(AccessRequestDashboard.Build(request, [.. suspensions[request.Id]], clock, OnTimeFrom, today));
+            rows.Add(AccessRequestDashboard.Build(request, [.. suspensions[request.Id]], _clock, _onTimeFrom, _today));
         }
         return rows;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Read only: ending the transaction releases the snapshot, nothing to keep.
+        await _transaction.DisposeAsync();
+        await _db.DisposeAsync();
     }
 }

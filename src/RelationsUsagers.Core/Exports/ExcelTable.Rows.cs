@@ -160,12 +160,16 @@ internal static partial class ExcelTable
         return letters;
     }
 
-    /// <summary>Stretches the table (and its filter) over its header and <paramref name="rows"/> rows; an empty table keeps its blank line.</summary>
-    public static void Stretch(Table table, int columns, int rows)
+    /// <summary>
+    /// Stretches the table (and its filter) over its header and <paramref name="rows"/> rows, an empty table keeping its blank
+    /// line; returns its range.
+    /// </summary>
+    public static string Stretch(Table table, int columns, int rows)
     {
         var range = $"A1:{ColumnLetter(columns)}{Math.Max(rows, 1) + 1}";
         table.Reference = range;
         table.AutoFilter?.Reference = range;
+        return range;
     }
 
     /// <summary>

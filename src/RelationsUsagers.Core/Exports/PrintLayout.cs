@@ -26,6 +26,9 @@ public sealed record PrintLayout(string DocumentName, DateTime ExportedAtParis)
         page.PageOrientation = XLPageOrientation.Landscape;
         page.PaperSize = XLPaperSize.A4Paper;
         page.FitToPages(1, 0);
+        // Narrow side margins: a register is wide, every centimetre enlarges its print.
+        (page.Margins.Left, page.Margins.Right, page.Margins.Top, page.Margins.Bottom) = (0.25, 0.25, 0.5, 0.6);
+        (page.Margins.Header, page.Margins.Footer) = (0.3, 0.3);
         page.SetRowsToRepeatAtTop(1, headerRows);
         page.Footer.Left.AddText(Escape(DocumentName));
         page.Footer.Center.AddText(PageNumberFooter);

@@ -10,7 +10,7 @@ internal static class WorkbookFile
 {
     /// <summary>
     /// Saves <paramref name="workbook"/> into <paramref name="output"/>, the rows of <paramref name="tables"/> streamed into their
-    /// sheets. ClosedXML saves the laid-out workbook (small: headers, formats, print setup, small sheets) into memory; its parts
+    /// sheets, each table's cells its sheet's print area. ClosedXML saves the laid-out workbook (small: headers, formats, print setup, small sheets) into memory; its parts
     /// are then copied into a new file, entry by entry, each streamed table's sheet written row by row as its rows are read.
     /// The file is built with <see cref="ZipArchive"/> in create mode: it compresses each part as it is written, where the Open
     /// XML package (update mode) would hold every part uncompressed in memory until it closes.
@@ -20,12 +20,6 @@ internal static class WorkbookFile
         // Through memory: ClosedXML writes synchronously and needs a seekable stream; the caller's may be neither.
         using var layout = new MemoryStream();
         workbook.SaveAs(layout);
-        if (tables.Length == 0)
-        {
-            layout.Position = 0;
-            await layout.CopyToAsync(output, ct);
-            return;
-        }
 
         var parts = ReadLayout(layout, tables);
         using var file = new MemoryStream();
@@ -35,8 +29,9 @@ internal static class WorkbookFile
             var counts = new int[tables.Length];
             foreach (var entry in source.Entries)
             {
-                if (entry.FullName == parts.StylesEntry || parts.Tables.Any(t => t.TableEntry == entry.FullName))
-                    continue;  // written last: the overdue styles and the row counts are known once the rows are written
+                // Written last: the overdue styles, the tables' and print areas' extents are known once the rows are written.
+                if (entry.FullName == parts.StylesEntry || entry.FullName == parts.WorkbookEntry || parts.Tables.Any(t => t.TableEntry == entry.FullName))
+                    continue;
                 var sheet = Array.FindIndex(parts.Tables, t => t.SheetEntry == entry.FullName);
                 await using var written = target.CreateEntry(entry.FullName, CompressionLevel.Optimal).Open();
                 if (sheet >= 0)
@@ -49,18 +44,63 @@ internal static class WorkbookFile
             }
             for (var t = 0; t < tables.Length; t++)
             {
-                ExcelTable.Stretch(parts.Tables[t].Table, tables[t].ColumnCount, counts[t]);
+                var reference = ExcelTable.Stretch(parts.Tables[t].Table, tables[t].ColumnCount, counts[t]);
                 Write(target, parts.Tables[t].TableEntry, parts.Tables[t].Table);
+                SetPrintArea(parts.Workbook, tables[t].SheetName, reference);
             }
             Write(target, parts.StylesEntry, parts.Stylesheet);
+            FixPrintTitles(parts.Workbook);
+            Write(target, parts.WorkbookEntry, parts.Workbook);
         }
         file.Position = 0;
         await file.CopyToAsync(output, ct);
     }
 
+    /// <summary>
+    /// The rows a sheet repeats on each printed page, as absolute rows ('Synthèse'!$1:$2): ClosedXML 0.95 writes them relative
+    /// (Synthèse!1:2), which LibreOffice ignores.
+    /// </summary>
+    private static void FixPrintTitles(Workbook workbook)
+    {
+        var sheets = workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!).ToList();
+        foreach (var name in workbook.DefinedNames?.Elements<DefinedName>() ?? [])
+        {
+            if (name.Name?.Value != PrintTitles || name.LocalSheetId?.Value is not { } index
+                || name.Text.Split('!') is not [_, var rows] || rows.Split(':') is not [var first, var last])
+                continue;
+            name.Text = $"{Quoted(sheets[(int)index])}!${first.TrimStart('$')}:${last.TrimStart('$')}";
+        }
+    }
+
+    /// <summary>
+    /// The table's cells are what prints: without a print area LibreOffice also prints the long remarks running over the
+    /// empty cells beyond the last column, narrowing the table and adding blank pages.
+    /// </summary>
+    private static void SetPrintArea(Workbook workbook, string sheetName, string reference)
+    {
+        var index = (uint)workbook.Sheets!.Elements<Sheet>().ToList().FindIndex(s => s.Name == sheetName);
+        var names = workbook.DefinedNames ??= new DefinedNames();
+        names.Elements<DefinedName>().FirstOrDefault(n => n.Name?.Value == PrintArea && n.LocalSheetId?.Value == index)?.Remove();
+        var (first, last) = (reference.Split(':')[0], reference.Split(':')[1]);
+        names.PrependChild(new DefinedName($"{Quoted(sheetName)}!{Absolute(first)}:{Absolute(last)}") { Name = PrintArea, LocalSheetId = index });
+    }
+
+    private const string PrintTitles = "_xlnm.Print_Titles", PrintArea = "_xlnm.Print_Area";
+
+    private static string Quoted(string sheet) => $"'{sheet.Replace("'", "''", StringComparison.Ordinal)}'";
+
+    /// <summary>"AB109" → "$AB$109".</summary>
+    private static string Absolute(string cell)
+    {
+        var digits = 0;
+        while (!char.IsAsciiDigit(cell[digits]))
+            digits++;
+        return $"${cell[..digits]}${cell[digits..]}";
+    }
+
     private sealed record TableParts(string SheetEntry, Worksheet Sheet, string TableEntry, Table Table);
 
-    private sealed record LayoutParts(string StylesEntry, Stylesheet Stylesheet, TableParts[] Tables);
+    private sealed record LayoutParts(string WorkbookEntry, Workbook Workbook, string StylesEntry, Stylesheet Stylesheet, TableParts[] Tables);
 
     /// <summary>The small parts the streamed tables change, read from the laid-out file (copies: the package is closed after).</summary>
     private static LayoutParts ReadLayout(MemoryStream layout, IStreamedTable[] tables)
@@ -75,7 +115,8 @@ internal static class WorkbookFile
             var table = part.TableDefinitionParts.Single(p => p.Table.Name == t.TableName);
             return new TableParts(EntryName(part), (Worksheet)part.Worksheet.CloneNode(true), EntryName(table), (Table)table.Table.CloneNode(true));
         }).ToArray();
-        return new LayoutParts(EntryName(stylesPart), (Stylesheet)stylesPart.Stylesheet.CloneNode(true), found);
+        return new LayoutParts(EntryName(workbookPart), (Workbook)workbookPart.Workbook.CloneNode(true),
+            EntryName(stylesPart), (Stylesheet)stylesPart.Stylesheet.CloneNode(true), found);
     }
 
     private static string EntryName(OpenXmlPart part) => part.Uri.OriginalString.TrimStart('/');

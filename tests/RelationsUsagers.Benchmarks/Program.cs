@@ -10,6 +10,9 @@ switch (command)
     case "export":
         await ExportBenchmark.RunAsync(args[1..]);
         return 0;
+    case ExportBenchmark.MeasureCommand:
+        await ExportBenchmark.MeasureAsync(args[1..]);
+        return 0;
     case "pseudonymise":
         await PseudonymiseBenchmark.RunAsync(args[1..]);
         return 0;

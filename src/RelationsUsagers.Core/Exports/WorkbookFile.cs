@@ -22,7 +22,9 @@ internal static class WorkbookFile
         workbook.SaveAs(layout);
 
         var parts = ReadLayout(layout, tables);
-        using var file = new MemoryStream();
+        // A seekable output (a file, the endpoint's buffer) takes the zip as it is written; any other gets it once complete.
+        using var buffer = output.CanSeek ? null : new MemoryStream();
+        var file = buffer ?? output;
         using (var source = new ZipArchive(layout, ZipArchiveMode.Read, leaveOpen: true))
         using (var target = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
         {
@@ -52,8 +54,11 @@ internal static class WorkbookFile
             FixPrintTitles(parts.Workbook);
             Write(target, parts.WorkbookEntry, parts.Workbook);
         }
-        file.Position = 0;
-        await file.CopyToAsync(output, ct);
+        if (buffer is not null)
+        {
+            buffer.Position = 0;
+            await buffer.CopyToAsync(output, ct);
+        }
     }
 
     /// <summary>

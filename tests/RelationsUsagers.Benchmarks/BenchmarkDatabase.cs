@@ -59,6 +59,9 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>A file already migrated and seeded, opened as it is (kept afterwards).</summary>
+    public static BenchmarkDatabase Open(string path) => new(path);
+
     public ValueTask DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -10,8 +10,9 @@ internal static class WorkbookFile
 {
     /// <summary>
     /// Saves <paramref name="workbook"/> into <paramref name="output"/>, the rows of <paramref name="tables"/> streamed into their
-    /// sheets, each table's cells its sheet's print area. ClosedXML saves the laid-out workbook (small: headers, formats, print setup, small sheets) into memory; its parts
-    /// are then copied into a new file, entry by entry, each streamed table's sheet written row by row as its rows are read.
+    /// sheets, each table's cells its sheet's print area. ClosedXML saves the laid-out workbook (small: headers, formats, print
+    /// setup, small sheets) into memory; its parts are then copied into a new file, entry by entry, each streamed table's
+    /// sheet written row by row as its rows are read.
     /// The file is built with <see cref="ZipArchive"/> in create mode: it compresses each part as it is written, where the Open
     /// XML package (update mode) would hold every part uncompressed in memory until it closes.
     /// </summary>
@@ -32,7 +33,8 @@ internal static class WorkbookFile
             foreach (var entry in source.Entries)
             {
                 // Written last: the overdue styles, the tables' and print areas' extents are known once the rows are written.
-                if (entry.FullName == parts.StylesEntry || entry.FullName == parts.WorkbookEntry || parts.Tables.Any(t => t.TableEntry == entry.FullName))
+                if (entry.FullName == parts.StylesEntry || entry.FullName == parts.WorkbookEntry
+                    || parts.Tables.Any(t => t.TableEntry == entry.FullName))
                     continue;
                 var sheet = Array.FindIndex(parts.Tables, t => t.SheetEntry == entry.FullName);
                 await using var written = target.CreateEntry(entry.FullName, CompressionLevel.Optimal).Open();

@@ -2,6 +2,7 @@ using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Claims;
 using RelationsUsagers.Core.Complaints;
+using RelationsUsagers.Core.FunctionalProtection;
 using RelationsUsagers.Core.Requisitions;
 
 namespace RelationsUsagers.Core.Tests;
@@ -88,8 +89,26 @@ public static class TestCases
         return r;
     }
 
+    /// <summary>
+    /// A nurse assaulted at the emergency department asks for protection fonctionnelle. By default received on 2 January
+    /// 2026, so that her request was implicitly rejected on 2 March (CRPA L.231-4), and she asked for the reasons on 5 March.
+    /// </summary>
+    public static ProtectionCase Protection(DateOnly? receivedOn = null) => new()
+    {
+        ReceivedOn = receivedOn ?? new DateOnly(2026, 1, 2),
+        Channel = Channel.Mail,
+        Patient = new Patient { LastName = "Perrot", FirstName = "Amandine" },
+        Requester = new Party { Name = "Amandine Perrot", Capacity = "l'agent" },
+        AgentService = "Urgences", AgentGrade = "Infirmière", FactsOn = (receivedOn ?? new DateOnly(2026, 1, 2)).AddDays(-3),
+        Beneficiaries = [new ProtectionBeneficiary()],
+        Events = receivedOn is null
+            ? [new CaseEvent { Type = ProtectionKind.ReasonsRequested, OccurredOn = new DateOnly(2026, 3, 5) }]
+            : [],
+    };
+
     public static CaseFile Of(CaseKind kind, DateOnly? receivedOn = null) => kind switch
     {
+        CaseKind.FunctionalProtection => Protection(receivedOn),
         CaseKind.AccessRequest => AccessRequest(receivedOn),
         CaseKind.Complaint => Complaint(receivedOn),
         CaseKind.IndemnityClaim => IndemnityClaim(receivedOn),

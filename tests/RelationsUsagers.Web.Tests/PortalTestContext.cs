@@ -102,11 +102,14 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         Auth.SetRoles(roles);
         // The services act as the signed-in user, as the app's current user follows the authentication state.
         currentUser.UserName = userName;
+        currentUser.Roles = roles;
     }
 
     private sealed class SignedInUser : ICurrentUser
     {
         public string UserName { get; set; } = PortalTestContext.UserName;
+        public string[] Roles { get; set; } = [];
+        public bool Holds(string permission) => Permissions.Allows(permission, Roles);
     }
 
     /// <summary>Creates a case through the real service, as the signed-in officer.</summary>

@@ -15,6 +15,9 @@ public sealed partial class CaseFileService(IDbContextFactory<AppDbContext> dbFa
         draft.Status = CaseStatus.Received;
         validators.EnsureValid(draft);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // The query filter hides these cases from the others; creating one needs the permission too.
+        if (CaseKinds.Of(draft).Permission is { } permission && !db.Holds(permission))
+            throw new CaseRuleException($"Vous n'avez pas accès aux dossiers de type « {draft.Kind.Label()} ».");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var received = new CaseEvent { CaseFileId = draft.Id, Type = CaseEventTypes.Received, OccurredOn = draft.ReceivedOn };
         try
@@ -150,5 +153,6 @@ public sealed partial class CaseFileService(IDbContextFactory<AppDbContext> dbFa
             }).ToList();
             r.ServicesTold = e.ServicesTold.Select(s => new SeizureNotice { Service = s.Service, Person = s.Person, ToldOn = s.ToldOn }).ToList();
         }
+        CaseKinds.Of(current).CopyLists(current, edited);
     }
 }

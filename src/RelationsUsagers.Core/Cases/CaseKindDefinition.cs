@@ -23,6 +23,12 @@ public abstract class CaseKindDefinition
     public abstract (string Label, string Hint) RequesterCapacityLabel { get; }
 
     /// <summary>
+    /// The permission needed to see a case of this kind at all (protection fonctionnelle), null when working the cases
+    /// is enough. The database hides the others' cases from every query (AppDbContext), and creating one is refused.
+    /// </summary>
+    public virtual string? Permission => null;
+
+    /// <summary>
     /// The French names of this kind's own fields, by property path (its XxxFieldNames list, next to its class): the forms,
     /// the audit journal and the exports name a field through <see cref="FieldNames"/>, which reads them here first.
     /// </summary>
@@ -63,6 +69,12 @@ public abstract class CaseKindDefinition
     /// never stale; nothing by default.
     /// </summary>
     public virtual void RefreshDerivedFields(CaseFile file) { }
+
+    /// <summary>
+    /// Copies the kind's own lists (JSON columns) from the form's copy onto the stored case as new objects, which the
+    /// form's values laid over the row (EF Core's SetValues) leave out; nothing by default.
+    /// </summary>
+    public virtual void CopyLists(CaseFile current, CaseFile edited) { }
 
     /// <summary>
     /// Whose move it is at this status when it is not the office's: the requester asked for proofs, the CCI seized...

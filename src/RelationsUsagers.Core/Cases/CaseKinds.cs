@@ -1,6 +1,7 @@
 using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.Claims;
 using RelationsUsagers.Core.Complaints;
+using RelationsUsagers.Core.FunctionalProtection;
 using RelationsUsagers.Core.Requisitions;
 
 namespace RelationsUsagers.Core.Cases;
@@ -17,6 +18,7 @@ public static class CaseKinds
         new IndemnityClaimKind(),
         new AccessRequestKind(),
         new RequisitionKind(),
+        new ProtectionKind(),
     ];
 
     private static readonly Dictionary<CaseKind, CaseKindDefinition> ByKind = All.ToDictionary(d => d.Kind);
@@ -25,6 +27,10 @@ public static class CaseKinds
         ByKind.TryGetValue(kind, out var definition) ? definition : throw new ArgumentOutOfRangeException(nameof(kind), kind, "Type de dossier inconnu.");
 
     public static CaseKindDefinition Of(CaseFile file) => Of(file.Kind);
+
+    /// <summary>The kinds <paramref name="holds"/> may see: those with no permission of their own, and those whose permission it holds.</summary>
+    public static IEnumerable<CaseKindDefinition> VisibleTo(Func<string, bool> holds) =>
+        All.Where(k => k.Permission is not { } permission || holds(permission));
 }
 
 public static class CaseKindExtensions

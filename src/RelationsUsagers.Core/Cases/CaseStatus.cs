@@ -20,6 +20,8 @@ public enum CaseStatus
     Refused = 15,
     Abandoned = 16,
     Closed = 17,
+    /// <summary>Protection fonctionnelle granted, in full or in part: in force until it ends or is withdrawn.</summary>
+    ProtectionGranted = 18,
 }
 
 public static class CaseStatusLabels
@@ -43,6 +45,7 @@ public static class CaseStatusLabels
         CaseStatus.Refused => "Refusé",
         CaseStatus.Abandoned => "Abandonné",
         CaseStatus.Closed => "Clos",
+        CaseStatus.ProtectionGranted => "Protection accordée",
         _ => status.ToString(),
     };
 

@@ -80,6 +80,8 @@ public sealed partial class CduAgendaService(IDbContextFactory<AppDbContext> dbF
         return result;
     }
 
+    private static readonly CaseKind[] RestrictedKinds = [.. CaseKinds.All.Where(k => k.Permission is not null).Select(k => k.Kind)];
+
     /// <summary>Adds items (proposals or typed ones) at the end of the agenda, in the given order.</summary>
     public async Task<IReadOnlyList<AgendaItem>> AddAsync(Guid meetingId, IEnumerable<AgendaItem> items, CancellationToken ct = default)
     {
@@ -93,6 +95,9 @@ public sealed partial class CduAgendaService(IDbContextFactory<AppDbContext> dbF
             EnsureFinishedIfPublished(meeting, item);
             if (item.CaseFileId is { } caseId && !await db.CaseFiles.AnyAsync(c => c.Id == caseId, ct))
                 throw new CaseRuleException("Le dossier de ce point n'existe plus.");
+            // A kind kept to a permission (an agent's protection fonctionnelle) is never put before the CDU's members.
+            if (item.CaseFileId is { } cited && await db.CaseFiles.AnyAsync(c => c.Id == cited && RestrictedKinds.Contains(c.Kind), ct))
+                throw new CaseRuleException("Ce dossier ne peut pas être inscrit à l'ordre du jour de la CDU : son accès est réservé.");
             var copy = new AgendaItem
             {
                 MeetingId = meetingId, Order = ++order, Kind = item.Kind, Title = item.Title, Text = item.Text,

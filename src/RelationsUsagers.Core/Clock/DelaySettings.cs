@@ -33,6 +33,8 @@ public static class DelaySettings
     public const string ComplaintDamageInformation = "complaint.damage-information";
     public const string RequisitionDueDate = "requisition.due-date";
     public const string WaitingReminder = "waiting.reminder";
+    public const string ProtectionImplicitRejection = "protection.implicit-rejection";
+    public const string ProtectionReasons = "protection.reasons";
 
     /// <summary>The default rows (new instances on each call, so that no caller can change the defaults of another).</summary>
     public static IReadOnlyList<DelaySetting> Defaults =>
@@ -76,6 +78,11 @@ public static class DelaySettings
         New(ClaimFourYearPrescription, 4, DelayUnit.Years, "1er janvier suivant les faits ou la dernière réclamation écrite", "Loi n° 68-1250 du 31 décembre 1968, art. 1 et 2", "Prescription quadriennale", 90),
         // No legal delay: the authority sets the date (CPP 60-1, 77-1-1, 99-3); the duration is unused.
         New(RequisitionDueDate, 0, DelayUnit.Days, "DueOn (date fixée par l'autorité)", "CPP art. 60-1, 77-1-1, 99-3", "Réponse à la réquisition"),
+        // Protection fonctionnelle: 2 months' silence on the agent's request is a rejection (CRPA L.231-4 5°, relations with
+        // agents [M]); warned 15 days before, so the authority can still decide. Its reasons, when the agent asks for them,
+        // within 1 month (CRPA L.232-4).
+        New(ProtectionImplicitRejection, 2, DelayUnit.Months, CaseEventTypes.Received, "CRPA art. L.231-4 ; CGFP art. L.134-1", "Décision implicite de rejet (protection fonctionnelle)", 15),
+        New(ProtectionReasons, 1, DelayUnit.Months, "Demande des motifs du rejet implicite", "CRPA art. L.232-4", "Communication des motifs du rejet implicite"),
         // No text: when a case waits on the requester, the CCI, the insurer..., the queue proposes a reminder after this [M].
         New(WaitingReminder, 15, DelayUnit.Days, "Mise en attente ou dernière relance", "Pratique du service", "Relance de la partie attendue"),
     ];

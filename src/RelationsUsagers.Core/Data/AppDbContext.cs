@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using System.Reflection;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.AccessRequests;
@@ -43,6 +45,28 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        builder.Entity<CaseFile>().HasQueryFilter(VisibleCases());
+    }
+
+    /// <summary>Whether the user this context acts for holds <paramref name="permission"/> (read again by each query).</summary>
+    internal bool Holds(string permission) => currentUser.Holds(permission);
+
+    /// <summary>
+    /// The kinds restricted to a permission (protection fonctionnelle, CGFP L.134-1 ff.) are left out of every query of a
+    /// user who does not hold it: the queue, the searches, a person's cases, the exports, the CDU, a direct address. The
+    /// filter calls <see cref="Holds"/> on this very context, which EF Core evaluates for the context running each query.
+    /// Code that must read every case whoever acts (the pseudonymiser's index of names) says so with IgnoreQueryFilters.
+    /// </summary>
+    private Expression<Func<CaseFile, bool>> VisibleCases()
+    {
+        var file = Expression.Parameter(typeof(CaseFile), "c");
+        var holds = typeof(AppDbContext).GetMethod(nameof(Holds), BindingFlags.Instance | BindingFlags.NonPublic)!;
+        Expression body = Expression.Constant(true);
+        foreach (var kind in CaseKinds.All.Where(k => k.Permission is not null))
+            body = Expression.AndAlso(body, Expression.OrElse(
+                Expression.NotEqual(Expression.Property(file, nameof(CaseFile.Kind)), Expression.Constant(kind.Kind)),
+                Expression.Call(Expression.Constant(this), holds, Expression.Constant(kind.Permission))));
+        return Expression.Lambda<Func<CaseFile, bool>>(body, file);
     }
 
     /// <remarks>

@@ -3,6 +3,7 @@ using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Cdu;
 using RelationsUsagers.Core.Claims;
 using RelationsUsagers.Core.Complaints;
+using RelationsUsagers.Core.FunctionalProtection;
 using RelationsUsagers.Core.Requisitions;
 
 namespace RelationsUsagers.Core.Letters;
@@ -11,7 +12,8 @@ namespace RelationsUsagers.Core.Letters;
 public static class LetterCatalog
 {
     public static IReadOnlyList<LetterDefinition> All { get; } =
-        [.. ComplaintLetters.All, .. ClaimLetters.All, .. AccessRequestLetters.All, .. RequisitionLetters.All, .. CduLetters.All];
+        [.. ComplaintLetters.All, .. ClaimLetters.All, .. AccessRequestLetters.All, .. RequisitionLetters.All, .. ProtectionLetters.All,
+         .. CduLetters.All];
 
     private static readonly Dictionary<string, LetterDefinition> ByCode = All.ToDictionary(l => l.Code);
 

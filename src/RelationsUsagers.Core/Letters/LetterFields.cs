@@ -73,6 +73,10 @@ public static class LetterFields
     public static readonly LetterField LegalBasis = new("legal-basis", "Cadre juridique");
     public static readonly LetterField ItemsSent = new("items-sent", "Éléments transmis");
     public static readonly LetterField ItemsWithheld = new("items-withheld", "Éléments non transmis et motifs");
+    // Protection fonctionnelle
+    public static readonly LetterField ProtectionGround = new("protection-ground", "Cas de protection");
+    public static readonly LetterField ProtectionMeasures = new("protection-measures", "Mesures accordées");
+    public static readonly LetterField DecisionMaker = new("decision-maker", "Autorité décisionnaire");
     // CDU convocation.
     public static readonly LetterField MemberName = new("member-name", "Membre convoqué");
     public static readonly LetterField MemberCapacity = new("member-capacity", "Qualité du membre");

@@ -42,6 +42,11 @@ public static class Permissions
     public const string Administer = "admin";
     /// <summary>A mediator's own mediations: the meetings he is booked for, their complaint as far as consent allows, the minutes.</summary>
     public const string MediationOwn = "mediation.own";
+    /// <summary>
+    /// Open, list and work the agents' protection fonctionnelle files (CGFP L.134-1 ff.): the request is not communicable to
+    /// the alleged author, so no one else sees them, CDU members never.
+    /// </summary>
+    public const string FunctionalProtection = "protection.work";
 
     public static readonly IReadOnlyDictionary<string, string[]> GrantedTo = new Dictionary<string, string[]>
     {
@@ -54,6 +59,7 @@ public static class Permissions
         [LettersManage] = [Roles.Manager],
         [Administer] = [Roles.Admin],
         [MediationOwn] = [Roles.Mediator],
+        [FunctionalProtection] = [Roles.Manager],
     };
 
     public static bool Allows(string permission, IEnumerable<string> roles) =>

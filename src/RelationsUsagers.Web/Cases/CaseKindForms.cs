@@ -2,6 +2,7 @@ using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Web.AccessRequests;
 using RelationsUsagers.Web.Claims;
 using RelationsUsagers.Web.Complaints;
+using RelationsUsagers.Web.FunctionalProtection;
 using RelationsUsagers.Web.Requisitions;
 
 namespace RelationsUsagers.Web.Cases;
@@ -18,6 +19,7 @@ public static class CaseKindForms
         [CaseKind.Complaint] = (typeof(ComplaintFields), nameof(ComplaintFields.Complaint)),
         [CaseKind.IndemnityClaim] = (typeof(ClaimFields), nameof(ClaimFields.Claim)),
         [CaseKind.Requisition] = (typeof(RequisitionFields), nameof(RequisitionFields.Requisition)),
+        [CaseKind.FunctionalProtection] = (typeof(ProtectionFields), nameof(ProtectionFields.Protection)),
     };
 
     public static Type FieldsOf(CaseKind kind) =>

@@ -152,7 +152,7 @@ public class SuspensionClockTests
     [Fact]
     public void Every_code_is_produced_by_some_kind_of_case()
     {
-        var codes = new[] { AccessSamples(), ComplaintSamples(), ClaimSamples(), RequisitionSamples() }
+        var codes = new[] { AccessSamples(), ComplaintSamples(), ClaimSamples(), RequisitionSamples(), ProtectionSamples() }
             .SelectMany(files => files).SelectMany(f => Compute(f, D(2026, 3, 10))).Select(d => d.Code).ToHashSet();
         // The reminder delay is the queue's, not a deadline of the case (QueueColumns).
         Assert.Equal(Defaults.Select(s => s.Code).Where(c => c != DelaySettings.WaitingReminder).Order(), codes.Order());
@@ -192,6 +192,14 @@ public class SuspensionClockTests
         var belongings = Claim(D(2026, 3, 3));
         belongings.Damage = Claims.ClaimDamage.OutsideCare;
         return [claim, belongings];
+    }
+
+    private static IEnumerable<CaseFile> ProtectionSamples()
+    {
+        // Received 05/01, silent for 2 months: the agent asks for the reasons on 06/03.
+        var silent = new RelationsUsagers.Core.FunctionalProtection.ProtectionCase
+            { ReceivedOn = D(2026, 1, 5), Events = [Event(RelationsUsagers.Core.FunctionalProtection.ProtectionKind.ReasonsRequested, D(2026, 3, 6))] };
+        return [silent];
     }
 
     private static IEnumerable<CaseFile> RequisitionSamples()

@@ -17,7 +17,12 @@ public class DefaultLetterTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Today = new(2026, 11, 25);
-    private static readonly Lazy<IReadOnlyList<CaseFile>> DemoCases = new(() => new DemoCaseGenerator(Now).Generate(600).Cases);
+    private static readonly Lazy<IReadOnlyList<CaseFile>> DemoCases = new(() =>
+    [
+        .. new DemoCaseGenerator(Now).Generate(600).Cases,
+        // Protection fonctionnelle has its own demo files, numbered here as the seeder would.
+        .. Core.FunctionalProtection.ProtectionDemoSeeder.Build(Today).Select((f, i) => { f.Reference = ReferenceAllocator.Format(f.Kind, f.ReceivedOn.Year, i + 1); return f; }),
+    ]);
 
     /// <summary>What an officer types in the panel for the fields a letter asks.</summary>
     private static readonly Dictionary<string, string?> Typed = new()

@@ -69,7 +69,7 @@ public class DelayArithmeticTests
             "complaint.damage-information",
             "claim.implicit-rejection", "claim.insurer-declaration", "claim.cci-opinion", "claim.insurer-offer",
             "claim.payment", "claim.prescription", "claim.court-time-limit", "claim.final-offer", "claim.prescription-four-years",
-            "requisition.due-date", "waiting.reminder",
+            "requisition.due-date", "protection.implicit-rejection", "protection.reasons", "waiting.reminder",
         ];
         Assert.Equal(codes.Order(), DelaySettings.Defaults.Select(s => s.Code).Order());
         Assert.All(DelaySettings.Defaults, s => Assert.False(string.IsNullOrWhiteSpace(s.Article)));

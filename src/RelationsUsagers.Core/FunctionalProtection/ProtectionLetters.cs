@@ -47,8 +47,8 @@ public static class ProtectionLetters
                 (LetterFields.ProtectionGround, p.Ground.Label()),
                 (DecisionText, p.Decision?.Label().ToLowerInvariant()),
                 (ProtectionMeasures, p.Decision is ProtectionDecision.Refused || p.Measures.Count == 0 ? null : string.Join("\n", p.Measures.Select(MeasureLine))),
-                (RefusalReason, p.Decision is ProtectionDecision.Refused or ProtectionDecision.GrantedInPart ? LetterValues.NullIfBlank(p.DecisionReasons) : null),
-                (DecisionMaker, p.DirectorInvolved ? LetterValues.NullIfBlank(p.DecisionMaker) : null),
+                (RefusalReason, p.Decision is ProtectionDecision.Refused or ProtectionDecision.GrantedInPart ? TypedText.NullIfBlank(p.DecisionReasons) : null),
+                (DecisionMaker, p.DirectorInvolved ? TypedText.NullIfBlank(p.DecisionMaker) : null),
             ];
         },
         // A refusal, even partial, is reasoned (CRPA L.211-2); the director involved does not sign his own case.

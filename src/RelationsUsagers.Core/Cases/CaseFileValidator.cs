@@ -14,11 +14,11 @@ public abstract class CaseFileValidator<T> : AbstractValidator<T> where T : Case
             .Must(d => d <= Today()).WithMessage(Future(CaseFileFieldNames.ReceivedOn));
         RuleFor(c => c.Channel).IsInEnum().WithMessage("Le canal de réception est invalide.");
         RuleFor(c => c.Patient.LastName)
-            .NotEmpty().WithMessage("Le nom du patient est obligatoire.")
-            .MaximumLength(100).WithMessage("Le nom du patient ne doit pas dépasser 100 caractères.")
+            .NotEmpty().WithMessage(c => $"Le {PersonField(c, "Patient.LastName")} est obligatoire.")
+            .MaximumLength(100).WithMessage(c => $"Le {PersonField(c, "Patient.LastName")} ne doit pas dépasser 100 caractères.")
             .OverridePropertyName("Patient.LastName");
         RuleFor(c => c.Patient.FirstName)
-            .MaximumLength(100).WithMessage("Le prénom du patient ne doit pas dépasser 100 caractères.")
+            .MaximumLength(100).WithMessage(c => $"Le {PersonField(c, "Patient.FirstName")} ne doit pas dépasser 100 caractères.")
             .OverridePropertyName("Patient.FirstName");
         RuleFor(c => c.Patient.BirthDate)
             .Must(d => d is null || d <= Today()).WithMessage(Future(CaseFileFieldNames.PatientBirthDate))
@@ -47,6 +47,13 @@ public abstract class CaseFileValidator<T> : AbstractValidator<T> where T : Case
     }
 
     protected Func<DateOnly> Today { get; }
+
+    /// <summary>The person's field as the kind names it, for a message: « nom du patient », « nom de l'agent ».</summary>
+    private static string PersonField(T file, string path)
+    {
+        var label = FieldNames.Label(file.Kind, path);
+        return char.ToLowerInvariant(label[0]) + label[1..];
+    }
 
     /// <summary>An optional date that must not be in the future nor before receipt; <paramref name="name"/> is its French name.</summary>
     protected void FactDate(System.Linq.Expressions.Expression<Func<T, DateOnly?>> date, string name)

@@ -56,7 +56,9 @@ public sealed class CaseFileValidatorTests
         var file = TestCases.Of(kind);
         file.Patient.LastName = "  ";
 
-        FailsOnlyOn(_validators.Validate(file), "Patient.LastName", "Le nom du patient est obligatoire.");
+        // The staff member of a protection fonctionnelle file is no patient: the message names the agent.
+        var expected = kind == CaseKind.FunctionalProtection ? "Le nom de l'agent est obligatoire." : "Le nom du patient est obligatoire.";
+        FailsOnlyOn(_validators.Validate(file), "Patient.LastName", expected);
     }
 
     [Fact]

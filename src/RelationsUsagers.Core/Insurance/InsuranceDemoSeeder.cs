@@ -52,7 +52,7 @@ public static class InsuranceDemoSeeder
         (LedgerEntryKind Kind, int DaysAgo, decimal Amount, string? Note)[][] stories =
         [
             [(LedgerEntryKind.HospitalPayment, 200, 3_200m, "Indemnisation amiable sous la franchise")],
-            [(LedgerEntryKind.HospitalPayment, 160, 42_000m, "Transaction signée ; l'établissement verse la totalité"),
+            [(LedgerEntryKind.HospitalPayment, 160, 42_000m, "Transaction signée\u00A0; l'établissement verse la totalité"),
              (LedgerEntryKind.RefundRequested, 150, 27_000m, "Appel de la part de l'assureur au-delà de la franchise"),
              (LedgerEntryKind.RefundReceived, 60, 18_000m, "Virement partiel de l'assureur")],
             [(LedgerEntryKind.InsurerPayment, 120, 9_500m, "Réglé directement par l'assureur")],

@@ -168,13 +168,13 @@ public sealed class InsuranceLedgerService(IDbContextFactory<AppDbContext> dbFac
                 PaidAmount = draft.PaidAmount, RecordedAtUtc = db.UtcNow, RecordedBy = db.CurrentUserName,
             };
             db.PremiumCalls.Add(added);
-            Audit(db, null, null, $"Contrat {policy.PolicyNumber} : appel « {added.Label} » de {Euros.Format(added.Amount)} à échéance du {added.DueOn:dd/MM/yyyy}"
+            Audit(db, null, null, $"Contrat {policy.PolicyNumber}\u00A0: appel « {added.Label} » de {Euros.Format(added.Amount)} à échéance du {added.DueOn:dd/MM/yyyy}"
                 + (added.PaidOn is { } on ? $", payé {Euros.Format(added.PaidAmount)} le {on:dd/MM/yyyy}" : ""));
             await db.SaveChangesAsync(ct);
             return added;
         }
         if (stored.Cancelled)
-            throw new CaseRuleException("Cet appel de cotisation est annulé : il ne peut plus être modifié.");
+            throw new CaseRuleException("Cet appel de cotisation est annulé\u00A0: il ne peut plus être modifié.");
         var changes = new List<Change>
         {
             new(InsuranceFieldNames.CallLabel, stored.Label, draft.Label.Trim()),
@@ -270,12 +270,12 @@ public sealed class InsuranceLedgerService(IDbContextFactory<AppDbContext> dbFac
                 RecordedAtUtc = db.UtcNow, RecordedBy = db.CurrentUserName,
             };
             db.LedgerEntries.Add(added);
-            Audit(db, cover.CaseFileId, reference, $"{added.Kind.Label()} du {added.On:dd/MM/yyyy} : {Euros.Format(added.Amount)}");
+            Audit(db, cover.CaseFileId, reference, $"{added.Kind.Label()} du {added.On:dd/MM/yyyy}\u00A0: {Euros.Format(added.Amount)}");
             await db.SaveChangesAsync(ct);
             return added;
         }
         if (stored.Cancelled)
-            throw new CaseRuleException("Cette écriture est annulée : elle ne peut plus être modifiée.");
+            throw new CaseRuleException("Cette écriture est annulée\u00A0: elle ne peut plus être modifiée.");
         var changes = new List<Change>
         {
             new(InsuranceFieldNames.EntryKind, stored.Kind.Label(), draft.Kind.Label()),
@@ -329,7 +329,7 @@ public sealed class InsuranceLedgerService(IDbContextFactory<AppDbContext> dbFac
         if (corrections.Count > 0)
         {
             kept = CaseCorrections.RequireReason(reason,
-                $"Le motif de la correction est obligatoire : {string.Join(", ", corrections.Select(c => c.Field.ToLower(CultureInfo.GetCultureInfo("fr-FR"))))} déjà enregistré(s).");
+                $"Le motif de la correction est obligatoire\u00A0: {string.Join(", ", corrections.Select(c => c.Field.ToLower(CultureInfo.GetCultureInfo("fr-FR"))))} déjà enregistré(s).");
             foreach (var c in corrections)
                 db.LedgerCorrections.Add(new LedgerCorrection
                 {
@@ -337,8 +337,8 @@ public sealed class InsuranceLedgerService(IDbContextFactory<AppDbContext> dbFac
                     Field = c.Field, OldValue = c.Old, NewValue = c.New, Reason = kept,
                 });
         }
-        var details = $"{subject} — {string.Join(" ; ", changed.Select(c => $"{c.Field} : {c.Old ?? "—"} → {c.New ?? "—"}"))}"
-            + (kept is null ? "" : $" (motif : {kept})");
+        var details = $"{subject} — {string.Join("\u00A0; ", changed.Select(c => $"{c.Field}\u00A0: {c.Old ?? "—"} → {c.New ?? "—"}"))}"
+            + (kept is null ? "" : $" (motif\u00A0: {kept})");
         db.AuditEntries.Add(new AuditEntry
         {
             AtUtc = db.UtcNow, UserName = db.CurrentUserName, CaseFileId = caseId, CaseReference = reference,

@@ -65,7 +65,7 @@ public sealed class InsuranceLedgerWorkbook(InsuranceLedgerService ledger, IDbCo
         sheet.Cell(1, 1).Style.Font.Bold = true;
         sheet.Cell(1, 1).Style.Font.FontSize = 14;
         sheet.Cell(2, 1).SetValue(string.Create(CultureInfo.InvariantCulture,
-            $"Situation au {b.AsOf:dd/MM/yyyy} ; remboursements en attente depuis plus de {data.RefundOverdueDays} jours : {b.OverdueRefunds}. Édité le {generatedAtParis:dd/MM/yyyy} à {generatedAtParis:HH:mm}."));
+            $"Situation au {b.AsOf:dd/MM/yyyy}\u00A0; remboursements en attente depuis plus de {data.RefundOverdueDays} jours\u00A0: {b.OverdueRefunds}. Édité le {generatedAtParis:dd/MM/yyyy} à {generatedAtParis:HH:mm}."));
         sheet.Cell(4, 1).SetValue("Poste");
         sheet.Cell(4, 2).SetValue("Montant");
         var header = sheet.Range(4, 1, 4, 2).Style;

@@ -72,7 +72,7 @@ public sealed class LedgerEntryValidator : AbstractValidator<LedgerEntry>
         RuleFor(e => e.Amount).Money(InsuranceFieldNames.EntryAmount);
         RuleFor(e => e.Amount).Must(a => a <= openRefund).When(e => e.Kind == LedgerEntryKind.RefundReceived && openRefund is not null && e.Amount > 0)
             .WithMessage(_ => openRefund == 0
-                ? "Aucune demande de remboursement n'est en attente pour ce sinistre : enregistrez d'abord la demande."
+                ? "Aucune demande de remboursement n'est en attente pour ce sinistre\u00A0: enregistrez d'abord la demande."
                 : $"Le remboursement dépasse les demandes en attente ({Euros.Format(openRefund!.Value)}).");
         RuleFor(e => e.Note).MaximumLength(LedgerEntry.NoteMaxLength).WithMessage($"L'observation ne doit pas dépasser {LedgerEntry.NoteMaxLength} caractères.");
     }

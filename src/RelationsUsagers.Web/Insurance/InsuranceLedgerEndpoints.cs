@@ -18,7 +18,7 @@ public static class InsuranceLedgerEndpoints
         {
             if (!int.TryParse(http.Request.Query["annee"], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
                 || year < InsuranceLedgerWorkbook.FirstYear || year > InsuranceLedgerWorkbook.LastYear)
-                return Results.Text($"Année invalide : indiquez « annee » entre {InsuranceLedgerWorkbook.FirstYear} et {InsuranceLedgerWorkbook.LastYear}, par exemple annee=2026.",
+                return Results.Text($"Année invalide\u00A0: indiquez « annee » entre {InsuranceLedgerWorkbook.FirstYear} et {InsuranceLedgerWorkbook.LastYear}, par exemple annee=2026.",
                     "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
             using var buffer = new MemoryStream();
             try

@@ -30,25 +30,28 @@ public sealed class InsuranceLedgerWorkbook(InsuranceLedgerService ledger, IDbCo
         if (year is < FirstYear or > LastYear)
             throw new CaseRuleException($"L'année doit être comprise entre {FirstYear} et {LastYear}.");
         var data = await ledger.GetYearAsync(year, ct);
+        var callRows = data.Policies.SelectMany(p => p.Calls.Where(c => !c.Cancelled && (c.DueOn.Year == year || c.PaidOn?.Year == year))
+            .Select(c => CallRow.Build(p.Policy, c))).ToList();
+        var claimRows = data.Claims.Select(ClaimRow.Build).ToList();
+        var entryRows = data.Claims.SelectMany(c => c.Entries.Where(e => !e.Cancelled && e.On.Year == year)
+                .Select(e => new EntryRow(e.On, c.Reference, c.InsurerReference, e.Kind.Label(), e.Amount, e.Note)))
+            .OrderBy(r => r.On).ThenBy(r => r.Reference, StringComparer.Ordinal).ToList();
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             // Claim references leave the portal: on record before the file is built, like the registers.
             db.AuditEntries.Add(new AuditEntry
             {
                 AtUtc = db.UtcNow, UserName = db.CurrentUserName, CaseFileId = null, Action = AuditActions.Exported,
-                Details = string.Create(CultureInfo.InvariantCulture, $"{Title} {year} ({data.Claims.Count} sinistre(s), {data.Policies.Sum(p => p.Calls.Count)} appel(s) de cotisation)"),
+                Details = string.Create(CultureInfo.InvariantCulture,
+                    $"{Title} {year} ({claimRows.Count} sinistre(s), {callRows.Count} appel(s) de cotisation, {entryRows.Count} écriture(s))"),
             });
             await db.SaveChangesAsync(ct);
         }
         using var workbook = new XLWorkbook();
         WriteBalance(workbook.AddWorksheet(BalanceSheet), data, ParisCalendar.Local(time.GetUtcNow()));
-        var calls = ExcelTable<CallRow>.Layout(workbook.AddWorksheet(CallsSheet), "Cotisations", CallRow.Columns,
-            data.Policies.SelectMany(p => p.Calls.Where(c => !c.Cancelled && (c.DueOn.Year == year || c.PaidOn?.Year == year)).Select(c => CallRow.Build(p.Policy, c))).ToList());
-        var claims = ExcelTable<ClaimRow>.Layout(workbook.AddWorksheet(ClaimsSheet), "Sinistres", ClaimRow.Columns,
-            data.Claims.Select(ClaimRow.Build).ToList(), r => r.Overdue);
-        var entries = ExcelTable<EntryRow>.Layout(workbook.AddWorksheet(EntriesSheet), "Ecritures", EntryRow.Columns,
-            data.Claims.SelectMany(c => c.Entries.Where(e => !e.Cancelled && e.On.Year == year).Select(e => new EntryRow(e.On, c.Reference, c.InsurerReference, e.Kind.Label(), e.Amount, e.Note)))
-                .OrderBy(r => r.On).ThenBy(r => r.Reference, StringComparer.Ordinal).ToList());
+        var calls = ExcelTable<CallRow>.Layout(workbook.AddWorksheet(CallsSheet), "Cotisations", CallRow.Columns, callRows);
+        var claims = ExcelTable<ClaimRow>.Layout(workbook.AddWorksheet(ClaimsSheet), "Sinistres", ClaimRow.Columns, claimRows, r => r.Overdue);
+        var entries = ExcelTable<EntryRow>.Layout(workbook.AddWorksheet(EntriesSheet), "Ecritures", EntryRow.Columns, entryRows);
         await WorkbookFile.SaveAsync(workbook, output, ct, document =>
         {
             calls.WriteRows(document);

@@ -28,7 +28,8 @@ public sealed class InsuranceLedgerTests(PortalFixture portal)
         await Expect(overdue).ToContainTextAsync("9\u00A0000,00\u00A0€");
         await Axe.AssertAccessibleAsync(page, "insurance-ledger-year");
 
-        var year = DateTime.Now.Year;
+        // The page's year (Paris time), read from its export link rather than from this machine's clock.
+        var year = int.Parse((await page.Locator("#insurance-export").GetAttributeAsync("href"))!.Split("annee=")[1], System.Globalization.CultureInfo.InvariantCulture);
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#insurance-export").ClickAsync());
         Assert.Equal(InsuranceLedgerWorkbook.FileName(year), download.SuggestedFilename);
         using (var workbook = new XLWorkbook(new MemoryStream(await File.ReadAllBytesAsync(await download.PathAsync(), TestContext.Current.CancellationToken))))
@@ -54,7 +55,7 @@ public sealed class InsuranceLedgerTests(PortalFixture portal)
         await PortalFixture.WaitReadyAsync(page);
         await Expect(page.Locator("#insurance-balance")).ToHaveCountAsync(0);
 
-        var response = await page.APIRequest.GetAsync($"/exports/assurance?annee={DateTime.Now.Year}", new() { MaxRedirects = 0 });
+        var response = await page.APIRequest.GetAsync("/exports/assurance?annee=2026", new() { MaxRedirects = 0 });
         Assert.NotEqual(200, response.Status);
     }
 }

@@ -153,12 +153,10 @@ public sealed class InsuranceLedgerService(IDbContextFactory<AppDbContext> dbFac
     /// <summary>Records a premium call or its payment, or corrects it (a changed recorded value needs <paramref name="reason"/>).</summary>
     public async Task<PremiumCall> SaveCallAsync(PremiumCall draft, string? reason = null, CancellationToken ct = default)
     {
-        Ensure(new PremiumCallValidator(), draft);
+        Ensure(new PremiumCallValidator(Today), draft);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var policy = await db.InsurancePolicies.AsNoTracking().FirstOrDefaultAsync(p => p.Id == draft.PolicyId, ct)
             ?? throw new CaseRuleException("Ce contrat n'existe pas.");
-        if (draft.PaidOn > Today)
-            throw new CaseRuleException("La date de paiement ne peut pas être dans le futur.");
         var stored = await db.PremiumCalls.FirstOrDefaultAsync(c => c.Id == draft.Id, ct);
         if (stored is null)
         {

@@ -23,23 +23,28 @@ public sealed class InsurancePolicyValidator : AbstractValidator<InsurancePolicy
         RuleFor(p => p.PolicyNumber).NotEmpty().WithMessage("Le numéro de contrat est obligatoire.")
             .MaximumLength(60).WithMessage("Le numéro de contrat ne doit pas dépasser 60 caractères.");
         RuleFor(p => p.StartsOn).NotEmpty().WithMessage("La date de début du contrat est obligatoire.");
-        RuleFor(p => p.EndsOn).NotEmpty().WithMessage("La date de fin du contrat est obligatoire.")
-            .Must((p, end) => end > p.StartsOn).When(p => p.StartsOn != default && p.EndsOn != default)
+        RuleFor(p => p.EndsOn).NotEmpty().WithMessage("La date de fin du contrat est obligatoire.");
+        RuleFor(p => p.EndsOn).Must((p, end) => end > p.StartsOn).When(p => p.StartsOn != default && p.EndsOn != default)
             .WithMessage("La fin du contrat doit être postérieure à son début.");
         RuleFor(p => p.DeductiblePerClaim).Money(InsuranceFieldNames.DeductiblePerClaim, allowZero: true);
     }
 }
 
-/// <summary>A premium call: a label, an amount, a due date; a payment has both its date and its amount, never more than called.</summary>
+/// <summary>
+/// A premium call: a label, an amount, a due date; a payment has both its date (not after <paramref name="today"/>) and its
+/// amount, never more than called.
+/// </summary>
 public sealed class PremiumCallValidator : AbstractValidator<PremiumCall>
 {
-    public PremiumCallValidator()
+    public PremiumCallValidator(DateOnly today)
     {
         RuleFor(c => c.Label).NotEmpty().WithMessage("Le libellé de l'appel est obligatoire.")
             .MaximumLength(100).WithMessage("Le libellé de l'appel ne doit pas dépasser 100 caractères.");
         RuleFor(c => c.Amount).Money(InsuranceFieldNames.CallAmount);
         RuleFor(c => c.DueOn).NotEmpty().WithMessage("L'échéance est obligatoire.");
+        // One rule per condition: a When() applies to every check before it in the same chain.
         RuleFor(c => c.PaidOn).NotNull().When(c => c.PaidAmount is not null).WithMessage("Indiquez la date du paiement.");
+        RuleFor(c => c.PaidOn).Must(on => on <= today).When(c => c.PaidOn is not null).WithMessage("La date de paiement ne peut pas être dans le futur.");
         RuleFor(c => c.PaidAmount).NotNull().When(c => c.PaidOn is not null).WithMessage("Indiquez le montant payé.");
         RuleFor(c => c.PaidAmount!.Value).Money(InsuranceFieldNames.PaidAmount).When(c => c.PaidAmount is not null).OverridePropertyName(nameof(PremiumCall.PaidAmount));
         RuleFor(c => c.PaidAmount).Must((c, paid) => paid <= c.Amount).When(c => c.PaidAmount is not null && c.Amount > 0)

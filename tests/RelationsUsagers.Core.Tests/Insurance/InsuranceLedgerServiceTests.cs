@@ -46,6 +46,17 @@ public sealed class InsuranceLedgerServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_policy_without_its_dates_says_so_at_each_date()
+    {
+        Assert.Equal(
+            [
+                (nameof(InsurancePolicy.StartsOn), "La date de début du contrat est obligatoire."),
+                (nameof(InsurancePolicy.EndsOn), "La date de fin du contrat est obligatoire."),
+            ],
+            Messages(new InsurancePolicyValidator().Validate(new InsurancePolicy { Insurer = "Mutuelle", PolicyNumber = "RCH-1", DeductiblePerClaim = 0m })));
+    }
+
+    [Fact]
     public void A_payment_above_the_call_or_without_its_date_is_refused_at_the_field()
     {
         var call = new PremiumCall { Label = "Échéance 1/4", Amount = 12_500m, DueOn = D(2026, 1, 15), PaidAmount = 12_500.01m };
@@ -55,9 +66,15 @@ public sealed class InsuranceLedgerServiceTests : IAsyncLifetime
                 (nameof(PremiumCall.PaidOn), "Indiquez la date du paiement."),
                 (nameof(PremiumCall.PaidAmount), "Le montant payé ne peut pas dépasser le montant appelé (12\u00A0500,00\u00A0€)."),
             ],
-            Messages(new PremiumCallValidator().Validate(call)));
+            Messages(new PremiumCallValidator(TestDatabase.Today).Validate(call)));
         Assert.Equal([(nameof(PremiumCall.Amount), "Montant appelé\u00A0: indiquez un montant supérieur à zéro.")],
-            Messages(new PremiumCallValidator().Validate(new PremiumCall { Label = "Échéance 1/4", Amount = 0, DueOn = D(2026, 1, 15) })));
+            Messages(new PremiumCallValidator(TestDatabase.Today).Validate(new PremiumCall { Label = "Échéance 1/4", Amount = 0, DueOn = D(2026, 1, 15) })));
+        // Paid tomorrow: not yet.
+        Assert.Equal([(nameof(PremiumCall.PaidOn), "La date de paiement ne peut pas être dans le futur.")],
+            Messages(new PremiumCallValidator(TestDatabase.Today).Validate(new PremiumCall
+            {
+                Label = "Échéance 1/4", Amount = 100m, DueOn = D(2026, 1, 15), PaidOn = TestDatabase.Today.AddDays(1), PaidAmount = 100m,
+            })));
     }
 
     [Fact]

@@ -43,7 +43,8 @@ public sealed class ClaimLedgerPageTests : PortalTestContext
         Dialogs.Find("#entry-save").Click();
         Dialogs.WaitForAssertion(() => Assert.Contains("Le remboursement dépasse les demandes en attente (5\u00A0000,00\u00A0€).", Dialogs.Markup));
 
-        Dialogs.Find("#entry-amount").Change("5000");
+        // Typed with a space between the thousands, as people write it.
+        Dialogs.Find("#entry-amount").Change("5 000");
         Dialogs.Find("#entry-save").Click();
         Dialogs.WaitForAssertion(() => Assert.Contains("Le motif de la correction est obligatoire", Dialogs.Find("#entry-reason").Closest(".mud-input-control")!.TextContent));
 
@@ -57,5 +58,35 @@ public sealed class ClaimLedgerPageTests : PortalTestContext
         // 20 000,00 paid for a share of 15 000,00: 5 000,00 advanced, now all refunded.
         Assert.Equal("5\u00A0000,00\u00A0€", page.Find("#claim-ledger-position tr[data-line=\"Remboursements reçus\"] td").TextContent);
         Assert.Equal("0,00\u00A0€", page.Find("#claim-ledger-position tr[data-line=\"Reste à recouvrer\"] td").TextContent);
+    }
+
+    [Fact]
+    public async Task The_claim_s_case_page_links_to_its_ledger_and_a_claim_not_yet_in_it_can_be_inscribed_there()
+    {
+        var ledger = Services.GetRequiredService<InsuranceLedgerService>();
+        await ledger.SavePolicyAsync(new InsurancePolicy
+        {
+            Insurer = "Mutuelle hospitalière d'assurance", PolicyNumber = "RCH-2026-0458", StartsOn = D(2026, 1, 1), EndsOn = D(2026, 12, 31), DeductiblePerClaim = 12_000m,
+        }, ct: Ct);
+        var claim = await CreateCaseAsync(new IndemnityClaim
+        {
+            ReceivedOn = D(2026, 1, 5), Channel = Channel.Mail, Patient = new Patient { LastName = "Garnier", FirstName = "Sylvie" },
+            Requester = new Party { Name = "Maître Arnaud Rousseau" }, Summary = "Infection du site opératoire.", Services = ["Orthopédie"],
+        });
+
+        var casePage = OpenCase(claim);
+        Assert.Equal($"/assurance/sinistres/{claim.Id}", casePage.Find("#case-insurance-ledger").GetAttribute("href"));
+
+        // The case page rendered the dialog and popover providers: the ledger page uses them.
+        var page = Render<ClaimLedgerPage>(p => p.Add(c => c.CaseId, claim.Id));
+        page.WaitForElement("#claim-ledger-none");
+        page.Find("#claim-ledger-inscribe").Click();
+        Dialogs.WaitForElement("#cover-save");
+        // The policy in force today and its deductible are proposed.
+        Assert.Equal("12\u00A0000,00", Dialogs.Find("#cover-deductible").GetAttribute("value"));
+        Dialogs.Find("#cover-save").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Contrat RCH-2026-0458", page.Markup));
+        Assert.Equal("12\u00A0000,00\u00A0€", page.Find("#claim-ledger-position tr[data-line=\"Franchise applicable\"] td").TextContent);
     }
 }

@@ -12,7 +12,7 @@ using RelationsUsagers.Core.Data;
 namespace RelationsUsagers.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206054831_InsuranceLedger")]
+    [Migration("20261206065139_InsuranceLedger")]
     partial class InsuranceLedger
     {
         /// <inheritdoc />
@@ -1966,6 +1966,9 @@ namespace RelationsUsagers.Core.Data.Migrations
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HeadOfDepartmentPresent")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("InitialDueOn")
                         .HasColumnType("TEXT");
 
@@ -2008,10 +2011,31 @@ namespace RelationsUsagers.Core.Data.Migrations
                     b.Property<DateOnly?>("SecrecyReviewOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SeizedItems")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool?>("SeizureCopyKept")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SeizureJurisdiction")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeizureMagistrate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("SeizureMinutesReceived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SeizureOfficer")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("SeizureOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeizurePlace")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SeizurePlannedOn")
                         .HasColumnType("TEXT");
 
                     b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Items", "RelationsUsagers.Core.Requisitions.Requisition.Items#RequisitionItem", b1 =>
@@ -2023,12 +2047,34 @@ namespace RelationsUsagers.Core.Data.Migrations
 
                             b1.Property<int>("Nature");
 
+                            b1.Property<string>("ReviewedBy");
+
+                            b1.Property<DateOnly?>("ReviewedOn");
+
                             b1.Property<int?>("Secrecy");
+
+                            b1.Property<string>("SecrecyReason");
 
                             b1.Property<bool>("Sent");
 
                             b1
                                 .ToJson("Items")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "ServicesTold", "RelationsUsagers.Core.Requisitions.Requisition.ServicesTold#SeizureNotice", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Person");
+
+                            b1.Property<string>("Service")
+                                .IsRequired();
+
+                            b1.Property<DateOnly?>("ToldOn");
+
+                            b1
+                                .ToJson("ServicesTold")
                                 .HasColumnType("TEXT");
                         });
 

@@ -47,21 +47,18 @@ public sealed class InsuranceLedgerWorkbook(InsuranceLedgerService ledger, IDbCo
             });
             await db.SaveChangesAsync(ct);
         }
+        var generatedAt = ParisCalendar.Local(time.GetUtcNow());
+        var print = new PrintLayout(string.Create(CultureInfo.InvariantCulture, $"{Title} {year}"), generatedAt);
         using var workbook = new XLWorkbook();
-        WriteBalance(workbook.AddWorksheet(BalanceSheet), data, ParisCalendar.Local(time.GetUtcNow()));
-        var calls = ExcelTable<CallRow>.Layout(workbook.AddWorksheet(CallsSheet), "Cotisations", CallRow.Columns, callRows);
-        var claims = ExcelTable<ClaimRow>.Layout(workbook.AddWorksheet(ClaimsSheet), "Sinistres", ClaimRow.Columns, claimRows, r => r.Overdue);
-        var entries = ExcelTable<EntryRow>.Layout(workbook.AddWorksheet(EntriesSheet), "Ecritures", EntryRow.Columns, entryRows);
-        await WorkbookFile.SaveAsync(workbook, output, ct, document =>
-        {
-            calls.WriteRows(document);
-            claims.WriteRows(document);
-            entries.WriteRows(document);
-        });
+        WriteBalance(workbook.AddWorksheet(BalanceSheet), data, generatedAt, print);
+        var calls = ExcelTable<CallRow>.Layout(workbook.AddWorksheet(CallsSheet), "Cotisations", CallRow.Columns, callRows, print);
+        var claims = ExcelTable<ClaimRow>.Layout(workbook.AddWorksheet(ClaimsSheet), "Sinistres", ClaimRow.Columns, claimRows, print, r => r.Overdue);
+        var entries = ExcelTable<EntryRow>.Layout(workbook.AddWorksheet(EntriesSheet), "Ecritures", EntryRow.Columns, entryRows, print);
+        await WorkbookFile.SaveAsync(workbook, output, ct, calls, claims, entries);
         return data;
     }
 
-    private static void WriteBalance(IXLWorksheet sheet, InsuranceYear data, DateTime generatedAtParis)
+    private static void WriteBalance(IXLWorksheet sheet, InsuranceYear data, DateTime generatedAtParis, PrintLayout print)
     {
         var b = data.Balance;
         sheet.Cell(1, 1).SetValue($"{Title} — exercice {b.Year}");
@@ -85,6 +82,7 @@ public sealed class InsuranceLedgerWorkbook(InsuranceLedgerService ledger, IDbCo
         sheet.Row(row - 1).Style.Font.Bold = true;
         sheet.Column(1).Width = 48;
         sheet.Column(2).Width = 18;
+        print.ApplyTo(sheet, headerRows: 4);
     }
 
     private sealed record CallRow(string Policy, string Insurer, string Label, DateOnly DueOn, decimal Amount, DateOnly? PaidOn, decimal? Paid, decimal Remaining)

@@ -69,6 +69,8 @@ public sealed class InsuranceLedgerWorkbookTests
         Assert.Equal(3_000.00, Cell(claims, seeded.C.Reference, "Franchise due à l'assureur").GetDouble());
         Assert.NotEqual(XLColor.FromHtml("#FFC7CE"), Cell(claims, seeded.C.Reference, "Dossier d'indemnisation").Style.Fill.BackgroundColor);
         Assert.True(Cell(claims, seeded.C.Reference, "Référence de l'assureur").IsEmpty());
+        // Printed like the other registers: landscape, one page wide.
+        Assert.Equal((XLPageOrientation.Landscape, 1), (claims.PageSetup.PageOrientation, claims.PageSetup.PagesWide));
 
         var entries = book.Worksheet(InsuranceLedgerWorkbook.EntriesSheet);
         // 2025's live entries in date order: A 10/03, D's refund 20/02 first; the cancelled 1 000 000,00 is not there.

@@ -36,6 +36,9 @@ public static class CoreServices
         services.AddScoped<Letters.LetterService>();
         services.AddScoped<Mediation.MediationService>();
         services.AddScoped<Expressions.ExpressionService>();
+        services.AddSingleton(settings.Insurance);
+        services.AddScoped<Insurance.InsuranceLedgerService>();
+        services.AddScoped<Insurance.InsuranceLedgerWorkbook>();
         services.AddScoped<Cdu.CduMemberService>();
         services.AddScoped<Cdu.CduMeetingService>();
         services.AddScoped<Cdu.CduAgendaService>();
@@ -58,4 +61,6 @@ public sealed record CoreSettings
     public AccessRequests.CopyFeeSchedule CopyFees { get; init; } = AccessRequests.CopyFeeSchedule.Default;
     public AccessRequests.Tracking.OnTimeFrom OnTimeFrom { get; init; } = AccessRequests.Tracking.OnTimeFrom.CompleteRequest;
     public AccessRequests.Import.ImportLimits ImportLimits { get; init; } = new();
+    /// <summary>The insurance ledger's setting: days after which an unpaid refund request is highlighted.</summary>
+    public Insurance.InsuranceOptions Insurance { get; init; } = new();
 }

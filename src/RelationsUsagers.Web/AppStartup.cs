@@ -51,6 +51,7 @@ public static class AppStartup
             await CduDemoSeeder.SeedAsync(factory, clock, CancellationToken.None);
             await Core.Expressions.ExpressionDemoSeeder.SeedAsync(factory, Core.Cases.ParisCalendar.Today(clock), ct: CancellationToken.None);
             await Core.FunctionalProtection.ProtectionDemoSeeder.SeedAsync(factory, clock, CancellationToken.None);
+            await Core.Insurance.InsuranceDemoSeeder.SeedAsync(factory, Core.Cases.ParisCalendar.Today(clock), CancellationToken.None);
         }
         // Printed, not logged: the console of a demo is where people look for the accounts.
         Console.WriteLine();

@@ -51,6 +51,7 @@ app.MapAccountEndpoints();
 app.MapDocumentEndpoints();
 RelationsUsagers.Web.Mediation.MediationEndpoints.MapMediationEndpoints(app);
 RelationsUsagers.Web.Cdu.AnnualReportEndpoints.MapAnnualReportEndpoints(app);
+RelationsUsagers.Web.Insurance.InsuranceLedgerEndpoints.MapInsuranceLedgerEndpoints(app);
 app.MapExportEndpoints();
 RelationsUsagers.Web.Letters.LetterEndpoints.MapLetterEndpoints(app);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

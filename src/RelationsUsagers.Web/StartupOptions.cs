@@ -58,7 +58,8 @@ public sealed record StartupOptions(bool SeedDemo, int? DemoCases, string[] Rema
 
     /// <summary>
     /// The office's rule settings: "CopyFees:PagePrice" and "CopyFees:DiscPrice" in euros (default 0.18 and 2.75, the
-    /// CRPA scale), "Exports:OnTimeFrom" = CompleteRequest (default) or Receipt.
+    /// CRPA scale), "Exports:OnTimeFrom" = CompleteRequest (default) or Receipt, "Insurance:RefundOverdueDays" (default 90): after
+    /// how many days an unpaid refund request of the insurance ledger is highlighted.
     /// </summary>
     public static CoreSettings Settings(IConfiguration configuration)
     {
@@ -73,7 +74,15 @@ public sealed record StartupOptions(bool SeedDemo, int? DemoCases, string[] Rema
             limits = int.TryParse(megabytes, NumberStyles.None, CultureInfo.InvariantCulture, out var mb) && mb > 0
                 ? limits with { MaxUncompressedBytes = mb * 1024L * 1024 }
                 : throw new InvalidOperationException($"Import:MaxUncompressedMegabytes vaut « {megabytes} » : indiquez un nombre de mégaoctets, par exemple 50.");
-        return new CoreSettings { CopyFees = new CopyFeeSchedule(page, disc), OnTimeFrom = onTimeFrom, ImportLimits = limits };
+        var overdueDays = Core.Insurance.LedgerBalance.DefaultRefundOverdueDays;
+        if (configuration["Insurance:RefundOverdueDays"] is { Length: > 0 } days)
+            overdueDays = int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d is > 0 and <= 3650 ? d
+                : throw new SettingException($"Insurance:RefundOverdueDays vaut « {days} » : indiquez un nombre de jours entre 1 et 3650, par exemple 90.");
+        return new CoreSettings
+        {
+            CopyFees = new CopyFeeSchedule(page, disc), OnTimeFrom = onTimeFrom, ImportLimits = limits,
+            Insurance = new Core.Insurance.InsuranceOptions(overdueDays),
+        };
     }
 
     /// <summary>A positive duration written hh:mm:ss (or d.hh:mm:ss); a start-up error in French when it is not one.</summary>

@@ -11,11 +11,11 @@ public sealed class NavMenuTests : PortalTestContext
         menu.FindAll("a").Select(a => a.TextContent.Trim()).ToArray();
 
     [Fact]
-    public void Officer_sees_the_queue_new_case_cdu_and_exports_but_not_administration()
+    public void Officer_sees_the_queue_new_case_cdu_exports_and_the_insurance_ledger_but_not_administration()
     {
         SignIn("officer", Roles.Officer);
         var menu = Render<NavMenu>();
-        Assert.Equal(["File d'attente", "Nouveau dossier", "Agenda des médiations", "Expressions des usagers", "CDU", "Exports"], Entries(menu));
+        Assert.Equal(["File d'attente", "Nouveau dossier", "Agenda des médiations", "Expressions des usagers", "CDU", "Exports", "Assurance responsabilité"], Entries(menu));
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public sealed class NavMenuTests : PortalTestContext
     {
         SignIn("chef", Roles.Officer, Roles.Admin);
         var menu = Render<NavMenu>();
-        Assert.Equal(["File d'attente", "Nouveau dossier", "Agenda des médiations", "Expressions des usagers", "CDU", "Exports", "Administration"], Entries(menu));
+        Assert.Equal(["File d'attente", "Nouveau dossier", "Agenda des médiations", "Expressions des usagers", "CDU", "Exports", "Assurance responsabilité", "Administration"], Entries(menu));
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class NavMenuTests : PortalTestContext
     {
         SignIn("manager", Roles.Manager);
         var menu = Render<NavMenu>();
-        Assert.Equal(["File d'attente", "Nouveau dossier", "Agenda des médiations", "Expressions des usagers", "CDU", "Exports", "Établissement", "Modèles de courrier", "Journal d'audit"], Entries(menu));
+        Assert.Equal(["File d'attente", "Nouveau dossier", "Agenda des médiations", "Expressions des usagers", "CDU", "Exports", "Assurance responsabilité", "Établissement", "Modèles de courrier", "Journal d'audit"], Entries(menu));
         Assert.Equal("/journal", menu.FindAll("a")[^1].GetAttribute("href"));
     }
 

@@ -36,6 +36,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<Mediation.MediationAppointment> MediationAppointments => Set<Mediation.MediationAppointment>();
     public DbSet<Mediation.MediationMinutes> MediationMinutes => Set<Mediation.MediationMinutes>();
     public DbSet<Expressions.UserExpression> UserExpressions => Set<Expressions.UserExpression>();
+    public DbSet<Insurance.InsurancePolicy> InsurancePolicies => Set<Insurance.InsurancePolicy>();
+    public DbSet<Insurance.PremiumCall> PremiumCalls => Set<Insurance.PremiumCall>();
+    public DbSet<Insurance.ClaimCover> ClaimCovers => Set<Insurance.ClaimCover>();
+    public DbSet<Insurance.LedgerEntry> LedgerEntries => Set<Insurance.LedgerEntry>();
+    public DbSet<Insurance.LedgerCorrection> LedgerCorrections => Set<Insurance.LedgerCorrection>();
 
     /// <summary>Extra audit lines (e.g. "opened") added by services; written with the next save.</summary>
     internal string CurrentUserName => currentUser.UserName;

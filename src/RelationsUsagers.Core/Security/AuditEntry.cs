@@ -52,6 +52,9 @@ public static class AuditActions
     /// <summary>The quick log of users' expressions (praise, desk visits...), and one turned into a complaint.</summary>
     public const string ExpressionLogged = "Expression enregistrée";
     public const string ExpressionConverted = "Expression convertie en réclamation";
+    /// <summary>The liability-insurance ledger: a policy, a premium call, a claim's entry recorded; one corrected or cancelled, with its reason.</summary>
+    public const string InsuranceLedger = "Assurance responsabilité";
+    public const string InsuranceLedgerCorrected = "Assurance responsabilité\u00A0: correction";
 
     // Reads of many cases at once and of the trail itself (AuditReads keeps a page's repeated reads to one line).
     /// <summary>The queue searched by name, IPP or reference: the filter and the references listed, never the text typed.</summary>
@@ -79,6 +82,7 @@ public static class AuditActions
         Created, Opened, Updated, StatusChanged, StepTaken, EventAdded, EventCorrected, EventCancelled, Reopened,
         DocumentAdded, DocumentDownloaded, DocumentWithdrawn, LetterGenerated, PersonLookup, QueueSearched, ClosedCasesCounted,
         ClockSuspended, ClockResumed, MediationAppointment, MediationMinutes, ExpressionLogged, ExpressionConverted,
+        InsuranceLedger, InsuranceLedgerCorrected,
         Exported, JournalRead, AgendaChanged, LetterTemplateChanged, EstablishmentChanged, DelaySettingChanged, Deleted, AccountCreated, RolesChanged, AccountDisabled, AccountEnabled, PasswordReset,
         PasswordChanged,
     ];

@@ -47,6 +47,11 @@ public static class Permissions
     /// the alleged author, so no one else sees them, CDU members never.
     /// </summary>
     public const string FunctionalProtection = "protection.work";
+    /// <summary>
+    /// Keep the liability-insurance ledger (policies, premium calls, deductibles, advances and refunds) and export it: the
+    /// office's own bookkeeping with the insurer, done by whoever works the claims.
+    /// </summary>
+    public const string InsuranceLedger = "insurance.ledger";
 
     public static readonly IReadOnlyDictionary<string, string[]> GrantedTo = new Dictionary<string, string[]>
     {
@@ -60,6 +65,7 @@ public static class Permissions
         [Administer] = [Roles.Admin],
         [MediationOwn] = [Roles.Mediator],
         [FunctionalProtection] = [Roles.Manager],
+        [InsuranceLedger] = [Roles.Officer, Roles.Manager],
     };
 
     public static bool Allows(string permission, IEnumerable<string> roles) =>

@@ -27,6 +27,13 @@ public sealed class StartupSettingsTests
     }
 
     [Fact]
+    public void Refunds_are_chased_after_90_days_unless_the_office_sets_another_number()
+    {
+        Assert.Equal(90, StartupOptions.Settings(Config()).Insurance.RefundOverdueDays);
+        Assert.Equal(60, StartupOptions.Settings(Config(("Insurance:RefundOverdueDays", "60"))).Insurance.RefundOverdueDays);
+    }
+
+    [Fact]
     public void A_price_with_a_french_decimal_comma_is_read()
     {
         Assert.Equal(new CopyFeeSchedule(18, 305), StartupOptions.Settings(Config(("CopyFees:DiscPrice", "3,05"))).CopyFees);
@@ -36,6 +43,7 @@ public sealed class StartupSettingsTests
     [InlineData("CopyFees:PagePrice", "-0.18", "CopyFees:PagePrice vaut « -0.18 » : indiquez un prix positif en euros, par exemple 0.18.")]
     [InlineData("CopyFees:DiscPrice", "gratuit", "CopyFees:DiscPrice vaut « gratuit » : indiquez un prix positif en euros, par exemple 0.18.")]
     [InlineData("Exports:OnTimeFrom", "Complétude", "Exports:OnTimeFrom vaut « Complétude » : indiquez CompleteRequest ou Receipt.")]
+    [InlineData("Insurance:RefundOverdueDays", "0", "Insurance:RefundOverdueDays vaut « 0 » : indiquez un nombre de jours entre 1 et 3650, par exemple 90.")]
     public void A_bad_setting_stops_the_start_with_a_french_message(string key, string value, string message)
     {
         // A SettingException: Program.cs prints its message alone and exits with code 2.

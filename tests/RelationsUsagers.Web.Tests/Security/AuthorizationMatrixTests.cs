@@ -99,6 +99,11 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         new("/exports/rapport-annuel", "GET", "/exports/rapport-annuel?annee=2025", Who.Holding(Permissions.Export, Permissions.CduManage)),
         new("/exports/import", "GET,POST", "/exports/import", Who.Holding(Permissions.CasesWork)),
 
+        // The liability-insurance ledger: the office's accounts with the insurer, and its workbook.
+        new("/assurance", "GET,POST", "/assurance?annee=2026", Who.Holding(Permissions.InsuranceLedger)),
+        new("/assurance/sinistres/{CaseId:guid}", "GET,POST", "/assurance/sinistres/0195a0c3-1d2e-7f00-8a00-000000000006", Who.Holding(Permissions.InsuranceLedger)),
+        new("/exports/assurance", "GET", "/exports/assurance?annee=2026", Who.Holding(Permissions.InsuranceLedger)),
+
         // The CDU: the office manages, members read the published agenda (pseudonymised).
         new("/cdu", "GET,POST", "/cdu", Who.Holding(Permissions.CduManage)),
         new("/cdu/membres", "GET,POST", "/cdu/membres", Who.Holding(Permissions.CduManage)),

@@ -36,6 +36,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<Mediation.MediationAppointment> MediationAppointments => Set<Mediation.MediationAppointment>();
     public DbSet<Mediation.MediationMinutes> MediationMinutes => Set<Mediation.MediationMinutes>();
     public DbSet<Expressions.UserExpression> UserExpressions => Set<Expressions.UserExpression>();
+    public DbSet<ServiceAlias> ServiceAliases => Set<ServiceAlias>();
 
     /// <summary>Extra audit lines (e.g. "opened") added by services; written with the next save.</summary>
     internal string CurrentUserName => currentUser.UserName;

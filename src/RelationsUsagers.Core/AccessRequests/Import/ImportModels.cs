@@ -15,7 +15,7 @@ public sealed record ImportColumn(string Letter, int Number, string Header, Dash
 
     /// <summary>"Date récept. → Date de réception (90 %)" or "Statut → ignorée".</summary>
     public string Describe() => Field is { } f
-        ? f == DashboardField.Ignored ? $"{Letter} « {Header} » → ignorée (recalculée par le portail)" : $"{Letter} « {Header} » → {f.Label()} ({Score} %{(IsDoubtful ? ", à confirmer" : "")})"
+        ? f == DashboardField.Ignored ? $"{Letter} « {Header} » → ignorée" : $"{Letter} « {Header} » → {f.Label()} ({Score} %{(IsDoubtful ? ", à confirmer" : "")})"
         : $"{Letter} « {Header} » → non reconnue, non importée";
 }
 

@@ -41,7 +41,10 @@ public static class RejectedLinesWorkbook
                 .Prepend($"Ligne {row.Row} du fichier « {preview.FileName} »")));
             r++;
         }
-        sheet.Columns().AdjustToContents(1, Math.Min(r, 200));
+        // Fixed widths: measuring the text would need the system's graphics library, absent on the servers.
+        sheet.Columns(1, columns.Count).Width = 18;
+        sheet.Column(columns.Count + 1).Width = 90;
+        sheet.Column(columns.Count + 1).Style.Alignment.WrapText = true;
         sheet.SheetView.FreezeRows(1);
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);

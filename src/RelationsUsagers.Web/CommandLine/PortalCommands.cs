@@ -146,7 +146,7 @@ public static class PortalCommands
         foreach (var error in preview.Errors)
             Console.WriteLine(error.Message);
         foreach (var row in preview.Rows.Where(r => r.IsValid && r.DuplicateOf is not null))
-            Console.WriteLine($"Doublon, ligne {row.Row} : {row.DuplicateOf}.");
+            Console.WriteLine($"Ligne {row.Row} : doublon, {row.DuplicateOf}.");
         var read = preview.Rows.Count;
         // The rejected lines, with their reason, to fix in Excel and import again.
         if (Option(args, "--rejected-out") is { } rejectedOut && preview.RejectedCount > 0)

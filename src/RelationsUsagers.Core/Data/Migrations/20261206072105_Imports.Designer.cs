@@ -12,7 +12,7 @@ using RelationsUsagers.Core.Data;
 namespace RelationsUsagers.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206065425_Imports")]
+    [Migration("20261206072105_Imports")]
     partial class Imports
     {
         /// <inheritdoc />
@@ -987,6 +987,26 @@ namespace RelationsUsagers.Core.Data.Migrations
                         },
                         new
                         {
+                            Code = "protection.implicit-rejection",
+                            Article = "CRPA art. L.231-4 ; CGFP art. L.134-1",
+                            Duration = 2,
+                            Label = "Décision implicite de rejet (protection fonctionnelle)",
+                            StartEvent = "received",
+                            Unit = 3,
+                            WarningDays = 15
+                        },
+                        new
+                        {
+                            Code = "protection.reasons",
+                            Article = "CRPA art. L.232-4",
+                            Duration = 1,
+                            Label = "Communication des motifs du rejet implicite",
+                            StartEvent = "Demande des motifs du rejet implicite",
+                            Unit = 3,
+                            WarningDays = 2
+                        },
+                        new
+                        {
                             Code = "waiting.reminder",
                             Article = "Pratique du service",
                             Duration = 15,
@@ -1764,6 +1784,126 @@ namespace RelationsUsagers.Core.Data.Migrations
                         });
 
                     b.HasDiscriminator().HasValue(1);
+                });
+
+            modelBuilder.Entity("RelationsUsagers.Core.FunctionalProtection.ProtectionCase", b =>
+                {
+                    b.HasBaseType("RelationsUsagers.Core.Cases.CaseFile");
+
+                    b.Property<string>("AgentGrade")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgentService")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgentStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AuthorKnown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Decision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionMaker")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecisionOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReasons")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DirectorInvolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EndKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FactsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FactsPlace")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FactsType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ground")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PoliceComplaintNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PoliceComplaintOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReasonsRequestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReasonsSentOn")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Beneficiaries", "RelationsUsagers.Core.FunctionalProtection.ProtectionCase.Beneficiaries#ProtectionBeneficiary", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Kind");
+
+                            b1.Property<string>("Name");
+
+                            b1
+                                .ToJson("Beneficiaries")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Costs", "RelationsUsagers.Core.FunctionalProtection.ProtectionCase.Costs#ProtectionCost", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long?>("AmountCents");
+
+                            b1.Property<string>("InvoiceNumber")
+                                .IsRequired();
+
+                            b1.Property<string>("Lawyer");
+
+                            b1.Property<DateOnly?>("PaidOn");
+
+                            b1
+                                .ToJson("Costs")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Measures", "RelationsUsagers.Core.FunctionalProtection.ProtectionCase.Measures#ProtectionMeasure", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long?>("CeilingCents");
+
+                            b1.Property<string>("Details");
+
+                            b1.Property<DateOnly?>("GrantedOn");
+
+                            b1.Property<int>("Kind");
+
+                            b1.Property<string>("Lawyer");
+
+                            b1
+                                .ToJson("Measures")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ToTable("CaseFiles", t =>
+                        {
+                            t.Property("FactsOn")
+                                .HasColumnName("ProtectionCase_FactsOn");
+                        });
+
+                    b.HasDiscriminator().HasValue(5);
                 });
 
             modelBuilder.Entity("RelationsUsagers.Core.Requisitions.Requisition", b =>

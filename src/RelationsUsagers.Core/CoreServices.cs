@@ -32,6 +32,7 @@ public static class CoreServices
         services.AddScoped<Exports.ExportService>();
         services.AddSingleton(settings.ImportLimits);
         services.AddScoped<AccessRequests.Import.AccessDashboardImporter>();
+        services.AddScoped<Cases.ServiceAliasService>();
         services.AddScoped<Documents.CaseDocumentService>();
         services.AddScoped<Letters.LetterService>();
         services.AddScoped<Mediation.MediationService>();

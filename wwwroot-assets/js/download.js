@@ -28,3 +28,15 @@ window.relationsUsagers.download = async function (url, component) {
   setTimeout(() => URL.revokeObjectURL(link.href), 60000);
   await component.invokeMethodAsync('OnDownloadDone', received);
 };
+
+// Saves a file the component built (the rejected lines of an import) under the given name.
+window.relationsUsagers.saveStream = async function (fileName, streamReference) {
+  const buffer = await streamReference.arrayBuffer();
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+};

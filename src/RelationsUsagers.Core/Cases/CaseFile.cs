@@ -47,6 +47,9 @@ public abstract class CaseFile
     /// <summary>Where an imported case came from (file, sheet, row); null for cases typed in the portal.</summary>
     public string? ImportSource { get; set; }
 
+    /// <summary>The number the office gave the case in its own spreadsheet (« ancienne référence »), searchable in the queue.</summary>
+    public string? FormerReference { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
     public string CreatedBy { get; set; } = "";
     public DateTime UpdatedAtUtc { get; set; }

@@ -36,6 +36,7 @@ public static class CaseFileFieldNames
     public const string ClosedOn = "Date de clôture";
     public const string Outcome = "Issue";
     public const string ImportSource = "Origine (import)";
+    public const string FormerReference = "Ancienne référence";
     public const string CreatedAtUtc = "Créé le";
     public const string CreatedBy = "Créé par";
     public const string UpdatedAtUtc = "Modifié le";
@@ -73,6 +74,7 @@ public static class CaseFileFieldNames
         [nameof(CaseFile.ClosedOn)] = ClosedOn,
         [nameof(CaseFile.Outcome)] = Outcome,
         [nameof(CaseFile.ImportSource)] = ImportSource,
+        [nameof(CaseFile.FormerReference)] = FormerReference,
         [nameof(CaseFile.CreatedAtUtc)] = CreatedAtUtc,
         [nameof(CaseFile.CreatedBy)] = CreatedBy,
         [nameof(CaseFile.UpdatedAtUtc)] = UpdatedAtUtc,

@@ -14,10 +14,15 @@ public enum Channel
     ViaDefenseurDesDroits = 9,
     Fax = 10,
     HandDelivered = 11,
+    /// <summary>The source did not say (a hand-kept file's empty or unknown cell): never guessed as « Courrier ».</summary>
+    NotStated = 12,
 }
 
 public static class ChannelLabels
 {
+    /// <summary>The channels an officer chooses from: « Non renseigné » is left to imports, or kept when a case already has it.</summary>
+    public static IEnumerable<Channel> Choices(Channel current) => Enum.GetValues<Channel>().Where(c => c != Channel.NotStated || current == Channel.NotStated);
+
     public static string Label(this Channel channel) => channel switch
     {
         Channel.Mail => "Courrier",
@@ -31,6 +36,7 @@ public static class ChannelLabels
         Channel.ViaDefenseurDesDroits => "Via le Défenseur des droits",
         Channel.Fax => "Télécopie",
         Channel.HandDelivered => "Remis en main propre",
+        Channel.NotStated => "Non renseigné",
         _ => channel.ToString(),
     };
 }

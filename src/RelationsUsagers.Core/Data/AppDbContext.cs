@@ -41,6 +41,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<Insurance.ClaimCover> ClaimCovers => Set<Insurance.ClaimCover>();
     public DbSet<Insurance.LedgerEntry> LedgerEntries => Set<Insurance.LedgerEntry>();
     public DbSet<Insurance.LedgerCorrection> LedgerCorrections => Set<Insurance.LedgerCorrection>();
+    public DbSet<ServiceAlias> ServiceAliases => Set<ServiceAlias>();
 
     /// <summary>Extra audit lines (e.g. "opened") added by services; written with the next save.</summary>
     internal string CurrentUserName => currentUser.UserName;

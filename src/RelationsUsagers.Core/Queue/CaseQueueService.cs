@@ -158,7 +158,9 @@ public sealed class CaseQueueService(IDbContextFactory<AppDbContext> dbFactory, 
                 // A number is part of a reference ("0042", "PLT-2026") or of an IPP, anywhere in it; names hold no digits.
                 // SQLite's LIKE ignores the case of ASCII letters, so "plt-2026" finds PLT-2026-00042.
                 var code = TextSearch.LikeContains(text);
-                query = query.Where(c => EF.Functions.Like(c.Reference, code, "\\") || EF.Functions.Like(c.Patient.PatientNumber, code, "\\"));
+                // The former reference is the office's own number for an imported case ("2025-017", "D-12").
+                query = query.Where(c => EF.Functions.Like(c.Reference, code, "\\") || EF.Functions.Like(c.Patient.PatientNumber, code, "\\")
+                    || EF.Functions.Like(c.FormerReference, code, "\\"));
             }
             else
             {

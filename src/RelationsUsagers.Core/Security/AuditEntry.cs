@@ -42,6 +42,8 @@ public static class AuditActions
     /// <summary>A letter template uploaded or restored, the establishment's letterhead changed: lines without a case.</summary>
     public const string LetterTemplateChanged = "Modèle de courrier";
     public const string EstablishmentChanged = "Établissement modifié";
+    /// <summary>The office's table of service aliases changed (« Imagerie » → « Imagerie médicale »).</summary>
+    public const string ServiceAliasChanged = "Alias de service";
     /// <summary>A delay's warning window changed in the référentiel des délais: a line without a case.</summary>
     public const string DelaySettingChanged = "Référentiel des délais modifié";
     public const string ClockSuspended = "Délai suspendu";
@@ -83,7 +85,7 @@ public static class AuditActions
         DocumentAdded, DocumentDownloaded, DocumentWithdrawn, LetterGenerated, PersonLookup, QueueSearched, ClosedCasesCounted,
         ClockSuspended, ClockResumed, MediationAppointment, MediationMinutes, ExpressionLogged, ExpressionConverted,
         InsuranceLedger, InsuranceLedgerCorrected,
-        Exported, JournalRead, AgendaChanged, LetterTemplateChanged, EstablishmentChanged, DelaySettingChanged, Deleted, AccountCreated, RolesChanged, AccountDisabled, AccountEnabled, PasswordReset,
+        Exported, JournalRead, AgendaChanged, LetterTemplateChanged, EstablishmentChanged, ServiceAliasChanged, DelaySettingChanged, Deleted, AccountCreated, RolesChanged, AccountDisabled, AccountEnabled, PasswordReset,
         PasswordChanged,
     ];
 }

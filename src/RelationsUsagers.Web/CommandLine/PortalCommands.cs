@@ -11,7 +11,7 @@ namespace RelationsUsagers.Web.CommandLine;
 /// <summary>
 /// The portal's commands for scheduled use, run instead of the web server:
 ///   export access-requests|complaints|claims|requisitions --from 2025-01-01 --to 2025-12-31 --out suivi.xlsx
-///   import access-dashboard FILE [--sheet NAME] [--header-row N] [--dry-run]
+///   import access-dashboard FILE [--sheet NAME] [--header-row N] [--accept-doubtful] [--rejected-out FILE.xlsx] [--dry-run]
 ///   audit verify
 ///   letters list --case REF
 ///   letters render --case REF --letter CODE --out FILE.docx [--to RECIPIENT] [--field code=valeur]...
@@ -117,22 +117,51 @@ public static class PortalCommands
     {
         var path = args.ElementAtOrDefault(2) ?? throw new ArgumentException("Indiquez le fichier à importer.");
         var importer = services.GetRequiredService<AccessDashboardImporter>();
+        var dryRun = args.Contains("--dry-run");
         ImportPreview preview;
+        // A dry run reads the file alone (no database); otherwise the preview is checked against the portal, as on the page.
         await using (var file = File.OpenRead(path))
-            preview = await importer.ReadAsync(file, Path.GetFileName(path), Option(args, "--sheet"), HeaderRow(args));
+            preview = dryRun
+                ? await importer.ReadAsync(file, Path.GetFileName(path), Option(args, "--sheet"), HeaderRow(args))
+                : await importer.PreviewAsync(file, Path.GetFileName(path), Option(args, "--sheet"), HeaderRow(args));
+        // --accept-doubtful: the operator confirms the columns matched with a doubt (listed below, « à confirmer »).
+        if (args.Contains("--accept-doubtful") && preview.DoubtfulColumns.Count > 0)
+        {
+            var confirmed = preview.DoubtfulColumns.ToDictionary(c => c.Letter, c => c.Field);
+            preview = dryRun ? importer.ApplyMapping(preview, confirmed) : await importer.ApplyMappingAsync(preview, confirmed);
+        }
+        if (preview.HeaderRow is not null)
+        {
+            Console.WriteLine("Colonnes utilisées :");
+            foreach (var used in preview.UsedColumns)
+                Console.WriteLine($"  {used}");
+            Console.WriteLine("Colonnes ignorées :");
+            foreach (var ignored in preview.IgnoredColumns)
+                Console.WriteLine($"  {ignored}");
+        }
         foreach (var problem in preview.Problems)
             Console.WriteLine(problem);
+        foreach (var warning in preview.Warnings)
+            Console.WriteLine(warning);
         foreach (var error in preview.Errors)
             Console.WriteLine(error.Message);
+        foreach (var row in preview.Rows.Where(r => r.IsValid && r.DuplicateOf is not null))
+            Console.WriteLine($"Ligne {row.Row} : doublon, {row.DuplicateOf}.");
         var read = preview.Rows.Count;
-        if (args.Contains("--dry-run") || !preview.CanImport)
+        // The rejected lines, with their reason, to fix in Excel and import again.
+        if (Option(args, "--rejected-out") is { } rejectedOut && preview.RejectedCount > 0)
         {
+            await File.WriteAllBytesAsync(rejectedOut, RejectedLinesWorkbook.Write(preview));
+            Console.WriteLine($"{preview.RejectedCount} ligne(s) rejetée(s) écrite(s) dans {Path.GetFullPath(rejectedOut)}");
+        }
+        if (dryRun || !preview.CanImport)
+        {
+            if (preview.DoubtfulColumns.Count > 0)
+                Console.WriteLine("Des colonnes sont à confirmer : vérifiez-les, puis relancez avec --accept-doubtful.");
             Console.WriteLine($"{read} rows read, 0 imported, {preview.RejectedCount} rejected");
             return preview.CanImport ? 0 : 1;
         }
         var result = await importer.ImportAsync(preview);
-        foreach (var duplicate in result.Duplicates)
-            Console.WriteLine(duplicate);
         if (result.SkippedDuplicates > 0)
             Console.WriteLine($"{result.SkippedDuplicates} ligne(s) déjà importée(s) ou saisie(s) : ignorée(s).");
         Console.WriteLine($"{result.Read} rows read, {result.Imported} imported, {result.Rejected} rejected");
@@ -218,7 +247,7 @@ public static class PortalCommands
         Console.Error.WriteLine("""
             Usage :
               export access-requests|complaints|claims|requisitions --from AAAA-MM-JJ --to AAAA-MM-JJ --out FICHIER.xlsx
-              import access-dashboard FICHIER.xlsx [--sheet NOM] [--header-row N] [--dry-run]
+              import access-dashboard FICHIER.xlsx [--sheet NOM] [--header-row N] [--accept-doubtful] [--rejected-out REJETS.xlsx] [--dry-run]
               audit verify
               letters list --case RÉFÉRENCE
               letters render --case RÉFÉRENCE --letter CODE --out FICHIER.docx [--to DESTINATAIRE] [--field code=valeur]...

@@ -23,15 +23,15 @@ public sealed partial class PortalCommandsTests : IDisposable
     private const string SampleName = "suivi-demandes-dossiers-2025.xlsx";
     private static readonly SemaphoreSlim ConsoleGate = new(1, 1);
 
-    /// <summary>The five lines the sample's first sheet rejects, each with its French reason.</summary>
+    /// <summary>The five lines the sample's first sheet rejects, each with its French reason: « Parent » of a patient of age (R.1111-1).</summary>
     private static readonly string[] RejectedLines =
     [
-        "Ligne 9, colonne I (Date de complétude) : « en attente pièce d'identité » n'est pas une date valide.",
-        "Ligne 46, colonne I (Date de complétude) : « en attente pièce d'identité » n'est pas une date valide.",
-        "Ligne 54, colonne I (Date de complétude) : « en attente pièce d'identité » n'est pas une date valide.",
-        "Ligne 56, colonne L (Date d'envoi) : « en cours » n'est pas une date valide.",
-        "Ligne 57, colonne I (Date de complétude) : « en attente pièce d'identité » n'est pas une date valide.",
+        Parent(11, "28/05/1953"), Parent(18, "10/03/2003"), Parent(20, "24/10/1984"), Parent(48, "27/08/1985"), Parent(61, "26/02/1956"),
     ];
+
+    private static string Parent(int row, string born) =>
+        $"Ligne {row}, colonne G (Qualité du demandeur) : « Parent » : le patient, né le {born}, était majeur à la réception ; "
+        + "un parent n'a l'autorité parentale que sur un mineur (ayant droit d'un patient décédé, ou tuteur ?).";
 
     private readonly string _folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "ru-cli-" + Guid.NewGuid().ToString("N"))).FullName;
 
@@ -50,6 +50,47 @@ public sealed partial class PortalCommandsTests : IDisposable
         Assert.Equal("", run.Error);
         // Nothing written, not even a database file.
         Assert.False(File.Exists(DatabasePath));
+    }
+
+    [Fact]
+    public async Task The_columns_used_and_ignored_are_printed_and_the_rejected_lines_written_to_a_workbook()
+    {
+        var file = Path.Combine(_folder, "registre.xlsx");
+        using (var workbook = new XLWorkbook())
+        {
+            var sheet = workbook.AddWorksheet("Registre");
+            string[] titles = ["Patient (nom et prénom)", "Date récept.", "Demandé par", "Lien avec le patient", "Délai (j)", "Avis du chef"];
+            for (var c = 0; c < titles.Length; c++)
+                sheet.Cell(1, c + 1).SetValue(titles[c]);
+            sheet.Cell(2, 1).SetValue("DURAND Paul");
+            sheet.Cell(2, 2).SetValue("05/01/2026");
+            sheet.Cell(2, 4).SetValue("Lui-même");
+            sheet.Cell(3, 1).SetValue("LEROY Anne");
+            sheet.Cell(3, 2).SetValue("06/01/2026");
+            sheet.Cell(3, 4).SetValue("Ayant droit");
+            workbook.SaveAs(file);
+        }
+        var rejected = Path.Combine(_folder, "rejets.xlsx");
+
+        var run = await RunAsync("import", "access-dashboard", file, "--dry-run", "--rejected-out", rejected);
+
+        Assert.Equal(0, run.Code);
+        Assert.Equal(
+        [
+            "Colonnes utilisées :",
+            "A « Patient (nom et prénom) » → Nom du patient (100 %)",
+            "B « Date récept. » → Date de réception (90 %)",
+            "C « Demandé par » → Demandeur (100 %)",
+            "D « Lien avec le patient » → Qualité du demandeur (100 %)",
+            "Colonnes ignorées :",
+            "E « Délai (j) » → ignorée",
+            "F « Avis du chef » → non reconnue, non importée",
+            "Ligne 3, colonne C (Demandeur) : le nom du demandeur est obligatoire lorsque la qualité est « Ayant droit ».",
+            $"1 ligne(s) rejetée(s) écrite(s) dans {rejected}",
+            "2 rows read, 0 imported, 1 rejected",
+        ], Lines(run.Out));
+        using var written = new XLWorkbook(rejected);
+        Assert.Equal(("LEROY Anne", "Motif du rejet"), (written.Worksheet(1).Cell(2, 1).GetString(), written.Worksheet(1).Cell(1, 7).GetString()));
     }
 
     [Fact]
@@ -338,6 +379,6 @@ public sealed partial class PortalCommandsTests : IDisposable
     [GeneratedRegex(@"^DAD-2025-\d{5}$")]
     private static partial Regex AccessReference2025();
 
-    [GeneratedRegex(@"^Ligne \d+ : demande déjà enregistrée \(DAD-2025-\d{5}\)\.$")]
+    [GeneratedRegex(@"^Ligne \d+ : doublon, déjà enregistrée \(DAD-2025-\d{5}\)\.$")]
     private static partial Regex DuplicateLine();
 }

@@ -14,7 +14,7 @@ public sealed class ImportPageTests : PortalTestContext
         [
             ["Légende :", "X = oui", "NC = non communiqué"],
             [],
-            ["Arrivée du courrier", "Usager", "Qualité"],
+            ["Entrée", "Personne", "Qualité"],
             ["02/03/2026", "LEROY Jeanne", "Patiente"],
             ["05/03/2026", "FAURE Marc", "Patient"],
         ];
@@ -61,14 +61,14 @@ public sealed class ImportPageTests : PortalTestContext
         Assert.Contains("Aucune colonne n'est associée à « Date de réception »", page.Markup, StringComparison.Ordinal);
         Assert.True(page.Find("#import-run").HasAttribute("disabled"));
 
-        Map(page, "A (Arrivée du courrier)", "Date de réception");
-        Map(page, "B (Usager)", "Nom du patient");
+        Map(page, "A (Entrée)", "Date de réception");
+        Map(page, "B (Personne)", "Nom du patient");
 
         page.WaitForAssertion(() => Assert.Equal(["✓ Valide", "✓ Valide"], Results(page)));
         Assert.DoesNotContain("Aucune colonne n'est associée", page.Markup, StringComparison.Ordinal);
         var run = page.Find("#import-run");
         Assert.False(run.HasAttribute("disabled"));
-        Assert.Equal("Importer les 2 lignes valides", run.TextContent.Trim());
+        Assert.Equal("Importer les 2 nouvelles lignes", run.TextContent.Trim());
 
         run.Click();
         page.WaitForAssertion(() => Assert.Contains("2 lignes lues, 2 importées, 0 rejetées", page.Find("[role=status]").TextContent, StringComparison.Ordinal));
@@ -112,5 +112,50 @@ public sealed class ImportPageTests : PortalTestContext
         page.Find("#import-rejected-only").Change(true);
 
         page.WaitForAssertion(() => Assert.Equal(["✗ Ligne 3, colonne A (Date de réception) : « 31/02/2026 » n'est pas une date valide."], Results(page)));
+    }
+
+    [Fact]
+    public void A_doubtful_column_is_confirmed_by_the_officer_and_a_second_upload_shows_the_duplicates_before_importing()
+    {
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.AddWorksheet("Suivi");
+        string[][] rows =
+        [
+            ["Date de réception", "Nom du patient", "Qualité / lien du demandeur", "Demandeur"],
+            ["03/03/2026", "NOIR Alice", "Ayant droit", "Paul Noir"],
+            ["04/03/2026", "BLANC Yves", "Parent", "Luc Blanc"],
+        ];
+        for (var r = 0; r < rows.Length; r++)
+            for (var c = 0; c < rows[r].Length; c++)
+                sheet.Cell(r + 1, c + 1).SetValue(rows[r][c]);
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        var bytes = stream.ToArray();
+        var page = RenderWithPopovers<ImportPage>();
+
+        Upload(page, bytes, "suivi.xlsx");
+
+        // Only the doubtful column asks: the import waits for its confirmation.
+        page.WaitForAssertion(() => Assert.Contains("Doute (70 %)", page.Find("#import-confirm-C").ParentElement!.TextContent, StringComparison.Ordinal));
+        Assert.Equal("4 colonne(s) utilisée(s), 0 ignorée(s), 1 à confirmer.", page.Find("#import-columns-summary").TextContent.Trim());
+        Assert.True(page.Find("#import-run").HasAttribute("disabled"));
+        Assert.Empty(page.FindAll("#import-rejected-download"));
+
+        page.Find("#import-confirm-C").Click();
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("#import-confirm-C")));
+        Assert.False(page.Find("#import-run").HasAttribute("disabled"));
+        page.Find("#import-run").Click();
+        page.WaitForAssertion(() => Assert.Contains("2 lignes lues, 2 importées", page.Find("[role=status]").TextContent, StringComparison.Ordinal));
+
+        // The same file again: the preview says it before anything is written.
+        Upload(page, bytes, "suivi.xlsx");
+
+        page.WaitForAssertion(() => Assert.StartsWith("3. Lignes : 0 à importer, 2 doublon(s), 0 rejetée(s)", page.Find("#import-counts").TextContent.Trim(),
+            StringComparison.Ordinal));
+        Assert.All(Results(page), r => Assert.Matches(@"^Doublon : déjà enregistrée \(DAD-2026-0000\d\) — non importée$", r));
+        page.Find("#import-confirm-C").Click();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("#import-confirm-C")));
+        Assert.True(page.Find("#import-run").HasAttribute("disabled"));
     }
 }

@@ -133,7 +133,7 @@ public sealed partial class AccessDashboardImporter
         var request = new AccessRequest
         {
             ReceivedOn = e.ReceivedOn,
-            Channel = e.Channel ?? Channel.Mail,
+            Channel = e.Channel ?? Channel.NotStated,
             Patient = new Patient { LastName = e.PatientLastName, FirstName = e.PatientFirstName, BirthDate = e.BirthDate, PatientNumber = e.PatientNumber },
             Requester = new Party { Name = e.RequesterName, Capacity = e.RequesterCapacityText },
             RequesterCapacity = e.RequesterCapacity,
@@ -155,7 +155,12 @@ public sealed partial class AccessDashboardImporter
             DeliveryAcknowledgedOn = e.AcknowledgedOn,
             Remarks = e.Remarks,
             ImportSource = source,
-            Status = e.SentOn is not null ? CaseStatus.Closed : e.CompletedOn is not null ? CaseStatus.Complete : CaseStatus.Received,
+            FormerReference = e.FormerReference,
+            // Open lines stay open, where their dates leave them; their deadlines run from the receipt (L.1111-7).
+            Status = e.SentOn is not null ? CaseStatus.Closed
+                : e.CompletedOn is not null ? CaseStatus.Complete
+                : e.AwaitingProofs ? CaseStatus.AwaitingProofs
+                : CaseStatus.Received,
         };
         if (e.SentOn is { } sent)
         {
@@ -163,6 +168,9 @@ public sealed partial class AccessDashboardImporter
             request.Outcome = ClosedOutcome;
         }
         AddEvent(request, CaseEventTypes.Received, e.ReceivedOn);
+        // The file does not say when the proofs were asked for: on receipt, the office's usual practice, is the best date known.
+        if (request.Status == CaseStatus.AwaitingProofs)
+            AddEvent(request, CaseEventTypes.ProofsRequested, e.ReceivedOn);
         AddEvent(request, CaseEventTypes.ProofsComplete, e.CompletedOn);
         AddEvent(request, e.Mode == CommunicationMode.OnSite ? CaseEventTypes.OnSiteConsultation : CaseEventTypes.CopySent, e.SentOn);
         AddEvent(request, CaseEventTypes.DeliveryAcknowledged, e.AcknowledgedOn);

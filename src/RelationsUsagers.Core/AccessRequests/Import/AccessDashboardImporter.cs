@@ -76,8 +76,33 @@ public sealed partial class AccessDashboardImporter(IDbContextFactory<AppDbConte
     }
 
     /// <summary>
+    /// What the page and the command line show before anything is written: the file read (<see cref="ReadAsync(Stream, string, string?, int?, CancellationToken)"/>),
+    /// its services matched through the office's aliases, and each valid line checked against the requests already in the
+    /// portal and the earlier lines of the file.
+    /// </summary>
+    public async Task<ImportPreview> PreviewAsync(Stream xlsx, string fileName, string? sheet = null, int? headerRow = null, CancellationToken ct = default) =>
+        await CheckAsync(await ReadAsync(xlsx, fileName, sheet, headerRow, ct), ct);
+
+    /// <summary>The preview with the office's service aliases applied and the duplicates already in the portal marked.</summary>
+    public async Task<ImportPreview> CheckAsync(ImportPreview preview, CancellationToken ct = default)
+    {
+        if (preview.HeaderRow is null)
+            return preview;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var aliases = await ServiceAliasService.LoadAsync(db, ct);
+        var parsed = Parse(preview with { ServiceAliases = aliases });
+        var known = await KnownKeysAsync(db, parsed.Rows.Where(r => r.IsValid).ToList(), ct);
+        return parsed with
+        {
+            Rows = parsed.Rows.Select(r => r.IsValid && known.TryGetValue(r.Entry!.DuplicateKey, out var reference)
+                ? r with { DuplicateOf = $"déjà enregistrée ({reference})" } : r).ToList(),
+        };
+    }
+
+    /// <summary>
     /// The same preview with the officer's corrections: column letter → field, or null to leave a column out. A field given
-    /// to a column is taken from any other column that had it. The lines are read again from the cells kept in the preview.
+    /// to a column is taken from any other column that had it; giving a column its own field confirms a doubtful match. The
+    /// lines are read again from the cells kept in the preview (nothing checked against the portal: see <see cref="ApplyMappingAsync"/>).
     /// </summary>
     public ImportPreview ApplyMapping(ImportPreview preview, IReadOnlyDictionary<string, DashboardField?> overrides)
     {
@@ -88,11 +113,15 @@ public sealed partial class AccessDashboardImporter(IDbContextFactory<AppDbConte
             if (index < 0)
                 throw new CaseRuleException($"La colonne {letter} n'est pas une colonne d'en-tête de la feuille.");
             if (field is { } f && f != DashboardField.Ignored)
-                columns = columns.Select(c => c.Field == f ? c with { Field = null } : c).ToList();
-            columns[index] = columns[index] with { Field = field };
+                columns = columns.Select((c, i) => c.Field == f && i != index ? c with { Field = null } : c).ToList();
+            columns[index] = columns[index] with { Field = field, Score = 100 };
         }
         return Parse(preview with { Columns = columns });
     }
+
+    /// <summary>The officer's corrections, then the check against the portal (aliases, duplicates), as the page shows them.</summary>
+    public Task<ImportPreview> ApplyMappingAsync(ImportPreview preview, IReadOnlyDictionary<string, DashboardField?> overrides, CancellationToken ct = default) =>
+        CheckAsync(ApplyMapping(preview, overrides), ct);
 
     private ImportPreview Read(IXLWorksheet sheet, string fileName, IReadOnlyList<string> sheets, int? headerRow)
     {
@@ -112,10 +141,16 @@ public sealed partial class AccessDashboardImporter(IDbContextFactory<AppDbConte
         if (columns.Count == 0)
             return NotFound(fileName, sheets, sheet,
                 $"La ligne {header.RowNumber()} de la feuille « {sheet.Name} » ne contient aucun intitulé : indiquez la ligne qui porte les titres des colonnes.");
-        // First column wins a field; a second column with the same meaning stays unrecognised until the officer maps it.
+        // The surest match wins a field (then the leftmost); a second column with the same meaning stays unrecognised until
+        // the officer maps it.
         var taken = new HashSet<DashboardField>();
-        columns = columns.Select(c => DashboardFields.Match(c.Header) is { } f && (f == DashboardField.Ignored || taken.Add(f)) ? c with { Field = f } : c)
-            .ToList();
+        var matched = columns.Select(c => (Column: c, Match: DashboardFields.Score(c.Header))).ToList();
+        foreach (var (column, match) in matched.Where(m => m.Match is not null).OrderByDescending(m => m.Match!.Value.Score).ThenBy(m => m.Column.Number).ToList())
+        {
+            var (field, score) = match!.Value;
+            if (field == DashboardField.Ignored || taken.Add(field))
+                columns[columns.IndexOf(column)] = column with { Field = field, Score = score };
+        }
 
         var lines = new List<SheetLine>();
         var skipped = new List<ImportSkip>();
@@ -138,22 +173,51 @@ public sealed partial class AccessDashboardImporter(IDbContextFactory<AppDbConte
         return Parse(new ImportPreview(fileName, sheets, sheet.Name, header.RowNumber(), columns, [], skipped, []) { Lines = lines });
     }
 
-    /// <summary>Reads every kept line with the preview's mapping (blank lines are listed, not read).</summary>
+    /// <summary>
+    /// Reads every kept line with the preview's mapping (blank lines are listed, not read), marks a line repeating an earlier
+    /// one of the file, and says once for the file what a missing column or an unknown service does to its lines.
+    /// </summary>
     private ImportPreview Parse(ImportPreview preview)
     {
-        var parser = new DashboardRowParser(preview.Columns, ParisCalendar.Today(time));
+        var parser = new DashboardRowParser(preview.Columns, ParisCalendar.Today(time), preview.ServiceAliases);
         var rows = new List<ImportRow>();
         var skipped = preview.Skipped.Where(s => s.Reason != BlankReason).ToList();
+        var firstOf = new Dictionary<string, int>();
         foreach (var line in preview.Lines)
         {
             if (parser.IsBlank(line.Cells))
+            {
                 skipped.Add(new ImportSkip(line.Row, BlankReason));
-            else
-                rows.Add(parser.Parse(line.Row, line.Cells));
+                continue;
+            }
+            var row = parser.Parse(line.Row, line.Cells);
+            if (row.IsValid && !firstOf.TryAdd(row.Entry!.DuplicateKey, row.Row))
+                row = row with { DuplicateOf = $"même demande que la ligne {firstOf[row.Entry.DuplicateKey]}" };
+            rows.Add(row);
         }
         var missing = DashboardFields.Required.Where(f => preview.Columns.All(c => c.Field != f))
             .Select(f => $"Aucune colonne n'est associée à « {f.Label()} » : indiquez laquelle la contient.").ToList();
-        return preview with { Rows = rows, Skipped = [.. skipped.OrderBy(s => s.Row)], Problems = missing };
+        var warnings = new List<string>();
+        // Said at the header, once: without the requester's name, the lines of heirs, parents and tutors cannot be imported.
+        var needRequester = rows.Where(r => r.Errors.Any(e => e.Field == DashboardField.RequesterName)).Select(r => r.Row).ToList();
+        if (preview.Columns.All(c => c.Field != DashboardField.RequesterName) && needRequester.Count > 0)
+            warnings.Add($"Aucune colonne ne donne le nom du demandeur (« {DashboardField.RequesterName.Label()} ») : les {needRequester.Count} ligne(s) "
+                + $"dont le demandeur n'est pas le patient (lignes {string.Join(", ", needRequester)}) sont rejetées. Associez la colonne qui le contient.");
+        var unknown = rows.Where(r => r.Entry is not null).SelectMany(r => r.Entry!.UnknownServices.Select(s => (Service: s, r.Row)))
+            .GroupBy(s => TextSearch.Normalize(s.Service))
+            .Select(g => new UnknownService(g.First().Service, g.Select(s => s.Row).ToList(), ServiceNames.Propose(g.First().Service))).ToList();
+        if (unknown.Count > 0)
+            warnings.Add($"{unknown.Count} service(s) absent(s) de la liste de l'hôpital : "
+                + string.Join(", ", unknown.Select(u => $"« {u.Name} »{(u.Proposed is { } p ? $" (« {p} » ?)" : "")}"))
+                + ". Associez chacun à un service de la liste, ou ils seront créés tels quels.");
+        var doubtful = preview.Columns.Where(c => c.IsDoubtful).ToList();
+        if (doubtful.Count > 0)
+            warnings.Add($"{doubtful.Count} colonne(s) reconnue(s) avec un doute, à confirmer avant l'import : "
+                + string.Join(" ; ", doubtful.Select(c => c.Describe())) + ".");
+        return preview with
+        {
+            Rows = rows, Skipped = [.. skipped.OrderBy(s => s.Row)], Problems = missing, Warnings = warnings, UnknownServices = unknown,
+        };
     }
 
     /// <summary>The first row, near the top, whose labels name the receipt date and the patient (title lines above are skipped).</summary>

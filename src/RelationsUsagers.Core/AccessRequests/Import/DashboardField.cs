@@ -30,7 +30,12 @@ public enum DashboardField
     PaidOn = 18,
     PageCount = 19,
     Remarks = 20,
+    /// <summary>The office's own number for the line ("N°", "Réf."), kept on the case as its former reference.</summary>
+    FormerReference = 21,
 }
+
+/// <summary>A header recognised as a field, with how sure the match is (100: a usual label as is; below <see cref="DashboardFields.SureScore"/>: to confirm).</summary>
+public readonly record struct HeaderMatch(DashboardField Field, int Score);
 
 public static class DashboardFields
 {
@@ -57,6 +62,7 @@ public static class DashboardFields
         DashboardField.PaidOn => "Date de paiement",
         DashboardField.PageCount => "Nombre de pages",
         DashboardField.Remarks => "Observations",
+        DashboardField.FormerReference => CaseFileFieldNames.FormerReference,
         _ => field.ToString(),
     };
 
@@ -70,19 +76,25 @@ public static class DashboardFields
     public static IReadOnlyDictionary<DashboardField, string[]> Synonyms { get; } = new Dictionary<DashboardField, string[]>
     {
         [DashboardField.ReceivedOn] = ["Date de réception", "Reçu le", "Reçue le", "Date réception", "Réception", "Date de la demande",
-            "Date demande", "Date d'arrivée", "Arrivé le", "Date de réception (cachet)"],
+            "Date demande", "Date d'arrivée", "Arrivé le", "Date de réception (cachet)", "Date d'entrée", "Arrivée", "Date courrier",
+            "Date du courrier", "Date de saisine", "Date d'enregistrement", "Enregistré le"],
         [DashboardField.PatientName] = ["Nom du patient", "Patient", "Nom patient", "Nom", "Nom de naissance", "Patient concerné",
-            "Nom prénom", "Nom et prénom", "Nom du patient et prénom"],
+            "Nom prénom", "Nom et prénom", "Nom du patient et prénom", "Identité du patient", "Identité patient", "Nom prénom patient",
+            "Patient nom prénom", "Nom usuel", "Usager", "Nom de l'usager"],
         [DashboardField.PatientFirstName] = ["Prénom", "Prénom du patient", "Prénom patient"],
-        [DashboardField.BirthDate] = ["Date de naissance", "DDN", "Né(e) le", "Né le", "Née le", "Naissance", "Date naissance"],
-        [DashboardField.PatientNumber] = ["IPP", "N° IPP", "N° patient", "Numéro patient", "IPP / n° de séjour"],
-        [DashboardField.RequesterName] = ["Demandeur", "Nom du demandeur", "Demandeur (nom)", "Nom demandeur"],
-        [DashboardField.RequesterCapacity] = ["Qualité du demandeur", "Qualité", "Qualité demandeur", "Lien avec le patient", "Lien"],
+        [DashboardField.BirthDate] = ["Date de naissance", "DDN", "Né(e) le", "Né le", "Née le", "Naissance", "Date naissance", "DN"],
+        [DashboardField.PatientNumber] = ["IPP", "N° IPP", "N° patient", "Numéro patient", "IPP / n° de séjour", "Identifiant patient",
+            "NIP", "N° de séjour", "N° dossier patient"],
+        [DashboardField.RequesterName] = ["Demandeur", "Nom du demandeur", "Demandeur (nom)", "Nom demandeur", "Demandé par", "Demande faite par",
+            "Identité du demandeur", "Auteur de la demande", "Requérant", "Nom du requérant", "Demandeur nom prénom"],
+        [DashboardField.RequesterCapacity] = ["Qualité du demandeur", "Qualité", "Qualité demandeur", "Lien avec le patient", "Lien",
+            "Lien de parenté", "Statut du demandeur", "Qualité du requérant", "Demandeur qualité"],
         [DashboardField.Services] = ["Service(s)", "Service", "Services", "Service concerné", "Services concernés", "Pôle / service",
-            "Service(s) / période concernée"],
-        [DashboardField.Channel] = ["Mode de réception", "Canal", "Canal de réception", "Réception par"],
+            "Service(s) / période concernée", "Service d'hospitalisation", "Unité", "UF", "Service de soins", "Pôle"],
+        [DashboardField.Channel] = ["Mode de réception", "Canal", "Canal de réception", "Réception par", "Reçu par", "Mode d'arrivée",
+            "Voie de réception", "Moyen de réception", "Mode de saisine"],
         [DashboardField.CompletedOn] = ["Date de complétude", "Dossier complet le", "Pièces complètes le", "Date complétude",
-            "Complet le", "Date dossier complet", "Complétude"],
+            "Complet le", "Date dossier complet", "Complétude", "Pièces reçues le", "Date de réception des pièces", "Dossier complet"],
         [DashboardField.OlderThanFiveYears] = ["+ de 5 ans", "> 5 ans", "Dossier + 5 ans", "Dossier > 5 ans", "Plus de 5 ans",
             "Ancienneté", "Ancienneté du dossier", "Dossier de plus de 5 ans", "+5 ans",
             AccessRequestFieldNames.InformationOlderThanFiveYears],
@@ -90,41 +102,94 @@ public static class DashboardFields
         [DashboardField.CommunicationMode] = ["Mode de communication", "Mode", "Mode d'envoi", "Modalité", "Modalité de communication",
             "Mode de transmission"],
         [DashboardField.SentOn] = ["Date d'envoi", "Envoyé le", "Date envoi", "Envoi le", "Date de communication", "Communiqué le",
-            "Date d'envoi / de consultation", "Date de consultation"],
+            "Date d'envoi / de consultation", "Date de consultation", "Date d'expédition", "Expédié le", "Transmis le",
+            "Date de transmission", "Date de remise", "Remis le"],
         [DashboardField.RecordedDeliveryNumber] = ["N° LRAR", "N° recommandé", "Numéro LRAR", "N° de recommandé", "LRAR",
             "Numéro de recommandé", "N° RAR"],
         [DashboardField.AcknowledgedOn] = ["Date de l'AR", "Date AR", "AR reçu le", "Accusé de réception", "Date de l'accusé de réception"],
-        [DashboardField.Fees] = ["Frais", "Frais (€)", "Montant", "Montant des frais", "Coût", "Montant facturé"],
+        [DashboardField.Fees] = ["Frais", "Frais (€)", "Montant", "Montant des frais", "Coût", "Montant facturé", "Frais de reproduction",
+            "Frais de copie", "Montant dû"],
         [DashboardField.PaidOn] = ["Date de paiement", "Payé le", "Paiement le"],
-        [DashboardField.PageCount] = ["Nombre de pages", "Nb pages", "Nb de pages", "Pages"],
-        [DashboardField.Remarks] = ["Observations", "Observation", "Remarques", "Remarque", "Commentaires", "Commentaire", "Obs"],
-        [DashboardField.Ignored] = ["N°", "N° d'ordre", "Numéro", "No", "Délai (j)", "Délai", "Délai effectif", "Délai effectif (jours)",
+        [DashboardField.PageCount] = ["Nombre de pages", "Nb pages", "Nb de pages", "Pages", "Nombre de copies", "Nombre de feuillets"],
+        [DashboardField.Remarks] = ["Observations", "Observation", "Remarques", "Remarque", "Commentaires", "Commentaire", "Obs", "Suivi",
+            "Notes", "Note"],
+        [DashboardField.FormerReference] = ["N°", "N° d'ordre", "Numéro", "No", "Référence", "Réf", "N° de dossier", "Numéro de dossier",
+            "N° demande", "N° de la demande", "Numéro d'ordre", "Référence interne", "Ancienne référence", CaseFileFieldNames.FormerReference],
+        [DashboardField.Ignored] = ["Délai (j)", "Délai", "Délai effectif", "Délai effectif (jours)",
             "Délai respecté", "Respect du délai", "Délai respecté O/N", "Date d'échéance", "Échéance",
-            "Échéance légale (depuis la réception)", "Délai compté depuis", "Envoi avant 48 h", "Statut", "Référence"],
+            "Échéance légale (depuis la réception)", "Délai compté depuis", "Envoi avant 48 h", "Statut", "État", "Etat",
+            RejectedLinesWorkbook.ReasonHeader],
     };
+
+    /// <summary>At or above this score a header is taken as is; below, the officer confirms it in the preview.</summary>
+    public const int SureScore = 80;
 
     private static readonly Dictionary<string, DashboardField> ByLabel = Synonyms
         .SelectMany(s => s.Value.Select(label => (Key: NormalizeHeader(label), Field: s.Key)))
         .DistinctBy(s => s.Key)
         .ToDictionary(s => s.Key, s => s.Field);
 
-    /// <summary>The field of a header, by its usual labels; then a label of two words or more that begins it. Null if unknown.</summary>
-    public static DashboardField? Match(string? header)
+    /// <summary>The same labels, each as its words.</summary>
+    private static readonly (string[] Words, DashboardField Field)[] LabelWords = ByLabel
+        .Select(p => (p.Key.Split(' '), p.Value)).ToArray();
+
+    /// <summary>The field of a header, whatever the score. Null if unknown.</summary>
+    public static DashboardField? Match(string? header) => Score(header)?.Field;
+
+    /// <summary>
+    /// The field of a header and how sure the match is: a usual label (100); the same words in another order (95); each word
+    /// an abbreviation of a label's word, « Date récept. » (90); a label of two words or more that begins it (85); a label of
+    /// two words or more found among its words (70); two words in common with a label (55). Null when nothing fits.
+    /// </summary>
+    public static HeaderMatch? Score(string? header)
     {
         var key = NormalizeHeader(header);
         if (key.Length == 0)
             return null;
         if (ByLabel.TryGetValue(key, out var field))
-            return field;
-        // "Date d'envoi / de consultation (LRAR)" begins with "date envoi"; one-word labels ("nom") are too vague for this.
-        return ByLabel.Where(p => p.Key.Contains(' ', StringComparison.Ordinal) && key.StartsWith(p.Key + " ", StringComparison.Ordinal))
-            .OrderByDescending(p => p.Key.Length).Select(p => (DashboardField?)p.Value).FirstOrDefault();
+            return new HeaderMatch(field, 100);
+        var words = key.Split(' ');
+        var sorted = words.Order(StringComparer.Ordinal).ToArray();
+        HeaderMatch? best = null;
+        var bestLength = 0;
+        foreach (var (label, f) in LabelWords)
+        {
+            var score = 0;
+            if (label.Length == words.Length && label.Order(StringComparer.Ordinal).SequenceEqual(sorted))
+                score = 95;
+            else if (label.Length == words.Length && label.Zip(words).All(p => Abbreviates(p.Second, p.First)))
+                score = 90;
+            else if (label.Length > 1 && key.StartsWith(string.Join(' ', label) + " ", StringComparison.Ordinal))
+                score = 85;
+            else if (label.Length > 1 && label.All(l => words.Any(w => Abbreviates(w, l))))
+                score = 70;
+            else if (label.Count(l => words.Any(w => Abbreviates(w, l))) >= 2)
+                score = 55;
+            // Longer labels first among equal scores: "date envoi consultation" says more than "date envoi".
+            if (score > 0 && (best is not { } b || score > b.Score || (score == b.Score && label.Length > bestLength)))
+                (best, bestLength) = (new HeaderMatch(f, score), label.Length);
+        }
+        return best;
     }
+
+    /// <summary>"recept" abbreviates "reception", "nb" "nombre"; a word of one or two letters only when it is the word itself.</summary>
+    private static bool Abbreviates(string word, string label) =>
+        word == label || (word.Length >= 3 && label.StartsWith(word, StringComparison.Ordinal)) || Abbreviations.GetValueOrDefault(word) == label;
+
+    /// <summary>Short forms offices write that are not the beginning of the word.</summary>
+    private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.Ordinal)
+    {
+        ["nb"] = "nombre", ["nbre"] = "nombre", ["dt"] = "date", ["n"] = "numero", ["no"] = "numero", ["num"] = "numero",
+        ["ref"] = "reference", ["pat"] = "patient", ["dmd"] = "demande", ["dde"] = "demande", ["ddeur"] = "demandeur",
+        ["cplt"] = "complet", ["cpl"] = "complet", ["env"] = "envoi", ["recu"] = "reception", ["ar"] = "ar",
+    };
 
     /// <summary>Lower case, no accents, no parentheses, no small words: "Né(e) le" → "ne", "Date d'envoi" → "date envoi".</summary>
     public static string NormalizeHeader(string? header)
     {
-        var text = TextSearch.Normalize(header);
+        // "Demandé par" names the requester, "Demande" the request: the past participle is told apart before accents go.
+        var text = TextSearch.Normalize(header).Replace("demande par", "demandeur", StringComparison.Ordinal)
+            .Replace("demandee par", "demandeur", StringComparison.Ordinal);
         var sb = new StringBuilder(text.Length);
         var depth = 0;
         foreach (var ch in text)

@@ -9,9 +9,11 @@ internal sealed class DashboardRowParser
 {
     private readonly Dictionary<F, ImportColumn> _columns;
     private readonly DateOnly _today;
+    private readonly IReadOnlyDictionary<string, string> _serviceAliases;
 
-    public DashboardRowParser(IEnumerable<ImportColumn> columns, DateOnly today)
+    public DashboardRowParser(IEnumerable<ImportColumn> columns, DateOnly today, IReadOnlyDictionary<string, string>? serviceAliases = null)
     {
+        _serviceAliases = serviceAliases ?? new Dictionary<string, string>();
         _columns = columns.Where(c => c.Field is { } f && f != F.Ignored).GroupBy(c => c.Field!.Value).ToDictionary(g => g.Key, g => g.First());
         _today = today;
     }
@@ -51,15 +53,30 @@ internal sealed class DashboardRowParser
             line.Error(F.RequesterCapacity, $"la qualité du demandeur est vide alors que le demandeur ({e.RequesterName}) n'est pas le patient.");
         if (e.RequesterName.Length == 0 && e.RequesterCapacity == RequesterCapacity.Patient)
             e.RequesterName = patient;
+        else if (e.RequesterName.Length == 0 && !_columns.ContainsKey(F.RequesterName))
+            line.Error(F.RequesterName, "nom du demandeur absent : aucune colonne ne le donne (voir l'en-tête).");
         else if (e.RequesterName.Length == 0)
             line.Error(F.RequesterName, $"le nom du demandeur est obligatoire lorsque la qualité est « {e.RequesterCapacityText} ».");
         line.MaxLength(F.RequesterName, e.RequesterName, 200);
 
-        e.Services = (line.Text(F.Services) ?? "").Split(['/', ',', ';', '+', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // Services of the hospital's list, directly or through the office's aliases; an unknown one is kept as written and
+        // proposed to the officer before the import (ServiceNames).
+        var written = (line.Text(F.Services) ?? "").Split(['/', ',', ';', '+', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        e.Services = written.Select(w => ServiceNames.Resolve(w, _serviceAliases) ?? w).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        e.UnknownServices = written.Where(w => ServiceNames.Resolve(w, _serviceAliases) is null).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // An empty or unknown channel is « Non renseigné », never a guess; the words typed stay in the remarks.
+        string? unknownChannel = null;
         if (line.Text(F.Channel) is { } channel)
-            e.Channel = DashboardVocabulary.ChannelOf(channel) ?? line.Invalid<Channel?>(F.Channel,
-                "n'est pas un mode de réception reconnu (courrier, courriel, accueil, main propre, fax).", null);
+        {
+            e.Channel = DashboardVocabulary.ChannelOf(channel);
+            unknownChannel = e.Channel is null ? channel : null;
+        }
+        e.Channel ??= Channel.NotStated;
+        // CSP R.1111-1: parental authority is over a minor; a « parent » of a patient of age at the receipt is another capacity.
+        if (e.RequesterCapacity == RequesterCapacity.ParentalAuthority && e.BirthDate is { } born && e.ReceivedOn != default
+            && born.AddYears(18) <= e.ReceivedOn)
+            line.Error(F.RequesterCapacity, $"« {e.RequesterCapacityText} » : le patient, né le {born:dd/MM/yyyy}, était majeur à la réception ; "
+                + "un parent n'a l'autorité parentale que sur un mineur (ayant droit d'un patient décédé, ou tuteur ?).");
 
         // R.1111-1 al.4: the age of the information sets the delay; a "délai légal" column says the same in other words.
         if (_columns.ContainsKey(F.OlderThanFiveYears))
@@ -68,11 +85,13 @@ internal sealed class DashboardRowParser
             e.OlderThanFiveYears = TextSearch.Normalize(delay).Contains("mois", StringComparison.Ordinal);
 
         var start = e.ReceivedOn == default ? (DateOnly?)null : e.ReceivedOn;
-        e.CompletedOn = line.Date(F.CompletedOn, start);
+        // An open line says where it stands in words where the date will go: « en attente pièce d'identité », « en cours ».
+        e.CompletedOn = line.DateOrPending(F.CompletedOn, start, out var pendingProofs);
+        e.AwaitingProofs = pendingProofs is not null;
         if (line.Text(F.CommunicationMode) is { } mode)
             e.Mode = DashboardVocabulary.ModeOf(mode) ?? line.Invalid<CommunicationMode?>(F.CommunicationMode,
                 "n'est pas un mode de communication reconnu (envoi, LRAR, main propre, sur place, médecin, électronique).", null);
-        e.SentOn = line.Date(F.SentOn, start);
+        e.SentOn = line.DateOrPending(F.SentOn, start, out var pendingSending);
         e.RecordedDeliveryNumber = line.Text(F.RecordedDeliveryNumber);
         e.AcknowledgedOn = line.Date(F.AcknowledgedOn, start);
         e.PaidOn = line.Date(F.PaidOn, start);
@@ -84,7 +103,16 @@ internal sealed class DashboardRowParser
         e.PageCount = line.Cell(F.PageCount).Integer(out var pagesValid);
         if (!pagesValid || e.PageCount < 0)
             line.Invalid(F.PageCount, "n'est pas un nombre de pages valide.", 0);
-        e.Remarks = line.Text(F.Remarks);
+        e.FormerReference = line.Text(F.FormerReference);
+        line.MaxLength(F.FormerReference, e.FormerReference ?? "", 50);
+        // Nothing typed is lost: the words read instead of a date stay in the remarks.
+        e.Remarks = string.Join(" — ", new[]
+        {
+            line.Text(F.Remarks),
+            pendingProofs is null ? null : $"{F.CompletedOn.Label()} : « {pendingProofs} »",
+            pendingSending is null ? null : $"{F.SentOn.Label()} : « {pendingSending} »",
+            unknownChannel is null ? null : $"{F.Channel.Label()} : « {unknownChannel} »",
+        }.Where(t => t is not null)) is { Length: > 0 } remarks ? remarks : null;
 
         // Left to right, as the officer reads the line.
         return new ImportRow(row, errors.Count == 0 ? e : null,
@@ -111,6 +139,27 @@ internal sealed class DashboardRowParser
             parser._columns.TryGetValue(field, out var c) && cells.TryGetValue(c.Number, out var cell) ? cell : default;
 
         public string? Text(F field) => Cell(field).Text is { Length: > 0 } t ? t : null;
+
+        /// <summary>
+        /// A date, or words saying the step is still to come (« en attente », « en cours », « à envoyer »): then no date and
+        /// <paramref name="pending"/> holds the words.
+        /// </summary>
+        public DateOnly? DateOrPending(F field, DateOnly? notBefore, out string? pending)
+        {
+            var cell = Cell(field);
+            pending = cell.Value is string text && !cell.TryDate(parser._today, out _) && IsPending(text) ? text : null;
+            return pending is null ? Date(field, notBefore) : null;
+        }
+
+        private static readonly string[] PendingWords =
+            ["attente", "en cours", "a envoyer", "a faire", "a completer", "incomplet", "manque", "relance", "pas encore", "non recu",
+             "non envoye", "a venir", "a traiter", "en instruction"];
+
+        private static bool IsPending(string text)
+        {
+            var key = TextSearch.Normalize(text);
+            return PendingWords.Any(w => key.Contains(w, StringComparison.Ordinal));
+        }
 
         /// <summary>A date, not in the future and, for a step of the request, not before its receipt.</summary>
         public DateOnly? Date(F field, DateOnly? notBefore)

@@ -6,6 +6,17 @@ namespace RelationsUsagers.Core.AccessRequests.Import;
 public sealed record ImportColumn(string Letter, int Number, string Header, DashboardField? Field)
 {
     public bool IsRecognised => Field is not null;
+
+    /// <summary>How sure the label's match is (<see cref="DashboardFields.Score"/>); 100 when the officer chose the field.</summary>
+    public int Score { get; init; } = 100;
+
+    /// <summary>Mapped on a doubtful match the officer has not confirmed yet: the import waits for it.</summary>
+    public bool IsDoubtful => Field is not null && Score < DashboardFields.SureScore;
+
+    /// <summary>"Date récept. → Date de réception (90 %)" or "Statut → ignorée".</summary>
+    public string Describe() => Field is { } f
+        ? f == DashboardField.Ignored ? $"{Letter} « {Header} » → ignorée" : $"{Letter} « {Header} » → {f.Label()} ({Score} %{(IsDoubtful ? ", à confirmer" : "")})"
+        : $"{Letter} « {Header} » → non reconnue, non importée";
 }
 
 /// <summary>A reason a line cannot be imported, in French, naming the line and the column: shown to the officer as is.</summary>
@@ -21,6 +32,12 @@ public sealed record ImportSkip(int Row, string Reason);
 public sealed record ImportRow(int Row, DashboardEntry? Entry, IReadOnlyList<ImportError> Errors)
 {
     public bool IsValid => Errors.Count == 0 && Entry is not null;
+
+    /// <summary>Why a valid line would not be created: « déjà enregistrée (DAD-2025-00001) », « même demande que la ligne 4 ».</summary>
+    public string? DuplicateOf { get; init; }
+
+    /// <summary>Valid and not a duplicate: the import creates a request for it.</summary>
+    public bool IsNew => IsValid && DuplicateOf is null;
 
     /// <summary>The patient, receipt and sending dates as the file shows them: a rejected line is recognisable too.</summary>
     public string Patient { get; init; } = "";
@@ -46,21 +63,45 @@ public sealed record ImportPreview(
     public IReadOnlyDictionary<string, DashboardField> Mapping =>
         Columns.Where(c => c.Field is not null).ToDictionary(c => c.Letter, c => c.Field!.Value);
 
+    /// <summary>The columns used, one line each: file label → field, with the score.</summary>
+    public IReadOnlyList<string> UsedColumns => Columns.Where(c => c.Field is { } f && f != DashboardField.Ignored).Select(c => c.Describe()).ToList();
+
+    /// <summary>The columns not imported: unknown labels, and values the portal recomputes.</summary>
+    public IReadOnlyList<string> IgnoredColumns => Columns.Where(c => c.Field is null or DashboardField.Ignored).Select(c => c.Describe()).ToList();
+
+    /// <summary>Columns matched on a doubtful label, to be confirmed by the officer before the import.</summary>
+    public IReadOnlyList<ImportColumn> DoubtfulColumns => Columns.Where(c => c.IsDoubtful).ToList();
+
+    /// <summary>Said once for the whole file, not on every line: a missing column that makes some lines fail, unknown services.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Services of the file that are neither in the hospital's list nor in the office's aliases, with a proposed service (or null).</summary>
+    public IReadOnlyList<UnknownService> UnknownServices { get; init; } = [];
+
     /// <summary>"H : Commentaire du médecin": headers no usual label matched; they are not imported unless mapped.</summary>
     public IReadOnlyList<string> UnrecognisedHeaders => Columns.Where(c => c.Field is null).Select(c => $"{c.Letter} : {c.Header}").ToList();
 
     public int ValidCount => Rows.Count(r => r.IsValid);
+    /// <summary>Valid lines that are not already in the portal or earlier in the file: what the import would create.</summary>
+    public int NewCount => Rows.Count(r => r.IsNew);
+    public int DuplicateCount => Rows.Count(r => r.IsValid && r.DuplicateOf is not null);
     public int RejectedCount => Rows.Count(r => !r.IsValid);
     public IEnumerable<ImportError> Errors => Rows.SelectMany(r => r.Errors);
 
     /// <summary>Import is possible when the sheet has a header row with the required columns.</summary>
-    public bool CanImport => Problems.Count == 0 && HeaderRow is not null;
+    public bool CanImport => Problems.Count == 0 && HeaderRow is not null && DoubtfulColumns.Count == 0;
 
     /// <summary>When no header row was recognised: the row that looks like one, to offer the officer (null: none seen).</summary>
     public int? SuggestedHeaderRow { get; init; }
 
     internal IReadOnlyList<SheetLine> Lines { get; init; } = [];
+
+    /// <summary>The office's service aliases, normalised alias → service, as loaded for this preview.</summary>
+    internal IReadOnlyDictionary<string, string> ServiceAliases { get; init; } = new Dictionary<string, string>();
 }
+
+/// <summary>A service written in the file that the hospital's list does not know, the lines using it, and the closest service (null: none).</summary>
+public sealed record UnknownService(string Name, IReadOnlyList<int> Rows, string? Proposed);
 
 /// <summary>The outcome of an import: lines read, requests created, lines rejected and lines already in the portal.</summary>
 public sealed record ImportResult(int Read, int Imported, int Rejected, int SkippedDuplicates, IReadOnlyList<ImportError> Errors)
@@ -84,6 +125,8 @@ public sealed class DashboardEntry
     public string? RequesterCapacityText { get; internal set; }
     public RequesterCapacity RequesterCapacity { get; internal set; } = RequesterCapacity.Patient;
     public IReadOnlyList<string> Services { get; internal set; } = [];
+    /// <summary>Services as written that neither the hospital's list nor the office's aliases know.</summary>
+    public IReadOnlyList<string> UnknownServices { get; internal set; } = [];
     public Channel? Channel { get; internal set; }
     public DateOnly? CompletedOn { get; internal set; }
     public bool OlderThanFiveYears { get; internal set; }
@@ -95,6 +138,9 @@ public sealed class DashboardEntry
     public DateOnly? PaidOn { get; internal set; }
     public int? PageCount { get; internal set; }
     public string? Remarks { get; internal set; }
+    /// <summary>The completion cell says proofs are still awaited (« en attente pièce d'identité »).</summary>
+    public bool AwaitingProofs { get; internal set; }
+    public string? FormerReference { get; internal set; }
 
     /// <summary>Same patient, same receipt date, same requester: the key that makes a second import of the line a duplicate.</summary>
     public string DuplicateKey => DuplicateKeyOf(TextSearch.Normalize($"{PatientLastName} {PatientFirstName}"), ReceivedOn,

@@ -292,6 +292,9 @@ namespace RelationsUsagers.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FormerReference")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ImportSource")
                         .HasColumnType("TEXT");
 
@@ -425,6 +428,35 @@ namespace RelationsUsagers.Core.Data.Migrations
                     b.HasDiscriminator<int>("Kind");
 
                     b.UseTphMappingStrategy();
+                });
+
+            modelBuilder.Entity("RelationsUsagers.Core.Cases.ServiceAlias", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alias")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("ServiceAliases", (string)null);
                 });
 
             modelBuilder.Entity("RelationsUsagers.Core.Cdu.AgendaItem", b =>

@@ -69,7 +69,7 @@ public sealed class DashboardImporterTests
     [InlineData("+ de 5 ans", F.OlderThanFiveYears)]
     [InlineData("  dossier  +  5 ANS ", F.OlderThanFiveYears)]
     [InlineData("Délai respecté", F.Ignored)]
-    [InlineData("N°", F.Ignored)]
+    [InlineData("N°", F.FormerReference)]
     [InlineData("Nom du médecin", null)]
     public void Header_labels_are_compared_without_case_accents_or_small_words(string header, F? expected) =>
         Assert.Equal(expected, DashboardFields.Match(header));

@@ -13,7 +13,7 @@ public sealed class HeaderRowTests
     /// <summary>Title on row 1, headers on row 2 that no synonym knows for the two required columns.</summary>
     private static byte[] File() => Build("Courrier",
         ["Registre du courrier 2026"],
-        ["Arrivée du courrier", "Usager", "Né(e) le", "Qualité", "Suite donnée"],
+        ["Entrée", "Personne", "Né(e) le", "Qualité", "Suite donnée"],
         ["02/03/2026", "LEROY Jeanne", "12/05/1950", "Patiente", "attente pièces"],
         ["05/03/2026", "FAURE Marc", null, null, null]);
 
@@ -43,7 +43,7 @@ public sealed class HeaderRowTests
         workbook.AddWorksheet("Légende").Cell(1, 1).SetValue("X = oui");
         var table = workbook.AddWorksheet("Courrier");
         table.Cell(1, 1).SetValue("Registre du courrier 2026");
-        string[] labels = ["Arrivée du courrier", "Usager", "Suite donnée"];
+        string[] labels = ["Entrée", "Personne", "Suite donnée"];
         for (var c = 0; c < labels.Length; c++)
             table.Cell(2, c + 1).SetValue(labels[c]);
         using var saved = new MemoryStream();
@@ -69,7 +69,7 @@ public sealed class HeaderRowTests
         var preview = await Importer(database).ReadAsync(new MemoryStream(File()), "courrier.xlsx", "Courrier", headerRow: 2, Ct);
 
         Assert.Equal(2, preview.HeaderRow);
-        Assert.Equal(["A : Arrivée du courrier", "B : Usager", "E : Suite donnée"], preview.UnrecognisedHeaders);
+        Assert.Equal(["A : Entrée", "B : Personne", "E : Suite donnée"], preview.UnrecognisedHeaders);
         Assert.Equal((F.BirthDate, F.RequesterCapacity), (preview.Mapping["C"], preview.Mapping["D"]));
         Assert.Equal(
         [
@@ -114,7 +114,7 @@ public sealed class HeaderRowTests
     {
         await using var database = await TestDatabase.CreateAsync(Ct);
         // Row 1 holds a formula only: it gives no label.
-        var bytes = Build("Courrier", ["=1+1"], ["Arrivée du courrier", "Usager", "Suite donnée"], ["02/03/2026", "LEROY Jeanne", null]);
+        var bytes = Build("Courrier", ["=1+1"], ["Entrée", "Personne", "Suite donnée"], ["02/03/2026", "LEROY Jeanne", null]);
 
         var preview = await Importer(database).ReadAsync(new MemoryStream(bytes), "courrier.xlsx", null, row, Ct);
 

@@ -10,9 +10,10 @@ namespace RelationsUsagers.Core.Tests.AccessRequests.Import;
 
 /// <summary>
 /// The office's own dashboard (/work/shared/samples): sheet "Suivi DMD 2025" has a merged title on row 1, headers on row 3,
-/// 62 numbered lines (rows 4–66, row 34 blank), a blank row 67 and TOTAL on row 68. Counted by hand: 57 lines read whole;
-/// 5 rejected because a date cell holds text — rows 9, 46, 54, 57 ("en attente pièce d'identité" as completion date) and
-/// row 56 ("en cours" as sending date). Sheet "2024": headers on row 1, one line.
+/// 62 numbered lines (rows 4–66, row 34 blank), a blank row 67 and TOTAL on row 68. Counted by hand: 57 lines read whole,
+/// among them the open ones — rows 9, 46, 54, 57 ("en attente pièce d'identité" as completion date) and row 56 ("en cours" as
+/// sending date); 5 rejected because « Parent » asks for a patient of age (R.1111-1) — rows 11, 18, 20, 48, 61. Sheet "2024":
+/// headers on row 1, one line.
 /// </summary>
 public sealed class SampleDashboardImportTests
 {
@@ -38,7 +39,7 @@ public sealed class SampleDashboardImportTests
         Assert.Empty(preview.UnrecognisedHeaders);
         var expected = new Dictionary<string, DashboardField>
         {
-            ["A"] = F.Ignored, ["B"] = F.ReceivedOn, ["C"] = F.PatientName, ["D"] = F.PatientFirstName, ["E"] = F.BirthDate,
+            ["A"] = F.FormerReference, ["B"] = F.ReceivedOn, ["C"] = F.PatientName, ["D"] = F.PatientFirstName, ["E"] = F.BirthDate,
             ["F"] = F.RequesterName, ["G"] = F.RequesterCapacity, ["H"] = F.Services, ["I"] = F.CompletedOn, ["J"] = F.OlderThanFiveYears,
             ["K"] = F.CommunicationMode, ["L"] = F.SentOn, ["M"] = F.RecordedDeliveryNumber, ["N"] = F.Ignored, ["O"] = F.Ignored,
             ["P"] = F.Fees, ["Q"] = F.Remarks,
@@ -53,17 +54,21 @@ public sealed class SampleDashboardImportTests
         var preview = await ReadAsync(database);
 
         Assert.Equal((62, 57, 5), (preview.Rows.Count, preview.ValidCount, preview.RejectedCount));
-        Assert.Equal([9, 46, 54, 56, 57], preview.Rows.Where(r => !r.IsValid).Select(r => r.Row));
+        Assert.Equal([11, 18, 20, 48, 61], preview.Rows.Where(r => !r.IsValid).Select(r => r.Row));
         Assert.Equal([(34, AccessDashboardImporter.BlankReason), (67, AccessDashboardImporter.BlankReason), (68, AccessDashboardImporter.TotalReason)],
             preview.Skipped.Select(s => (s.Row, s.Reason)));
-        Assert.Contains("Ligne 9, colonne I (Date de complétude) : « en attente pièce d'identité » n'est pas une date valide.",
-            preview.Errors.Select(e => e.Message));
-        Assert.Contains("Ligne 56, colonne L (Date d'envoi) : « en cours » n'est pas une date valide.", preview.Errors.Select(e => e.Message));
+        Assert.Contains("Ligne 11, colonne G (Qualité du demandeur) : « Parent » : le patient, né le 28/05/1953, était majeur à la réception ; "
+            + "un parent n'a l'autorité parentale que sur un mineur (ayant droit d'un patient décédé, ou tuteur ?).", preview.Errors.Select(e => e.Message));
         Assert.Equal(5, preview.Errors.Count());
         // A rejected line still shows whose it is and what was typed, for the officer to find it in the file.
-        var rejected = preview.Rows.Single(r => r.Row == 56);
-        Assert.Equal(("en cours", false), (rejected.SentAsTyped, string.IsNullOrWhiteSpace(rejected.Patient)));
+        var rejected = preview.Rows.Single(r => r.Row == 11);
+        Assert.False(string.IsNullOrWhiteSpace(rejected.Patient));
         Assert.Matches(@"^\d{2}/\d{2}/2025$", rejected.ReceivedAsTyped);
+        // The open lines are read: no date where the file says « en attente » or « en cours », the words kept.
+        var waiting = preview.Rows.Single(r => r.Row == 9).Entry!;
+        Assert.Equal((true, (DateOnly?)null), (waiting.AwaitingProofs, waiting.CompletedOn));
+        var sending = preview.Rows.Single(r => r.Row == 56).Entry!;
+        Assert.Equal(((DateOnly?)null, "Date d'envoi : « en cours »"), (sending.SentOn, sending.Remarks));
     }
 
     [Fact]
@@ -83,7 +88,7 @@ public sealed class SampleDashboardImportTests
         Assert.False(rows[5].OlderThanFiveYears); // "non"
         Assert.Equal((RequesterCapacity.LegalRepresentative, "Tuteur"), (rows[44].RequesterCapacity, rows[44].RequesterCapacityText));
         Assert.Equal(RequesterCapacity.HeirOrPartner, rows[27].RequesterCapacity); // "Ayant-droit"
-        Assert.Equal(RequesterCapacity.ParentalAuthority, rows[11].RequesterCapacity); // "Parent"
+        Assert.DoesNotContain(11, rows.Keys); // "Parent" of a patient born in 1953
         Assert.Equal((RequesterCapacity.DesignatedDoctor, CommunicationMode.RecordedDelivery), (rows[10].RequesterCapacity, rows[10].Mode));
         Assert.Equal(CommunicationMode.ViaDesignatedDoctor, rows[5].Mode); // "Médecin"
         Assert.Equal("Doublon de la n°38 ?", rows[44].Remarks);
@@ -160,7 +165,6 @@ public sealed class SampleDashboardImportTests
         int Column(string header) => TrackingWorkbook.Columns.ToList().FindIndex(c => c.Header == header) + 1;
 
         Assert.Equal("Oui", Verdict("DUHAMEL Michel", "Délai respecté"));    // complete 6 Aug, sent 12 Aug
-        Assert.Equal("Non", Verdict("LEFEBVRE Patrick", "Délai respecté"));  // complete 24 Oct, sent 4 Nov
         Assert.Equal("Non", Verdict("MARTINEZ Gaëlle", "Délai respecté"));   // > 5 years: complete 3 Jan, sent 9 Mar (due 3 Mar)
         // > 5 years: complete 4 Nov 2025, sent 4 Jan 2026 = two calendar months, on time (the sheet's "60 days" formula said no).
         Assert.Equal("Oui", Verdict("MERCIER Léa", "Délai respecté"));

@@ -12,8 +12,8 @@ using RelationsUsagers.Core.Data;
 namespace RelationsUsagers.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206072512_InsuranceLedger")]
-    partial class InsuranceLedger
+    [Migration("20261206072105_Imports")]
+    partial class Imports
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -295,6 +295,9 @@ namespace RelationsUsagers.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FormerReference")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ImportSource")
                         .HasColumnType("TEXT");
 
@@ -428,6 +431,35 @@ namespace RelationsUsagers.Core.Data.Migrations
                     b.HasDiscriminator<int>("Kind");
 
                     b.UseTphMappingStrategy();
+                });
+
+            modelBuilder.Entity("RelationsUsagers.Core.Cases.ServiceAlias", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alias")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("ServiceAliases", (string)null);
                 });
 
             modelBuilder.Entity("RelationsUsagers.Core.Cdu.AgendaItem", b =>
@@ -1075,228 +1107,6 @@ namespace RelationsUsagers.Core.Data.Migrations
                     b.HasIndex("OccurredOn");
 
                     b.ToTable("UserExpressions", (string)null);
-                });
-
-            modelBuilder.Entity("RelationsUsagers.Core.Insurance.ClaimCover", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CaseFileId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Deductible")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("DeductibleCents");
-
-                    b.Property<Guid>("PolicyId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RecordedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseFileId")
-                        .IsUnique();
-
-                    b.HasIndex("PolicyId");
-
-                    b.ToTable("ClaimCovers", (string)null);
-                });
-
-            modelBuilder.Entity("RelationsUsagers.Core.Insurance.InsurancePolicy", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Broker")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("DeductiblePerClaim")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("DeductiblePerClaimCents");
-
-                    b.Property<DateOnly>("EndsOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Insurer")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PolicyNumber")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RecordedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("StartsOn")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StartsOn");
-
-                    b.ToTable("InsurancePolicies", (string)null);
-                });
-
-            modelBuilder.Entity("RelationsUsagers.Core.Insurance.LedgerCorrection", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("CaseFileId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Field")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NewValue")
-                        .HasMaxLength(600)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OldValue")
-                        .HasMaxLength(600)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SubjectId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseFileId");
-
-                    b.HasIndex("SubjectId");
-
-                    b.ToTable("LedgerCorrections", (string)null);
-                });
-
-            modelBuilder.Entity("RelationsUsagers.Core.Insurance.LedgerEntry", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Amount")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("AmountCents");
-
-                    b.Property<bool>("Cancelled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("ClaimCoverId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("On")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RecordedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClaimCoverId");
-
-                    b.HasIndex("On");
-
-                    b.ToTable("LedgerEntries", (string)null);
-                });
-
-            modelBuilder.Entity("RelationsUsagers.Core.Insurance.PremiumCall", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Amount")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("AmountCents");
-
-                    b.Property<bool>("Cancelled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Label")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("PaidAmount")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("PaidAmountCents");
-
-                    b.Property<DateOnly?>("PaidOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PolicyId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RecordedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DueOn");
-
-                    b.HasIndex("PolicyId");
-
-                    b.ToTable("PremiumCalls", (string)null);
                 });
 
             modelBuilder.Entity("RelationsUsagers.Core.Letters.Establishment", b =>
@@ -2332,39 +2142,6 @@ namespace RelationsUsagers.Core.Data.Migrations
                     b.HasOne("RelationsUsagers.Core.Cases.CaseFile", null)
                         .WithMany()
                         .HasForeignKey("CaseFileId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("RelationsUsagers.Core.Insurance.ClaimCover", b =>
-                {
-                    b.HasOne("RelationsUsagers.Core.Cases.CaseFile", null)
-                        .WithMany()
-                        .HasForeignKey("CaseFileId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("RelationsUsagers.Core.Insurance.InsurancePolicy", null)
-                        .WithMany()
-                        .HasForeignKey("PolicyId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("RelationsUsagers.Core.Insurance.LedgerEntry", b =>
-                {
-                    b.HasOne("RelationsUsagers.Core.Insurance.ClaimCover", null)
-                        .WithMany()
-                        .HasForeignKey("ClaimCoverId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("RelationsUsagers.Core.Insurance.PremiumCall", b =>
-                {
-                    b.HasOne("RelationsUsagers.Core.Insurance.InsurancePolicy", null)
-                        .WithMany()
-                        .HasForeignKey("PolicyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -8,6 +8,11 @@ internal static partial class ExcelTable
 {
     public const double MinWidth = 6;
     public const double MaxWidth = 60;
+    /// <summary>
+    /// The widest a measured column gets: longer values wrap in the cell, so that a few long remarks or labels do not
+    /// shrink the whole printed table.
+    /// </summary>
+    public const double WrapWidth = 32;
     /// <summary>Light red, as Excel's "bad" style: open rows past their due date.</summary>
     public const string OverdueFillHtml = "#FFC7CE";
     public static readonly XLColor OverdueFill = XLColor.FromHtml(OverdueFillHtml);
@@ -48,8 +53,8 @@ internal static partial class ExcelTable
 
 /// <summary>
 /// The widths of a table's columns, measured on the rows as they pass (a streamed table is measured in a first pass):
-/// the header plus the filter button, or the longest value, within <see cref="ExcelTable.MinWidth"/>..<see cref="ExcelTable.MaxWidth"/>;
-/// a column with a fixed width keeps it.
+/// the header's longest word plus the filter button (the header row wraps), or the longest value, within
+/// <see cref="ExcelTable.MinWidth"/>..<see cref="ExcelTable.WrapWidth"/> (longer values wrap); a column with a fixed width keeps it.
 /// </summary>
 internal sealed class ColumnWidths<T>
 {
@@ -59,8 +64,8 @@ internal sealed class ColumnWidths<T>
     public ColumnWidths(IReadOnlyList<ExportColumn<T>> columns)
     {
         _columns = columns;
-        // The filter button takes about three characters of the header cell.
-        _longest = columns.Select(c => (double)c.Header.Length + 3).ToArray();
+        // The header wraps between its words; the filter button takes about three characters of the header cell.
+        _longest = columns.Select(c => (double)c.Header.Split(' ').Max(w => w.Length) + 3).ToArray();
     }
 
     public static ColumnWidths<T> Of(IReadOnlyList<ExportColumn<T>> columns, IEnumerable<T> rows)
@@ -81,7 +86,13 @@ internal sealed class ColumnWidths<T>
     }
 
     public double this[int column] =>
-        _columns[column].Width ?? Math.Clamp(_longest[column] + 2, ExcelTable.MinWidth, ExcelTable.MaxWidth);
+        _columns[column].Width ?? Math.Clamp(_longest[column] + 2, ExcelTable.MinWidth, ExcelTable.WrapWidth);
+
+    /// <summary>Whether some value of the column is longer than its width: its cells then wrap.</summary>
+    public bool Wraps(int column) => _columns[column].Width is null && _longest[column] + 2 > ExcelTable.WrapWidth;
+
+    /// <summary>The table's width in characters, which picks the printed paper.</summary>
+    public double Total => Enumerable.Range(0, _columns.Count).Sum(c => this[c]);
 }
 
 /// <summary>
@@ -124,13 +135,19 @@ internal sealed partial class ExcelTable<T> : IStreamedTable
             if (columns[c].Format is { } format)
                 column.Style.NumberFormat.Format = format;
             column.Width = widths[c];
+            // A wrapped line is taller: every cell of it starts at the top.
+            column.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+            if (widths.Wraps(c))
+                column.Style.Alignment.WrapText = true;
             sheet.Cell(1, c + 1).SetValue(columns[c].Header);
         }
+        // The header wraps between its words: the columns are as wide as their values, not as their labels.
+        sheet.Range(1, 1, 1, columns.Count).Style.Alignment.WrapText = true;
         // A table needs a data row: one blank line under the header, which the streamed rows replace.
         var table = sheet.Range(1, 1, 2, columns.Count).CreateTable(tableName);
         table.ShowAutoFilter = true;
         sheet.SheetView.FreezeRows(1);
-        print.ApplyTo(sheet, headerRows: 1);
+        print.ApplyTo(sheet, headerRows: 1, tableWidth: widths.Total);
         return new ExcelTable<T>(sheet.Name, tableName, columns, rows, highlight);
     }
 }

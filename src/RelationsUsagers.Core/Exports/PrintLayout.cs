@@ -16,15 +16,22 @@ public sealed record PrintLayout(string DocumentName, DateTime ExportedAtParis)
     public string DateFooter => string.Create(CultureInfo.InvariantCulture, $"Exporté le {ExportedAtParis:dd/MM/yyyy}");
 
     /// <summary>
-    /// Landscape, one page wide and as many pages high as the rows need, rows 1 to <paramref name="headerRows"/> printed again at
-    /// the top of each page, and the footer: name on the left, page number in the middle, export date on the right.
+    /// Column widths (in characters) beyond which a table goes on A3: at one page wide, A4 landscape would print it under
+    /// about half size (284 mm printable, a character about 1.85 mm at 100 %).
     /// </summary>
-    public void ApplyTo(IXLWorksheet sheet, int headerRows = 1)
+    public const double A4Capacity = 300;
+
+    /// <summary>
+    /// Landscape, one page wide and as many pages high as the rows need, rows 1 to <paramref name="headerRows"/> printed again at
+    /// the top of each page, and the footer: name on the left, page number in the middle, export date on the right. A4, or A3
+    /// when the columns' widths add up to more than <see cref="A4Capacity"/>.
+    /// </summary>
+    public void ApplyTo(IXLWorksheet sheet, int headerRows = 1, double tableWidth = 0)
     {
         ArgumentNullException.ThrowIfNull(sheet);
         var page = sheet.PageSetup;
         page.PageOrientation = XLPageOrientation.Landscape;
-        page.PaperSize = XLPaperSize.A4Paper;
+        page.PaperSize = tableWidth > A4Capacity ? XLPaperSize.A3Paper : XLPaperSize.A4Paper;
         page.FitToPages(1, 0);
         // Narrow side margins: a register is wide, every centimetre enlarges its print.
         (page.Margins.Left, page.Margins.Right, page.Margins.Top, page.Margins.Bottom) = (0.25, 0.25, 0.5, 0.6);

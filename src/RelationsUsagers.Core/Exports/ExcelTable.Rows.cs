@@ -64,7 +64,11 @@ internal sealed partial class ExcelTable<T>
     private void WriteRow(OpenXmlWriter writer, T row, int number, string[] letters, string[] styles, bool writeEmptyCells)
     {
         var index = number.ToString(CultureInfo.InvariantCulture);
-        writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", index)]);
+        // Neither Excel nor LibreOffice makes a line taller on opening: a line whose wrapped cells need more gets its height.
+        var lines = LinesOf(row);
+        writer.WriteStartElement(new Row(), lines > 1
+            ? [new("r", "", index), new("ht", "", (lines * ExcelTable.LineHeight).ToString(CultureInfo.InvariantCulture)), new("customHeight", "", "1")]
+            : [new OpenXmlAttribute("r", "", index)]);
         for (var c = 0; c < _columns.Count; c++)
         {
             var reference = letters[c] + index;
@@ -100,6 +104,18 @@ internal sealed partial class ExcelTable<T>
             }
         }
         writer.WriteEndElement();
+    }
+
+    /// <summary>The lines the row's longest wrapped value takes (words are not cut: a little more than length / width).</summary>
+    private int LinesOf(T row)
+    {
+        var lines = 1;
+        for (var c = 0; c < _columns.Count; c++)
+        {
+            if (_wrapsAt[c] > 0 && _columns[c].Value(row).Value is string text && text.Length > _wrapsAt[c])
+                lines = Math.Max(lines, text.Split('\n').Sum(l => (int)Math.Ceiling(l.Length * 1.15 / _wrapsAt[c])));
+        }
+        return lines;
     }
 
     private static void WriteNumber(OpenXmlWriter writer, string reference, string style, string value)

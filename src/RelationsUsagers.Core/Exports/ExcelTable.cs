@@ -9,10 +9,12 @@ internal static partial class ExcelTable
     public const double MinWidth = 6;
     public const double MaxWidth = 60;
     /// <summary>
-    /// The widest a measured column gets: longer values wrap in the cell, so that a few long remarks or labels do not
-    /// shrink the whole printed table.
+    /// The widest a measured column gets: a longer value wraps in its cell, its line made taller, so that a few long
+    /// labels or remarks do not shrink the whole printed table (the tracking register prints at about 40 % on A3).
     /// </summary>
-    public const double WrapWidth = 32;
+    public const double WrapWidth = 20;
+    /// <summary>The height of one line of text (Calibri 11), in points.</summary>
+    public const double LineHeight = 15;
     /// <summary>Light red, as Excel's "bad" style: open rows past their due date.</summary>
     public const string OverdueFillHtml = "#FFC7CE";
     public static readonly XLColor OverdueFill = XLColor.FromHtml(OverdueFillHtml);
@@ -88,8 +90,11 @@ internal sealed class ColumnWidths<T>
     public double this[int column] =>
         _columns[column].Width ?? Math.Clamp(_longest[column] + 2, ExcelTable.MinWidth, ExcelTable.WrapWidth);
 
-    /// <summary>Whether some value of the column is longer than its width: its cells then wrap.</summary>
-    public bool Wraps(int column) => _columns[column].Width is null && _longest[column] + 2 > ExcelTable.WrapWidth;
+    /// <summary>
+    /// Characters a line of the column holds when some value of it is longer than its width (its cells then wrap), else 0.
+    /// </summary>
+    public int WrapsAt(int column) =>
+        _columns[column].Width is null && _longest[column] + 2 > ExcelTable.WrapWidth ? (int)ExcelTable.WrapWidth - 2 : 0;
 
     /// <summary>The table's width in characters, which picks the printed paper.</summary>
     public double Total => Enumerable.Range(0, _columns.Count).Sum(c => this[c]);
@@ -106,6 +111,8 @@ internal sealed partial class ExcelTable<T> : IStreamedTable
     private readonly IReadOnlyList<ExportColumn<T>> _columns;
     private readonly IAsyncEnumerable<T> _rows;
     private readonly Func<T, bool>? _highlight;
+    /// <summary>Per column, the characters a wrapped line holds (0: the column does not wrap).</summary>
+    private int[] _wrapsAt = [];
 
     private ExcelTable(string sheetName, string tableName, IReadOnlyList<ExportColumn<T>> columns, IAsyncEnumerable<T> rows, Func<T, bool>? highlight)
         => (SheetName, TableName, _columns, _rows, _highlight) = (sheetName, tableName, columns, rows, highlight);
@@ -137,17 +144,24 @@ internal sealed partial class ExcelTable<T> : IStreamedTable
             column.Width = widths[c];
             // A wrapped line is taller: every cell of it starts at the top.
             column.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-            if (widths.Wraps(c))
+            if (widths.WrapsAt(c) > 0)
                 column.Style.Alignment.WrapText = true;
             sheet.Cell(1, c + 1).SetValue(columns[c].Header);
         }
         // The header wraps between its words: the columns are as wide as their values, not as their labels.
-        sheet.Range(1, 1, 1, columns.Count).Style.Alignment.WrapText = true;
+        var header = sheet.Range(1, 1, 1, columns.Count).Style.Alignment;
+        (header.WrapText, header.Vertical) = (true, XLAlignmentVerticalValues.Top);
+        // Tall enough for the longest label in its column (15 points a line): neither Excel nor LibreOffice grows it on opening.
+        sheet.Row(1).Height = ExcelTable.LineHeight * Enumerable.Range(0, columns.Count)
+            .Max(c => Math.Ceiling((columns[c].Header.Length + 3) / Math.Max(widths[c] - 3, 1)));
         // A table needs a data row: one blank line under the header, which the streamed rows replace.
         var table = sheet.Range(1, 1, 2, columns.Count).CreateTable(tableName);
         table.ShowAutoFilter = true;
         sheet.SheetView.FreezeRows(1);
         print.ApplyTo(sheet, headerRows: 1, tableWidth: widths.Total);
-        return new ExcelTable<T>(sheet.Name, tableName, columns, rows, highlight);
+        return new ExcelTable<T>(sheet.Name, tableName, columns, rows, highlight)
+        {
+            _wrapsAt = Enumerable.Range(0, columns.Count).Select(widths.WrapsAt).ToArray(),
+        };
     }
 }

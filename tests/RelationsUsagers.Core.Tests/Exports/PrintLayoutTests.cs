@@ -87,6 +87,11 @@ public sealed class PrintLayoutTests : IAsyncLifetime
             _ => ExpressionRegisterRow.Columns.Count,
         });
         Assert.Equal($"'{sheets[0]}'!$A$1:${columns}$2", pages[0].PrintArea);
+        // A register wider than 300 characters goes on A3 (8): the tracking register's 28 columns, and the complaints', claims'
+        // and requisitions' registers with their 60-character summaries; the expressions' register and the summary sheet on A4 (9).
+        Assert.Equal(register == "expressions" ? 9u : 8u, pages[0].PaperSize);
+        Assert.All(pages.Skip(1), p => Assert.Equal(9u, p.PaperSize));
+        Assert.True(pages[0].HeaderWraps);
     }
 
     [Fact]
@@ -122,13 +127,14 @@ public sealed class PrintLayoutTests : IAsyncLifetime
     }
 
     private sealed record PageSetupRead(string Sheet, OrientationValues? Orientation, uint? FitToWidth, uint? FitToHeight, bool FitToPage,
-        string? PrintTitles, string? Footer, string? PrintArea);
+        string? PrintTitles, string? Footer, string? PrintArea, uint? PaperSize, bool HeaderWraps);
 
     /// <summary>Each sheet's page setup, fit flag, footer and print titles (the defined name scoped to the sheet), in sheet order.</summary>
     private static List<PageSetupRead> ReadPageSetup(byte[] bytes)
     {
         using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var workbookPart = document.WorkbookPart!;
+        var formats = workbookPart.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
         var sheets = workbookPart.Workbook.Sheets!.Elements<Sheet>().ToList();
         var names = workbookPart.Workbook.DefinedNames?.Elements<DefinedName>().ToList() ?? [];
         string? Named(string name, int index) => names.SingleOrDefault(n => n.Name == name && n.LocalSheetId?.Value == index)?.Text;
@@ -141,7 +147,10 @@ public sealed class PrintLayoutTests : IAsyncLifetime
                 worksheet.SheetProperties?.PageSetupProperties?.FitToPage?.Value == true,
                 Named("_xlnm.Print_Titles", index),
                 worksheet.GetFirstChild<HeaderFooter>()?.OddFooter?.Text,
-                Named("_xlnm.Print_Area", index));
+                Named("_xlnm.Print_Area", index),
+                setup?.PaperSize?.Value,
+                worksheet.Descendants<Row>().FirstOrDefault()?.Elements<Cell>().FirstOrDefault() is { StyleIndex: { } style }
+                    && formats[(int)style.Value].Alignment?.WrapText?.Value == true);
         }).ToList();
     }
 }

@@ -204,6 +204,19 @@ public sealed class TrackingWorkbookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task For_print_the_header_wraps_and_a_long_label_wraps_in_a_20_character_column_its_line_made_taller()
+    {
+        using var workbook = await ExportAsync();
+        var sheet = workbook.Worksheet(TrackingWorkbook.RequestsSheet);
+        var capacity = Cell(sheet, "DAD-2025-00003", "Qualité du demandeur");
+        // "Ayant droit, concubin ou partenaire de PACS": 43 characters, 18 a line with some slack for whole words: 3 lines of 15 points.
+        Assert.Equal((20.0, true, 45.0), (capacity.WorksheetColumn().Width, capacity.Style.Alignment.WrapText, capacity.WorksheetRow().Height));
+        // "Informations de plus de cinq ans" wraps: its column is as wide as its longest word and filter button (12 + 3 + 2).
+        Assert.Equal(17, Cell(sheet, "DAD-2025-00003", "Informations de plus de cinq ans").WorksheetColumn().Width);
+        Assert.True(sheet.Cell(1, 1).Style.Alignment.WrapText);
+    }
+
+    [Fact]
     public async Task Synthese_gives_the_cdu_figures_of_the_seeded_period()
     {
         using var workbook = await ExportAsync();

@@ -46,8 +46,8 @@ internal sealed class CaseFileConfiguration : IEntityTypeConfiguration<CaseFile>
         // The officer's queue shows open cases only (about a third of them): partial indexes over the open cases, in
         // urgency order (NextDueOn, Reference), that also hold Status so that counts never read the table.
         // IX_CaseFiles_OpenQueue (NextDueOn, Reference, Kind, Patient_SearchName, Requester_SearchName,
-        // Patient_PatientNumber, Status), the same for the whole queue and its search box, is created by raw SQL in the
-        // QueueIndexes and PersonSearchIndexes migrations: EF Core 10 cannot index the columns of a complex property
+        // Patient_PatientNumber, FormerReference, Status), the same for the whole queue and its search box, is created by raw SQL in the
+        // QueueIndexes, PersonSearchIndexes and FormerReferenceSearch migrations: EF Core 10 cannot index the columns of a complex property
         // (efcore#31246). So are IX_CaseFiles_ClosedSearch, the same search columns over the closed cases (WHERE
         // ClosedCaseFilter), and the person lookup's indexes, by IPP and by name (PersonSearchIndexes). A table rebuild
         // by a later migration drops them: see QueueIndexTests and PersonCasesTests, which fail then.

@@ -40,7 +40,7 @@ public sealed class QueueIndexTests
         Assert.EndsWith("WHERE " + CaseFileConfiguration.ClosedCaseFilter, indexes[CaseFileConfiguration.ClosedSearchIndex], StringComparison.Ordinal);
         // The search box reads these columns: each index holds them all, so that a search never reads the table.
         Assert.All([indexes[CaseFileConfiguration.OpenQueueIndex], indexes[CaseFileConfiguration.ClosedSearchIndex]], sql =>
-            Assert.All(new[] { "\"Reference\"", "\"Patient_SearchName\"", "\"Requester_SearchName\"", "\"Patient_PatientNumber\"", "\"Kind\"" },
+            Assert.All(new[] { "\"Reference\"", "\"Patient_SearchName\"", "\"Requester_SearchName\"", "\"Patient_PatientNumber\"", "\"FormerReference\"", "\"Kind\"" },
                 column => Assert.Contains(column, sql, StringComparison.Ordinal)));
     }
 

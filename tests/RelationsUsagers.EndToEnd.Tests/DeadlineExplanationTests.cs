@@ -31,8 +31,8 @@ public sealed class DeadlineExplanationTests(PortalFixture portal)
             {
                 ReceivedOn = today.AddDays(-6),
                 Channel = Channel.Mail,
-                Patient = new Patient { LastName = "Expliqué", FirstName = "Bernard", BirthDate = new DateOnly(1948, 2, 11) },
-                Requester = new Party { Name = "Claire Expliqué", Capacity = "fille du patient" },
+                Patient = new Patient { LastName = "Kerexplou", FirstName = "Bernard", BirthDate = new DateOnly(1948, 2, 11) },
+                Requester = new Party { Name = "Claire Kerexplou", Capacity = "fille du patient" },
                 Summary = "Douleurs mal prises en charge et accueil jugé froid en cardiologie.",
                 Motives = [ComplaintMotive.MedicalCare, ComplaintMotive.StaffRelations],
                 Services = ["Cardiologie"],
@@ -78,7 +78,7 @@ public sealed class DeadlineExplanationTests(PortalFixture portal)
         await Expect(explanation).ToBeHiddenAsync();
 
         // In the queue, the chip's tooltip gives the short version of the office's next deadline: received D-6, 8 days → D+2.
-        await page.GotoAsync("/?q=explique");
+        await page.GotoAsync("/?q=kerexplou");
         await PortalFixture.WaitReadyAsync(page);
         await page.Locator("tr.queue-row .deadline-chip").HoverAsync();
         var tooltip = page.Locator(".deadline-tooltip");

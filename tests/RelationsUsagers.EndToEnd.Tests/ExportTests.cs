@@ -128,27 +128,27 @@ public sealed partial class ExportTests(PortalFixture portal)
         await portal.SignInAsync(page, "officer");
 
         await UploadSampleAsync(page);
-        var lines = page.GetByRole(AriaRole.Heading, new() { Name = "3. Lignes" });
-        await Expect(lines).ToContainTextAsync("57 valides, 5 rejetées");
-        await Expect(page.Locator(".import-rows .error-text").Filter(new() { HasText = "Ligne 56, colonne L (Date d'envoi)" }))
-            .ToHaveTextAsync("✗ Ligne 56, colonne L (Date d'envoi) : « en cours » n'est pas une date valide.");
+        var lines = page.Locator("#import-counts");
+        await Expect(lines).ToContainTextAsync("57 à importer, 0 doublon(s), 5 rejetée(s)");
+        // R.1111-1: a « Parent » of a patient of age at the receipt holds no parental authority; the open lines come in.
+        await Expect(page.Locator(".import-rows .error-text").Filter(new() { HasText = "Ligne 11, colonne G (Qualité du demandeur)" }))
+            .ToContainTextAsync("le patient, né le 28/05/1953, était majeur à la réception");
         await Expect(page.Locator(".import-rows .error-text")).ToHaveCountAsync(5);
-        await PortalFixture.ShotAsync(page, "import-1-preview");
+        await Axe.AssertAccessibleAsync(page, "import-1-preview");
 
         var run = page.Locator("#import-run");
-        await Expect(run).ToHaveTextAsync("Importer les 57 lignes valides");
+        await Expect(run).ToHaveTextAsync("Importer les 57 nouvelles lignes");
         await run.ClickAsync();
         var result = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "lignes lues" });
         await Expect(result).ToContainTextAsync("62 lignes lues, 57 importées, 5 rejetées, 0 déjà présentes dans le portail.");
         await PortalFixture.ShotAsync(page, "import-2-imported");
         Assert.Equal(57, await ImportedCountAsync());
 
-        // The same file again, from a fresh page: every valid line is recognised as already there.
+        // The same file again, from a fresh page: the preview shows every valid line as already there, before anything is written.
         await UploadSampleAsync(page);
-        await Expect(lines).ToContainTextAsync("57 valides, 5 rejetées");
-        await page.Locator("#import-run").ClickAsync();
-        await Expect(result).ToContainTextAsync("62 lignes lues, 0 importées, 5 rejetées, 57 déjà présentes dans le portail.");
-        await Expect(result).ToContainTextAsync(new Regex(@"Ligne 4 : demande déjà enregistrée \(DAD-2025-\d+\)\."));
+        await Expect(lines).ToContainTextAsync("0 à importer, 57 doublon(s), 5 rejetée(s)");
+        await Expect(page.Locator(".import-rows .import-duplicate").First).ToContainTextAsync(new Regex(@"Doublon : déjà enregistrée \(DAD-2025-\d+\) — non importée"));
+        await Expect(page.Locator("#import-run")).ToBeDisabledAsync();
         await PortalFixture.ShotAsync(page, "import-3-again");
         Assert.Equal(57, await ImportedCountAsync());
     }

@@ -29,8 +29,8 @@ public sealed class CorrectionTests(PortalFixture portal)
             {
                 ReceivedOn = today.AddDays(-10),
                 Channel = Channel.Mail,
-                Patient = new Patient { LastName = "Corrigé", FirstName = "Armand", BirthDate = new DateOnly(1950, 5, 4) },
-                Requester = new Party { Name = "Armand Corrigé", Capacity = "le patient" },
+                Patient = new Patient { LastName = "Corvaisier", FirstName = "Armand", BirthDate = new DateOnly(1950, 5, 4) },
+                Requester = new Party { Name = "Armand Corvaisier", Capacity = "le patient" },
                 Summary = "Repas froids servis pendant tout le séjour.",
                 Motives = [ComplaintMotive.Hospitality],
                 Services = ["Médecine interne"],

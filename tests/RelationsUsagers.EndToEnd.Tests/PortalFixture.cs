@@ -104,8 +104,11 @@ public sealed partial class PortalFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh browser context (own cookies, own circuit) on the portal; skips the test when Chromium is absent.</summary>
-    public async Task<IBrowserContext> NewContextAsync()
+    /// <summary>
+    /// A fresh browser context (own cookies, own circuit) on the portal, 1366 × 900 unless told (a zoomed screen: fewer CSS
+    /// pixels, more device pixels each); skips the test when Chromium is absent.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(ViewportSize? viewport = null, float? deviceScaleFactor = null)
     {
         if (_browser is null)
             Assert.Skip($"Chromium introuvable à {ChromiumPath} : installez-le (apt-get install -y chromium) ou définissez CHROMIUM_PATH.");
@@ -114,7 +117,8 @@ public sealed partial class PortalFixture : IAsyncLifetime
             BaseURL = BaseUrl,
             Locale = "fr-FR",
             TimezoneId = "Europe/Paris",
-            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1366, Height = 900 },
+            DeviceScaleFactor = deviceScaleFactor,
         });
         context.SetDefaultTimeout(15_000);
         context.SetDefaultNavigationTimeout(30_000);

@@ -14,3 +14,17 @@ document.addEventListener('keydown', function (event) {
   event.preventDefault();
   button.click();
 });
+
+// In-page links (« Aller au contenu », a summary's entries): with <base href="/">, href="#x" resolves to the home page and
+// Blazor's router would go there from any other page. Caught in the capture phase, before the router sees the click: the
+// target takes the focus (keyboard and screen-reader users continue from there) and comes into view.
+document.addEventListener('click', function (event) {
+  const link = event.target instanceof Element ? event.target.closest('a[href^="#"]') : null;
+  const target = link && link.getAttribute('href').length > 1 ? document.getElementById(link.getAttribute('href').slice(1)) : null;
+  if (!target) return;
+  event.preventDefault();
+  event.stopPropagation();
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  target.focus();
+  target.scrollIntoView();
+}, true);

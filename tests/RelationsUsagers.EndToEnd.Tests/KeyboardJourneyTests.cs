@@ -107,11 +107,17 @@ public sealed class KeyboardJourneyTests(PortalFixture portal)
             Assert.Contains(stored!.LiveEvents, e => e.Type == CaseEventTypes.Reminded && e.OccurredOn == remindedOn);
         }
 
-        // The Documents tab (Enter on the tab), « Choisir un fichier… », Enter: Chromium opens the system's file chooser,
-        // which no keyboard of the test can drive; Playwright answers it with the file, as the user would pick it.
+        // The tabs as WAI-ARIA has them: Tab reaches the selected one, the arrows move along the row, Enter opens « Documents ».
+        // « Choisir un fichier… », Enter: Chromium opens the system's file chooser, which no keyboard of the test can drive;
+        // Playwright answers it with the file, as the user would pick it.
+        await KeyboardOnly.TabToAsync(page, page.GetByRole(AriaRole.Tab, new() { Name = "Résumé" }));
         var documents = page.GetByRole(AriaRole.Tab, new() { Name = "Documents" });
-        await KeyboardOnly.TabToAsync(page, documents);
+        await page.Keyboard.PressAsync("ArrowRight");
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Expect(documents).ToBeFocusedAsync();
+        await KeyboardOnly.AssertRingAsync(page);
         await page.Keyboard.PressAsync("Enter");
+        await Expect(documents).ToHaveAttributeAsync("aria-selected", "true");
         var choose = page.Locator("#document-choose");
         await KeyboardOnly.TabToAsync(page, choose);
         var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Enter"));

@@ -28,3 +28,20 @@ document.addEventListener('click', function (event) {
   target.focus();
   target.scrollIntoView();
 }, true);
+
+// MudTabs leaves only the selected tab in the tab order and gives the others no key of their own: the WAI-ARIA tabs
+// pattern here. Left/Right (Home/End) move the focus along the row, Enter or Space opens the focused tab.
+document.addEventListener('keydown', function (event) {
+  const tab = event.target instanceof Element ? event.target.closest('.mud-tabs [role="tab"]') : null;
+  if (!tab || event.altKey || event.ctrlKey || event.metaKey) return;
+  const row = [...tab.closest('[role="tablist"]').querySelectorAll('[role="tab"]')].filter(t => !t.classList.contains('mud-disabled'));
+  const at = row.indexOf(tab);
+  const next = { ArrowRight: row[(at + 1) % row.length], ArrowLeft: row[(at - 1 + row.length) % row.length], Home: row[0], End: row[row.length - 1] }[event.key];
+  if (next) {
+    event.preventDefault();
+    next.focus();
+  } else if (event.key === 'Enter' || event.key === ' ') {
+    event.preventDefault();
+    tab.click();
+  }
+});

@@ -38,6 +38,7 @@ public sealed class ReflowTests(PortalFixture portal)
         await AssertOnScreenAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Nouveau dossier" }).Last, width);
         await AssertOnScreenAsync(page, page.Locator(".filter-search input"), width);
         await PortalFixture.ShotAsync(page, $"reflow-queue-{name}");
+        await ScreenAsync(page, $"reflow-queue-{name}-screen");
         await AssertMenuReachableAsync(page, width);
     }
 
@@ -58,6 +59,7 @@ public sealed class ReflowTests(PortalFixture portal)
         await AssertOnScreenAsync(page, page.Locator("#step-buttons button").First, width);
         await AssertOnScreenAsync(page, page.Locator("#save-case"), width);
         await PortalFixture.ShotAsync(page, $"reflow-case-{name}");
+        await ScreenAsync(page, $"reflow-case-{name}-screen");
         // Each tab's content reflows too.
         foreach (var tab in new[] { "Chronologie", "Documents" })
         {
@@ -83,6 +85,13 @@ public sealed class ReflowTests(PortalFixture portal)
         await AssertOnScreenAsync(page, page.Locator("section.member-view-case").First, width);
         await PortalFixture.ShotAsync(page, $"reflow-member-view-{name}");
         await AssertMenuReachableAsync(page, width);
+    }
+
+    /// <summary>What the screen shows from the top, as the user first sees it (the full-page shot is many screens tall).</summary>
+    private static async Task ScreenAsync(IPage page, string shot)
+    {
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PortalFixture.ShotsFolder, shot + ".png") });
     }
 
     /// <summary>The page as a whole scrolls only downwards; a data table may scroll sideways inside its own box.</summary>

@@ -128,9 +128,15 @@ public sealed class ReflowTests(PortalFixture portal)
             $"{target} lies from x = {box.X} to {box.X + box.Width}, outside the {width} CSS px of {page.Url}.");
     }
 
-    /// <summary>The main menu is one button away (the app bar's menu button), and its links then lie on screen.</summary>
+    /// <summary>
+    /// The app bar's controls lie on screen, and the main menu is one button away (the app bar's menu button), its links then
+    /// on screen too.
+    /// </summary>
     private static async Task AssertMenuReachableAsync(IPage page, int width)
     {
+        await AssertOnScreenAsync(page, page.Locator("form.signout-form button:visible"), width);
+        if (await page.Locator("#quick-log-open").CountAsync() > 0)
+            await AssertOnScreenAsync(page, page.Locator("#quick-log-open"), width);
         var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principal" });
         var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Afficher ou masquer le menu" });
         await AssertOnScreenAsync(page, toggle, width);

@@ -145,6 +145,33 @@ public sealed class KeyboardJourneyTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task The_quick_log_dialog_takes_the_focus_keeps_it_inside_and_gives_it_back_on_Escape()
+    {
+        await using var context = await portal.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await KeyboardOnly.SignInAsync(page, "officer");
+        var open = page.Locator("#quick-log-open");
+        await KeyboardOnly.TabToAsync(page, open, backwards: true);
+
+        await page.Keyboard.PressAsync("Enter");
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('[role=dialog]')?.contains(document.activeElement)");
+        // Tab goes round the dialog's own controls: the page behind it is not reached while the dialog is open.
+        for (var i = 0; i < 12; i++)
+        {
+            await KeyboardOnly.AssertTabMovesOnAsync(page);
+            Assert.True(await dialog.EvaluateAsync<bool>("d => d.contains(document.activeElement)"),
+                $"Tab left the open dialog for {await KeyboardOnly.FocusedAsync(page)}.");
+        }
+
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(open).ToBeFocusedAsync();
+        await KeyboardOnly.AssertRingAsync(page);
+    }
+
+    [Fact]
     public async Task Cdu_member_reads_the_agenda_and_a_case_with_the_keyboard_alone()
     {
         await using var context = await portal.NewContextAsync();

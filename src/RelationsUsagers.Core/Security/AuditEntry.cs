@@ -78,6 +78,12 @@ public static class AuditActions
     /// <summary>The person chose their own password after a reset or a new account.</summary>
     public const string PasswordChanged = "Mot de passe changé";
 
+    // The database as a whole (command line): lines without a case, the file named in the details.
+    /// <summary>A copy of the whole database written by <c>backup</c>, with the check of the copy.</summary>
+    public const string DatabaseBackedUp = "Sauvegarde de la base";
+    /// <summary>The database replaced by a backup (<c>restore</c>): written on the restored database.</summary>
+    public const string DatabaseRestored = "Restauration de la base";
+
     /// <summary>Every action, in the order the journal page offers them as a filter.</summary>
     public static readonly IReadOnlyList<string> All =
     [
@@ -86,6 +92,6 @@ public static class AuditActions
         ClockSuspended, ClockResumed, MediationAppointment, MediationMinutes, ExpressionLogged, ExpressionConverted,
         InsuranceLedger, InsuranceLedgerCorrected,
         Exported, JournalRead, AgendaChanged, LetterTemplateChanged, EstablishmentChanged, ServiceAliasChanged, DelaySettingChanged, Deleted, AccountCreated, RolesChanged, AccountDisabled, AccountEnabled, PasswordReset,
-        PasswordChanged,
+        PasswordChanged, DatabaseBackedUp, DatabaseRestored,
     ];
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core;
+using RelationsUsagers.Core.Backups;
 using RelationsUsagers.Core.AccessRequests.Import;
 using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Exports;
@@ -15,14 +17,19 @@ namespace RelationsUsagers.Web.CommandLine;
 ///   audit verify
 ///   letters list --case REF
 ///   letters render --case REF --letter CODE --out FILE.docx [--to RECIPIENT] [--field code=valeur]...
+///   backup --out FILE [--force]
+///   restore --from FILE
 /// All go through the same services as the pages, with the audit trail naming the command-line user.
 /// </summary>
 public static class PortalCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "export" or "import" or "audit" or "letters";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "export" or "import" or "audit" or "letters" or "backup" or "restore";
 
     /// <summary>Exit code of <c>audit verify</c> when a link of the audit chain is broken.</summary>
     public const int BrokenAuditChain = 3;
+
+    /// <summary>Exit code of <c>restore</c> when the database is open by another program (the portal still running).</summary>
+    public const int DatabaseInUse = 1;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -45,10 +52,12 @@ public static class PortalCommands
         }
         using var _ = host;
         using var scope = host.Services.CreateScope();
+        var connectionString = StartupOptions.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
         try
         {
-            // A dry run reads the file only: it must not create or migrate a database.
-            if (!args.Contains("--dry-run"))
+            // A dry run reads the file only: it must not create or migrate a database. The database a restore replaces may be
+            // damaged or absent: the restore checks it its own way, and migrates what it restored.
+            if (!args.Contains("--dry-run") && args[0] != "restore")
                 await AppStartup.MigrateAsync(scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>(),
                     scope.ServiceProvider.GetRequiredService<TimeProvider>());
         }
@@ -66,14 +75,94 @@ public static class PortalCommands
                 ("audit", "verify") => await VerifyAuditAsync(scope.ServiceProvider),
                 ("letters", "list") => await ListLettersAsync(scope.ServiceProvider, args),
                 ("letters", "render") => await RenderLetterAsync(scope.ServiceProvider, args),
+                ("backup", _) => await BackupAsync(scope.ServiceProvider, args),
+                ("restore", _) => await RestoreAsync(scope.ServiceProvider, args, connectionString),
                 _ => Usage(),
             };
+        }
+        catch (BackupException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return ExitCode(ex);
+        }
+        catch (StartupException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return ex.ExitCode;
+        }
+        catch (SqliteException ex) when (StartupException.FromDatabase(ex, new SqliteConnectionStringBuilder(connectionString).DataSource) is { } failure)
+        {
+            // A backup or restore stopped by the disk (full, read-only): said as the start-up says it.
+            Console.Error.WriteLine(failure.Message);
+            return failure.ExitCode;
         }
         catch (Exception ex) when (ex is ArgumentException or IOException or Core.Cases.CaseRuleException)
         {
             Console.Error.WriteLine(ex.Message);
             return 2;
         }
+        finally
+        {
+            // A command leaves no connection open behind it: a restore run next (in the same process, as the tests do) would
+            // take the pooled ones for a running portal.
+            SqliteConnection.ClearPool(new SqliteConnection(connectionString));
+        }
+    }
+
+    private static int ExitCode(BackupException ex) => ex.Failure switch
+    {
+        BackupFailure.NotAPortalDatabase or BackupFailure.Damaged => StartupException.NotADatabase,
+        BackupFailure.InUse => DatabaseInUse,
+        _ => 2,
+    };
+
+    /// <summary>
+    /// <c>backup --out FILE [--force]</c>: an online copy (SQLite's backup API) while the portal may run, checked, audited. Exit
+    /// code 0, 2 (bad argument, file exists without --force), 7 (copy damaged, not kept), 3 (copy kept, its audit chain broken).
+    /// </summary>
+    private static async Task<int> BackupAsync(IServiceProvider services, string[] args)
+    {
+        var output = Option(args, "--out") ?? throw new ArgumentException("--out FICHIER est obligatoire.");
+        var report = await DatabaseBackup.BackupAsync(services.GetRequiredService<IDbContextFactory<AppDbContext>>(), output,
+            overwrite: args.Contains("--force"));
+        Console.WriteLine($"Sauvegarde écrite dans {report.Target} ({report.Bytes} octets).");
+        Console.WriteLine(string.Equals(report.SourceJournalMode, "wal", StringComparison.OrdinalIgnoreCase)
+            ? "Base en mode WAL : le portail a pu continuer d'écrire pendant la copie."
+            : $"Base en mode « {report.SourceJournalMode} » (pas WAL) : les écritures du portail ont attendu la fin de la copie.");
+        Console.WriteLine($"Contrôle d'intégrité de la copie : {report.Integrity}.");
+        return ReportChain("de la copie", report.AuditChain);
+    }
+
+    /// <summary>
+    /// <c>restore --from FILE</c>, the portal stopped: the file checked as a portal database, the current one kept beside it as
+    /// NAME.before-restore-…, the copy put in its place, migrated as at start-up, the restore written on its trail. Exit code
+    /// 0, 2 (bad argument), 7 (not a portal database, or damaged), 1 (the database is open: portal running), 3 (restored, audit
+    /// chain broken).
+    /// </summary>
+    private static async Task<int> RestoreAsync(IServiceProvider services, string[] args, string connectionString)
+    {
+        var from = Option(args, "--from") ?? throw new ArgumentException("--from FICHIER est obligatoire.");
+        var database = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var clock = services.GetRequiredService<TimeProvider>();
+        var restore = await DatabaseBackup.RestoreAsync(from, database, clock.GetUtcNow().UtcDateTime);
+        Console.WriteLine($"Base restaurée depuis {restore.Backup}.");
+        Console.WriteLine(restore.KeptAs is { } kept ? $"Base remplacée gardée sous {kept}." : "Il n'y avait pas de base à remplacer.");
+        var factory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        // As the portal's start-up would: a backup of an earlier version gets this version's migrations.
+        await AppStartup.MigrateAsync(factory, clock);
+        return ReportChain("de la base restaurée", await DatabaseBackup.RecordRestoreAsync(factory, restore));
+    }
+
+    private static int ReportChain(string which, AuditChainReport chain)
+    {
+        if (chain.FirstBroken is not { } broken)
+        {
+            Console.WriteLine($"Journal d'audit {which} intact : {chain.RowsRead} ligne(s) vérifiée(s).");
+            return 0;
+        }
+        Console.WriteLine($"Journal d'audit {which} altéré : la ligne {broken.Id} ({broken.AtUtc:yyyy-MM-dd HH:mm:ss} UTC, « {broken.Action} ») "
+            + "ne suit pas la précédente.");
+        return BrokenAuditChain;
     }
 
     private static async Task<int> ExportAsync(IServiceProvider services, string[] args)
@@ -251,6 +340,8 @@ public static class PortalCommands
               audit verify
               letters list --case RÉFÉRENCE
               letters render --case RÉFÉRENCE --letter CODE --out FICHIER.docx [--to DESTINATAIRE] [--field code=valeur]...
+              backup --out FICHIER [--force]
+              restore --from FICHIER   (portail arrêté)
             """);
         return 2;
     }

@@ -37,6 +37,11 @@ public static class PortalCommands
         // Standard output is the command's report: no start-up or migration chatter there. A minimum level alone loses to
         // appsettings.json's "Logging:LogLevel:Default" (present beside the published dll); this rule is added after it.
         builder.Logging.AddFilter(level => level >= LogLevel.Warning);
+        // Logs go to standard error. EF Core's own log of a failed statement or save is left out: the command reports what
+        // stops it, and an audit row's number taken by the running portal meanwhile is tried again (AuditChain), not a failure.
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Update", LogLevel.None);
         builder.Services.AddSingleton<ICurrentUser>(new FixedCurrentUser($"ligne de commande ({Environment.UserName})"));
         IHost host;
         try

@@ -26,8 +26,13 @@ public sealed record RequisitionRegisterRow
     public string? Response { get; init; }
     public DateOnly? ResponseSentOn { get; init; }
     public bool? OnTime { get; init; }
+    /// <summary>Each medical item reviewed, with its decision, who took it, its date and reason.</summary>
+    public string? ItemsReviewed { get; init; }
+    /// <summary>What was sent, refused under medical secrecy, left to a seizure.</summary>
+    public string? ItemsOutcome { get; init; }
     public DateOnly? SeizureOn { get; init; }
-    public string? SealNumbers { get; init; }
+    /// <summary>The seal numbers, and the items seized under them.</summary>
+    public string? Seals { get; init; }
     public string Status { get; init; } = "";
     public DateOnly? ClosedOn { get; init; }
     public bool IsOverdue { get; init; }
@@ -49,11 +54,45 @@ public sealed record RequisitionRegisterRow
             DueOn = deadline?.DueOn ?? r.DueOn, SecrecyReviewOn = CaseFacts.Latest(r, r.SecrecyReviewOn, CaseEventTypes.SecrecyReviewed),
             SecrecyReviewBy = r.SecrecyReviewBy, Response = r.Response?.Label(), ResponseSentOn = sent,
             OnTime = sent is { } s && deadline is not null ? s <= deadline.DueOn : null,
-            SeizureOn = CaseFacts.Latest(r, r.SeizureOn, CaseEventTypes.RecordSeized), SealNumbers = r.SealNumbers,
+            ItemsReviewed = Reviewed(r.Items), ItemsOutcome = Outcome(r.Items),
+            SeizureOn = CaseFacts.Latest(r, r.SeizureOn, CaseEventTypes.RecordSeized), Seals = SealsOf(r),
             Status = r.Status.Label(), ClosedOn = r.ClosedOn,
             IsOverdue = r.IsOpen && deadline?.State == DeadlineState.Overdue,
         };
     }
+
+    private const string Nbsp = "\u00A0";
+
+    /// <summary>« Radios du thorax : Refusé : secret médical, par Dr Morel le 12/03/2025 (pas de consentement) ; … ».</summary>
+    private static string? Reviewed(IEnumerable<RequisitionItem> items) => Joined(items
+        .Where(i => i.Nature == RequisitionItemNature.Medical && i.Secrecy is not null)
+        .Select(i => $"{i.Description}{Nbsp}: {i.Secrecy!.Value.Label()}"
+            + (i.ReviewedBy is { Length: > 0 } by ? $", par {by}" : "")
+            + (i.ReviewedOn is { } on ? " le " + on.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) : "")
+            + (i.SecrecyReason is { Length: > 0 } reason ? $" ({reason})" : "")), " ; ");
+
+    /// <summary>« Transmis : A, B — Refusés : C — Sur saisie : D », the empty groups left out.</summary>
+    private static string? Outcome(IReadOnlyCollection<RequisitionItem> items)
+    {
+        var sent = items.Where(i => i.Sent).Select(i => i.Description);
+        var refused = items.Where(i => !i.Sent && i.Secrecy == SecrecyDecision.Withheld).Select(i => i.Description);
+        var seizure = items.Where(i => !i.Sent && i.Secrecy == SecrecyDecision.SeizureRequired).Select(i => i.Description);
+        return Joined(new[] { ("Transmis", sent), ("Refusés", refused), ("Sur saisie", seizure) }
+            .Where(g => g.Item2.Any())
+            .Select(g => $"{g.Item1}{Nbsp}: {string.Join(", ", g.Item2)}"), " — ");
+    }
+
+    /// <summary>« Scellés n° 1 et 2 : dossier papier de cardiologie »: the numbers as typed, then the items seized.</summary>
+    private static string? SealsOf(Requisition r) => (r.SealNumbers, r.SeizedItems) switch
+    {
+        ({ Length: > 0 } seals, { Length: > 0 } seized) => $"{seals}{Nbsp}: {seized}",
+        ({ Length: > 0 } seals, _) => seals,
+        (_, { Length: > 0 } seized) => seized,
+        _ => null,
+    };
+
+    private static string? Joined(IEnumerable<string> parts, string separator) =>
+        string.Join(separator, parts) is { Length: > 0 } text ? text : null;
 
     public static IReadOnlyList<ExportColumn<RequisitionRegisterRow>> Columns { get; } =
     [
@@ -74,8 +113,10 @@ public sealed record RequisitionRegisterRow
         new(RequisitionFieldNames.Response, r => r.Response),
         new(RequisitionFieldNames.ResponseSentOn, r => r.ResponseSentOn, ExportFormats.Date),
         new("Dans le délai", r => YesNo(r.OnTime)),
-        new(RequisitionFieldNames.SeizureOn, r => r.SeizureOn, ExportFormats.Date),
-        new(RequisitionFieldNames.SealNumbers, r => r.SealNumbers),
+        new(RequisitionFieldNames.RegisterItemsReviewed, r => r.ItemsReviewed),
+        new(RequisitionFieldNames.RegisterItemsOutcome, r => r.ItemsOutcome),
+        new(RequisitionFieldNames.RegisterSeizureOn, r => r.SeizureOn, ExportFormats.Date),
+        new(RequisitionFieldNames.RegisterSeals, r => r.Seals),
         new(CaseFileFieldNames.Status, r => r.Status),
         new(CaseFileFieldNames.ClosedOn, r => r.ClosedOn, ExportFormats.Date),
     ];

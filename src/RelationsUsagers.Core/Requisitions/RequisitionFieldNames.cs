@@ -44,6 +44,15 @@ public static class RequisitionFieldNames
     public const string SeizureCopyKept = "Copie conservée pour la continuité des soins";
     public const string SeizureMinutesReceived = "Procès-verbal de saisie reçu";
 
+    // The register's columns drawn from several fields (Exports/RequisitionRegister.cs).
+    /// <summary>Each medical item reviewed: its decision, who took it, when, why (CPP 60-1 al.2, 56-3).</summary>
+    public const string RegisterItemsReviewed = "Éléments examinés";
+    /// <summary>The items sent, refused (secrecy) and left to a seizure.</summary>
+    public const string RegisterItemsOutcome = "Éléments transmis / refusés";
+    public const string RegisterSeizureOn = "Saisie (date)";
+    /// <summary>The seal numbers with the items seized under them.</summary>
+    public const string RegisterSeals = "Scellés";
+
     public static IReadOnlyDictionary<string, string> ByProperty { get; } = new Dictionary<string, string>
     {
         ["Requester.Capacity"] = RequesterCapacity,

@@ -79,6 +79,46 @@ public sealed class RegisterExportTests
     }
 
     [Fact]
+    public async Task Requisitions_register_reads_back_the_secrecy_review_of_each_item_and_the_seizure()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        var seized = TestCases.Requisition(D(2025, 3, 2));
+        (seized.Reference, seized.Status) = ("REQ-2025-00003", CaseStatus.Answered);
+        seized.Items[0].Sent = true;
+        seized.Items.Add(new RequisitionItem
+        {
+            Description = "Compte rendu des urgences", Nature = RequisitionItemNature.Medical, Secrecy = SecrecyDecision.Withheld,
+            ReviewedBy = "Dr Morel (DIM)", ReviewedOn = D(2025, 3, 5), SecrecyReason = "pas de consentement écrit",
+        });
+        seized.Items.Add(new RequisitionItem
+        {
+            Description = "Dossier de cardiologie", Nature = RequisitionItemNature.Medical, Secrecy = SecrecyDecision.SeizureRequired,
+            ReviewedBy = "Dr Morel (DIM)", ReviewedOn = D(2025, 3, 5), SecrecyReason = "secret médical : saisie par le juge",
+        });
+        seized.Items.Add(new RequisitionItem { Description = "Imagerie du 28/02", Nature = RequisitionItemNature.Medical });
+        (seized.SeizureOn, seized.SealNumbers, seized.SeizedItems) = (D(2025, 3, 11), "n° 2025-117 et 2025-118", "dossier papier de cardiologie");
+        var pending = TestCases.Requisition(D(2025, 4, 2));
+        pending.Reference = "REQ-2025-00004";
+        await SeedAsync(database, seized, pending);
+
+        var bytes = await ExportAsync(s => CreateExportService(database).WriteRequisitionsAsync(s, D(2025, 1, 1), D(2025, 12, 31), null, Ct));
+
+        using var workbook = Open(bytes);
+        var sheet = workbook.Worksheet("Réquisitions");
+        Assert.Equal("Compte rendu des urgences\u00A0: Refusé : secret médical, par Dr Morel (DIM) le 05/03/2025 (pas de consentement écrit) ; "
+            + "Dossier de cardiologie\u00A0: Remis uniquement sur saisie (art. 56-3 CPP), par Dr Morel (DIM) le 05/03/2025 "
+            + "(secret médical : saisie par le juge)", Cell(sheet, "REQ-2025-00003", "Éléments examinés").GetString());
+        Assert.Equal("Transmis\u00A0: Heures d'entrée et de sortie aux urgences le 28/02/2026 — Refusés\u00A0: Compte rendu des urgences — "
+            + "Sur saisie\u00A0: Dossier de cardiologie", Cell(sheet, "REQ-2025-00003", "Éléments transmis / refusés").GetString());
+        var seizureOn = Cell(sheet, "REQ-2025-00003", "Saisie (date)");
+        Assert.Equal((XLDataType.DateTime, new DateTime(2025, 3, 11)), (seizureOn.DataType, seizureOn.GetDateTime()));
+        Assert.Equal("n° 2025-117 et 2025-118\u00A0: dossier papier de cardiologie", Cell(sheet, "REQ-2025-00003", "Scellés").GetString());
+        // Nothing reviewed, sent or seized yet: the four cells stay empty.
+        Assert.All(new[] { "Éléments examinés", "Éléments transmis / refusés", "Saisie (date)", "Scellés" },
+            header => Assert.True(Cell(sheet, "REQ-2025-00004", header).IsEmpty()));
+    }
+
+    [Fact]
     public async Task A_period_that_ends_before_it_starts_is_refused_and_not_audited()
     {
         await using var database = await TestDatabase.CreateAsync(Ct);

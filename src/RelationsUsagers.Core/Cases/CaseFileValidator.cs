@@ -21,12 +21,13 @@ public abstract class CaseFileValidator<T> : AbstractValidator<T> where T : Case
             .MaximumLength(100).WithMessage(c => $"Le {PersonField(c, "Patient.FirstName")} ne doit pas dépasser 100 caractères.")
             .OverridePropertyName("Patient.FirstName");
         RuleFor(c => c.Patient.BirthDate)
-            .Must(d => d is null || d <= Today()).WithMessage(Future(CaseFileFieldNames.PatientBirthDate))
+            .Must(d => d is null || d <= Today()).WithMessage(c => Future(FieldNames.Label(c.Kind, "Patient.BirthDate")))
             .OverridePropertyName("Patient.BirthDate");
         RuleFor(c => c.Patient.DeathDate)
             .Must((c, d) => d is null || c.Patient.BirthDate is null || d >= c.Patient.BirthDate)
-            .WithMessage($"{FieldNames.DateSubject(CaseFileFieldNames.PatientDeathDate)} ne peut pas précéder la date de naissance.")
-            .Must(d => d is null || d <= Today()).WithMessage(Future(CaseFileFieldNames.PatientDeathDate))
+            .WithMessage(c => $"{FieldNames.DateSubject(FieldNames.Label(c.Kind, "Patient.DeathDate"))} ne peut pas précéder la "
+                + $"{PersonField(c, "Patient.BirthDate")}.")
+            .Must(d => d is null || d <= Today()).WithMessage(c => Future(FieldNames.Label(c.Kind, "Patient.DeathDate")))
             .OverridePropertyName("Patient.DeathDate");
         RuleFor(c => c.Requester.Name)
             .NotEmpty().WithMessage("Le nom du demandeur est obligatoire.")

@@ -7,6 +7,9 @@ public static class ProtectionFieldNames
     public const string AgentLastName = "Nom de l'agent";
     public const string AgentFirstName = "Prénom de l'agent";
     public const string AgentNumber = "Matricule";
+    public const string AgentBirthDate = "Date de naissance de l'agent";
+    /// <summary>An agent who has died: the protection may then extend to his family (CGFP L.134-7).</summary>
+    public const string AgentDeathDate = "Date de décès de l'agent";
     public const string RequesterCapacity = "Qualité du demandeur";
     public const string AgentGrade = "Grade";
     public const string AgentService = "Service d'affectation";
@@ -48,6 +51,8 @@ public static class ProtectionFieldNames
         ["Patient.LastName"] = AgentLastName,
         ["Patient.FirstName"] = AgentFirstName,
         ["Patient.PatientNumber"] = AgentNumber,
+        ["Patient.BirthDate"] = AgentBirthDate,
+        ["Patient.DeathDate"] = AgentDeathDate,
         ["Requester.Capacity"] = RequesterCapacity,
         [nameof(ProtectionCase.AgentGrade)] = AgentGrade,
         [nameof(ProtectionCase.AgentService)] = AgentService,

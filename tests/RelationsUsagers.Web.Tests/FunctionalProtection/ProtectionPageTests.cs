@@ -47,6 +47,35 @@ public sealed class ProtectionPageTests : PortalTestContext
         page.WaitForAssertion(() => Assert.Equal("Total des frais payés : 2 190,75 €", Total(page)));
     }
 
+    [Fact]
+    public async Task The_case_page_names_the_agents_dates_as_the_agents()
+    {
+        var file = await CreateAsManagerAsync();
+        var page = OpenCase(file);
+
+        var labels = page.FindAll("label").Select(l => l.TextContent.Trim()).ToList();
+        Assert.Contains("Date de naissance de l'agent", labels);
+        Assert.Contains("Date de décès de l'agent", labels);
+        Assert.DoesNotContain("Date de décès", labels);
+        Assert.DoesNotContain("Date de naissance", labels);
+        // The form's messages say it the same way.
+        var agent = (ProtectionCase)file;
+        agent.Patient.BirthDate = new DateOnly(1980, 5, 4);
+        agent.Patient.DeathDate = new DateOnly(1979, 1, 1);
+        Assert.Contains("La date de décès de l'agent ne peut pas précéder la date de naissance de l'agent.",
+            Services.GetRequiredService<CaseValidators>().Validate(agent).Errors.Select(e => e.ErrorMessage));
+    }
+
+    [Fact]
+    public async Task A_patients_case_keeps_the_patients_dates()
+    {
+        SignIn("manager", Roles.Manager);
+        var complaint = await CreateCaseAsync(Drafts.Complaint("Quesnoy", "Anatole"));
+        var patientLabels = OpenCase(complaint).FindAll("label").Select(l => l.TextContent.Trim()).ToList();
+        Assert.Contains("Date de naissance", patientLabels);
+        Assert.Contains("Date de décès", patientLabels);
+    }
+
     private static string Total(IRenderedComponent<CaseFilePage> page) =>
         page.Find("#protection-costs-total").TextContent.Trim().Replace('\u00A0', ' ').Replace('\u202F', ' ');
 

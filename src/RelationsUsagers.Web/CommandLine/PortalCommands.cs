@@ -135,7 +135,7 @@ public static class PortalCommands
             ? "Base en mode WAL : le portail a pu continuer d'écrire pendant la copie."
             : $"Base en mode « {report.SourceJournalMode} » (pas WAL) : les écritures du portail ont attendu la fin de la copie.");
         Console.WriteLine($"Contrôle d'intégrité de la copie : {report.Integrity}.");
-        return ReportChain("de la copie", report.AuditChain);
+        return ReportChain(report.AuditChain, "de la copie");
     }
 
     /// <summary>
@@ -155,16 +155,25 @@ public static class PortalCommands
         var factory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         // As the portal's start-up would: a backup of an earlier version gets this version's migrations.
         await AppStartup.MigrateAsync(factory, clock);
-        return ReportChain("de la base restaurée", await DatabaseBackup.RecordRestoreAsync(factory, restore));
+        return ReportChain(await DatabaseBackup.RecordRestoreAsync(factory, restore), "de la base restaurée");
     }
 
-    private static int ReportChain(string which, AuditChainReport chain)
+    /// <summary>
+    /// The audit chain's walk as <c>audit verify</c> says it (<paramref name="which"/> names the database when it is a copy):
+    /// 0 when whole, 3 and the first row that does not follow the one before it otherwise.
+    /// </summary>
+    private static int ReportChain(AuditChainReport chain, string? which = null)
     {
+        var journal = which is null ? "Journal d'audit" : $"Journal d'audit {which}";
         if (chain.FirstBroken is not { } broken)
         {
-            Console.WriteLine($"Journal d'audit {which} intact : {chain.RowsRead} ligne(s) vérifiée(s).");
+            Console.WriteLine($"{journal} intact : {chain.RowsRead} ligne(s) vérifiée(s).");
             return 0;
         }
+        Console.WriteLine($"{journal} altéré : la ligne {broken.Id} ({broken.AtUtc:yyyy-MM-dd HH:mm:ss} UTC, {broken.UserName}, « {broken.Action} ») "
+            + "ne suit pas la précédente. Les lignes qui la suivent ne peuvent plus être garanties.");
+        return BrokenAuditChain;
+    }
         Console.WriteLine($"Journal d'audit {which} altéré : la ligne {broken.Id} ({broken.AtUtc:yyyy-MM-dd HH:mm:ss} UTC, « {broken.Action} ») "
             + "ne suit pas la précédente.");
         return BrokenAuditChain;
@@ -266,18 +275,8 @@ public static class PortalCommands
     /// Walks the audit chain from its first row: 0 and the number of rows when it is whole, 3 and the first broken row
     /// (its number, date, author, action) otherwise. Reading the trail is not itself audited: it reads no case.
     /// </summary>
-    private static async Task<int> VerifyAuditAsync(IServiceProvider services)
-    {
-        var report = await services.GetRequiredService<AuditService>().VerifyChainAsync();
-        if (report.FirstBroken is not { } broken)
-        {
-            Console.WriteLine($"Journal d'audit intact : {report.RowsRead} ligne(s) vérifiée(s).");
-            return 0;
-        }
-        Console.WriteLine($"Journal d'audit altéré : la ligne {broken.Id} ({broken.AtUtc:yyyy-MM-dd HH:mm:ss} UTC, {broken.UserName}, « {broken.Action} ») "
-            + "ne suit pas la précédente. Les lignes qui la suivent ne peuvent plus être garanties.");
-        return BrokenAuditChain;
-    }
+    private static async Task<int> VerifyAuditAsync(IServiceProvider services) =>
+        ReportChain(await services.GetRequiredService<AuditService>().VerifyChainAsync());
 
     /// <summary>The letters that fit the case, one per line: code, « prêt » or what is missing, title.</summary>
     private static async Task<int> ListLettersAsync(IServiceProvider services, string[] args)

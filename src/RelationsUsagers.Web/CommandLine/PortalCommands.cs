@@ -174,10 +174,6 @@ public static class PortalCommands
             + "ne suit pas la précédente. Les lignes qui la suivent ne peuvent plus être garanties.");
         return BrokenAuditChain;
     }
-        Console.WriteLine($"Journal d'audit {which} altéré : la ligne {broken.Id} ({broken.AtUtc:yyyy-MM-dd HH:mm:ss} UTC, « {broken.Action} ») "
-            + "ne suit pas la précédente.");
-        return BrokenAuditChain;
-    }
 
     private static async Task<int> ExportAsync(IServiceProvider services, string[] args)
     {

@@ -20,7 +20,7 @@ namespace RelationsUsagers.Benchmarks;
 /// <summary>
 /// The access-request tracking workbook of 10,000 requests and the import of a 10,000-line hand-kept dashboard.
 /// <list type="bullet">
-/// <item><c>export-10k</c> times <see cref="ExportService.WriteAccessRequestsAsync"/> (query, legal clock, ClosedXML
+/// <item><c>export-10k</c> times <see cref="ExportService.WriteAccessRequestsAsync"/> (query, legal clock, the
 /// workbook, audit line) and, in the same run, the same cells of sheet "Demandes" written with DocumentFormat.OpenXml's SAX
 /// <see cref="OpenXmlWriter"/> from the same <see cref="AccessRequestTrackingService.GetRowsAsync"/> rows (query included on
 /// both sides, so the ratio is the cost of the workbook library). Peak = the process's peak resident set during the export

@@ -20,7 +20,7 @@ namespace RelationsUsagers.Benchmarks;
 /// <summary>
 /// The access-request tracking workbook of 10,000 requests and the import of a 10,000-line hand-kept dashboard.
 /// <list type="bullet">
-/// <item><c>export-10k</c> times <see cref="ExportService.WriteAccessRequestsAsync"/> (query, legal clock, ClosedXML
+/// <item><c>export-10k</c> times <see cref="ExportService.WriteAccessRequestsAsync"/> (query, legal clock, the
 /// workbook, audit line) and, in the same run, the same cells of sheet "Demandes" written with DocumentFormat.OpenXml's SAX
 /// <see cref="OpenXmlWriter"/> from the same <see cref="AccessRequestTrackingService.GetRowsAsync"/> rows (query included on
 /// both sides, so the ratio is the cost of the workbook library). Peak = the process's peak resident set during the export
@@ -34,7 +34,7 @@ namespace RelationsUsagers.Benchmarks;
 /// <remarks>
 /// Options: <c>--cases N</c> (demo cases seeded, default 26000: about 40 % are access requests), <c>--requests N</c>
 /// (access requests kept, default 10000: the surplus is deleted at random), <c>--runs N</c> (export runs, default 7),
-/// <c>--import-rows N</c> (default 10000), <c>--import-runs N</c> (default 5).
+/// <c>--import-rows N</c> (default 10000), <c>--import-runs N</c> (default 5; 0 leaves the import out).
 /// </remarks>
 internal static class ExportBenchmark
 {
@@ -58,7 +58,9 @@ internal static class ExportBenchmark
         var clock = TimeProvider.System;
 
         await ExportAsync(cases, requests, runs, clock);
-        await ImportAsync(importRows, importRuns, clock);
+        // --import-runs 0 leaves the import out (its own benchmark line), e.g. to measure the exports alone.
+        if (StringOption(args, "--import-runs") != "0")
+            await ImportAsync(importRows, importRuns, clock);
         await ExportLargeAsync(IntOption(args, "--large-cases", DefaultLargeCases), IntOption(args, "--large-requests", DefaultLargeRequests),
             IntOption(args, "--large-runs", DefaultLargeRuns), clock, StringOption(args, "--large-database"));
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Xml;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace RelationsUsagers.Core.Exports;
@@ -27,13 +26,15 @@ internal sealed partial class ExcelTable<T>
 
     public async Task<int> WriteSheetAsync(Worksheet layout, Stylesheet stylesheet, Stream part, CancellationToken ct)
     {
-        var letters = Enumerable.Range(1, _columns.Count).Select(ExcelTable.ColumnLetter).ToArray();
         var styles = ColumnStyles(layout);
         var overdueStyles = _highlight is null ? styles : AddOverdueStyles(stylesheet, styles);
 
         var count = 0;
-        using var writer = OpenXmlWriter.Create(part);
-        writer.WriteStartElement(layout, layout.GetAttributes(), layout.NamespaceDeclarations);
+        using var writer = SheetXml.Create(part);
+        writer.WriteStartDocument(true);
+        writer.WriteStartElement(layout.Prefix, layout.LocalName, layout.NamespaceUri);
+        foreach (var (prefix, uri) in layout.NamespaceDeclarations.Where(d => d.Key != layout.Prefix))
+            writer.WriteAttributeString("xmlns", prefix, null, uri);
         foreach (var child in layout.ChildElements)
         {
             switch (child)
@@ -42,68 +43,87 @@ internal sealed partial class ExcelTable<T>
                 case SheetDimension:
                     continue;
                 case SheetData data:
-                    writer.WriteStartElement(new SheetData());
+                    writer.WriteStartElement("sheetData", SheetXml.Main);
                     if (data.Elements<Row>().FirstOrDefault(r => r.RowIndex?.Value == 1) is { } header)
-                        writer.WriteElement(header);
-                    await foreach (var row in _rows.WithCancellation(ct))
-                    {
-                        var overdue = _highlight?.Invoke(row) == true;
-                        WriteRow(writer, row, ++count + 1, letters, overdue ? overdueStyles : styles, overdue);
-                    }
+                        writer.WriteRaw(header.OuterXml);
+                    count = await WriteRowsAsync(new SheetXml(writer), styles, overdueStyles, ct);
                     writer.WriteEndElement();
                     break;
                 default:
-                    writer.WriteElement(child);
+                    writer.WriteRaw(child.OuterXml);
                     break;
             }
         }
         writer.WriteEndElement();
+        writer.WriteEndDocument();
         return count;
     }
 
-    private void WriteRow(OpenXmlWriter writer, T row, int number, string[] letters, string[] styles, bool writeEmptyCells)
+    /// <summary>
+    /// Writes the whole sheet, laid out without ClosedXML, into <paramref name="package"/>: columns (widths, formats, wrapping),
+    /// frozen header row, the header, the rows as they are read, the print layout, and its table over them (which is also its
+    /// print area). <paramref name="widths"/> were measured on the same rows. Returns the number of rows written.
+    /// </summary>
+    public async Task<int> WriteAsync(XlsxPackage package, ColumnWidths<T> widths, PrintLayout print, CancellationToken ct)
+    {
+        var cellStyles = package.Styles;
+        var styles = new int[_columns.Count];
+        var overdueStyles = new int[_columns.Count];
+        var headerStyles = new int[_columns.Count];
+        var columns = new (double Width, int Style)[_columns.Count];
+        for (var c = 0; c < _columns.Count; c++)
+        {
+            // Every cell starts at the top (a wrapped line is taller); a column some value of which is too long wraps.
+            var (format, wraps) = (_columns[c].Format, _wrapsAt[c] > 0);
+            styles[c] = cellStyles.Get(format, top: true, wrap: wraps);
+            overdueStyles[c] = _highlight is null ? styles[c] : cellStyles.Get(format, fill: CellStyles.Fill.Overdue, top: true, wrap: wraps);
+            // The header wraps between its words: the columns are as wide as their values, not as their labels.
+            headerStyles[c] = cellStyles.Get(format, top: true, wrap: true);
+            columns[c] = (widths[c], styles[c]);
+        }
+
+        var count = await package.AddSheetAsync(SheetName, headerRows: 1, async w =>
+        {
+            package.StartWorksheet(w, frozenRows: 1, columns);
+            w.WriteStartElement("sheetData", SheetXml.Main);
+            var sheet = new SheetXml(w);
+            sheet.StartRow("1", widths.HeaderHeight);
+            for (var c = 0; c < _columns.Count; c++)
+                sheet.Text(_letters[c] + "1", _columns[c].Header, headerStyles[c]);
+            sheet.EndRow();
+            var written = await WriteRowsAsync(sheet, styles, overdueStyles, ct);
+            w.WriteEndElement();
+            XlsxPackage.EndWorksheet(w, print, PrintLayout.PaperFor(widths.Total), hasTable: true);
+            return written;
+        });
+        package.AddTable(TableName, [.. _columns.Select(c => c.Header)], ExcelTable.TableRange(_columns.Count, count));
+        return count;
+    }
+
+    /// <summary>The rows from row 2 as they are read, overdue ones in their light-red styles; returns how many.</summary>
+    private async Task<int> WriteRowsAsync(SheetXml sheet, int[] styles, int[] overdueStyles, CancellationToken ct)
+    {
+        var count = 0;
+        await foreach (var row in _rows.WithCancellation(ct))
+        {
+            var overdue = _highlight?.Invoke(row) == true;
+            WriteRow(sheet, row, ++count + 1, overdue ? overdueStyles : styles, overdue);
+        }
+        return count;
+    }
+
+    private readonly string[] _letters;
+
+    private void WriteRow(SheetXml sheet, T row, int number, int[] styles, bool writeEmptyCells)
     {
         var index = number.ToString(CultureInfo.InvariantCulture);
         // Neither Excel nor LibreOffice makes a line taller on opening: a line whose wrapped cells need more gets its height.
         var lines = LinesOf(row);
-        writer.WriteStartElement(new Row(), lines > 1
-            ? [new("r", "", index), new("ht", "", (lines * ExcelTable.LineHeight).ToString(CultureInfo.InvariantCulture)), new("customHeight", "", "1")]
-            : [new OpenXmlAttribute("r", "", index)]);
+        sheet.StartRow(index, lines > 1 ? lines * ExcelTable.LineHeight : 0);
         for (var c = 0; c < _columns.Count; c++)
-        {
-            var reference = letters[c] + index;
-            switch (_columns[c].Value(row).Value)
-            {
-                // An empty cell is written only to carry a fill (the whole overdue line is red).
-                case null when writeEmptyCells:
-                    writer.WriteElement(new Cell { CellReference = reference, StyleIndex = uint.Parse(styles[c], CultureInfo.InvariantCulture) });
-                    break;
-                case null:
-                    break;
-                case string text:
-                    writer.WriteStartElement(new Cell(), [new("r", "", reference), new("s", "", styles[c]), new("t", "", "inlineStr")]);
-                    writer.WriteStartElement(new InlineString());
-                    writer.WriteElement(ExcelTable.TextOf(text));
-                    writer.WriteEndElement();
-                    writer.WriteEndElement();
-                    break;
-                case DateTime date:
-                    WriteNumber(writer, reference, styles[c], date.ToOADate().ToString(CultureInfo.InvariantCulture));
-                    break;
-                case decimal value:
-                    WriteNumber(writer, reference, styles[c], value.ToString(CultureInfo.InvariantCulture));
-                    break;
-                case int value:
-                    WriteNumber(writer, reference, styles[c], value.ToString(CultureInfo.InvariantCulture));
-                    break;
-                case double value:
-                    WriteNumber(writer, reference, styles[c], value.ToString("R", CultureInfo.InvariantCulture));
-                    break;
-                case var other:
-                    throw new ArgumentException($"Type de cellule non pris en charge : {other.GetType().Name}.");
-            }
-        }
-        writer.WriteEndElement();
+            // An empty cell is written only to carry a fill (the whole overdue line is red).
+            sheet.Cell(_letters[c] + index, _columns[c].Value(row).Value, styles[c], writeEmptyCells);
+        sheet.EndRow();
     }
 
     /// <summary>The lines the row's longest wrapped value takes (words are not cut: a little more than length / width).</summary>
@@ -118,27 +138,20 @@ internal sealed partial class ExcelTable<T>
         return lines;
     }
 
-    private static void WriteNumber(OpenXmlWriter writer, string reference, string style, string value)
-    {
-        writer.WriteStartElement(new Cell(), [new("r", "", reference), new("s", "", style)]);
-        writer.WriteElement(new CellValue(value));
-        writer.WriteEndElement();
-    }
-
     /// <summary>The style index ClosedXML gave each column (its number format), as the "s" attribute of the cells.</summary>
-    private string[] ColumnStyles(Worksheet worksheet)
+    private int[] ColumnStyles(Worksheet worksheet)
     {
-        var styles = Enumerable.Repeat("0", _columns.Count).ToArray();
+        var styles = new int[_columns.Count];
         foreach (var column in worksheet.Descendants<Column>())
         {
             for (var c = (int)column.Min!.Value; c <= Math.Min(column.Max!.Value, _columns.Count); c++)
-                styles[c - 1] = (column.Style?.Value ?? 0).ToString(CultureInfo.InvariantCulture);
+                styles[c - 1] = (int)(column.Style?.Value ?? 0);
         }
         return styles;
     }
 
     /// <summary>Each column style again with the light-red fill: the styles of an overdue line.</summary>
-    private static string[] AddOverdueStyles(Stylesheet stylesheet, string[] styles)
+    private static int[] AddOverdueStyles(Stylesheet stylesheet, int[] styles)
     {
         var fills = stylesheet.Fills!;
         fills.Append(new Fill(new PatternFill(
@@ -149,19 +162,19 @@ internal sealed partial class ExcelTable<T>
 
         var formats = stylesheet.CellFormats!;
         var existing = formats.Elements<CellFormat>().ToList();
-        var added = new Dictionary<string, string>();
+        var added = new Dictionary<int, int>();
         foreach (var style in styles.Distinct())
         {
-            var format = (CellFormat)existing[int.Parse(style, CultureInfo.InvariantCulture)].CloneNode(true);
+            var format = (CellFormat)existing[style].CloneNode(true);
             (format.FillId, format.ApplyFill) = (fillId, true);
             formats.Append(format);
-            added[style] = (formats.ChildElements.Count - 1).ToString(CultureInfo.InvariantCulture);
+            added[style] = formats.ChildElements.Count - 1;
         }
         formats.Count = (uint)formats.ChildElements.Count;
         return styles.Select(s => added[s]).ToArray();
     }
-
 }
+
 
 internal static partial class ExcelTable
 {
@@ -182,17 +195,20 @@ internal static partial class ExcelTable
     /// </summary>
     public static string Stretch(Table table, int columns, int rows)
     {
-        var range = $"A1:{ColumnLetter(columns)}{Math.Max(rows, 1) + 1}";
+        var range = TableRange(columns, rows);
         table.Reference = range;
         table.AutoFilter?.Reference = range;
         return range;
     }
 
+    /// <summary>A table's cells: its header and <paramref name="rows"/> rows, an empty table keeping one blank line ("A1:AB2").</summary>
+    public static string TableRange(int columns, int rows) => $"A1:{ColumnLetter(columns)}{Math.Max(rows, 1) + 1}";
+
     /// <summary>
     /// Text as typed, minus what XML cannot carry (control characters, a lone half of a surrogate pair) and cut to what a cell
     /// holds, without splitting a pair; edge spaces and line breaks are kept.
     /// </summary>
-    internal static Text TextOf(string text)
+    internal static (string Text, bool PreserveSpaces) CellText(string text)
     {
         if (text.Length > MaxCellLength)
             text = text[..(char.IsHighSurrogate(text[MaxCellLength - 2]) ? MaxCellLength - 2 : MaxCellLength - 1)] + "…";
@@ -208,9 +224,7 @@ internal static partial class ExcelTable
             }
             text = new string(clean);
         }
-        return text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]) || text.Contains('\n'))
-            ? new Text(text) { Space = SpaceProcessingModeValues.Preserve }
-            : new Text(text);
+        return (text, text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]) || text.Contains('\n')));
     }
 
     /// <summary>True when every character is XML text (paired surrogates included): the usual case, checked without copying.</summary>

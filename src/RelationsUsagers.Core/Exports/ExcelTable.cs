@@ -96,6 +96,13 @@ internal sealed class ColumnWidths<T>
     public int WrapsAt(int column) =>
         _columns[column].Width is null && _longest[column] + 2 > ExcelTable.WrapWidth ? (int)ExcelTable.WrapWidth - 2 : 0;
 
+    /// <summary>
+    /// The header row's height, in points: tall enough for the longest label wrapped in its column (15 points a line), since
+    /// neither Excel nor LibreOffice grows it on opening.
+    /// </summary>
+    public double HeaderHeight => ExcelTable.LineHeight * Enumerable.Range(0, _columns.Count)
+        .Max(c => Math.Ceiling((_columns[c].Header.Length + 3) / Math.Max(this[c] - 3, 1)));
+
     /// <summary>The table's width in characters, which picks the printed paper.</summary>
     public double Total => Enumerable.Range(0, _columns.Count).Sum(c => this[c]);
 }
@@ -115,7 +122,18 @@ internal sealed partial class ExcelTable<T> : IStreamedTable
     private int[] _wrapsAt = [];
 
     private ExcelTable(string sheetName, string tableName, IReadOnlyList<ExportColumn<T>> columns, IAsyncEnumerable<T> rows, Func<T, bool>? highlight)
-        => (SheetName, TableName, _columns, _rows, _highlight) = (sheetName, tableName, columns, rows, highlight);
+    {
+        (SheetName, TableName, _columns, _rows, _highlight) = (sheetName, tableName, columns, rows, highlight);
+        _letters = Enumerable.Range(1, columns.Count).Select(ExcelTable.ColumnLetter).ToArray();
+    }
+
+    /// <summary>
+    /// A table written without ClosedXML by <see cref="WriteAsync"/>: <paramref name="rows"/> are read once as they are written,
+    /// <paramref name="widths"/> were measured on the same rows; rows that <paramref name="highlight"/> picks are light red.
+    /// </summary>
+    public static ExcelTable<T> Streamed(string sheetName, string tableName, IReadOnlyList<ExportColumn<T>> columns, ColumnWidths<T> widths,
+        IAsyncEnumerable<T> rows, Func<T, bool>? highlight) =>
+        new(sheetName, tableName, columns, rows, highlight) { _wrapsAt = Enumerable.Range(0, columns.Count).Select(widths.WrapsAt).ToArray() };
 
     public string SheetName { get; }
     public string TableName { get; }
@@ -151,9 +169,7 @@ internal sealed partial class ExcelTable<T> : IStreamedTable
         // The header wraps between its words: the columns are as wide as their values, not as their labels.
         var header = sheet.Range(1, 1, 1, columns.Count).Style.Alignment;
         (header.WrapText, header.Vertical) = (true, XLAlignmentVerticalValues.Top);
-        // Tall enough for the longest label in its column (15 points a line): neither Excel nor LibreOffice grows it on opening.
-        sheet.Row(1).Height = ExcelTable.LineHeight * Enumerable.Range(0, columns.Count)
-            .Max(c => Math.Ceiling((columns[c].Header.Length + 3) / Math.Max(widths[c] - 3, 1)));
+        sheet.Row(1).Height = widths.HeaderHeight;
         // A table needs a data row: one blank line under the header, which the streamed rows replace.
         var table = sheet.Range(1, 1, 2, columns.Count).CreateTable(tableName);
         table.ShowAutoFilter = true;

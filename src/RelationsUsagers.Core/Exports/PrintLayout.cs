@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Xml;
 using ClosedXML.Excel;
 
 namespace RelationsUsagers.Core.Exports;
@@ -31,15 +32,44 @@ public sealed record PrintLayout(string DocumentName, DateTime ExportedAtParis)
         ArgumentNullException.ThrowIfNull(sheet);
         var page = sheet.PageSetup;
         page.PageOrientation = XLPageOrientation.Landscape;
-        page.PaperSize = tableWidth > A4Capacity ? XLPaperSize.A3Paper : XLPaperSize.A4Paper;
+        page.PaperSize = (XLPaperSize)PaperFor(tableWidth);
         page.FitToPages(1, 0);
-        // Narrow side margins: a register is wide, every centimetre enlarges its print.
-        (page.Margins.Left, page.Margins.Right, page.Margins.Top, page.Margins.Bottom) = (0.25, 0.25, 0.5, 0.6);
-        (page.Margins.Header, page.Margins.Footer) = (0.3, 0.3);
+        (page.Margins.Left, page.Margins.Right, page.Margins.Top, page.Margins.Bottom) = (Margins[0].Inches, Margins[1].Inches, Margins[2].Inches, Margins[3].Inches);
+        (page.Margins.Header, page.Margins.Footer) = (Margins[4].Inches, Margins[5].Inches);
         page.SetRowsToRepeatAtTop(1, headerRows);
         page.Footer.Left.AddText(Escape(DocumentName));
         page.Footer.Center.AddText(PageNumberFooter);
         page.Footer.Right.AddText(DateFooter);
+    }
+
+    /// <summary>Narrow side margins, in inches: a register is wide, every centimetre enlarges its print.</summary>
+    private static readonly (string Side, double Inches)[] Margins =
+        [("left", 0.25), ("right", 0.25), ("top", 0.5), ("bottom", 0.6), ("header", 0.3), ("footer", 0.3)];
+
+    /// <summary>Excel's paper size for a table <paramref name="tableWidth"/> characters wide: A3 (8) beyond <see cref="A4Capacity"/>, else A4 (9).</summary>
+    public static int PaperFor(double tableWidth) => tableWidth > A4Capacity ? 8 : 9;
+
+    /// <summary>
+    /// The same layout as <see cref="ApplyTo"/>, written as the end of a worksheet part (margins, page setup, footer) on
+    /// <paramref name="paper"/>; the rows repeated are the workbook's print titles (<see cref="XlsxPackage"/>) and fit to page is
+    /// set in the sheet's properties.
+    /// </summary>
+    internal void WriteTo(XmlWriter w, int paper)
+    {
+        const string ns = SheetXml.Main;
+        w.WriteStartElement("pageMargins", ns);
+        foreach (var (side, inches) in Margins)
+            w.WriteAttributeString(side, inches.ToString(CultureInfo.InvariantCulture));
+        w.WriteEndElement();
+        w.WriteStartElement("pageSetup", ns);
+        w.WriteAttributeString("paperSize", paper.ToString(CultureInfo.InvariantCulture));
+        w.WriteAttributeString("fitToWidth", "1");
+        w.WriteAttributeString("fitToHeight", "0");
+        w.WriteAttributeString("orientation", "landscape");
+        w.WriteEndElement();
+        w.WriteStartElement("headerFooter", ns);
+        w.WriteElementString("oddFooter", ns, $"&L{Escape(DocumentName)}&C{PageNumberFooter}&R{DateFooter}");
+        w.WriteEndElement();
     }
 
     /// <summary>A literal "&amp;" in a footer is written "&amp;&amp;": alone it starts a field code.</summary>

@@ -1,5 +1,6 @@
-using ClosedXML.Excel;
+using System.Globalization;
 using RelationsUsagers.Core.AccessRequests.Tracking;
+using Font = RelationsUsagers.Core.Exports.CellStyles.Font;
 
 namespace RelationsUsagers.Core.Exports;
 
@@ -9,84 +10,99 @@ internal static class TrackingSummarySheet
     public const string Title = "Demandes d'accès au dossier médical — synthèse";
     private static readonly string[] DelayHeaders = ["Demandes", "Envoyées", "Dans le délai", "% dans le délai", "Délai moyen (jours)"];
 
-    public static void Write(IXLWorksheet sheet, AccessRequestSummary s, ExportPeriod period, OnTimeFrom onTimeFrom, PrintLayout print)
-    {
-        sheet.Cell(1, 1).SetValue(Title);
-        sheet.Cell(1, 1).Style.Font.Bold = true;
-        sheet.Cell(1, 1).Style.Font.FontSize = 14;
-        sheet.Cell(2, 1).SetValue(period.Describe() + " ; délai respecté compté depuis " +
-            (onTimeFrom == OnTimeFrom.Receipt ? "la réception de la demande." : "la demande complète."));
-
-        var row = Section(sheet, 4, "Demandes par mois (demandes reçues sur la période)", ["Mois", "Reçues", "Envoyées"]);
-        foreach (var m in s.Months)
+    /// <summary>Adds the sheet to <paramref name="package"/>, its title and period lines printed at the top of each page.</summary>
+    public static Task WriteAsync(XlsxPackage package, AccessRequestSummary s, ExportPeriod period, OnTimeFrom onTimeFrom, PrintLayout print) =>
+        package.AddSheetAsync(TrackingWorkbook.SummarySheet, headerRows: 2, w =>
         {
-            Line(sheet, row++, m.Month.ToDateTime(TimeOnly.MinValue), ExportFormats.Month, m.Received, m.Sent);
-        }
-        Line(sheet, row, "Total", null, s.Months.Sum(m => m.Received), s.Months.Sum(m => m.Sent));
-        sheet.Row(row).Style.Font.Bold = true;
+            var styles = package.Styles;
+            package.StartWorksheet(w, frozenRows: 0, [(48, 0), .. Enumerable.Repeat((16.0, 0), 5)]);
+            w.WriteStartElement("sheetData", SheetXml.Main);
+            var lines = new Lines(new SheetXml(w), styles);
+            lines.Cell(1, 1, Title, styles.Get(font: Font.Title));
+            lines.Cell(2, 1, period.Describe() + " ; délai respecté compté depuis " +
+                (onTimeFrom == OnTimeFrom.Receipt ? "la réception de la demande." : "la demande complète."), 0);
 
-        row = Section(sheet, row + 2, "Délais de communication (art. L.1111-7 du CSP)", ["Ancienneté du dossier", .. DelayHeaders]);
-        row = Delays(sheet, row, [s.EightDays, s.TwoMonths, s.All]);
-        row = Section(sheet, row + 1, "Par qualité du demandeur", ["Qualité", .. DelayHeaders]);
-        row = Delays(sheet, row, s.ByCapacity);
-        row = Section(sheet, row + 1, "Par mode de communication", ["Mode", .. DelayHeaders]);
-        row = Delays(sheet, row, s.ByMode);
+            var row = lines.Section(4, "Demandes par mois (demandes reçues sur la période)", ["Mois", "Reçues", "Envoyées"]);
+            foreach (var m in s.Months)
+                lines.Line(row++, m.Month.ToDateTime(TimeOnly.MinValue), ExportFormats.Month, Font.Normal, m.Received, m.Sent);
+            lines.Line(row, "Total", null, Font.Bold, s.Months.Sum(m => m.Received), s.Months.Sum(m => m.Sent));
 
-        row = Section(sheet, row + 1, "Indicateurs du rapport de la CDU (art. R.1112-80 du CSP)", ["Indicateur", "Nombre"]);
-        (string Label, int Value)[] counts =
-        [
-            ("Demandes reçues", s.Received), ("Dossiers communiqués", s.Sent), ("Demandes incomplètes", s.Incomplete),
-            ("Refus", s.Refused), ("Abandons", s.Abandoned), ("Communiqués via un médecin", s.ViaDoctor),
-            ("Consultations sur place", s.OnSite),
-        ];
-        foreach (var (label, value) in counts)
-            Line(sheet, row++, label, null, value);
+            row = lines.Section(row + 2, "Délais de communication (art. L.1111-7 du CSP)", ["Ancienneté du dossier", .. DelayHeaders]);
+            row = lines.Delays(row, [s.EightDays, s.TwoMonths, s.All]);
+            row = lines.Section(row + 1, "Par qualité du demandeur", ["Qualité", .. DelayHeaders]);
+            row = lines.Delays(row, s.ByCapacity);
+            row = lines.Section(row + 1, "Par mode de communication", ["Mode", .. DelayHeaders]);
+            row = lines.Delays(row, s.ByMode);
 
-        sheet.Column(1).Width = 48;
-        sheet.Columns(2, 6).Width = 16;
-        // The title and the period line head every printed page.
-        print.ApplyTo(sheet, headerRows: 2);
-    }
+            row = lines.Section(row + 1, "Indicateurs du rapport de la CDU (art. R.1112-80 du CSP)", ["Indicateur", "Nombre"]);
+            (string Label, int Value)[] counts =
+            [
+                ("Demandes reçues", s.Received), ("Dossiers communiqués", s.Sent), ("Demandes incomplètes", s.Incomplete),
+                ("Refus", s.Refused), ("Abandons", s.Abandoned), ("Communiqués via un médecin", s.ViaDoctor),
+                ("Consultations sur place", s.OnSite),
+            ];
+            foreach (var (label, value) in counts)
+                lines.Line(row++, label, null, Font.Normal, value);
+            lines.End();
+            w.WriteEndElement();
+            // A4: six columns fit it at full size.
+            XlsxPackage.EndWorksheet(w, print, PrintLayout.PaperFor(0), hasTable: false);
+            return Task.FromResult(row);
+        });
 
-    private static int Section(IXLWorksheet sheet, int row, string title, string[] headers)
+    /// <summary>The sheet's cells, written in order: a row element is opened at its first cell and closed at the next row's.</summary>
+    private sealed class Lines(SheetXml sheet, CellStyles styles)
     {
-        sheet.Cell(row, 1).SetValue(title);
-        sheet.Cell(row, 1).Style.Font.Bold = true;
-        for (var c = 0; c < headers.Length; c++)
-            sheet.Cell(row + 1, c + 1).SetValue(headers[c]);
-        var header = sheet.Range(row + 1, 1, row + 1, headers.Length).Style;
-        header.Font.Bold = true;
-        header.Fill.BackgroundColor = XLColor.FromHtml("#DDEBF7");
-        return row + 2;
-    }
+        private int _row;
 
-    private static int Delays(IXLWorksheet sheet, int row, IEnumerable<DelayFigures> lines)
-    {
-        foreach (var f in lines)
+        public void Cell(int row, int column, object? value, int style)
         {
-            Line(sheet, row, f.Label, null, f.Requests, f.Sent, f.OnTime);
-            Number(sheet.Cell(row, 5), f.OnTimeRate, ExportFormats.Percent);
-            Number(sheet.Cell(row, 6), f.AverageDelayDays, ExportFormats.OneDecimal);
-            row++;
+            if (value is null)
+                return;
+            if (row != _row)
+            {
+                End();
+                sheet.StartRow(row.ToString(CultureInfo.InvariantCulture));
+                _row = row;
+            }
+            sheet.Cell(ExcelTable.ColumnLetter(column) + row.ToString(CultureInfo.InvariantCulture), value, style);
         }
-        return row;
-    }
 
-    private static void Line(IXLWorksheet sheet, int row, object label, string? labelFormat, params int[] values)
-    {
-        ExcelTable.Set(sheet.Cell(row, 1), label);
-        if (labelFormat is not null)
-            sheet.Cell(row, 1).Style.NumberFormat.Format = labelFormat;
-        sheet.Cell(row, 1).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
-        for (var c = 0; c < values.Length; c++)
-            Number(sheet.Cell(row, c + 2), values[c], ExportFormats.Integer);
-    }
+        public void End()
+        {
+            if (_row > 0)
+                sheet.EndRow();
+            _row = 0;
+        }
 
-    private static void Number(IXLCell cell, double? value, string format)
-    {
-        if (value is not { } v)
-            return;
-        cell.SetValue(v);
-        cell.Style.NumberFormat.Format = format;
+        /// <summary>A section's bold title, then its header line on a light-blue fill; returns the row under it.</summary>
+        public int Section(int row, string title, string[] headers)
+        {
+            Cell(row, 1, title, styles.Get(font: Font.Bold));
+            var header = styles.Get(font: Font.Bold, fill: CellStyles.Fill.Header);
+            for (var c = 0; c < headers.Length; c++)
+                Cell(row + 1, c + 1, headers[c], header);
+            return row + 2;
+        }
+
+        public int Delays(int row, IEnumerable<DelayFigures> figures)
+        {
+            foreach (var f in figures)
+            {
+                Line(row, f.Label, null, Font.Normal, f.Requests, f.Sent, f.OnTime);
+                Cell(row, 5, f.OnTimeRate, styles.Get(ExportFormats.Percent));
+                Cell(row, 6, f.AverageDelayDays, styles.Get(ExportFormats.OneDecimal));
+                row++;
+            }
+            return row;
+        }
+
+        /// <summary>A label aligned left (a month too), then whole numbers.</summary>
+        public void Line(int row, object label, string? labelFormat, Font font, params int[] values)
+        {
+            Cell(row, 1, label, styles.Get(labelFormat, font, left: true));
+            for (var c = 0; c < values.Length; c++)
+                Cell(row, c + 2, values[c], styles.Get(ExportFormats.Integer, font));
+        }
     }
 }

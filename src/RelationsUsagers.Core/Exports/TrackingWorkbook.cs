@@ -1,5 +1,4 @@
 using System.Globalization;
-using ClosedXML.Excel;
 using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.AccessRequests.Tracking;
@@ -63,15 +62,18 @@ public static class TrackingWorkbook
 
     /// <summary>
     /// Writes the workbook into <paramref name="output"/>: the sheet "Demandes" of <paramref name="rows"/>, read as it is written
-    /// (<paramref name="widths"/> and <paramref name="summary"/> were measured on the same rows), then "Synthèse".
+    /// (<paramref name="widths"/> and <paramref name="summary"/> were measured on the same rows), then "Synthèse". Written part by
+    /// part with an XML writer (<see cref="XlsxPackage"/>): neither the rows nor a workbook model are ever held in memory, and no
+    /// spreadsheet library is loaded (ClosedXML's code and its copy of the laid-out workbook cost more than the rows themselves).
     /// </summary>
-    internal static async Task SaveAsync(Stream output, IAsyncEnumerable<Row> rows, ColumnWidths<Row> widths, AccessRequestSummary summary,
+    internal static Task SaveAsync(Stream output, IAsyncEnumerable<Row> rows, ColumnWidths<Row> widths, AccessRequestSummary summary,
         ExportPeriod period, OnTimeFrom onTimeFrom, CancellationToken ct)
     {
         var print = new PrintLayout(ExportService.AccessRequestsTitle, period.GeneratedAtParis);
-        using var workbook = new XLWorkbook();
-        var requests = ExcelTable<Row>.Layout(workbook.AddWorksheet(RequestsSheet), TableName, Columns, widths, rows, print, r => r.IsOverdue);
-        TrackingSummarySheet.Write(workbook.AddWorksheet(SummarySheet), summary, period, onTimeFrom, print);
-        await WorkbookFile.SaveAsync(workbook, output, ct, requests);
+        return XlsxPackage.SaveAsync(output, async package =>
+        {
+            await ExcelTable<Row>.Streamed(RequestsSheet, TableName, Columns, widths, rows, r => r.IsOverdue).WriteAsync(package, widths, print, ct);
+            await TrackingSummarySheet.WriteAsync(package, summary, period, onTimeFrom, print);
+        }, ct);
     }
 }

@@ -719,7 +719,11 @@ internal static class ExportBenchmark
                 sheet.Cell(r, 1).SetValue(i + 1);
                 Date(sheet.Cell(r, 2), received, rng);
                 sheet.Cell(r, 3).SetValue(patient);
-                Date(sheet.Cell(r, 4), new DateOnly(1930, 1, 1).AddDays(rng.Next(0, 33_000)), rng);
+                // A parent asks for a minor's record (CSP L.1111-7): the import rejects a parent of an adult patient.
+                var born = capacity.Capacity == "Parent"
+                    ? received.AddDays(-rng.Next(30, 17 * 365))
+                    : new DateOnly(1930, 1, 1).AddDays(rng.Next(0, 33_000));
+                Date(sheet.Cell(r, 4), born, rng);
                 if (capacity.OtherRequester || rng.Next(3) == 0)
                     sheet.Cell(r, 5).SetValue(requester);
                 sheet.Cell(r, 6).SetValue(capacity.Capacity);

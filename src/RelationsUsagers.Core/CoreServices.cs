@@ -12,13 +12,14 @@ public static class CoreServices
     /// The database and the feature services. The context factory is scoped so that each context knows the
     /// user of the circuit or request (<see cref="Security.ICurrentUser"/>) for the audit trail.
     /// </summary>
-    public static IServiceCollection AddCore(this IServiceCollection services, string connectionString, CoreSettings? settings = null)
+    public static IServiceCollection AddCore(this IServiceCollection services, string connectionString, CoreSettings? settings = null,
+        DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         settings ??= new CoreSettings();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(settings.CopyFees);
         services.AddSingleton(new AccessRequests.Tracking.TrackingOptions { OnTimeFrom = settings.OnTimeFrom });
-        services.AddDbContextFactory<AppDbContext>(options => Configure(options, connectionString), ServiceLifetime.Scoped);
+        services.AddDbContextFactory<AppDbContext>(options => Configure(options, connectionString, provider), ServiceLifetime.Scoped);
         services.AddSingleton<CaseValidators>();
         services.AddSingleton<CaseChanges>();
         services.AddScoped<CaseFileService>();
@@ -52,8 +53,37 @@ public static class CoreServices
         return services;
     }
 
-    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeoutInterceptor());
+    /// <summary>
+    /// One model, two databases: SQLite's migrations live in this assembly (Data/Migrations), PostgreSQL's in
+    /// <see cref="PostgreSqlMigrationsAssembly"/>, generated from the same model (EF Core's migrations per provider).
+    /// </summary>
+    public static void Configure(DbContextOptionsBuilder options, string connectionString, DatabaseProvider provider = DatabaseProvider.Sqlite)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeoutInterceptor());
+                break;
+            case DatabaseProvider.PostgreSql:
+                options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, null);
+        }
+    }
+
+    /// <summary>The assembly that holds PostgreSQL's migrations; the portal references it so that it is loaded.</summary>
+    public const string PostgreSqlMigrationsAssembly = "RelationsUsagers.Data.PostgreSql";
+}
+
+/// <summary>The database the portal runs on (setting Database:Provider).</summary>
+public enum DatabaseProvider
+{
+    /// <summary>One file beside the portal: the embedded default.</summary>
+    Sqlite,
+
+    /// <summary>A database server (a hospital group's, several portal instances).</summary>
+    PostgreSql,
 }
 
 /// <summary>The office's settings that rules read: the copy-cost ceiling (R.1111-2) and where "délai respecté" starts.</summary>

@@ -66,13 +66,17 @@ public static class AppStartup
     public static async Task<bool> MigrateAsync(IDbContextFactory<AppDbContext> factory, TimeProvider clock)
     {
         string path;
+        bool server;
         await using (var db = await factory.CreateDbContextAsync())
-            path = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        {
+            server = db.Database.IsNpgsql();
+            path = server ? "" : new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        }
         try
         {
             return await DatabaseSetup.MigrateAsync(factory, clock);
         }
-        catch (Exception ex) when (StartupException.FromDatabase(ex, path) is { } failure)
+        catch (Exception ex) when ((server ? StartupException.FromServer(ex) : StartupException.FromDatabase(ex, path)) is { } failure)
         {
             throw failure;
         }

@@ -18,8 +18,8 @@ try
     // portal has them in its wwwroot and no manifest to load.
     builder.WebHost.UseStaticWebAssets();
 
-    builder.Services.AddCore(StartupOptions.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath),
-        StartupOptions.Settings(builder.Configuration));
+    var database = StartupOptions.Database(builder.Configuration, builder.Environment.ContentRootPath);
+    builder.Services.AddCore(database.ConnectionString, StartupOptions.Settings(builder.Configuration), database.Provider);
     builder.Services.AddWeb(builder.Configuration, builder.Environment.ContentRootPath);
 
     app = builder.Build();

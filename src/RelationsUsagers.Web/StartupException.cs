@@ -51,6 +51,24 @@ public sealed class StartupException(string message, int exitCode, Exception? in
         };
     }
 
+    /// <summary>What went wrong when reaching or migrating the PostgreSQL database; null when it is not the server's.</summary>
+    public static StartupException? FromServer(Exception exception) => exception switch
+    {
+        // SQLSTATE classes: 53100 disk_full, 42501 insufficient_privilege, 28xxx invalid authorization (postgresql.org/docs/current/errcodes-appendix.html).
+        Npgsql.PostgresException { SqlState: "53100" } => new StartupException(
+            "Le disque du serveur PostgreSQL est plein : libérez de la place sur le serveur, puis relancez le portail.", DiskFull, exception),
+        Npgsql.PostgresException { SqlState: "42501" } => new StartupException(
+            "Le compte PostgreSQL du portail n'a pas les droits nécessaires sur la base (créer les tables, écrire) : donnez-les lui, " +
+            "ou indiquez un autre compte dans ConnectionStrings:Default.", DatabaseReadOnly, exception),
+        Npgsql.PostgresException { SqlState: var state } when state.StartsWith("28", StringComparison.Ordinal) => new StartupException(
+            "Le serveur PostgreSQL refuse la connexion : vérifiez l'utilisateur et le mot de passe de ConnectionStrings:Default.",
+            DatabaseMissing, exception),
+        Npgsql.NpgsqlException => new StartupException(
+            "Le serveur PostgreSQL ne peut pas être joint ou la base ne peut pas être ouverte : vérifiez Host, Port et Database dans " +
+            "ConnectionStrings:Default, et que le serveur est démarré.", DatabaseMissing, exception),
+        _ => null,
+    };
+
     private static StartupException Full(string path, Exception exception) => new(
         $"Le disque de la base de données « {path} » est plein : libérez de la place, puis relancez le portail.", DiskFull, exception);
 

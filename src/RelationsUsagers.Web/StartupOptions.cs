@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using RelationsUsagers.Core;
 using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.AccessRequests.Import;
@@ -40,6 +41,42 @@ public sealed record StartupOptions(bool SeedDemo, int? DemoCases, string[] Rema
             configuration["Demo:Enabled"] = "true";
         if (DemoCases is { } n)
             configuration["Demo:Cases"] = n.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The database: "Database:Provider" = Sqlite (default: the file of <see cref="ConnectionString"/>) or PostgreSql, whose
+    /// server is given by "ConnectionStrings:Default" (Host=...;Database=...;Username=...;Password=...). A start-up error
+    /// in French names the key when the setting cannot be used; the connection string itself is never repeated (it may
+    /// hold a password).
+    /// </summary>
+    public static DatabaseSettings Database(IConfiguration configuration, string contentRoot)
+    {
+        var provider = DatabaseProvider.Sqlite;
+        if (configuration["Database:Provider"] is { Length: > 0 } text)
+        {
+            if (!Enum.TryParse(text.Trim(), ignoreCase: true, out provider) || !Enum.IsDefined(provider) || text.Trim().All(char.IsAsciiDigit))
+                throw new SettingException($"Database:Provider vaut « {text} » : indiquez Sqlite (un fichier, par défaut) ou PostgreSql (un serveur).");
+        }
+        if (provider == DatabaseProvider.Sqlite)
+            return new DatabaseSettings(provider, ConnectionString(configuration, contentRoot));
+        var connection = configuration.GetConnectionString("Default");
+        if (string.IsNullOrWhiteSpace(connection))
+            throw new SettingException(
+                "ConnectionStrings:Default est vide : avec Database:Provider = PostgreSql, indiquez la chaîne de connexion du serveur, " +
+                "par exemple Host=serveur;Database=relations_usagers;Username=portail;Password=….");
+        try
+        {
+            var parsed = new NpgsqlConnectionStringBuilder(connection);
+            if (string.IsNullOrWhiteSpace(parsed.Host) || string.IsNullOrWhiteSpace(parsed.Database))
+                throw new ArgumentException("Host and Database are required.");
+        }
+        catch (ArgumentException)
+        {
+            throw new SettingException(
+                "ConnectionStrings:Default n'est pas une chaîne de connexion PostgreSQL utilisable : indiquez au moins Host et Database, " +
+                "par exemple Host=serveur;Database=relations_usagers;Username=portail;Password=….");
+        }
+        return new DatabaseSettings(provider, connection);
     }
 
     /// <summary>The SQLite file (Database:Path, relative to the content root) unless a full connection string is given.</summary>
@@ -118,3 +155,6 @@ public sealed record StartupOptions(bool SeedDemo, int? DemoCases, string[] Rema
 
 /// <summary>A setting the portal cannot start with; its message, in French, names the key and what to write.</summary>
 public sealed class SettingException(string message) : InvalidOperationException(message);
+
+/// <summary>Which database the portal uses, and how it connects to it.</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString);

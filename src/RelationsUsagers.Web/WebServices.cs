@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.FileProviders;
@@ -17,6 +18,9 @@ namespace RelationsUsagers.Web;
 
 public static class WebServices
 {
+    /// <summary>The data-protection purpose root shared by every instance (by default it would be each one's folder).</summary>
+    public const string DataProtectionApplicationName = "RelationsUsagers";
+
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var documents = Path.GetFullPath(configuration["Documents:Path"] ?? "data/documents", contentRoot);
@@ -27,6 +31,9 @@ public static class WebServices
         services.AddFormSafety();
         services.AddSingleton(new DemoMode(configuration.GetValue<bool>("Demo:Enabled")));
         services.AddHttpContextAccessor();
+        // The keys that sign the session cookie and the antiforgery tokens live in the portal's database (SQLite or
+        // PostgreSQL), under one application name: every instance of the portal on that database reads what another signed.
+        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName).PersistKeysToDbContext<AppDbContext>();
         services.AddScoped<ICurrentUser, SignedInUser>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<PasswordChange>();

@@ -9,8 +9,10 @@ using RelationsUsagers.Core.Security;
 namespace RelationsUsagers.Core.Tests;
 
 /// <summary>
-/// A real SQLite file in its own temporary folder, deleted on dispose, with a fake clock and a chosen user.
-/// <see cref="CreateAsync"/> applies the migrations; the constructor alone leaves the file to be created by the test.
+/// A real SQLite file in its own temporary folder, deleted on dispose, with a fake clock and a chosen user; or, for
+/// <see cref="DatabaseProvider.PostgreSql"/>, a database of its own on the test server (<see cref="PostgresServer"/>),
+/// dropped on dispose. <see cref="CreateAsync"/> applies the migrations; the constructor alone leaves the file (or an
+/// empty PostgreSQL database) to be migrated by the test.
 /// </summary>
 /// <example>
 /// <code>
@@ -29,12 +31,28 @@ public sealed class TestDatabase : IAsyncDisposable
     public const string DefaultUserName = "c.martin";
 
     private readonly string _folder;
+    private readonly string? _serverDatabase;
 
     public TestDatabase(string userName = DefaultUserName, DateTimeOffset? now = null)
+        : this(DatabaseProvider.Sqlite, userName, now, migrated: false)
     {
+    }
+
+    /// <summary>An empty database of <paramref name="provider"/> (not migrated).</summary>
+    public TestDatabase(DatabaseProvider provider, string userName = DefaultUserName, DateTimeOffset? now = null)
+        : this(provider, userName, now, migrated: false)
+    {
+    }
+
+    private TestDatabase(DatabaseProvider provider, string userName, DateTimeOffset? now, bool migrated)
+    {
+        Provider = provider;
         _folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "relations-usagers-tests", Guid.NewGuid().ToString("N"));
         Path = System.IO.Path.Combine(_folder, "relations-usagers.db");
-        ConnectionString = $"Data Source={Path};Pooling=False";
+        if (provider == DatabaseProvider.PostgreSql)
+            (_serverDatabase, ConnectionString) = PostgresServer.CreateDatabase(migrated);
+        else
+            ConnectionString = $"Data Source={Path};Pooling=False";
         UserName = userName;
         Clock = new FakeTimeProvider(now ?? DefaultNow);
         Factory = FactoryFor(userName);
@@ -44,9 +62,17 @@ public sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateAsync(CancellationToken ct = default) =>
         await CreateAsync(DefaultUserName, null, ct);
 
-    public static async Task<TestDatabase> CreateAsync(string userName, DateTimeOffset? now = null, CancellationToken ct = default)
+    public static async Task<TestDatabase> CreateAsync(string userName, DateTimeOffset? now = null, CancellationToken ct = default) =>
+        await CreateAsync(DatabaseProvider.Sqlite, userName, now, ct);
+
+    /// <summary>A migrated database of <paramref name="provider"/> with the office's accounts.</summary>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, CancellationToken ct = default) =>
+        await CreateAsync(provider, DefaultUserName, null, ct);
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, string userName, DateTimeOffset? now = null, CancellationToken ct = default)
     {
-        var database = new TestDatabase(userName, now);
+        // On PostgreSQL the database is cloned from a migrated template; MigrateAsync below then finds nothing to apply.
+        var database = new TestDatabase(provider, userName, now, migrated: true);
         try
         {
             await DatabaseSetup.MigrateAsync(database.Factory, ct);
@@ -79,7 +105,9 @@ public sealed class TestDatabase : IAsyncDisposable
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Full path of the SQLite file (its folder is created by the migration).</summary>
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>Full path of the SQLite file (its folder is created by the migration); unused on PostgreSQL.</summary>
     public string Path { get; }
 
     public string ConnectionString { get; }
@@ -110,6 +138,11 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        if (_serverDatabase is not null)
+        {
+            PostgresServer.DropDatabase(_serverDatabase);
+            return ValueTask.CompletedTask;
+        }
         // Pooling=False: every connection is already closed once its context is disposed.
         try
         {
@@ -129,7 +162,7 @@ public sealed class TestDatabase : IAsyncDisposable
     private AppDbContext Build(string userName, IInterceptor[] interceptors)
     {
         var builder = new DbContextOptionsBuilder<AppDbContext>();
-        CoreServices.Configure(builder, ConnectionString);
+        CoreServices.Configure(builder, ConnectionString, Provider);
         if (interceptors.Length > 0)
             builder.AddInterceptors(interceptors);
         return new AppDbContext(builder.Options, new FixedCurrentUser(userName), Clock);

@@ -7,7 +7,9 @@ namespace RelationsUsagers.Core.Cases;
 /// <summary>
 /// Gives the next reference of a kind and year in one atomic upsert, inside the caller's transaction:
 /// two officers creating cases at the same moment never get the same number, and a number whose case
-/// was rolled back was never handed out.
+/// was rolled back was never handed out. The same statement on SQLite and PostgreSQL (the existing row named by its table:
+/// PostgreSQL would find an unqualified column ambiguous with EXCLUDED's); on PostgreSQL the conflicting insert waits for
+/// the other transaction's row and then updates it.
 /// </summary>
 internal static class ReferenceAllocator
 {
@@ -25,7 +27,7 @@ internal static class ReferenceAllocator
         command.CommandText =
             """
             INSERT INTO "ReferenceCounters" ("Kind", "Year", "LastValue") VALUES (@kind, @year, @count)
-            ON CONFLICT ("Kind", "Year") DO UPDATE SET "LastValue" = "LastValue" + @count
+            ON CONFLICT ("Kind", "Year") DO UPDATE SET "LastValue" = "ReferenceCounters"."LastValue" + @count
             RETURNING "LastValue";
             """;
         AddParameter(command, "@kind", (int)kind);

@@ -1,7 +1,9 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Claims;
@@ -12,7 +14,7 @@ using RelationsUsagers.Core.Security;
 namespace RelationsUsagers.Core.Data;
 
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentUser currentUser, TimeProvider clock)
-    : IdentityDbContext<AppUser>(options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
     public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
@@ -43,9 +45,27 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<Insurance.LedgerCorrection> LedgerCorrections => Set<Insurance.LedgerCorrection>();
     public DbSet<ServiceAlias> ServiceAliases => Set<ServiceAlias>();
 
+    /// <summary>ASP.NET Core's data-protection keys: every instance of the portal reads the cookies the others signed.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Whether this context runs on PostgreSQL (raw SQL and locks differ from SQLite's).</summary>
+    internal bool IsPostgreSql => Database.ProviderName == PostgreSqlProviderName;
+
+    internal const string PostgreSqlProviderName = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
     /// <summary>Extra audit lines (e.g. "opened") added by services; written with the next save.</summary>
     internal string CurrentUserName => currentUser.UserName;
     internal DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // Instants are UTC everywhere in the portal (AtUtc, UpdatedAtUtc...), but some are built without a kind (demo data,
+        // tests): SQLite stores them as text whatever their kind, Npgsql writes only Kind=Utc to timestamptz. The same
+        // value reaches both databases.
+        if (IsPostgreSql)
+            configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -107,6 +127,24 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         AuditTrail.BeforeSave(this);
+        if (IsPostgreSql && AuditChain.HasAdded(this))
+        {
+            // PostgreSQL has many writers, and a failed insert spoils the caller's transaction: the audit rows' numbers are
+            // taken under a lock held until the transaction ends, instead of being tried again.
+            var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+            try
+            {
+                AuditChain.Lock(this);
+                AuditChain.SealAdded(this);
+                var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+                own?.Commit();
+                return saved;
+            }
+            finally
+            {
+                own?.Dispose();
+            }
+        }
         for (var attempt = 1; ; attempt++)
         {
             AuditChain.SealAdded(this);
@@ -123,6 +161,25 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         AuditTrail.BeforeSave(this);
+        if (IsPostgreSql && AuditChain.HasAdded(this))
+        {
+            // As in SaveChanges: numbered under a lock on PostgreSQL.
+            var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            try
+            {
+                await AuditChain.LockAsync(this, cancellationToken);
+                AuditChain.SealAdded(this);
+                var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                if (own is not null)
+                    await own.CommitAsync(cancellationToken);
+                return saved;
+            }
+            finally
+            {
+                if (own is not null)
+                    await own.DisposeAsync();
+            }
+        }
         for (var attempt = 1; ; attempt++)
         {
             AuditChain.SealAdded(this);
@@ -145,3 +202,8 @@ public sealed class ReferenceCounter
     public int Year { get; set; }
     public int LastValue { get; set; }
 }
+
+/// <summary>A DateTime as a UTC instant, whatever kind it was built with (an unspecified kind is read as UTC).</summary>
+internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+    v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v, DateTimeKind.Utc));

@@ -8,8 +8,9 @@ namespace RelationsUsagers.Core.Data;
 public static class DatabaseSetup
 {
     /// <summary>
-    /// Creates the folder of the SQLite file, applies the migrations and switches the file to WAL. True when the database
-    /// was created by this call (no migration had been applied before).
+    /// Applies the migrations of the context's database (SQLite's or PostgreSQL's set); for SQLite, creates the folder of
+    /// the file first and switches the file to WAL. True when the database was created by this call (no migration had been
+    /// applied before). A missing PostgreSQL database is created when the account may (CREATEDB).
     /// </summary>
     public static async Task<bool> MigrateAsync(IDbContextFactory<AppDbContext> factory, CancellationToken ct = default) =>
         await MigrateAsync(factory, TimeProvider.System, ct);
@@ -18,10 +19,13 @@ public static class DatabaseSetup
     public static async Task<bool> MigrateAsync(IDbContextFactory<AppDbContext> factory, TimeProvider time, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var source = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(source));
-        if (!string.IsNullOrEmpty(folder))
-            Directory.CreateDirectory(folder);
+        if (!db.IsPostgreSql)
+        {
+            var source = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(source));
+            if (!string.IsNullOrEmpty(folder))
+                Directory.CreateDirectory(folder);
+        }
         var created = !(await db.Database.GetAppliedMigrationsAsync(ct)).Any();
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         await db.Database.MigrateAsync(ct);
@@ -32,7 +36,8 @@ public static class DatabaseSetup
         // Audit rows written before the chain existed are linked once, so that `audit verify` covers the whole trail.
         await Security.AuditChain.SealLegacyAsync(db, ct);
         // WAL lets readers (the queue) go on while one writer saves; it is a property of the file.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        if (!db.IsPostgreSql)
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         return created;
     }
 }

@@ -19,7 +19,7 @@ internal static class RegisterQuery
     public static async Task<RegisterCases<T>> LoadAsync<T>(AppDbContext db, CaseKind kind, DateOnly from, DateOnly to,
         QueueFilter? filter, DateOnly today, CancellationToken ct) where T : CaseFile
     {
-        var scope = CaseQueueService.Apply(
+        var scope = CaseQueueService.Apply(db,
             db.CaseFiles.AsNoTracking().Where(c => c.Kind == kind && c.ReceivedOn >= from && c.ReceivedOn <= to),
             filter ?? new QueueFilter { IncludeClosed = true }, today);
         var ids = scope.Select(c => c.Id);

@@ -23,7 +23,7 @@ public sealed class CaseQueueService(IDbContextFactory<AppDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // One connection opening (and its pragmas) for the statements below instead of one each.
         await db.Database.OpenConnectionAsync(ct);
-        var query = Apply(db.CaseFiles.AsNoTracking(), filter, ParisCalendar.Today(clock));
+        var query = Apply(db, db.CaseFiles.AsNoTracking(), filter, ParisCalendar.Today(clock));
         var urgency = IsUrgency(page);
         // Urgency order, first part: the dated cases (see UndatedAfterAsync for the rest).
         var ordered = urgency ? query.Where(c => c.NextDueOn != null).OrderBy(c => c.NextDueOn).ThenBy(c => c.Reference) : Sort(query, page);
@@ -86,10 +86,12 @@ public sealed class CaseQueueService(IDbContextFactory<AppDbContext> dbFactory, 
     public async Task<IReadOnlyList<string>> GetServicesAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // Services are a JSON array per case: json_each unnests them (EF cannot translate Distinct over a primitive collection).
-        return await db.Database
-            .SqlQuery<string>($"SELECT DISTINCT s.value AS Value FROM CaseFiles AS c, json_each(c.Services) AS s ORDER BY 1")
-            .ToListAsync(ct);
+        // Services are a JSON array per case on SQLite (json_each unnests them), a text[] on PostgreSQL (unnest): EF cannot
+        // translate Distinct over a primitive collection.
+        var query = db.IsPostgreSql
+            ? db.Database.SqlQuery<string>($"""SELECT DISTINCT s AS "Value" FROM "CaseFiles" AS c, unnest(c."Services") AS s ORDER BY 1""")
+            : db.Database.SqlQuery<string>($"SELECT DISTINCT s.value AS Value FROM CaseFiles AS c, json_each(c.Services) AS s ORDER BY 1");
+        return await query.ToListAsync(ct);
     }
 
     /// <summary>
@@ -105,7 +107,7 @@ public sealed class CaseQueueService(IDbContextFactory<AppDbContext> dbFactory, 
         if (filter.IncludeClosed || filter.Status is not null)
             return 0;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var count = await Apply(db.CaseFiles.AsNoTracking(), filter with { IncludeClosed = true }, ParisCalendar.Today(clock))
+        var count = await Apply(db, db.CaseFiles.AsNoTracking(), filter with { IncludeClosed = true }, ParisCalendar.Today(clock))
             .Where(ClosedCase).CountAsync(ct);
         if (IsSearch(filter))
             await AuditSearchAsync(db, AuditActions.ClosedCasesCounted, QueueFilterWording.ClosedCount(count) + QueueFilterWording.ForAudit(filter), ct);
@@ -129,7 +131,8 @@ public sealed class CaseQueueService(IDbContextFactory<AppDbContext> dbFactory, 
     private static readonly System.Linq.Expressions.Expression<Func<CaseFile, bool>> ClosedCase =
         c => c.Status == CaseStatus.Closed || c.Status == CaseStatus.Refused || c.Status == CaseStatus.Abandoned;
 
-    internal static IQueryable<CaseFile> Apply(IQueryable<CaseFile> query, QueueFilter filter, DateOnly today)
+    /// <summary>The filter as a query over <paramref name="query"/>, a query of <paramref name="db"/> (whose database decides how text is matched).</summary>
+    internal static IQueryable<CaseFile> Apply(AppDbContext db, IQueryable<CaseFile> query, QueueFilter filter, DateOnly today)
     {
         if (!filter.IncludeClosed && filter.Status is null)
             query = query.Where(OpenCase);
@@ -156,11 +159,14 @@ public sealed class CaseQueueService(IDbContextFactory<AppDbContext> dbFactory, 
             if (text.Any(char.IsAsciiDigit))
             {
                 // A number is part of a reference ("0042", "PLT-2026") or of an IPP, anywhere in it; names hold no digits.
-                // SQLite's LIKE ignores the case of ASCII letters, so "plt-2026" finds PLT-2026-00042.
+                // SQLite's LIKE ignores the case of ASCII letters, so "plt-2026" finds PLT-2026-00042; PostgreSQL's ILIKE does.
                 var code = TextSearch.LikeContains(text);
                 // The former reference is the office's own number for an imported case ("2025-017", "D-12").
-                query = query.Where(c => EF.Functions.Like(c.Reference, code, "\\") || EF.Functions.Like(c.Patient.PatientNumber, code, "\\")
-                    || EF.Functions.Like(c.FormerReference, code, "\\"));
+                query = db.IsPostgreSql
+                    ? query.Where(c => EF.Functions.ILike(c.Reference, code, "\\") || EF.Functions.ILike(c.Patient.PatientNumber!, code, "\\")
+                        || EF.Functions.ILike(c.FormerReference!, code, "\\"))
+                    : query.Where(c => EF.Functions.Like(c.Reference, code, "\\") || EF.Functions.Like(c.Patient.PatientNumber, code, "\\")
+                        || EF.Functions.Like(c.FormerReference, code, "\\"));
             }
             else
             {

@@ -30,6 +30,19 @@ internal sealed class AuditChain
         ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 1555 } sqlite
         && sqlite.Message.Contains("AuditEntries.Id", StringComparison.Ordinal);
 
+    /// <summary>Whether the context is about to add audit rows.</summary>
+    public static bool HasAdded(AppDbContext db) => db.ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added);
+
+    /// <summary>
+    /// PostgreSQL: takes the audit chain's lock for the rest of the current transaction, so that one writer at a time reads
+    /// the last row and continues it (SQLite's single writer gives that by itself).
+    /// </summary>
+    public static void Lock(AppDbContext db) => db.Database.ExecuteSql($"SELECT pg_advisory_xact_lock({DatabaseLocks.AuditChain})");
+
+    /// <inheritdoc cref="Lock"/>
+    public static async Task LockAsync(AppDbContext db, CancellationToken ct) =>
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({DatabaseLocks.AuditChain})", ct);
+
     /// <summary>Reads the last row on the context's connection, inside <paramref name="transaction"/>.</summary>
     public static AuditChain Continue(AppDbContext db, DbTransaction? transaction)
     {
@@ -117,6 +130,9 @@ internal sealed class AuditChain
     /// </summary>
     public static async Task SealLegacyAsync(AppDbContext db, CancellationToken ct = default)
     {
+        // A PostgreSQL database was created with the chain: it has no legacy rows.
+        if (db.IsPostgreSql)
+            return;
         var firstLinked = await db.AuditEntries.Where(a => a.Hash != null).MinAsync(a => (long?)a.Id, ct) ?? long.MaxValue;
         if (!await db.AuditEntries.AnyAsync(a => a.Hash == null && a.Id < firstLinked, ct))
             return;

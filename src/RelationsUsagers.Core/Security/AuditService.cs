@@ -53,7 +53,7 @@ public sealed class AuditService(IDbContextFactory<AppDbContext> dbFactory)
         pageIndex = Math.Max(0, pageIndex);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var upTo = upToId ?? await db.AuditEntries.MaxAsync(a => (long?)a.Id, ct) ?? 0;
-        var query = Apply(db.AuditEntries.AsNoTracking().Where(a => a.Id <= upTo), filter);
+        var query = Apply(db, db.AuditEntries.AsNoTracking().Where(a => a.Id <= upTo), filter);
         var total = await query.CountAsync(ct);
         var entries = await query.OrderByDescending(a => a.Id).Skip(pageIndex * pageSize).Take(pageSize).ToListAsync(ct);
         var caseIds = entries.Where(e => e.CaseFileId is not null).Select(e => e.CaseFileId!.Value).Distinct().ToList();
@@ -65,7 +65,7 @@ public sealed class AuditService(IDbContextFactory<AppDbContext> dbFactory)
         return new AuditJournalLines(entries, total, upTo);
     }
 
-    private static IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> query, AuditJournalFilter filter)
+    private static IQueryable<AuditEntry> Apply(AppDbContext db, IQueryable<AuditEntry> query, AuditJournalFilter filter)
     {
         // The period is in Paris days: from the first day's midnight to the midnight after the last day, in UTC.
         if (filter.From is { } from)
@@ -81,7 +81,10 @@ public sealed class AuditService(IDbContextFactory<AppDbContext> dbFactory)
         if (AuditJournalFilter.Text(filter.UserName) is { } user)
         {
             var pattern = TextSearch.LikeContains(user);
-            query = query.Where(a => EF.Functions.Like(a.UserName, pattern, "\\"));
+            // The case of ASCII letters is ignored, as SQLite's LIKE does: ILIKE on PostgreSQL.
+            query = db.IsPostgreSql
+                ? query.Where(a => EF.Functions.ILike(a.UserName, pattern, "\\"))
+                : query.Where(a => EF.Functions.Like(a.UserName, pattern, "\\"));
         }
         if (AuditJournalFilter.Text(filter.Action) is { } action)
             query = query.Where(a => a.Action == action);
@@ -89,8 +92,11 @@ public sealed class AuditService(IDbContextFactory<AppDbContext> dbFactory)
         {
             // A queue search names the cases it listed in its details: "who saw this case" includes them.
             var pattern = TextSearch.LikeContains(reference);
-            query = query.Where(a => EF.Functions.Like(a.CaseReference, pattern, "\\")
-                || (a.Action == AuditActions.QueueSearched && EF.Functions.Like(a.Details, pattern, "\\")));
+            query = db.IsPostgreSql
+                ? query.Where(a => EF.Functions.ILike(a.CaseReference!, pattern, "\\")
+                    || (a.Action == AuditActions.QueueSearched && EF.Functions.ILike(a.Details!, pattern, "\\")))
+                : query.Where(a => EF.Functions.Like(a.CaseReference, pattern, "\\")
+                    || (a.Action == AuditActions.QueueSearched && EF.Functions.Like(a.Details, pattern, "\\")));
         }
         return query;
     }

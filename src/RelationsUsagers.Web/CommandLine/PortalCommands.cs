@@ -46,8 +46,8 @@ public static class PortalCommands
         IHost host;
         try
         {
-            builder.Services.AddCore(StartupOptions.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath),
-                StartupOptions.Settings(builder.Configuration));
+            var database = StartupOptions.Database(builder.Configuration, builder.Environment.ContentRootPath);
+            builder.Services.AddCore(database.ConnectionString, StartupOptions.Settings(builder.Configuration), database.Provider);
             host = builder.Build();
         }
         catch (SettingException ex)

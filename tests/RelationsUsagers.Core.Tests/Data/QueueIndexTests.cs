@@ -139,7 +139,7 @@ public sealed class QueueIndexTests
         {
             // The reference: urgency as one ORDER BY (NextDueOn IS NULL, NextDueOn, Reference), as the service sorted before.
             await using var db = database.CreateContext();
-            var expected = await CaseQueueService.Sort(CaseQueueService.Apply(db.CaseFiles.AsNoTracking(), filter, TestDatabase.Today), new PageRequest(0, pageSize))
+            var expected = await CaseQueueService.Sort(CaseQueueService.Apply(db, db.CaseFiles.AsNoTracking(), filter, TestDatabase.Today), new PageRequest(0, pageSize))
                 .Select(c => c.Reference).ToListAsync(Ct);
             Assert.Contains(expected, reference => reference.Length > 0);
 

@@ -58,6 +58,28 @@ public sealed class StartupFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unknown_database_provider_is_named_and_ends_with_code_2()
+    {
+        var run = await RunPortalAsync("--Database:Provider=Oracle");
+
+        Assert.Equal(StartupException.BadSetting, run.Code);
+        Assert.Equal("Database:Provider vaut « Oracle » : indiquez Sqlite (un fichier, par défaut) ou PostgreSql (un serveur).", run.Error);
+    }
+
+    [Fact]
+    public async Task A_postgresql_server_that_cannot_be_reached_ends_with_code_4_without_repeating_the_password()
+    {
+        // A socket folder with no server in it: the connection is refused at once.
+        var run = await RunPortalAsync("--Database:Provider=PostgreSql",
+            $"--ConnectionStrings:Default=Host={folder};Port=5432;Database=ru;Username=portail;Password=secret-ru;Timeout=3");
+
+        Assert.Equal(StartupException.DatabaseMissing, run.Code);
+        Assert.Equal("Le serveur PostgreSQL ne peut pas être joint ou la base ne peut pas être ouverte : vérifiez Host, Port et Database dans " +
+            "ConnectionStrings:Default, et que le serveur est démarré.", run.Error);
+        Assert.DoesNotContain("secret-ru", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bad_session_setting_is_named_and_ends_with_code_2()
     {
         var run = await RunPortalAsync($"--Database:Path={Path.Combine(folder, "ru.db")}", "--Sessions:IdleTimeout=trente minutes");

@@ -53,6 +53,34 @@ public sealed class StartupSettingsTests
     }
 
     [Fact]
+    public void The_database_is_a_sqlite_file_unless_postgresql_is_chosen()
+    {
+        var sqlite = StartupOptions.Database(Config(("Database:Path", "data/ru.db")), "/srv/portail");
+        var server = StartupOptions.Database(
+            Config(("Database:Provider", "postgresql"), ("ConnectionStrings:Default", "Host=db.ght.local;Database=relations_usagers;Username=portail")), "/srv/portail");
+
+        Assert.Equal(Core.DatabaseProvider.Sqlite, sqlite.Provider);
+        Assert.Contains("Data Source=/srv/portail/data/ru.db", sqlite.ConnectionString, StringComparison.Ordinal);
+        Assert.Equal(new DatabaseSettings(Core.DatabaseProvider.PostgreSql, "Host=db.ght.local;Database=relations_usagers;Username=portail"), server);
+    }
+
+    [Theory]
+    [InlineData("1", null, "Database:Provider vaut « 1 » : indiquez Sqlite (un fichier, par défaut) ou PostgreSql (un serveur).")]
+    [InlineData("PostgreSql", null, "ConnectionStrings:Default est vide : avec Database:Provider = PostgreSql, indiquez la chaîne de connexion du serveur, par exemple Host=serveur;Database=relations_usagers;Username=portail;Password=….")]
+    [InlineData("PostgreSql", "Data Source=data/ru.db", "ConnectionStrings:Default n'est pas une chaîne de connexion PostgreSQL utilisable : indiquez au moins Host et Database, par exemple Host=serveur;Database=relations_usagers;Username=portail;Password=….")]
+    [InlineData("PostgreSql", "Host=db;Password=secret", "ConnectionStrings:Default n'est pas une chaîne de connexion PostgreSQL utilisable : indiquez au moins Host et Database, par exemple Host=serveur;Database=relations_usagers;Username=portail;Password=….")]
+    public void A_bad_database_setting_stops_the_start_with_a_french_message_naming_the_key(string provider, string? connection, string message)
+    {
+        var values = new List<(string, string)> { ("Database:Provider", provider) };
+        if (connection is not null)
+            values.Add(("ConnectionStrings:Default", connection));
+
+        var error = Assert.Throws<SettingException>(() => StartupOptions.Database(Config([.. values]), "/srv/portail"));
+
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
     public void Sessions_default_to_a_minute_half_an_hour_and_ten_hours()
     {
         Assert.Equal(new Web.Security.SessionSettings(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(30), TimeSpan.FromHours(10)),

@@ -19,8 +19,8 @@ public sealed partial class AccessDashboardImporter
     /// Creates one access request per valid line, in one transaction: all of them or none. A line whose patient, receipt
     /// date and requester match a request already in the portal (imported or typed), or an earlier line of the file, is
     /// skipped: that key survives a renamed file, sorted or inserted lines and a corrected line imported again, which a
-    /// file › sheet › line key would not. The check relies on the write lock SQLite takes with the transaction (PostgreSQL
-    /// will want an advisory lock there).
+    /// file › sheet › line key would not. The check relies on the write lock SQLite takes with the transaction, and on
+    /// an advisory lock on PostgreSQL (<see cref="Data.DatabaseLocks"/>).
     /// </summary>
     /// <remarks>
     /// Thousands of lines are written with prepared inserts rather than through the change tracker (10,000 lines: about
@@ -38,6 +38,7 @@ public sealed partial class AccessDashboardImporter
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // SQLite takes the write lock here: a concurrent import cannot slip the same lines in between the check and the insert.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await Data.DatabaseLocks.TakeAsync(db, Data.DatabaseLocks.AccessImport, ct);
         var known = await KnownKeysAsync(db, valid, ct);
         var clock = await LegalClockService.LoadClockAsync(db, ct);
 
@@ -71,7 +72,10 @@ public sealed partial class AccessDashboardImporter
         using (var audit = BulkInsert.For<AuditEntry>(db, transaction))
         using (var events = BulkInsert.For<CaseEvent>(db, transaction))
         {
-            // The prepared inserts bypass SaveChanges: the "Création" lines are linked into the audit chain here.
+            // The prepared inserts bypass SaveChanges: the "Création" lines are linked into the audit chain here (under the
+            // chain's lock on PostgreSQL, as SaveChanges takes it).
+            if (db.IsPostgreSql)
+                await AuditChain.LockAsync(db, ct);
             var chain = AuditChain.Continue(db, transaction);
             foreach (var request in requests)
             {

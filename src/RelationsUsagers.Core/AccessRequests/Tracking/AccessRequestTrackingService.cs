@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Data;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
@@ -40,9 +42,12 @@ public sealed class AccessRequestTrackingService(IDbContextFactory<AppDbContext>
         try
         {
             // A deferred read transaction: on the portal's WAL file it is a snapshot that blocks no writer, so that two
-            // passes (widths and figures, then the cells) read the same requests.
+            // passes (widths and figures, then the cells) read the same requests. On PostgreSQL, a repeatable-read
+            // transaction is that snapshot.
             await db.Database.OpenConnectionAsync(ct);
-            var transaction = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+            DbTransaction transaction = db.IsPostgreSql
+                ? await db.Database.GetDbConnection().BeginTransactionAsync(IsolationLevel.RepeatableRead, ct)
+                : ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
             await db.Database.UseTransactionAsync(transaction, ct);
             var clock = await LegalClockService.LoadClockAsync(db, ct);
             return new AccessRequestRows(db, transaction, from, to, filter ?? AllCases, ParisCalendar.Today(time), clock, OnTimeFrom);
@@ -66,13 +71,13 @@ public sealed class AccessRequestRows : IAsyncDisposable
          CaseEventTypes.DeliveryAcknowledged, CaseEventTypes.OnSiteOffered];
 
     private readonly AppDbContext _db;
-    private readonly SqliteTransaction _transaction;
+    private readonly DbTransaction _transaction;
     private readonly DateOnly _from, _to, _today;
     private readonly QueueFilter _filter;
     private readonly LegalClock _clock;
     private readonly OnTimeFrom _onTimeFrom;
 
-    internal AccessRequestRows(AppDbContext db, SqliteTransaction transaction, DateOnly from, DateOnly to, QueueFilter filter, DateOnly today,
+    internal AccessRequestRows(AppDbContext db, DbTransaction transaction, DateOnly from, DateOnly to, QueueFilter filter, DateOnly today,
         LegalClock clock, OnTimeFrom onTimeFrom)
     {
         (_db, _transaction, _from, _to, _filter, _today, _clock, _onTimeFrom) = (db, transaction, from, to, filter, today, clock, onTimeFrom);
@@ -81,6 +86,19 @@ public sealed class AccessRequestRows : IAsyncDisposable
     /// <summary>The dashboard lines by receipt date, then reference; never more than one batch of requests in memory.</summary>
     public async IAsyncEnumerable<AccessRequestDashboardRow> ReadAsync([EnumeratorCancellation] CancellationToken ct = default)
     {
+        if (_db.IsPostgreSql)
+        {
+            // One statement at a time on a PostgreSQL connection: the requests are read batch by batch, in the same order,
+            // from the transaction's snapshot.
+            for (var skip = 0; ; skip += BatchSize)
+            {
+                var page = await Requests().Skip(skip).Take(BatchSize).ToListAsync(ct);
+                foreach (var row in await BuildAsync(page, ct))
+                    yield return row;
+                if (page.Count < BatchSize)
+                    yield break;
+            }
+        }
         var batch = new List<AccessRequest>(BatchSize);
         // SQLite steps the batch's two queries while the requests' statement stays open on the same connection.
         await foreach (var request in Requests().AsAsyncEnumerable().WithCancellation(ct))
@@ -97,7 +115,7 @@ public sealed class AccessRequestRows : IAsyncDisposable
     }
 
     private IQueryable<AccessRequest> Requests() =>
-        CaseQueueService.Apply(
+        CaseQueueService.Apply(_db,
                 _db.CaseFiles.AsNoTracking().Where(c => c.Kind == CaseKind.AccessRequest && c.ReceivedOn >= _from && c.ReceivedOn <= _to),
                 _filter, _today)
             .OfType<AccessRequest>()

@@ -42,8 +42,10 @@ public static class DemoCaseSeeder
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         await using var db = await factory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
-        // SQLite: a non-deferred transaction takes the write lock at once, so two seeders cannot both find the table empty.
+        // SQLite: a non-deferred transaction takes the write lock at once, so two seeders cannot both find the table empty
+        // (on PostgreSQL, an advisory lock does: two instances starting together).
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await DatabaseLocks.TakeAsync(db, DatabaseLocks.DemoSeed, ct);
         if (count == 0 || await db.CaseFiles.AnyAsync(ct))
             return 0;
 

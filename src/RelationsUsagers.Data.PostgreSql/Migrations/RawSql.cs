@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace RelationsUsagers.Data.PostgreSql.Migrations;
+
+/// <summary>
+/// The SQL that SQLite's migrations (RelationsUsagers.Core/Data/Migrations) add outside the EF model, rewritten for
+/// PostgreSQL: the queue's and the person search's indexes over columns of complex properties, which EF Core 10 cannot
+/// model (efcore#31246; QueueIndexes, PersonSearchIndexes, FormerReferenceSearch), and the triggers that keep the audit
+/// trail (Initial) and the suspension log (LegalClock) append-only. SQLite's RAISE(ABORT) becomes a trigger function that
+/// raises; its data fixes (UPDATE of earlier rows) have nothing to fix in a database created at this migration.
+/// </summary>
+internal static class RawSql
+{
+    public static void Up(MigrationBuilder migrationBuilder)
+    {
+        // The open queue and its search box read only this partial index; the closed cases are counted from their own.
+        // PostgreSQL matches the WHERE by meaning, not by text, but it is the very text of CaseFileConfiguration.OpenCaseFilter.
+        migrationBuilder.Sql(
+            """
+            CREATE INDEX "IX_CaseFiles_OpenQueue" ON "CaseFiles"
+                ("NextDueOn", "Reference", "Kind", "Patient_SearchName", "Requester_SearchName", "Patient_PatientNumber", "FormerReference", "Status")
+                WHERE "Status" NOT IN (17, 15, 16);
+            """);
+        migrationBuilder.Sql(
+            """
+            CREATE INDEX "IX_CaseFiles_ClosedSearch" ON "CaseFiles"
+                ("Status", "Kind", "Reference", "Patient_SearchName", "Requester_SearchName", "Patient_PatientNumber", "FormerReference")
+                WHERE "Status" IN (17, 15, 16);
+            """);
+        migrationBuilder.Sql("""CREATE INDEX "IX_CaseFiles_Patient_PatientNumber" ON "CaseFiles" ("Patient_PatientNumber");""");
+        migrationBuilder.Sql("""CREATE INDEX "IX_CaseFiles_Patient_SearchName" ON "CaseFiles" ("Patient_SearchName", "Patient_BirthDate");""");
+
+        // The audit trail is append-only: no update, no delete, no truncate (the same message as SQLite's triggers).
+        migrationBuilder.Sql(
+            """
+            CREATE FUNCTION "AuditEntries_AppendOnly"() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'audit trail is append-only' USING ERRCODE = 'restrict_violation';
+            END;
+            $$;
+            """);
+        migrationBuilder.Sql("""CREATE TRIGGER "AuditEntries_NoUpdate" BEFORE UPDATE ON "AuditEntries" FOR EACH ROW EXECUTE FUNCTION "AuditEntries_AppendOnly"();""");
+        migrationBuilder.Sql("""CREATE TRIGGER "AuditEntries_NoDelete" BEFORE DELETE ON "AuditEntries" FOR EACH ROW EXECUTE FUNCTION "AuditEntries_AppendOnly"();""");
+        migrationBuilder.Sql("""CREATE TRIGGER "AuditEntries_NoTruncate" BEFORE TRUNCATE ON "AuditEntries" FOR EACH STATEMENT EXECUTE FUNCTION "AuditEntries_AppendOnly"();""");
+
+        // The suspension log is append-only (a moved due date must stay explainable): no delete, and an update may only
+        // set EndedOn/EndedBy once, on or after StartedOn. LegalClockService enforces the same rules.
+        migrationBuilder.Sql(
+            """
+            CREATE FUNCTION "ClockSuspensions_NoDelete"() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'Le journal des suspensions ne peut pas être supprimé.' USING ERRCODE = 'restrict_violation';
+            END;
+            $$;
+            """);
+        migrationBuilder.Sql(
+            """
+            CREATE FUNCTION "ClockSuspensions_AppendOnly"() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF NEW."Id" IS DISTINCT FROM OLD."Id"
+                    OR NEW."CaseFileId" IS DISTINCT FROM OLD."CaseFileId"
+                    OR NEW."ClockCode" IS DISTINCT FROM OLD."ClockCode"
+                    OR NEW."Reason" IS DISTINCT FROM OLD."Reason"
+                    OR NEW."StartedOn" IS DISTINCT FROM OLD."StartedOn"
+                    OR NEW."StartedBy" IS DISTINCT FROM OLD."StartedBy"
+                    OR (OLD."EndedOn" IS NOT NULL AND (NEW."EndedOn" IS DISTINCT FROM OLD."EndedOn" OR NEW."EndedBy" IS DISTINCT FROM OLD."EndedBy"))
+                    OR (NEW."EndedOn" IS NULL AND NEW."EndedBy" IS NOT NULL)
+                    OR NEW."EndedOn" < NEW."StartedOn"
+                THEN
+                    RAISE EXCEPTION 'Le journal des suspensions ne peut pas être modifié : seule la reprise peut être enregistrée, une fois.'
+                        USING ERRCODE = 'restrict_violation';
+                END IF;
+                RETURN NEW;
+            END;
+            $$;
+            """);
+        migrationBuilder.Sql("""CREATE TRIGGER "TR_ClockSuspensions_NoDelete" BEFORE DELETE ON "ClockSuspensions" FOR EACH ROW EXECUTE FUNCTION "ClockSuspensions_NoDelete"();""");
+        migrationBuilder.Sql("""CREATE TRIGGER "TR_ClockSuspensions_AppendOnly" BEFORE UPDATE ON "ClockSuspensions" FOR EACH ROW EXECUTE FUNCTION "ClockSuspensions_AppendOnly"();""");
+    }
+
+    public static void Down(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.Sql("""DROP TRIGGER IF EXISTS "TR_ClockSuspensions_AppendOnly" ON "ClockSuspensions";""");
+        migrationBuilder.Sql("""DROP TRIGGER IF EXISTS "TR_ClockSuspensions_NoDelete" ON "ClockSuspensions";""");
+        migrationBuilder.Sql("""DROP FUNCTION IF EXISTS "ClockSuspensions_AppendOnly"();""");
+        migrationBuilder.Sql("""DROP FUNCTION IF EXISTS "ClockSuspensions_NoDelete"();""");
+        migrationBuilder.Sql("""DROP TRIGGER IF EXISTS "AuditEntries_NoTruncate" ON "AuditEntries";""");
+        migrationBuilder.Sql("""DROP TRIGGER IF EXISTS "AuditEntries_NoDelete" ON "AuditEntries";""");
+        migrationBuilder.Sql("""DROP TRIGGER IF EXISTS "AuditEntries_NoUpdate" ON "AuditEntries";""");
+        migrationBuilder.Sql("""DROP FUNCTION IF EXISTS "AuditEntries_AppendOnly"();""");
+        migrationBuilder.Sql("""DROP INDEX IF EXISTS "IX_CaseFiles_Patient_SearchName";""");
+        migrationBuilder.Sql("""DROP INDEX IF EXISTS "IX_CaseFiles_Patient_PatientNumber";""");
+        migrationBuilder.Sql("""DROP INDEX IF EXISTS "IX_CaseFiles_ClosedSearch";""");
+        migrationBuilder.Sql("""DROP INDEX IF EXISTS "IX_CaseFiles_OpenQueue";""");
+    }
+}

@@ -1,0 +1,357 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RelationsUsagers.Core.AccessRequests;
+using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Claims;
+using RelationsUsagers.Core.Complaints;
+using RelationsUsagers.Core.Data;
+using RelationsUsagers.Core.Data.DemoSeed;
+using RelationsUsagers.Core.FunctionalProtection;
+using RelationsUsagers.Core.Queue;
+using RelationsUsagers.Core.Requisitions;
+using RelationsUsagers.Core.Security;
+
+namespace RelationsUsagers.Core.Tests.Data;
+
+/// <summary>
+/// The data layer on each database the portal runs on (Database:Provider): the same tests, once on a SQLite file
+/// (<see cref="SqliteDataLayerTests"/>) and once on a PostgreSQL server (<see cref="PostgreSqlDataLayerTests"/>, see
+/// <see cref="PostgresServer"/>): migrations from empty, storage of every kind, money and dates, references under
+/// concurrent creation, the append-only audit, the queue's raw SQL and indexes, demo seeding, data-protection keys.
+/// </summary>
+public abstract class DataLayerTests
+{
+    protected abstract DatabaseProvider Provider { get; }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private Task<TestDatabase> CreateAsync() => TestDatabase.CreateAsync(Provider, Ct);
+
+    [Fact]
+    public async Task Migrating_an_empty_database_applies_every_migration_and_creates_the_tables_indexes_and_triggers()
+    {
+        await using var database = new TestDatabase(Provider);
+
+        var created = await DatabaseSetup.MigrateAsync(database.Factory, Ct);
+
+        Assert.True(created);
+        await using var db = database.CreateContext();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(Ct));
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync(Ct));
+        var tables = await StringsAsync(db, Provider == DatabaseProvider.PostgreSql
+            ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+            : "SELECT name FROM sqlite_master WHERE type = 'table'");
+        Assert.Superset(
+            new HashSet<string>
+            {
+                "CaseFiles", "CaseEvents", "CaseDocuments", "AuditEntries", "ReferenceCounters", "ClockSuspensions", "DelaySettings",
+                "CduMembers", "MediationAppointments", "LedgerEntries", "DataProtectionKeys", "AspNetUsers", "__EFMigrationsHistory",
+            },
+            tables.ToHashSet());
+        var indexes = await StringsAsync(db, Provider == DatabaseProvider.PostgreSql
+            ? "SELECT indexname FROM pg_indexes WHERE tablename = 'CaseFiles'"
+            : "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'CaseFiles'");
+        Assert.Superset(
+            new HashSet<string>
+            {
+                CaseFileConfiguration.OpenQueueIndex, CaseFileConfiguration.OpenQueueKindIndex, CaseFileConfiguration.ClosedSearchIndex,
+                CaseFileConfiguration.PatientNumberIndex, CaseFileConfiguration.PatientNameIndex,
+            },
+            indexes.ToHashSet());
+        var auditTriggers = await StringsAsync(db, Provider == DatabaseProvider.PostgreSql
+            ? """SELECT tgname FROM pg_trigger WHERE tgrelid = '"AuditEntries"'::regclass AND NOT tgisinternal"""
+            : "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'AuditEntries'");
+        Assert.Contains("AuditEntries_NoUpdate", auditTriggers);
+        Assert.Contains("AuditEntries_NoDelete", auditTriggers);
+        // A second start finds nothing to do.
+        Assert.False(await DatabaseSetup.MigrateAsync(database.Factory, Ct));
+    }
+
+    [Fact]
+    public async Task Every_kind_is_stored_and_read_back_with_its_own_fields()
+    {
+        await using var database = await CreateAsync();
+        var service = database.CreateService();
+        var ids = new Dictionary<CaseKind, Guid>();
+        foreach (var kind in CaseKinds.All.Select(k => k.Kind))
+            ids[kind] = (await service.CreateAsync(TestCases.Of(kind), Ct)).Id;
+
+        await using var db = database.CreateContext();
+        var read = await db.CaseFiles.AsNoTracking().Include(c => c.Events).ToDictionaryAsync(c => c.Id, Ct);
+        Assert.Equal(ids.Count, read.Count);
+        foreach (var (kind, id) in ids)
+        {
+            var file = read[id];
+            var draft = TestCases.Of(kind);
+            Assert.Equal(kind, file.Kind);
+            Assert.Equal(draft.GetType(), file.GetType());
+            Assert.Equal(draft.ReceivedOn, file.ReceivedOn);
+            Assert.Equal(draft.Patient.LastName, file.Patient.LastName);
+            Assert.Equal(draft.Patient.BirthDate, file.Patient.BirthDate);
+            Assert.Equal(draft.Requester.Name, file.Requester.Name);
+            Assert.Equal(draft.Services, file.Services);
+            Assert.Equal(TestDatabase.DefaultNow.UtcDateTime, file.CreatedAtUtc);
+            Assert.Equal(TestDatabase.DefaultUserName, file.CreatedBy);
+        }
+        var request = Assert.IsType<AccessRequest>(read[ids[CaseKind.AccessRequest]]);
+        Assert.Equal([ProofKind.IdentityDocument], request.ProofsReceived);
+        Assert.Equal("700123456", request.Patient.PatientNumber);
+        var complaint = Assert.IsType<Complaint>(read[ids[CaseKind.Complaint]]);
+        Assert.Equal([ComplaintMotive.WaitingTimes, ComplaintMotive.Information], complaint.Motives);
+        Assert.Equal(new DateOnly(2026, 2, 27), complaint.FactsOn);
+        var claim = Assert.IsType<IndemnityClaim>(read[ids[CaseKind.IndemnityClaim]]);
+        Assert.Equal(4_500_000, claim.ClaimedAmountCents);
+        var requisition = Assert.IsType<Requisition>(read[ids[CaseKind.Requisition]]);
+        Assert.Equal("Heures d'entrée et de sortie aux urgences le 28/02/2026", Assert.Single(requisition.Items).Description);
+        Assert.Equal(new DateOnly(2026, 3, 20), requisition.DueOn);
+        var protection = Assert.IsType<ProtectionCase>(read[ids[CaseKind.FunctionalProtection]]);
+        Assert.Single(protection.Beneficiaries);
+        Assert.Contains(protection.Events, e => e.Type == ProtectionKind.ReasonsRequested && e.OccurredOn == new DateOnly(2026, 3, 5));
+    }
+
+    [Fact]
+    public async Task Money_stays_whole_cents_and_dates_keep_their_types()
+    {
+        await using var database = await CreateAsync();
+        var claim = TestCases.IndemnityClaim();
+        claim.ClaimedAmountCents = 123_456_789_012; // beyond 32 bits: 1 234 567 890,12 €
+        var created = await database.CreateService().CreateAsync(claim, Ct);
+        // An instant built without a kind (as demo data and imports build them) is the same UTC instant once read back.
+        var unspecified = new DateTime(2026, 3, 15, 23, 30, 0, DateTimeKind.Unspecified);
+        await using (var db = database.CreateContext())
+        {
+            db.DatabaseFacts.Add(new DatabaseFact { Key = "test-instant", Value = "1", RecordedAtUtc = unspecified });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using var read = database.CreateContext();
+        var stored = await read.IndemnityClaims.AsNoTracking().SingleAsync(c => c.Id == created.Id, Ct);
+        Assert.Equal(123_456_789_012, stored.ClaimedAmountCents);
+        Assert.Equal(TestCases.ReceivedOn, stored.ReceivedOn);
+        var fact = await read.DatabaseFacts.AsNoTracking().SingleAsync(f => f.Key == "test-instant", Ct);
+        Assert.Equal(unspecified.Ticks, fact.RecordedAtUtc.Ticks);
+        // Compared in SQL, the instant is found by a UTC bound on both databases.
+        Assert.True(await read.DatabaseFacts.AnyAsync(f => f.Key == "test-instant" && f.RecordedAtUtc > new DateTime(2026, 3, 15, 23, 0, 0, DateTimeKind.Utc), Ct));
+
+        var types = await ColumnTypesAsync(read, ("CaseFiles", "ClaimedAmountCents"), ("LedgerEntries", "AmountCents"), ("CaseFiles", "ReceivedOn"),
+            ("AuditEntries", "AtUtc"), ("CaseFiles", "Services"), ("CaseEvents", "Corrections"));
+        if (Provider == DatabaseProvider.PostgreSql)
+            Assert.Equal(["bigint", "bigint", "date", "timestamp with time zone", "ARRAY", "jsonb"], types);
+        else
+            Assert.Equal(["INTEGER", "INTEGER", "TEXT", "TEXT", "TEXT", "TEXT"], types);
+    }
+
+    [Fact]
+    public async Task Cases_created_in_parallel_never_share_a_reference()
+    {
+        await using var database = await CreateAsync();
+        const int count = 24;
+
+        var created = await Task.WhenAll(Enumerable.Range(0, count).Select(_ =>
+            Task.Run(() => database.CreateService().CreateAsync(TestCases.AccessRequest(), Ct), Ct)));
+
+        var expected = Enumerable.Range(1, count).Select(n => $"DAD-2026-{n:D5}").ToList();
+        Assert.Equal(expected, created.Select(c => c.Reference).Order(StringComparer.Ordinal));
+        await using var db = database.CreateContext();
+        Assert.Equal(count, (await db.ReferenceCounters.SingleAsync(r => r.Kind == CaseKind.AccessRequest && r.Year == 2026, Ct)).LastValue);
+        // Every creation wrote its audit line into one unbroken chain.
+        var chain = await new AuditService(database.Factory).VerifyChainAsync(Ct);
+        Assert.True(chain.IsWhole);
+        Assert.Equal(count, await db.AuditEntries.CountAsync(a => a.Action == AuditActions.Created, Ct));
+    }
+
+    [Fact]
+    public async Task The_audit_trail_refuses_update_and_delete()
+    {
+        await using var database = await CreateAsync();
+        await database.CreateService().CreateAsync(TestCases.Complaint(), Ct);
+        await using var db = database.CreateContext();
+        var before = await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).ToListAsync(Ct);
+        Assert.NotEmpty(before);
+
+        await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync("""UPDATE "AuditEntries" SET "Action" = 'forged'""", Ct));
+        await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync("""DELETE FROM "AuditEntries" """, Ct));
+
+        var after = await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).ToListAsync(Ct);
+        Assert.Equal(before.Select(a => (a.Id, a.Action, a.Hash)), after.Select(a => (a.Id, a.Action, a.Hash)));
+        Assert.True((await new AuditService(database.Factory).VerifyChainAsync(Ct)).IsWhole);
+    }
+
+    [Fact]
+    public async Task The_queue_searches_references_regardless_of_case_names_without_accents_and_lists_the_services()
+    {
+        await using var database = await CreateAsync();
+        var service = database.CreateService();
+        var request = await service.CreateAsync(TestCases.AccessRequest(), Ct);
+        var complaint = await service.CreateAsync(TestCases.Complaint(), Ct);
+        await service.CreateAsync(TestCases.IndemnityClaim(), Ct);
+        var queue = new CaseQueueService(database.Factory, database.Clock);
+
+        async Task<List<string>> Search(string text) =>
+            [.. (await queue.GetPageAsync(new QueueFilter { Search = text }, new PageRequest(0, 50), Ct)).Items.Select(i => i.Reference)];
+
+        Assert.Equal([request.Reference], await Search("dad-2026"));
+        Assert.Equal([request.Reference], await Search("700123"));
+        Assert.Equal([request.Reference], await Search("LEFEVRE"));
+        Assert.Equal([complaint.Reference], await Search("ménard"));
+        Assert.Equal([complaint.Reference], await Search("plt"));
+        Assert.Equal(["Cardiologie", "Orthopédie", "Urgences"], await queue.GetServicesAsync(Ct));
+        Assert.Equal([complaint.Reference], [.. (await queue.GetPageAsync(new QueueFilter { Service = "Urgences" }, new PageRequest(0, 50), Ct)).Items.Select(i => i.Reference)]);
+    }
+
+    [Fact]
+    public async Task The_open_queue_is_read_from_its_partial_index()
+    {
+        await using var database = await CreateAsync();
+        var recorder = new QueryPlans.CommandRecorder();
+        var queue = new CaseQueueService(database.FactoryFor(database.UserName, recorder), database.Clock);
+        var service = database.CreateService();
+        for (var i = 0; i < 5; i++)
+            await service.CreateAsync(TestCases.AccessRequest(), Ct);
+
+        var page = await queue.GetPageAsync(new QueueFilter { Search = "0004" }, new PageRequest(0, 25), Ct);
+
+        Assert.Equal(["DAD-2026-00004"], page.Items.Select(i => i.Reference));
+        var (sql, parameters) = recorder.Sent.First(c => c.Sql.Contains("\"CaseFiles\"", StringComparison.Ordinal));
+        var plan = Provider == DatabaseProvider.PostgreSql
+            ? await PostgresPlanAsync(database, sql, parameters)
+            : await QueryPlans.PlanAsync(database, sql, parameters);
+        Assert.True(plan.Any(line => line.Contains(CaseFileConfiguration.OpenQueueIndex, StringComparison.Ordinal)), QueryPlans.Explain(sql, plan));
+    }
+
+    [Fact]
+    public async Task The_demo_data_is_seeded_and_fills_the_queue()
+    {
+        await using var database = await CreateAsync();
+
+        var seeded = await DemoCaseSeeder.SeedAsync(database.Factory, 60, database.Clock, Ct);
+        await Core.Cdu.CduDemoSeeder.SeedAsync(database.Factory, database.Clock, Ct);
+        await Core.Expressions.ExpressionDemoSeeder.SeedAsync(database.Factory, TestDatabase.Today, ct: Ct);
+        await ProtectionDemoSeeder.SeedAsync(database.Factory, database.Clock, Ct);
+        await Core.Insurance.InsuranceDemoSeeder.SeedAsync(database.Factory, TestDatabase.Today, Ct);
+
+        Assert.Equal(60, seeded);
+        Assert.Equal(0, await DemoCaseSeeder.SeedAsync(database.Factory, 60, database.Clock, Ct));
+        var queue = new CaseQueueService(database.Factory, database.Clock);
+        var page = await queue.GetPageAsync(new QueueFilter(), new PageRequest(0, 25), Ct);
+        Assert.NotEmpty(page.Items);
+        await using var db = database.CreateContext();
+        Assert.True(await db.CaseEvents.CountAsync(Ct) > 60);
+        Assert.True(await db.CduMembers.AnyAsync(Ct));
+        Assert.True(await db.LedgerEntries.AnyAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_dashboard_is_imported_by_prepared_inserts_and_its_requests_are_read_back_as_one_snapshot()
+    {
+        await using var database = await CreateAsync();
+        var importer = new Core.AccessRequests.Import.AccessDashboardImporter(database.Factory, database.Clock);
+        var sample = Path.Combine(AppContext.BaseDirectory, "AccessRequests", "Import", "suivi-demandes-dossiers-2025.xlsx");
+        async Task<Core.AccessRequests.Import.ImportPreview> PreviewAsync()
+        {
+            await using var file = File.OpenRead(sample);
+            return await importer.ReadAsync(file, "suivi-demandes-dossiers-2025.xlsx", null, Ct);
+        }
+
+        var result = await importer.ImportAsync(await PreviewAsync(), Ct);
+        var again = await importer.ImportAsync(await PreviewAsync(), Ct);
+
+        Assert.Equal((57, 0), (result.Imported, again.Imported));
+        Assert.Equal(57, again.SkippedDuplicates);
+        var tracking = new Core.AccessRequests.Tracking.AccessRequestTrackingService(database.Factory, database.Clock);
+        await using var rows = await tracking.OpenAsync(new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31), null, Ct);
+        var first = new List<string>();
+        await foreach (var row in rows.ReadAsync(Ct))
+            first.Add(row.Reference);
+        // Something written meanwhile is not in the second pass of the same reading.
+        await database.CreateService().CreateAsync(TestCases.AccessRequest(new DateOnly(2025, 6, 2)), Ct);
+        var second = new List<string>();
+        await foreach (var row in rows.ReadAsync(Ct))
+            second.Add(row.Reference);
+        Assert.Equal(57, first.Count);
+        Assert.Equal(first, second);
+        Assert.Equal(57, first.Distinct().Count());
+        Assert.True((await new AuditService(database.Factory).VerifyChainAsync(Ct)).IsWhole);
+    }
+
+    [Fact]
+    public async Task A_cookie_protected_by_one_instance_is_read_by_another_on_the_same_database()
+    {
+        await using var database = await CreateAsync();
+        using var first = Instance(database);
+        using var second = Instance(database);
+
+        var protectedText = first.GetRequiredService<IDataProtectionProvider>().CreateProtector("cookie").Protect("c.martin");
+
+        Assert.Equal("c.martin", second.GetRequiredService<IDataProtectionProvider>().CreateProtector("cookie").Unprotect(protectedText));
+        await using var db = database.CreateContext();
+        Assert.Single(await db.DataProtectionKeys.ToListAsync(Ct));
+    }
+
+    /// <summary>The services of one portal instance as far as data protection goes (WebServices registers the same).</summary>
+    private ServiceProvider Instance(TestDatabase database)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<ICurrentUser>(new FixedCurrentUser("système"));
+        services.AddSingleton<TimeProvider>(database.Clock);
+        services.AddDbContext<AppDbContext>(o => CoreServices.Configure(o, database.ConnectionString, Provider));
+        services.AddDataProtection().SetApplicationName("RelationsUsagers").PersistKeysToDbContext<AppDbContext>();
+        return services.BuildServiceProvider();
+    }
+
+    private static async Task<List<string>> StringsAsync(AppDbContext db, string sql)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var values = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        while (await reader.ReadAsync(Ct))
+            values.Add(reader.GetString(0));
+        return values;
+    }
+
+    private async Task<List<string>> ColumnTypesAsync(AppDbContext db, params (string Table, string Column)[] columns)
+    {
+        var types = new List<string>();
+        foreach (var (table, column) in columns)
+        {
+            var sql = Provider == DatabaseProvider.PostgreSql
+                ? $"SELECT data_type FROM information_schema.columns WHERE table_name = '{table}' AND column_name = '{column}'"
+                : $"SELECT type FROM pragma_table_info('{table}') WHERE name = '{column}'";
+            types.Add(Assert.Single(await StringsAsync(db, sql)));
+        }
+        return types;
+    }
+
+    /// <summary>PostgreSQL's plan of the query, with sequential scans discouraged: on a few rows a scan is always cheaper,
+    /// so the question is whether the partial index can serve the query at all (its WHERE implied by the query's).</summary>
+    private static async Task<List<string>> PostgresPlanAsync(TestDatabase database, string sql, List<(string Name, object? Value)> parameters)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using (var off = new Npgsql.NpgsqlCommand("SET enable_seqscan = off", connection))
+            await off.ExecuteNonQueryAsync(Ct);
+        await using var command = new Npgsql.NpgsqlCommand("EXPLAIN " + sql, connection);
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name.TrimStart('@'), value ?? DBNull.Value);
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        while (await reader.ReadAsync(Ct))
+            plan.Add(reader.GetString(0));
+        return plan;
+    }
+}
+
+public sealed class SqliteDataLayerTests : DataLayerTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlDataLayerTests : DataLayerTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}

@@ -65,6 +65,8 @@ public sealed class EveryPageAccessibilityTests(PortalFixture portal)
                 await scan.CheckAsync(page, view);
                 if (view.Pattern == "/dossiers/{Id:guid}")
                     await scan.TabsAndStepsAsync(page, view);
+                if (view.Pattern == "/dossiers/nouveau")
+                    await scan.EveryKindAsync(page, view);
             }
         }
 
@@ -109,11 +111,16 @@ public sealed class EveryPageAccessibilityTests(PortalFixture portal)
                 var own = await page.Locator("main a[href^='/mediations/']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
                 Assert.NotEmpty(own);
                 return [Of("mediator-case", own[0])];
+            case "/" when profile is "officer" or "manager":
+                // The queue, and the queue of each kind (its own columns).
+                return [Of("home", "/"), .. QueueKinds.Select(k => Of($"queue-{k}", $"/?type={k}"))];
             default:
                 Assert.DoesNotContain('{', row.Path);
                 return [Of(row.Pattern == "/" ? "home" : row.Pattern.Trim('/').Replace('/', '-'), row.Path)];
         }
     }
+
+    private static readonly CaseKind[] QueueKinds = [CaseKind.Complaint, CaseKind.IndemnityClaim, CaseKind.AccessRequest, CaseKind.Requisition];
 
     private sealed record DemoCase(string Name, Guid Id);
 
@@ -152,7 +159,9 @@ public sealed class EveryPageAccessibilityTests(PortalFixture portal)
             ]
             :
             [
-                new("complaint-in-mediation", Pick(c => c.Kind == CaseKind.Complaint && c.Status == CaseStatus.InMediation, "complaint in mediation").Id),
+                // In mediation if one is free (its « Médiation » tab), else any open complaint.
+                new("complaint", (all.FirstOrDefault(c => c.Kind == CaseKind.Complaint && c.Status == CaseStatus.InMediation)
+                                  ?? Pick(c => c.Kind == CaseKind.Complaint && c.IsOpen, "open complaint")).Id),
                 new("access-request", Pick(c => c.Kind == CaseKind.AccessRequest && c.IsOpen, "open access request").Id),
                 new("claim", Pick(c => c.Kind == CaseKind.IndemnityClaim && c.IsOpen, "open claim").Id),
                 new("requisition", Pick(c => c.Kind == CaseKind.Requisition && c.IsOpen, "open requisition").Id),
@@ -232,7 +241,8 @@ public sealed class EveryPageAccessibilityTests(PortalFixture portal)
         /// <summary>Each tab of the case page, then each step its status offers, opened one at a time and cancelled.</summary>
         public async Task TabsAndStepsAsync(IPage page, View view)
         {
-            var tabs = await page.GetByRole(AriaRole.Tab).AllInnerTextsAsync();
+            // Their text as written (the tabs show it in capitals).
+            var tabs = await page.GetByRole(AriaRole.Tab).EvaluateAllAsync<string[]>("tabs => tabs.map(t => t.textContent.trim())");
             Assert.NotEmpty(tabs);
             foreach (var tab in tabs.Skip(1).Select(t => t.Trim()))
             {
@@ -253,6 +263,21 @@ public sealed class EveryPageAccessibilityTests(PortalFixture portal)
                 await CheckAsync(page, view, $"étape {step}");
                 await panel.GetByRole(AriaRole.Button, new() { Name = "Annuler", Exact = true }).ClickAsync();
                 await Expect(panel).ToHaveCountAsync(0);
+            }
+        }
+
+        /// <summary>The new-case form of each kind the profile may create, chosen one after the other.</summary>
+        public async Task EveryKindAsync(IPage page, View view)
+        {
+            var kinds = await page.GetByRole(AriaRole.Radio).EvaluateAllAsync<string[]>(
+                "radios => radios.map(r => r.closest('label')?.textContent.trim() ?? r.getAttribute('aria-label') ?? '')");
+            Assert.NotEmpty(kinds);
+            foreach (var kind in kinds)
+            {
+                await page.GetByRole(AriaRole.Radio, new() { Name = kind, Exact = true }).CheckAsync();
+                await Expect(page.Locator("#save-case")).ToBeVisibleAsync();
+                await SettledAsync(page);
+                await CheckAsync(page, view, $"type {kind}");
             }
         }
 

@@ -19,7 +19,7 @@ public static class AccessibilityStatement
     public static readonly DateOnly EstablishedOn = new(2026, 12, 6);
 
     /// <summary>The axe-core engine the scan runs (Deque.AxeCore.Playwright bundles it).</summary>
-    public const string AxeCoreVersion = "4.11.0";
+    public const string AxeCoreVersion = "4.14.0";
 
     /// <summary>The Défenseur des droits: the recourse the RGAA model names, free of charge.</summary>
     public const string DefenderForm = "https://formulaire.defenseurdesdroits.fr/";

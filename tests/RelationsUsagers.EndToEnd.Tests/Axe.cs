@@ -21,14 +21,18 @@ public static class Axe
             $"axe-core found {findings.Blocking.Count} serious/critical WCAG A/AA violation(s) on {page.Url}:{Environment.NewLine}{string.Join(Environment.NewLine, findings.Blocking)}");
     }
 
-    /// <summary>Saves a screenshot named <paramref name="shot"/> and runs axe-core on the settled page: what blocks, without failing.</summary>
-    public static async Task<Findings> ScanAsync(IPage page, string shot)
+    /// <summary>
+    /// Saves a screenshot named <paramref name="shot"/> (none when null) and runs axe-core on the settled page: what blocks,
+    /// without failing.
+    /// </summary>
+    public static async Task<Findings> ScanAsync(IPage page, string? shot)
     {
         // A notification fading in is half transparent: axe would measure its contrast mid-animation. Check the settled page
         // (endless animations, such as a progress bar, never settle and are left out).
         await page.WaitForFunctionAsync(
             "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)");
-        await PortalFixture.ShotAsync(page, shot);
+        if (shot is not null)
+            await PortalFixture.ShotAsync(page, shot);
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] },

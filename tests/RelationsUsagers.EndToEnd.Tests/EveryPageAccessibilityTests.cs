@@ -20,7 +20,8 @@ namespace RelationsUsagers.EndToEnd.Tests;
 /// reaches, their route parameters taken from the demo data (a case of every kind with each tab and each step open, a CDU meeting
 /// held and one to come, a claim of the insurance ledger, the mediator's own mediation). On each view: no serious or critical
 /// axe-core violation of WCAG 2.1 A/AA, <c>lang="fr"</c>, a title of its own, one <c>h1</c> and heading levels without a gap.
-/// Reads only: it opens demo cases (an audited read) but neither of those other tests pick nor changes anything.
+/// Reads only: it opens demo cases (each opening an audited read), never one another test takes or counts the reads of, and
+/// changes nothing (each step is opened, then cancelled).
 /// </summary>
 public sealed class EveryPageAccessibilityTests(PortalFixture portal)
 {
@@ -37,7 +38,7 @@ public sealed class EveryPageAccessibilityTests(PortalFixture portal)
 
     public static TheoryData<string> Profiles => ["officer", "manager", "mediator", "cdu", "admin", SignedOut];
 
-    /// <summary>A page to look at: its address, then what to click before the scan (a tab, a step).</summary>
+    /// <summary>A page to look at: its route (its row of the table), a name for its screenshot, its address.</summary>
     private sealed record View(string Pattern, string Name, string Path);
 
     [Theory]

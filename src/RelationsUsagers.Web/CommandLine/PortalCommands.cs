@@ -44,9 +44,10 @@ public static class PortalCommands
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Update", LogLevel.None);
         builder.Services.AddSingleton<ICurrentUser>(new FixedCurrentUser($"ligne de commande ({Environment.UserName})"));
         IHost host;
+        DatabaseSettings database;
         try
         {
-            var database = StartupOptions.Database(builder.Configuration, builder.Environment.ContentRootPath);
+            database = StartupOptions.Database(builder.Configuration, builder.Environment.ContentRootPath);
             builder.Services.AddCore(database.ConnectionString, StartupOptions.Settings(builder.Configuration), database.Provider);
             host = builder.Build();
         }
@@ -57,7 +58,13 @@ public static class PortalCommands
         }
         using var _ = host;
         using var scope = host.Services.CreateScope();
-        var connectionString = StartupOptions.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
+        var connectionString = database.ConnectionString;
+        if (args[0] is "backup" or "restore" && database.Provider != DatabaseProvider.Sqlite)
+        {
+            // A server's database is saved and restored by the server's own tools, which the operators already know.
+            Console.Error.WriteLine($"« {args[0]} » copie la base SQLite. Sur PostgreSQL, utilisez pg_dump -Fc et pg_restore (voir le README, « Exploitation »).");
+            return 2;
+        }
         try
         {
             // A dry run reads the file only: it must not create or migrate a database. The database a restore replaces may be
@@ -110,7 +117,8 @@ public static class PortalCommands
         {
             // A command leaves no connection open behind it: a restore run next (in the same process, as the tests do) would
             // take the pooled ones for a running portal.
-            SqliteConnection.ClearPool(new SqliteConnection(connectionString));
+            if (database.Provider == DatabaseProvider.Sqlite)
+                SqliteConnection.ClearPool(new SqliteConnection(connectionString));
         }
     }
 

@@ -17,6 +17,23 @@ public sealed partial class PortalCommandsTests
 {
     private static readonly Regex BackupWritten = BackupWrittenLine();
 
+    [Theory]
+    [InlineData("backup", "--out")]
+    [InlineData("restore", "--from")]
+    public async Task On_PostgreSQL_backup_and_restore_point_to_the_servers_own_tools_and_touch_nothing(string command, string option)
+    {
+        var file = Path.Combine(_folder, "copie.db");
+
+        // No server runs at this address: the command must answer before it opens any connection.
+        var run = await RunAsync(command, option, file, "--Database:Provider=PostgreSql",
+            "--ConnectionStrings:Default=Host=127.0.0.1;Port=1;Database=ru;Username=ru;Password=secret-never-shown");
+
+        Assert.Equal(2, run.Code);
+        Assert.Contains("pg_dump -Fc et pg_restore", run.Error);
+        Assert.DoesNotContain("secret-never-shown", run.Out + run.Error);
+        Assert.False(File.Exists(file));
+    }
+
     [Fact]
     public async Task A_backup_taken_while_another_connection_writes_is_whole_checked_and_audited_without_the_patient()
     {

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using RelationsUsagers.Core;
 using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.AccessRequests.Import;
+using RelationsUsagers.Core.Imports;
 using RelationsUsagers.Core.AccessRequests.Tracking;
 
 namespace RelationsUsagers.Web;

@@ -40,6 +40,8 @@ public interface IImportEntry
     string DuplicateKey { get; }
     /// <summary>Services as written that neither the hospital's list nor the office's aliases know.</summary>
     IReadOnlyList<string> UnknownServices { get; }
+    /// <summary>The date of the line's last usual step, shown in the preview: the copy sent, the answer.</summary>
+    DateOnly? LastStepOn { get; }
 }
 
 /// <summary>One data line: its values once read, or its errors (then it is rejected).</summary>

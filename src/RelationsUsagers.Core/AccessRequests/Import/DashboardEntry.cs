@@ -23,6 +23,7 @@ public sealed class DashboardEntry : IImportEntry
     public bool OlderThanFiveYears { get; internal set; }
     public CommunicationMode? Mode { get; internal set; }
     public DateOnly? SentOn { get; internal set; }
+    DateOnly? IImportEntry.LastStepOn => SentOn;
     public string? RecordedDeliveryNumber { get; internal set; }
     public DateOnly? AcknowledgedOn { get; internal set; }
     public long? FeeCents { get; internal set; }

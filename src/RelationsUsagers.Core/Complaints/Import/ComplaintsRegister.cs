@@ -37,6 +37,7 @@ public sealed class ComplaintRegisterEntry : IImportEntry
     public DateOnly? MediationReportOn { get; internal set; }
     public DateOnly? CduMeetingOn { get; internal set; }
     public DateOnly? AnswerSentOn { get; internal set; }
+    DateOnly? IImportEntry.LastStepOn => AnswerSentOn;
     /// <summary>The day the complaint ended: the register's closing date, or its answer when the register keeps no closing column.</summary>
     public DateOnly? ClosedOn { get; internal set; }
     public string? Outcome { get; internal set; }

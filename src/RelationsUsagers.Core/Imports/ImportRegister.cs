@@ -1,5 +1,4 @@
 using RelationsUsagers.Core.Cases;
-using RelationsUsagers.Core.Data;
 
 namespace RelationsUsagers.Core.Imports;
 
@@ -33,9 +32,26 @@ public abstract class ImportRegister<TField, TEntry> where TField : struct, Enum
     /// <summary>Said once for the file, at the header, rather than on every line: a missing column that makes lines fail.</summary>
     public virtual IEnumerable<string> HeaderWarnings(IReadOnlyList<ImportColumn<TField>> columns, IReadOnlyList<ImportRow<TField, TEntry>> rows) => [];
 
-    /// <summary>The duplicate keys (<see cref="IImportEntry.DuplicateKey"/>) of this kind's cases received between two dates, with their reference.</summary>
-    public abstract Task<List<(string Key, string Reference)>> KnownKeysAsync(AppDbContext db, DateOnly from, DateOnly to, CancellationToken ct);
-
     /// <summary>The case and its timeline dated from the file, in the status its dates say; <paramref name="source"/> is « fichier › feuille › ligne N ».</summary>
     public abstract CaseFile ToCase(TEntry entry, string source);
+
+    /// <summary>A fact of the imported case's timeline, dated from the file (nothing when the file gives no date).</summary>
+    protected void AddEvent(CaseFile file, string type, DateOnly? on)
+    {
+        if (on is { } date)
+            file.Events.Add(new CaseEvent { CaseFileId = file.Id, Type = type, OccurredOn = date, Note = EventNote });
+    }
+
+    /// <summary>
+    /// Said at the header, once, rather than on every line: no column gives <paramref name="field"/>, and the lines that needed
+    /// it are rejected.
+    /// </summary>
+    protected IEnumerable<string> MissingColumn(IReadOnlyList<ImportColumn<TField>> columns, IReadOnlyList<ImportRow<TField, TEntry>> rows,
+        TField field, string what, string whichLines)
+    {
+        var failing = rows.Where(r => r.Errors.Any(e => Equals(e.Field, field))).Select(r => r.Row).ToList();
+        if (columns.All(c => !Equals(c.Field, field)) && failing.Count > 0)
+            yield return $"Aucune colonne ne donne {what} (« {Vocabulary.Label(field)} ») : les {failing.Count} ligne(s) {whichLines} "
+                + $"(lignes {string.Join(", ", failing)}) sont rejetées. Associez la colonne qui le contient.";
+    }
 }

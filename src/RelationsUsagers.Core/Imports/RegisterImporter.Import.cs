@@ -110,9 +110,14 @@ public partial class RegisterImporter<TField, TEntry>
             return [];
         var from = rows.Min(r => r.Entry!.ReceivedOn);
         var to = rows.Max(r => r.Entry!.ReceivedOn);
+        var kind = register.Kind;
+        var existing = await db.CaseFiles.AsNoTracking()
+            .Where(c => c.Kind == kind && c.ReceivedOn >= from && c.ReceivedOn <= to)
+            .Select(c => new { c.Patient.SearchName, c.ReceivedOn, Requester = c.Requester.SearchName, c.Reference })
+            .ToListAsync(ct);
         var keys = new Dictionary<string, string>();
-        foreach (var (key, reference) in await register.KnownKeysAsync(db, from, to, ct))
-            keys.TryAdd(key, reference);
+        foreach (var e in existing)
+            keys.TryAdd(ImportKeys.Of(e.SearchName, e.ReceivedOn, e.Requester), e.Reference);
         return keys;
     }
 }

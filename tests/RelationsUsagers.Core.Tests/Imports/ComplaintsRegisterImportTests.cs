@@ -189,8 +189,8 @@ public sealed class ComplaintsRegisterImportTests
             ["03/03/2026", "NOIR Alice", "Fille", "Repas"]));
 
         Assert.Equal((1, 1), (preview.NewCount, preview.RejectedCount));
-        Assert.Equal("Aucune colonne ne donne « Plaignant » : les 1 ligne(s) dont le plaignant n'est pas le patient (lignes 3) sont rejetées. "
-            + "Associez la colonne qui le contient.", Assert.Single(preview.Warnings));
+        Assert.Equal("Aucune colonne ne donne le nom du plaignant (« Plaignant ») : les 1 ligne(s) dont le plaignant n'est pas le patient (lignes 3) "
+            + "sont rejetées. Associez la colonne qui le contient.", Assert.Single(preview.Warnings));
     }
 
     [Fact]

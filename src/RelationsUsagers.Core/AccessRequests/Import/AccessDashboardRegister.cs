@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
-using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Imports;
 using F = RelationsUsagers.Core.AccessRequests.Import.DashboardField;
 
@@ -113,22 +111,8 @@ public sealed class AccessDashboardRegister : ImportRegister<F, DashboardEntry>
     }
 
     /// <summary>Said at the header, once: without the requester's name, the lines of heirs, parents and tutors cannot be imported.</summary>
-    public override IEnumerable<string> HeaderWarnings(IReadOnlyList<ImportColumn<F>> columns, IReadOnlyList<ImportRow<F, DashboardEntry>> rows)
-    {
-        var needRequester = rows.Where(r => r.Errors.Any(e => e.Field == F.RequesterName)).Select(r => r.Row).ToList();
-        if (columns.All(c => c.Field != F.RequesterName) && needRequester.Count > 0)
-            yield return $"Aucune colonne ne donne le nom du demandeur (« {F.RequesterName.Label()} ») : les {needRequester.Count} ligne(s) "
-                + $"dont le demandeur n'est pas le patient (lignes {string.Join(", ", needRequester)}) sont rejetées. Associez la colonne qui le contient.";
-    }
-
-    public override async Task<List<(string Key, string Reference)>> KnownKeysAsync(AppDbContext db, DateOnly from, DateOnly to, CancellationToken ct)
-    {
-        var existing = await db.AccessRequests.AsNoTracking()
-            .Where(r => r.ReceivedOn >= from && r.ReceivedOn <= to)
-            .Select(r => new { r.Patient.SearchName, r.ReceivedOn, Requester = r.Requester.SearchName, r.Reference })
-            .ToListAsync(ct);
-        return existing.Select(e => (ImportKeys.Of(e.SearchName, e.ReceivedOn, e.Requester), e.Reference)).ToList();
-    }
+    public override IEnumerable<string> HeaderWarnings(IReadOnlyList<ImportColumn<F>> columns, IReadOnlyList<ImportRow<F, DashboardEntry>> rows) =>
+        MissingColumn(columns, rows, F.RequesterName, "le nom du demandeur", "dont le demandeur n'est pas le patient");
 
     /// <summary>
     /// The request and its timeline (received, proofs complete, copy sent or consultation, AR, payment), so that the legal
@@ -185,11 +169,5 @@ public sealed class AccessDashboardRegister : ImportRegister<F, DashboardEntry>
         // The closing is a step too: a sent request of a hand-kept file is closed by its import, on the day it ended.
         AddEvent(request, CaseEventTypes.Closed, request.ClosedOn);
         return request;
-    }
-
-    private void AddEvent(AccessRequest request, string type, DateOnly? on)
-    {
-        if (on is { } date)
-            request.Events.Add(new CaseEvent { CaseFileId = request.Id, Type = type, OccurredOn = date, Note = EventNote });
     }
 }

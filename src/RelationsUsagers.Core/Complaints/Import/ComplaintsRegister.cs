@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
-using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Imports;
 using static RelationsUsagers.Core.Cases.CaseEventTypes;
 using F = RelationsUsagers.Core.Complaints.Import.ComplaintRegisterField;
@@ -260,25 +258,9 @@ public sealed class ComplaintsRegister : ImportRegister<F, ComplaintRegisterEntr
     }
 
     /// <summary>Said at the header, once: a missing column that rejects lines (the complainant's name, the motive).</summary>
-    public override IEnumerable<string> HeaderWarnings(IReadOnlyList<ImportColumn<F>> columns, IReadOnlyList<ImportRow<F, ComplaintRegisterEntry>> rows)
-    {
-        foreach (var (field, what) in new[] { (F.Complainant, "dont le plaignant n'est pas le patient"), (F.Motives, "sans motif") })
-        {
-            var failing = rows.Where(r => r.Errors.Any(e => e.Field == field)).Select(r => r.Row).ToList();
-            if (columns.All(c => c.Field != field) && failing.Count > 0)
-                yield return $"Aucune colonne ne donne « {field.Label()} » : les {failing.Count} ligne(s) {what} (lignes {string.Join(", ", failing)}) "
-                    + "sont rejetées. Associez la colonne qui le contient.";
-        }
-    }
-
-    public override async Task<List<(string Key, string Reference)>> KnownKeysAsync(AppDbContext db, DateOnly from, DateOnly to, CancellationToken ct)
-    {
-        var existing = await db.Complaints.AsNoTracking()
-            .Where(c => c.ReceivedOn >= from && c.ReceivedOn <= to)
-            .Select(c => new { c.Patient.SearchName, c.ReceivedOn, Requester = c.Requester.SearchName, c.Reference })
-            .ToListAsync(ct);
-        return existing.Select(e => (ImportKeys.Of(e.SearchName, e.ReceivedOn, e.Requester), e.Reference)).ToList();
-    }
+    public override IEnumerable<string> HeaderWarnings(IReadOnlyList<ImportColumn<F>> columns, IReadOnlyList<ImportRow<F, ComplaintRegisterEntry>> rows) =>
+        MissingColumn(columns, rows, F.Complainant, "le nom du plaignant", "dont le plaignant n'est pas le patient")
+            .Concat(MissingColumn(columns, rows, F.Motives, "le motif", "sans motif"));
 
     /// <summary>
     /// The complaint and its timeline, so that the legal clock finds the same facts as for a complaint followed in the portal
@@ -336,11 +318,5 @@ public sealed class ComplaintsRegister : ImportRegister<F, ComplaintRegisterEntr
         AddEvent(c, AnswerSent, e.AnswerSentOn);
         AddEvent(c, Closed, c.ClosedOn);
         return c;
-    }
-
-    private void AddEvent(Complaint complaint, string type, DateOnly? on)
-    {
-        if (on is { } date)
-            complaint.Events.Add(new CaseEvent { CaseFileId = complaint.Id, Type = type, OccurredOn = date, Note = EventNote });
     }
 }

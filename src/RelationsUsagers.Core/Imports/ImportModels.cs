@@ -63,7 +63,7 @@ public sealed record ImportRow<TField, TEntry>(int Row, TEntry? Entry, IReadOnly
 }
 
 /// <summary>A line under the header row as read (cells by column number): a new mapping re-reads it without the file.</summary>
-public sealed record SheetLine(int Row, IReadOnlyDictionary<int, ImportCell> Cells);
+internal sealed record SheetLine(int Row, IReadOnlyDictionary<int, ImportCell> Cells);
 
 /// <summary>What an import would do, before anything is written: the sheet, the mapping, each line OK or with its errors.</summary>
 public sealed record ImportPreview<TField, TEntry>(
@@ -116,7 +116,7 @@ public sealed record ImportPreview<TField, TEntry>(
     public int? SuggestedHeaderRow { get; init; }
 
     /// <summary>The lines as read from the sheet, kept so that a new mapping and the rejected-lines workbook need no file.</summary>
-    public IReadOnlyList<SheetLine> Lines { get; init; } = [];
+    internal IReadOnlyList<SheetLine> Lines { get; init; } = [];
 
     /// <summary>The office's service aliases, normalised alias → service, as loaded for this preview.</summary>
     internal IReadOnlyDictionary<string, string> ServiceAliases { get; init; } = new Dictionary<string, string>();

@@ -33,6 +33,7 @@ public static class CoreServices
         services.AddScoped<Exports.ExportService>();
         services.AddSingleton(settings.ImportLimits);
         services.AddScoped<AccessRequests.Import.AccessDashboardImporter>();
+        services.AddScoped<Complaints.Import.ComplaintsRegisterImporter>();
         services.AddScoped<Cases.ServiceAliasService>();
         services.AddScoped<Documents.CaseDocumentService>();
         services.AddScoped<Letters.LetterService>();
@@ -91,7 +92,7 @@ public sealed record CoreSettings
 {
     public AccessRequests.CopyFeeSchedule CopyFees { get; init; } = AccessRequests.CopyFeeSchedule.Default;
     public AccessRequests.Tracking.OnTimeFrom OnTimeFrom { get; init; } = AccessRequests.Tracking.OnTimeFrom.CompleteRequest;
-    public AccessRequests.Import.ImportLimits ImportLimits { get; init; } = new();
+    public Imports.ImportLimits ImportLimits { get; init; } = new();
     /// <summary>The insurance ledger's setting: days after which an unpaid refund request is highlighted.</summary>
     public Insurance.InsuranceOptions Insurance { get; init; } = new();
 }

@@ -4,6 +4,7 @@ using Npgsql;
 using RelationsUsagers.Core;
 using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.AccessRequests.Import;
+using RelationsUsagers.Core.Imports;
 using RelationsUsagers.Core.AccessRequests.Tracking;
 
 namespace RelationsUsagers.Web;

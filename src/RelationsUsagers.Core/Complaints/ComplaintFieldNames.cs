@@ -22,6 +22,17 @@ public static class ComplaintFieldNames
     public const string CduMeetingOn = "Date de la séance de la CDU";
     public const string AnswerSentOn = "Date de réponse";
 
+    // Columns of the office's hand-kept register (R.1112-80 I) that are facts of the timeline or parts of a case's fields.
+    public const string Complainant = "Plaignant";
+    public const string ComplainantCapacity = "Qualité du plaignant";
+    public const string AcknowledgedOn = "Date de l'accusé de réception";
+    public const string SentToServiceOn = "Date de saisine du service";
+    public const string Mediation = "Médiation";
+    public const string MediatorReferredOn = "Date de saisine du médiateur";
+    public const string MediationMeetingOn = "Date de la rencontre de médiation";
+    public const string MediationReportOn = "Date du compte rendu de médiation";
+    public const string Remarks = "Observations";
+
     public static IReadOnlyDictionary<string, string> ByProperty { get; } = new Dictionary<string, string>
     {
         [nameof(Complaint.Summary)] = Summary,

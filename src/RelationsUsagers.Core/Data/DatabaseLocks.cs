@@ -11,7 +11,8 @@ internal static class DatabaseLocks
 {
     public const long AuditChain = 0x5255_0001;
     public const long DemoSeed = 0x5255_0002;
-    public const long AccessImport = 0x5255_0003;
+    /// <summary>Any register's import (access dashboard, complaints register): one at a time.</summary>
+    public const long RegisterImport = 0x5255_0003;
 
     /// <summary>Takes <paramref name="key"/> until the current transaction ends; nothing on SQLite, whose transaction already locks.</summary>
     public static async Task TakeAsync(AppDbContext db, long key, CancellationToken ct)

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core;
 using RelationsUsagers.Core.Backups;
 using RelationsUsagers.Core.AccessRequests.Import;
+using RelationsUsagers.Core.Complaints.Import;
+using RelationsUsagers.Core.Imports;
 using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Exports;
 using RelationsUsagers.Core.Security;
@@ -13,7 +15,7 @@ namespace RelationsUsagers.Web.CommandLine;
 /// <summary>
 /// The portal's commands for scheduled use, run instead of the web server:
 ///   export access-requests|complaints|claims|requisitions --from 2025-01-01 --to 2025-12-31 --out suivi.xlsx
-///   import access-dashboard FILE [--sheet NAME] [--header-row N] [--accept-doubtful] [--rejected-out FILE.xlsx] [--dry-run]
+///   import access-dashboard|complaints-register FILE [--sheet NAME] [--header-row N] [--accept-doubtful] [--rejected-out FILE.xlsx] [--dry-run]
 ///   audit verify
 ///   letters list --case REF
 ///   letters render --case REF --letter CODE --out FILE.docx [--to RECIPIENT] [--field code=valeur]...
@@ -83,7 +85,8 @@ public static class PortalCommands
             return (args[0], args.ElementAtOrDefault(1)) switch
             {
                 ("export", "access-requests" or "complaints" or "claims" or "requisitions") => await ExportAsync(scope.ServiceProvider, args),
-                ("import", "access-dashboard") => await ImportAsync(scope.ServiceProvider, args),
+                ("import", "access-dashboard") => await ImportAsync(scope.ServiceProvider.GetRequiredService<AccessDashboardImporter>(), args),
+                ("import", "complaints-register") => await ImportAsync(scope.ServiceProvider.GetRequiredService<ComplaintsRegisterImporter>(), args),
                 ("audit", "verify") => await VerifyAuditAsync(scope.ServiceProvider),
                 ("letters", "list") => await ListLettersAsync(scope.ServiceProvider, args),
                 ("letters", "render") => await RenderLetterAsync(scope.ServiceProvider, args),
@@ -220,12 +223,13 @@ public static class PortalCommands
         return 0;
     }
 
-    private static async Task<int> ImportAsync(IServiceProvider services, string[] args)
+    /// <summary>Imports a hand-kept register (the access dashboard, the complaints register) the way the import page does.</summary>
+    private static async Task<int> ImportAsync<TField, TEntry>(RegisterImporter<TField, TEntry> importer, string[] args)
+        where TField : struct, Enum where TEntry : class, IImportEntry
     {
         var path = args.ElementAtOrDefault(2) ?? throw new ArgumentException("Indiquez le fichier à importer.");
-        var importer = services.GetRequiredService<AccessDashboardImporter>();
         var dryRun = args.Contains("--dry-run");
-        ImportPreview preview;
+        ImportPreview<TField, TEntry> preview;
         // A dry run reads the file alone (no database); otherwise the preview is checked against the portal, as on the page.
         await using (var file = File.OpenRead(path))
             preview = dryRun
@@ -344,7 +348,7 @@ public static class PortalCommands
         Console.Error.WriteLine("""
             Usage :
               export access-requests|complaints|claims|requisitions --from AAAA-MM-JJ --to AAAA-MM-JJ --out FICHIER.xlsx
-              import access-dashboard FICHIER.xlsx [--sheet NOM] [--header-row N] [--accept-doubtful] [--rejected-out REJETS.xlsx] [--dry-run]
+              import access-dashboard|complaints-register FICHIER.xlsx [--sheet NOM] [--header-row N] [--accept-doubtful] [--rejected-out REJETS.xlsx] [--dry-run]
               audit verify
               letters list --case RÉFÉRENCE
               letters render --case RÉFÉRENCE --letter CODE --out FICHIER.docx [--to DESTINATAIRE] [--field code=valeur]...

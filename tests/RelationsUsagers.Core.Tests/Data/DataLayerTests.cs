@@ -249,7 +249,7 @@ public abstract class DataLayerTests
         await using var database = await CreateAsync();
         var importer = new Core.AccessRequests.Import.AccessDashboardImporter(database.Factory, database.Clock);
         var sample = Path.Combine(AppContext.BaseDirectory, "AccessRequests", "Import", "suivi-demandes-dossiers-2025.xlsx");
-        async Task<Core.AccessRequests.Import.ImportPreview> PreviewAsync()
+        async Task<Core.Imports.ImportPreview<Core.AccessRequests.Import.DashboardField, Core.AccessRequests.Import.DashboardEntry>> PreviewAsync()
         {
             await using var file = File.OpenRead(sample);
             return await importer.ReadAsync(file, "suivi-demandes-dossiers-2025.xlsx", null, Ct);

@@ -1,5 +1,5 @@
-using System.Text;
 using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Imports;
 
 namespace RelationsUsagers.Core.AccessRequests.Import;
 
@@ -34,40 +34,38 @@ public enum DashboardField
     FormerReference = 21,
 }
 
-/// <summary>A header recognised as a field, with how sure the match is (100: a usual label as is; below <see cref="DashboardFields.SureScore"/>: to confirm).</summary>
+/// <summary>A header recognised as a field, with how sure the match is (100: a usual label as is; below <see cref="ImportVocabulary{TField}.SureScore"/>: to confirm).</summary>
 public readonly record struct HeaderMatch(DashboardField Field, int Score);
 
 public static class DashboardFields
 {
-    public static string Label(this DashboardField field) => field switch
+    private static readonly Dictionary<DashboardField, string> Labels = new()
     {
-        DashboardField.Ignored => "Ignorée",
-        DashboardField.ReceivedOn => "Date de réception",
-        DashboardField.PatientName => "Nom du patient",
-        DashboardField.PatientFirstName => "Prénom du patient",
-        DashboardField.BirthDate => "Date de naissance",
-        DashboardField.PatientNumber => "IPP",
-        DashboardField.RequesterName => "Demandeur",
-        DashboardField.RequesterCapacity => "Qualité du demandeur",
-        DashboardField.Services => "Service(s)",
-        DashboardField.Channel => "Mode de réception",
-        DashboardField.CompletedOn => "Date de complétude",
-        DashboardField.OlderThanFiveYears => "+ de 5 ans",
-        DashboardField.LegalDelay => "Délai légal",
-        DashboardField.CommunicationMode => "Mode de communication",
-        DashboardField.SentOn => "Date d'envoi",
-        DashboardField.RecordedDeliveryNumber => "N° LRAR",
-        DashboardField.AcknowledgedOn => "Date de l'AR",
-        DashboardField.Fees => "Frais",
-        DashboardField.PaidOn => "Date de paiement",
-        DashboardField.PageCount => "Nombre de pages",
-        DashboardField.Remarks => "Observations",
-        DashboardField.FormerReference => CaseFileFieldNames.FormerReference,
-        _ => field.ToString(),
+        [DashboardField.Ignored] = "Ignorée",
+        [DashboardField.ReceivedOn] = "Date de réception",
+        [DashboardField.PatientName] = "Nom du patient",
+        [DashboardField.PatientFirstName] = "Prénom du patient",
+        [DashboardField.BirthDate] = "Date de naissance",
+        [DashboardField.PatientNumber] = "IPP",
+        [DashboardField.RequesterName] = "Demandeur",
+        [DashboardField.RequesterCapacity] = "Qualité du demandeur",
+        [DashboardField.Services] = "Service(s)",
+        [DashboardField.Channel] = "Mode de réception",
+        [DashboardField.CompletedOn] = "Date de complétude",
+        [DashboardField.OlderThanFiveYears] = "+ de 5 ans",
+        [DashboardField.LegalDelay] = "Délai légal",
+        [DashboardField.CommunicationMode] = "Mode de communication",
+        [DashboardField.SentOn] = "Date d'envoi",
+        [DashboardField.RecordedDeliveryNumber] = "N° LRAR",
+        [DashboardField.AcknowledgedOn] = "Date de l'AR",
+        [DashboardField.Fees] = "Frais",
+        [DashboardField.PaidOn] = "Date de paiement",
+        [DashboardField.PageCount] = "Nombre de pages",
+        [DashboardField.Remarks] = "Observations",
+        [DashboardField.FormerReference] = CaseFileFieldNames.FormerReference,
     };
 
-    // Declared first: static initialisers run in order, and the label index below needs it.
-    private static readonly HashSet<string> StopWords = ["de", "du", "des", "d", "l", "la", "le", "les", "a", "au", "aux", "en"];
+    public static string Label(this DashboardField field) => Vocabulary.Label(field);
 
     /// <summary>The columns without which no line can be imported.</summary>
     public static IReadOnlyList<DashboardField> Required { get; } = [DashboardField.ReceivedOn, DashboardField.PatientName];
@@ -122,82 +120,17 @@ public static class DashboardFields
     };
 
     /// <summary>At or above this score a header is taken as is; below, the officer confirms it in the preview.</summary>
-    public const int SureScore = 80;
+    public const int SureScore = ImportVocabulary<DashboardField>.SureScore;
 
-    private static readonly Dictionary<string, DashboardField> ByLabel = Synonyms
-        .SelectMany(s => s.Value.Select(label => (Key: NormalizeHeader(label), Field: s.Key)))
-        .DistinctBy(s => s.Key)
-        .ToDictionary(s => s.Key, s => s.Field);
-
-    /// <summary>The same labels, each as its words.</summary>
-    private static readonly (string[] Words, DashboardField Field)[] LabelWords = ByLabel
-        .Select(p => (p.Key.Split(' '), p.Value)).ToArray();
+    /// <summary>The dashboard's columns for the shared import: labels, usual labels, required columns.</summary>
+    public static ImportVocabulary<DashboardField> Vocabulary { get; } = new(Labels, Synonyms, Required);
 
     /// <summary>The field of a header, whatever the score. Null if unknown.</summary>
-    public static DashboardField? Match(string? header) => Score(header)?.Field;
+    public static DashboardField? Match(string? header) => Vocabulary.Match(header);
 
-    /// <summary>
-    /// The field of a header and how sure the match is: a usual label (100); the same words in another order (95); each word
-    /// an abbreviation of a label's word, « Date récept. » (90); a label of two words or more that begins it (85); a label of
-    /// two words or more found among its words (70); two words in common with a label (55). Null when nothing fits.
-    /// </summary>
-    public static HeaderMatch? Score(string? header)
-    {
-        var key = NormalizeHeader(header);
-        if (key.Length == 0)
-            return null;
-        if (ByLabel.TryGetValue(key, out var field))
-            return new HeaderMatch(field, 100);
-        var words = key.Split(' ');
-        var sorted = words.Order(StringComparer.Ordinal).ToArray();
-        HeaderMatch? best = null;
-        var bestLength = 0;
-        foreach (var (label, f) in LabelWords)
-        {
-            var score = 0;
-            if (label.Length == words.Length && label.Order(StringComparer.Ordinal).SequenceEqual(sorted))
-                score = 95;
-            else if (label.Length == words.Length && label.Zip(words).All(p => Abbreviates(p.Second, p.First)))
-                score = 90;
-            else if (label.Length > 1 && key.StartsWith(string.Join(' ', label) + " ", StringComparison.Ordinal))
-                score = 85;
-            else if (label.Length > 1 && label.All(l => words.Any(w => Abbreviates(w, l))))
-                score = 70;
-            else if (label.Count(l => words.Any(w => Abbreviates(w, l))) >= 2)
-                score = 55;
-            // Longer labels first among equal scores: "date envoi consultation" says more than "date envoi".
-            if (score > 0 && (best is not { } b || score > b.Score || (score == b.Score && label.Length > bestLength)))
-                (best, bestLength) = (new HeaderMatch(f, score), label.Length);
-        }
-        return best;
-    }
-
-    /// <summary>"recept" abbreviates "reception", "nb" "nombre"; a word of one or two letters only when it is the word itself.</summary>
-    private static bool Abbreviates(string word, string label) =>
-        word == label || (word.Length >= 3 && label.StartsWith(word, StringComparison.Ordinal)) || Abbreviations.GetValueOrDefault(word) == label;
-
-    /// <summary>Short forms offices write that are not the beginning of the word.</summary>
-    private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.Ordinal)
-    {
-        ["nb"] = "nombre", ["nbre"] = "nombre", ["dt"] = "date", ["n"] = "numero", ["no"] = "numero", ["num"] = "numero",
-        ["ref"] = "reference", ["pat"] = "patient", ["dmd"] = "demande", ["dde"] = "demande", ["ddeur"] = "demandeur",
-        ["cplt"] = "complet", ["cpl"] = "complet", ["env"] = "envoi", ["recu"] = "reception", ["ar"] = "ar",
-    };
+    /// <summary>The field of a header and how sure the match is (<see cref="ImportVocabulary{TField}.Score"/>). Null when nothing fits.</summary>
+    public static HeaderMatch? Score(string? header) => Vocabulary.Score(header) is { } m ? new HeaderMatch(m.Field, m.Score) : null;
 
     /// <summary>Lower case, no accents, no parentheses, no small words: "Né(e) le" → "ne", "Date d'envoi" → "date envoi".</summary>
-    public static string NormalizeHeader(string? header)
-    {
-        // "Demandé par" names the requester, "Demande" the request: the past participle is told apart before accents go.
-        var text = TextSearch.Normalize(header).Replace("demande par", "demandeur", StringComparison.Ordinal)
-            .Replace("demandee par", "demandeur", StringComparison.Ordinal);
-        var sb = new StringBuilder(text.Length);
-        var depth = 0;
-        foreach (var ch in text)
-        {
-            if (ch == '(') depth++;
-            else if (ch == ')') depth = Math.Max(0, depth - 1);
-            else if (depth == 0) sb.Append(char.IsLetterOrDigit(ch) || ch is '+' or '>' or '<' ? ch : ' ');
-        }
-        return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !StopWords.Contains(w)));
-    }
+    public static string NormalizeHeader(string? header) => ImportHeaders.Normalize(header);
 }

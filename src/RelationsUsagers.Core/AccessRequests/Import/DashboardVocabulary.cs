@@ -1,4 +1,5 @@
 using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Imports;
 
 namespace RelationsUsagers.Core.AccessRequests.Import;
 
@@ -41,20 +42,9 @@ public static class DashboardVocabulary
         ("telephone", Channel.Phone), ("fax", Channel.Fax), ("telecopie", Channel.Fax), ("formulaire", Channel.WebForm),
     ];
 
-    public static RequesterCapacity? CapacityOf(string text) => Find(Capacities, text);
+    public static RequesterCapacity? CapacityOf(string text) => ImportWords.Find(Capacities, text);
 
-    public static CommunicationMode? ModeOf(string text) => Find(Modes, text);
+    public static CommunicationMode? ModeOf(string text) => ImportWords.Find(Modes, text);
 
-    public static Channel? ChannelOf(string text) => Find(Channels, text);
-
-    private static T? Find<T>((string Word, T Value)[] words, string text) where T : struct
-    {
-        var key = " " + new string(TextSearch.Normalize(text).Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray()) + " ";
-        foreach (var (word, value) in words)
-        {
-            if (key.Contains(" " + word, StringComparison.Ordinal))
-                return value;
-        }
-        return null;
-    }
+    public static Channel? ChannelOf(string text) => ImportWords.Find(Channels, text);
 }

@@ -4,6 +4,7 @@ using RelationsUsagers.Core.AccessRequests.Import;
 using RelationsUsagers.Core.Cases;
 using static RelationsUsagers.Core.Tests.AccessRequests.Import.DashboardFiles;
 using F = RelationsUsagers.Core.AccessRequests.Import.DashboardField;
+using ImportPreview = RelationsUsagers.Core.Imports.ImportPreview<RelationsUsagers.Core.AccessRequests.Import.DashboardField, RelationsUsagers.Core.AccessRequests.Import.DashboardEntry>;
 
 namespace RelationsUsagers.Core.Tests.AccessRequests.Import;
 

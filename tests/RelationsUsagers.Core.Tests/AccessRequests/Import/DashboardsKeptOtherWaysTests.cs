@@ -6,6 +6,8 @@ using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Queue;
 using static RelationsUsagers.Core.Tests.AccessRequests.Import.DashboardFiles;
 using F = RelationsUsagers.Core.AccessRequests.Import.DashboardField;
+using RelationsUsagers.Core.Imports;
+using ImportPreview = RelationsUsagers.Core.Imports.ImportPreview<RelationsUsagers.Core.AccessRequests.Import.DashboardField, RelationsUsagers.Core.AccessRequests.Import.DashboardEntry>;
 
 namespace RelationsUsagers.Core.Tests.AccessRequests.Import;
 

@@ -1,5 +1,7 @@
 using RelationsUsagers.Core.AccessRequests.Import;
 using static RelationsUsagers.Core.Tests.AccessRequests.Import.DashboardFiles;
+using RelationsUsagers.Core.Imports;
+using ImportPreview = RelationsUsagers.Core.Imports.ImportPreview<RelationsUsagers.Core.AccessRequests.Import.DashboardField, RelationsUsagers.Core.AccessRequests.Import.DashboardEntry>;
 
 namespace RelationsUsagers.Core.Tests.AccessRequests.Import;
 

@@ -5,6 +5,7 @@ using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Exports;
 using F = RelationsUsagers.Core.AccessRequests.Import.DashboardField;
 using static RelationsUsagers.Core.Tests.Exports.ExportTestData;
+using ImportPreview = RelationsUsagers.Core.Imports.ImportPreview<RelationsUsagers.Core.AccessRequests.Import.DashboardField, RelationsUsagers.Core.AccessRequests.Import.DashboardEntry>;
 
 namespace RelationsUsagers.Core.Tests.AccessRequests.Import;
 

@@ -1,6 +1,6 @@
 using ClosedXML.Excel;
 
-namespace RelationsUsagers.Core.AccessRequests.Import;
+namespace RelationsUsagers.Core.Imports;
 
 /// <summary>
 /// The lines an import rejects, as a workbook the office fixes in Excel and imports again: the file's own headers on row 1,
@@ -11,7 +11,7 @@ public static class RejectedLinesWorkbook
     public const string ReasonHeader = "Motif du rejet";
     public const string SheetName = "Lignes rejetées";
 
-    public static byte[] Write(ImportPreview preview)
+    public static byte[] Write<TField, TEntry>(ImportPreview<TField, TEntry> preview) where TField : struct, Enum where TEntry : class, IImportEntry
     {
         using var workbook = new XLWorkbook();
         var sheet = workbook.AddWorksheet(SheetName);
@@ -37,7 +37,7 @@ public static class RejectedLinesWorkbook
                 }
             }
             // The reasons without the "Ligne 9, colonne I" prefix: in this workbook the line and column have moved.
-            sheet.Cell(r, columns.Count + 1).SetValue(string.Join("\n", row.Errors.Select(e => $"{e.Field?.Label() ?? "Ligne"} : {Reason(e.Message)}")
+            sheet.Cell(r, columns.Count + 1).SetValue(string.Join("\n", row.Errors.Select(e => $"{(e.Field is { } f ? preview.Vocabulary.Label(f) : "Ligne")} : {Reason(e.Message)}")
                 .Prepend($"Ligne {row.Row} du fichier « {preview.FileName} »")));
             r++;
         }

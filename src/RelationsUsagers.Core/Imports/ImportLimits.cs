@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 
-namespace RelationsUsagers.Core.AccessRequests.Import;
+namespace RelationsUsagers.Core.Imports;
 
 /// <summary>
 /// What an imported workbook may hold. An .xlsx is a zip: a few hundred kilobytes can unpack to gigabytes, which ClosedXML

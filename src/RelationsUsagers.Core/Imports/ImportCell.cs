@@ -3,17 +3,17 @@ using System.Text.RegularExpressions;
 using ClosedXML.Excel;
 using RelationsUsagers.Core.Cases;
 
-namespace RelationsUsagers.Core.AccessRequests.Import;
+namespace RelationsUsagers.Core.Imports;
 
 /// <summary>
 /// What a cell holds once read: a <see cref="DateTime"/>, a <see cref="double"/>, a <see cref="bool"/>, a trimmed
 /// <see cref="string"/>, or null. A formula gives its cached value; it is never evaluated.
 /// </summary>
-public readonly record struct DashboardCell(object? Value)
+public readonly record struct ImportCell(object? Value)
 {
     public bool IsEmpty => Value is null;
 
-    public static DashboardCell Read(IXLCell cell)
+    public static ImportCell Read(IXLCell cell)
     {
         if (cell.HasFormula)
         {

@@ -97,7 +97,9 @@ public sealed partial class AccessRequestJourneyTests(PortalFixture portal)
         await page.GetByRole(AriaRole.Tab, new() { Name = "Résumé" }).ClickAsync();
         await page.Locator("#summary").FillAsync("Demande de copie du dossier du séjour de mars (officer).");
         await page.Locator("#save-case").ClickAsync();
-        await Expect(page.GetByText("Modifications enregistrées.")).ToBeVisibleAsync();
+        // Shown in the snackbar, and said by the case page's live region to a screen reader.
+        await Expect(page.Locator("#mud-snackbar-container").GetByText("Modifications enregistrées.")).ToBeVisibleAsync();
+        await Expect(page.Locator("#case-announcement")).ToContainTextAsync("Modifications enregistrées.");
 
         const string managerSummary = "Copie à remettre en main propre (saisie du responsable).";
         await managerPage.Locator("#summary").FillAsync(managerSummary);

@@ -78,7 +78,8 @@ public sealed partial class LettersTests(PortalFixture portal)
         await page.Locator(".mud-popover-open").GetByText("Lettre recommandée avec accusé de réception", new() { Exact = true }).ClickAsync();
         await page.Locator("#letter-lrar").FillAsync("1A 234 567 8901 2");
         await page.Locator("#letter-record-sending").ClickAsync();
-        await Expect(page.GetByText($"Envoi enregistré : {Acknowledgement}")).ToBeVisibleAsync();
+        await Expect(page.Locator("#mud-snackbar-container").GetByText($"Envoi enregistré : {Acknowledgement}")).ToBeVisibleAsync();
+        await Expect(page.Locator("#case-announcement")).ToContainTextAsync($"Envoi enregistré : {Acknowledgement}");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Chronologie" }).ClickAsync();
         await Expect(page.Locator(".case-timeline")).ToContainTextAsync(
             $"Courrier : {Acknowledgement} – lettre recommandée avec accusé de réception n°\u00A01A 234 567 8901 2");

@@ -45,3 +45,17 @@ document.addEventListener('keydown', function (event) {
     tab.click();
   }
 });
+
+// Focus given back after a re-render (a step's panel closed): the first selector that finds an element takes it. A button
+// the re-render removed is simply skipped, where a stale element reference would fail and end the circuit.
+window.relationsUsagers = window.relationsUsagers || {};
+window.relationsUsagers.focusFirst = function (selectors) {
+  for (const selector of selectors) {
+    const element = document.querySelector(selector);
+    if (element) {
+      element.focus();
+      return true;
+    }
+  }
+  return false;
+};

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -36,7 +37,10 @@ public sealed class TwoInstancesTests(TwoInstancesTests.TwoPortals portals) : IC
         await PortalFixture.WaitReadyAsync(page);
         var search = page.GetByRole(AriaRole.Search).GetByRole(AriaRole.Textbox);
         await search.FillAsync("Vasseur-Lenoir");
-        await Expect(page.Locator("tr.queue-row")).ToHaveCountAsync(0);
+        // The search has run (not merely the grid emptied while loading): nothing matches yet.
+        await Expect(page).ToHaveURLAsync(new Regex("[?&]q=Vasseur-Lenoir(&|$)"));
+        await Expect(page.GetByText("Aucun dossier ne correspond à ces filtres.")).ToBeVisibleAsync();
+        await Expect(page.GetByText("0 dossier(s)", new() { Exact = true })).ToBeVisibleAsync();
 
         // Created by instance A's own services, as its circuit would: B's page is not touched from here on.
         CaseFile created;

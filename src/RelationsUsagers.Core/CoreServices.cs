@@ -22,6 +22,10 @@ public static class CoreServices
         services.AddDbContextFactory<AppDbContext>(options => Configure(options, connectionString, provider), ServiceLifetime.Scoped);
         services.AddSingleton<CaseValidators>();
         services.AddSingleton<CaseChanges>();
+        // Several instances share a PostgreSQL database: each listens for the others' changes (LISTEN/NOTIFY).
+        if (provider == DatabaseProvider.PostgreSql)
+            services.AddHostedService(sp => new CaseChangeListener(sp.GetRequiredService<CaseChanges>(), connectionString,
+                sp.GetService<Microsoft.Extensions.Logging.ILogger<CaseChangeListener>>()));
         services.AddScoped<CaseFileService>();
         services.AddScoped<PersonCasesService>();
         services.AddScoped<Queue.CaseQueueService>();

@@ -36,7 +36,8 @@ public sealed partial class CaseFileService(IDbContextFactory<AppDbContext> dbFa
             draft.Reference = "";
             throw;
         }
-        changes?.Publish();
+        if (changes is not null)
+            await changes.PublishAsync(db, draft.Id);
         return draft;
     }
 
@@ -96,7 +97,8 @@ public sealed partial class CaseFileService(IDbContextFactory<AppDbContext> dbFa
         {
             await RefreshNextDueAsync(db, current, ct);
             await db.SaveChangesAsync(ct);
-            changes?.Publish();
+            if (changes is not null)
+                await changes.PublishAsync(db, current.Id);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -45,7 +45,8 @@ public sealed class DelaySettingsService(IDbContextFactory<AppDbContext> dbFacto
         });
         await db.SaveChangesAsync(ct);
         // The open pages recompute their states (« proche ») with the new window.
-        changes?.Publish();
+        if (changes is not null)
+            await changes.PublishAsync(db, null);
         return setting;
     }
 }

@@ -79,7 +79,8 @@ public sealed class LegalClockService(IDbContextFactory<AppDbContext> dbFactory,
         Queue.QueueColumns.Refresh(file, clock.Compute(file, await Suspensions(db, caseId, ct), time), clock);
         await Queue.QueueColumns.WriteAsync(db, file, ct);
         await tx.CommitAsync(ct);
-        changes?.Publish();
+        if (changes is not null)
+            await changes.PublishAsync(db, caseId);
     }
 
     /// <summary>The case's suspension log, oldest first.</summary>

@@ -33,17 +33,12 @@ internal sealed class BulkInsert : IDisposable
     /// </summary>
     public static BulkInsert For<T>(AppDbContext db, DbTransaction transaction)
     {
-        var root = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
-        while (root.BaseType is { } baseType)
-            root = baseType;
-        var table = StoreObjectIdentifier.Table(root.GetTableName()!, root.GetSchema());
-        var storeTable = db.Model.GetRelationalModel().FindTable(table.Name, table.Schema)
-            ?? throw new InvalidOperationException($"The table {table.Name} is not in the relational model.");
+        var (table, storeTable, types) = Describe<T>(db);
         var sql = db.GetService<ISqlGenerationHelper>();
         var statements = new Dictionary<Type, Statement>();
         try
         {
-            foreach (var entityType in root.GetDerivedTypesInclusive().Where(t => !t.IsAbstract()))
+            foreach (var entityType in types)
                 statements[entityType.ClrType] = Statement.Prepare(db, transaction, sql, table, ColumnsOf(entityType, table, storeTable).ToList());
         }
         catch
@@ -53,6 +48,68 @@ internal sealed class BulkInsert : IDisposable
             throw;
         }
         return new BulkInsert(statements);
+    }
+
+    /// <summary>
+    /// PostgreSQL: writes <paramref name="rows"/> into the table of <typeparamref name="T"/> with one binary <c>COPY … FROM
+    /// STDIN</c> on the context's open connection (hence its transaction), the same columns and values as <see cref="Insert"/>:
+    /// a row of one TPH subtype leaves the columns of the others NULL. Many times faster than one INSERT per row on a
+    /// server (no round trip per row). A COPY holds the connection until it completes: one table at a time.
+    /// </summary>
+    public static async Task CopyAsync<T>(AppDbContext db, IEnumerable<T> rows, CancellationToken ct) where T : class
+    {
+        var (table, storeTable, types) = Describe<T>(db);
+        // The union of the subtypes' columns, in a fixed order; each subtype reads its own and writes NULL in the others.
+        var columns = new List<(string Column, string DataType)>();
+        var readers = new Dictionary<Type, Func<object, object?>?[]>();
+        var perType = types.ToDictionary(t => t.ClrType, t => ColumnsOf(t, table, storeTable).ToList());
+        foreach (var (column, mapping, _) in perType.Values.SelectMany(c => c))
+            if (!columns.Exists(c => c.Column == column))
+                columns.Add((column, DataTypeName(mapping)));
+        foreach (var (type, own) in perType)
+            readers[type] = [.. columns.Select(c => own.Find(o => o.Column == c.Column).Read)];
+
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var copy = new StringBuilder("COPY ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (")
+            .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Column))).Append(") FROM STDIN (FORMAT BINARY)").ToString();
+        var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+        await using var importer = await connection.BeginBinaryImportAsync(copy, ct);
+        var count = 0;
+        foreach (var row in rows)
+        {
+            if (++count % 2000 == 0)
+                ct.ThrowIfCancellationRequested();
+            var read = readers[row.GetType()];
+            // Synchronous writes: they only fill a buffer, flushed to the server when full; an await per value would cost more.
+            importer.StartRow();
+            for (var i = 0; i < read.Length; i++)
+            {
+                if (read[i]?.Invoke(row) is { } value)
+                    importer.Write(value, columns[i].DataType);
+                else
+                    importer.WriteNull();
+            }
+        }
+        await importer.CompleteAsync(ct);
+    }
+
+    /// <summary>The PostgreSQL type COPY writes a value as: the column's type without its length (varchar(200) is written as text is).</summary>
+    private static string DataTypeName(RelationalTypeMapping mapping)
+    {
+        var type = mapping.StoreType;
+        var facet = type.IndexOf('(', StringComparison.Ordinal);
+        return facet < 0 ? type : type[..facet] + type[(type.IndexOf(')', facet) + 1)..];
+    }
+
+    private static (StoreObjectIdentifier Table, ITable StoreTable, List<IEntityType> Types) Describe<T>(AppDbContext db)
+    {
+        var root = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        while (root.BaseType is { } baseType)
+            root = baseType;
+        var table = StoreObjectIdentifier.Table(root.GetTableName()!, root.GetSchema());
+        var storeTable = db.Model.GetRelationalModel().FindTable(table.Name, table.Schema)
+            ?? throw new InvalidOperationException($"The table {table.Name} is not in the relational model.");
+        return (table, storeTable, [.. root.GetDerivedTypesInclusive().Where(t => !t.IsAbstract())]);
     }
 
     /// <summary>Inserts one row.</summary>

@@ -244,6 +244,53 @@ public abstract class DataLayerTests
     }
 
     [Fact]
+    public async Task Demo_seeding_at_scale_writes_every_case_and_event_which_the_queue_reads_and_the_audit_chain_stays_whole()
+    {
+        await using var database = await CreateAsync();
+        const int count = 3_000;
+        var expected = new DemoCaseGenerator(database.Clock.GetUtcNow()).Generate(count);
+
+        // On PostgreSQL, the binary COPY path; on SQLite, the prepared inserts.
+        var seeded = await DemoCaseSeeder.SeedAsync(database.Factory, count, database.Clock, Ct);
+
+        Assert.Equal(count, seeded);
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal(expected.Cases.Select(c => c.Reference).Order(StringComparer.Ordinal),
+                (await db.CaseFiles.Select(c => c.Reference).ToListAsync(Ct)).Order(StringComparer.Ordinal));
+            var events = expected.Cases.SelectMany(c => c.Events).ToList();
+            Assert.Equal(events.Select(e => (e.Id, e.CaseFileId)).Order(), (await db.CaseEvents.Select(e => new { e.Id, e.CaseFileId }).ToListAsync(Ct)).Select(e => (e.Id, e.CaseFileId)).Order());
+            foreach (var ((kind, year), last) in expected.LastValues)
+                Assert.Equal(last, (await db.ReferenceCounters.SingleAsync(r => r.Kind == kind && r.Year == year, Ct)).LastValue);
+            // Every kind read back whole through EF: its own columns, services, JSON and enum lists as generated.
+            foreach (var generated in expected.Cases.GroupBy(c => c.Kind).Select(g => g.Last()))
+            {
+                var read = await db.CaseFiles.AsNoTracking().Include(c => c.Events).SingleAsync(c => c.Id == generated.Id, Ct);
+                Assert.Equal(generated.GetType(), read.GetType());
+                Assert.Equal((generated.Reference, generated.Status, generated.ReceivedOn, generated.Patient.LastName, generated.Patient.BirthDate),
+                    (read.Reference, read.Status, read.ReceivedOn, read.Patient.LastName, read.Patient.BirthDate));
+                Assert.Equal(generated.Services, read.Services);
+                Assert.Equal(generated.Events.Select(e => (e.Id, e.OccurredOn, e.Type, e.Corrections.Count)).Order(),
+                    read.Events.Select(e => (e.Id, e.OccurredOn, e.Type, e.Corrections.Count)).Order());
+            }
+        }
+        var queue = new CaseQueueService(database.Factory, database.Clock);
+        var page = await queue.GetPageAsync(new QueueFilter(), new PageRequest(0, 25), Ct);
+        Assert.Equal(expected.Cases.Count(c => c.IsOpen), page.TotalCount);
+        Assert.Equal(25, page.Items.Count);
+        var open = expected.Cases.Last(c => c.IsOpen);
+        var found = await queue.GetPageAsync(new QueueFilter { Search = open.Reference }, new PageRequest(0, 25), Ct);
+        Assert.Equal([open.Id], found.Items.Select(i => i.Id));
+        // A case created afterwards continues its counter, and its audit line (and the search's) extend one whole chain.
+        var created = await database.CreateService().CreateAsync(TestCases.AccessRequest(), Ct);
+        Assert.Equal($"DAD-2026-{expected.LastValues[(CaseKind.AccessRequest, 2026)] + 1:D5}", created.Reference);
+        var chain = await new AuditService(database.Factory).VerifyChainAsync(Ct);
+        Assert.True(chain.IsWhole);
+        await using var check = database.CreateContext();
+        Assert.True(await check.AuditEntries.AnyAsync(a => a.Action == AuditActions.QueueSearched, Ct));
+    }
+
+    [Fact]
     public async Task A_dashboard_is_imported_by_prepared_inserts_and_its_requests_are_read_back_as_one_snapshot()
     {
         await using var database = await CreateAsync();

@@ -1,7 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using System.Data.Common;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
+using Npgsql;
+using RelationsUsagers.Core;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Clock;
 using RelationsUsagers.Core.Queue;
@@ -12,12 +16,14 @@ namespace RelationsUsagers.Benchmarks;
 /// <summary>
 /// The officer's queue on 100,000 seeded cases: each measure times <see cref="CaseQueueService.GetPageAsync"/> as the
 /// queue page calls it (the page and the total count), and the same rows fetched with hand-written SQL on plain
-/// Microsoft.Data.Sqlite. Prints one line per measure: <c>NAME: median X ms, raw Y ms, ratio Z</c>.
+/// Microsoft.Data.Sqlite (or Npgsql, with --provider PostgreSql). Prints one line per measure: <c>NAME: median X ms, raw Y ms, ratio Z</c>.
 /// Goal: each median ≤ 30 ms and ≤ 3× its raw query.
 /// </summary>
 /// <remarks>
 /// Options: <c>--cases N</c> (default 100000), <c>--runs N</c> (default 30), <c>--plan</c> (prints SQLite's plan of each
-/// raw query), <c>--sql</c> (prints the SQL that EF Core sends for each measure), <c>--database PATH</c> (a file kept after the run and reused by the next one instead of a temporary file).
+/// raw query), <c>--sql</c> (prints the SQL that EF Core sends for each measure), <c>--database PATH</c> (a file kept after the run and reused by the next one instead of a temporary file),
+/// <c>--provider PostgreSql --connection "Host=…;Database=…;Username=…"</c> (the same measures on a PostgreSQL database, migrated
+/// and seeded unless it already holds cases, and kept; the raw SQL on plain Npgsql, <c>--plan</c> printing EXPLAIN ANALYZE).
 /// </remarks>
 internal static class QueueBenchmark
 {
@@ -48,17 +54,32 @@ internal static class QueueBenchmark
     private const string NumberWhere = "(Reference LIKE $contains ESCAPE '\\' OR Patient_PatientNumber LIKE $contains ESCAPE '\\')";
 
     /// <summary>The parameters of <see cref="NameWhere"/> and <see cref="NumberWhere"/> (the test texts hold no LIKE wildcard).</summary>
-    private static (string Name, string Value)[] SearchParameters(string text) =>
+    private static (string Name, object Value)[] SearchParameters(string text) =>
         [("$reference", text.ToUpperInvariant() + "%"), ("$contains", $"%{(text.Any(char.IsAsciiDigit) ? text : TextSearch.Normalize(text))}%")];
 
-    private static async Task<string> FirstPatientNumberAsync(string connectionString)
+    private static async Task<string> FirstPatientNumberAsync(DbConnection connection)
     {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT Patient_PatientNumber FROM CaseFiles WHERE {OpenCase} AND length(Patient_PatientNumber) >= 8 ORDER BY Reference LIMIT 1";
+        command.CommandText = Dialect(connection,
+            $"SELECT Patient_PatientNumber FROM CaseFiles WHERE {OpenCase} AND length(Patient_PatientNumber) >= 8 ORDER BY Reference LIMIT 1");
         return (string)(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException("No open case has an IPP."));
     }
+
+    /// <summary>The columns the raw SQL names, which PostgreSQL needs quoted (EF Core created them in mixed case).</summary>
+    private static readonly Regex Identifier = new(
+        @"\b(CaseFiles|Id|Reference|Kind|Patient_LastName|Patient_FirstName|Requester_Name|Services|ReceivedOn|Status|NextDueOn|AssignedTo|NextDueCode|" +
+        @"ClockSuspended|WaitingOn|WaitingSince|ReminderDueOn|NextDueLabel|NextDueComputation|Patient_SearchName|Requester_SearchName|Patient_PatientNumber)\b",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex Parameter = new(@"\$(\w+)", RegexOptions.CultureInvariant);
+
+    /// <summary>The raw SQL as written for SQLite, or for PostgreSQL: quoted identifiers, <c>@name</c> parameters.</summary>
+    private static string Dialect(DbConnection connection, string sql) =>
+        connection is NpgsqlConnection ? Parameter.Replace(Identifier.Replace(sql, "\"$1\""), "@$1") : sql;
+
+    private static DbConnection RawConnection(BenchmarkDatabase database) => database.Provider == DatabaseProvider.PostgreSql
+        ? new NpgsqlConnection(database.ConnectionString)
+        : new SqliteConnection(database.ConnectionString);
 
     public static async Task RunAsync(string[] args)
     {
@@ -67,17 +88,21 @@ internal static class QueueBenchmark
         var showPlan = args.Contains("--plan");
         var showSql = args.Contains("--sql");
         var path = StringOption(args, "--database");
+        var provider = Enum.Parse<DatabaseProvider>(StringOption(args, "--provider") ?? nameof(DatabaseProvider.Sqlite), ignoreCase: true);
+        var connectionString = StringOption(args, "--connection");
         var clock = TimeProvider.System;
 
         var seeding = Stopwatch.StartNew();
-        await using var database = await BenchmarkDatabase.CreateAsync(cases, clock, path);
+        await using var database = await BenchmarkDatabase.CreateAsync(cases, clock, path, provider, connectionString);
         Console.Error.WriteLine($"Database ready with {cases:N0} cases in {seeding.Elapsed.TotalSeconds:F1} s ({database.FilePath}).");
 
         var service = new CaseQueueService(database.Factory, clock);
-        var today = ParisCalendar.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = ParisCalendar.Today(clock);
         const string name = "lefevre";
         // Six digits from the middle of an open case's IPP (a number read from a letter), and a reference's sequence.
-        var ipp = (await FirstPatientNumberAsync(database.ConnectionString)).Substring(2, 6);
+        await using var raw = RawConnection(database);
+        await raw.OpenAsync();
+        var ipp = (await FirstPatientNumberAsync(raw)).Substring(2, 6);
         const string reference = "0042";
 
         Measure[] measures =
@@ -96,8 +121,6 @@ internal static class QueueBenchmark
                 Where: $"{ClosedCase} AND {NameWhere}", Parameters: SearchParameters(name), ClosedCount: true),
         ];
 
-        await using var raw = new SqliteConnection(database.ConnectionString);
-        await raw.OpenAsync();
         foreach (var measure in measures)
         {
             if (showPlan)
@@ -144,7 +167,7 @@ internal static class QueueBenchmark
     /// Times <see cref="CaseQueueService.CountClosedMatchesAsync"/> (the closed cases that the filter would find, asked
     /// when no open case matches) against one COUNT, instead of the page.
     /// </param>
-    private sealed record Measure(string Name, QueueFilter Filter, PageRequest Page, string Where, (string Name, string Value)[] Parameters,
+    private sealed record Measure(string Name, QueueFilter Filter, PageRequest Page, string Where, (string Name, object Value)[] Parameters,
         bool ClosedCount = false)
     {
         public string CountSql => $"SELECT COUNT(*) FROM CaseFiles WHERE {Where}";
@@ -168,7 +191,7 @@ internal static class QueueBenchmark
         return (page.TotalCount, [.. page.Items]);
     }
 
-    private static async Task<(int Total, List<CaseListItem> Items)> RawAsync(SqliteConnection connection, Measure measure) =>
+    private static async Task<(int Total, List<CaseListItem> Items)> RawAsync(DbConnection connection, Measure measure) =>
         measure.ClosedCount ? (await ScalarAsync(connection, measure.CountSql, measure), []) : await RawPageAsync(connection, measure);
 
     /// <summary>
@@ -176,7 +199,7 @@ internal static class QueueBenchmark
     /// dated part, with the total alongside (counted apart when the page is empty) and, only when the page reaches past
     /// it, its undated part; each row read into the same <see cref="CaseListItem"/> as the service's.
     /// </summary>
-    private static async Task<(int Total, List<CaseListItem> Items)> RawPageAsync(SqliteConnection connection, Measure measure)
+    private static async Task<(int Total, List<CaseListItem> Items)> RawPageAsync(DbConnection connection, Measure measure)
     {
         var (skip, size) = (measure.Page.Skip, measure.Page.PageSize);
         var items = new List<CaseListItem>(size);
@@ -190,7 +213,7 @@ internal static class QueueBenchmark
         return (total, items);
     }
 
-    private static async Task<int> ScalarAsync(SqliteConnection connection, string sql, Measure measure)
+    private static async Task<int> ScalarAsync(DbConnection connection, string sql, Measure measure)
     {
         await using var command = Command(connection, sql, measure);
         return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
@@ -200,7 +223,7 @@ internal static class QueueBenchmark
     /// Reads the page into the same objects as the service returns (dates and the services' JSON parsed); returns the
     /// total of a 19th column, if the query has one and returned a row.
     /// </summary>
-    private static async Task<int?> ReadAsync(SqliteConnection connection, string sql, Measure measure, List<CaseListItem> items)
+    private static async Task<int?> ReadAsync(DbConnection connection, string sql, Measure measure, List<CaseListItem> items)
     {
         await using var command = Command(connection, sql, measure);
         await using var reader = await command.ExecuteReaderAsync();
@@ -209,7 +232,7 @@ internal static class QueueBenchmark
         {
             items.Add(new CaseListItem(
                 reader.GetGuid(0), reader.GetString(1), (CaseKind)reader.GetInt32(2), reader.GetString(3), reader.GetString(4),
-                reader.GetString(5), JsonSerializer.Deserialize<List<string>>(reader.GetString(6)) ?? [],
+                reader.GetString(5), reader.GetValue(6) is string[] services ? [.. services] : JsonSerializer.Deserialize<List<string>>(reader.GetString(6)) ?? [],
                 reader.GetFieldValue<DateOnly>(7), (CaseStatus)reader.GetInt32(8),
                 reader.IsDBNull(9) ? null : reader.GetFieldValue<DateOnly>(9),
                 reader.IsDBNull(10) ? null : reader.GetString(10),
@@ -221,22 +244,27 @@ internal static class QueueBenchmark
                 reader.IsDBNull(16) ? null : reader.GetString(16),
                 reader.IsDBNull(17) ? null : reader.GetString(17)));
             if (reader.FieldCount > 18)
-                total = reader.GetInt32(18);
+                total = Convert.ToInt32(reader.GetValue(18), CultureInfo.InvariantCulture);
         }
         return total;
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, Measure measure)
+    private static DbCommand Command(DbConnection connection, string sql, Measure measure)
     {
         var command = connection.CreateCommand();
-        command.CommandText = sql;
+        command.CommandText = Dialect(connection, sql);
         foreach (var (name, value) in measure.Parameters)
-            command.Parameters.AddWithValue(name, value);
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = connection is NpgsqlConnection ? name.TrimStart('$') : name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
         return command;
     }
 
     /// <summary>A benchmark that compares different rows proves nothing: stop if the raw SQL and the service disagree.</summary>
-    private static async Task CheckSameRowsAsync(CaseQueueService service, SqliteConnection raw, Measure measure)
+    private static async Task CheckSameRowsAsync(CaseQueueService service, DbConnection raw, Measure measure)
     {
         var (serviceTotal, serviceItems) = await CallAsync(service, measure);
         var (total, items) = await RawAsync(raw, measure);
@@ -249,16 +277,17 @@ internal static class QueueBenchmark
         Console.Error.WriteLine($"{measure.Name}: {total:N0} matching cases.");
     }
 
-    private static async Task PrintPlanAsync(SqliteConnection connection, Measure measure)
+    private static async Task PrintPlanAsync(DbConnection connection, Measure measure)
     {
         string[] statements = measure.ClosedCount ? [measure.CountSql] : [measure.DatedSql(measure.Page.Skip, measure.Page.PageSize), measure.UndatedSql(0, measure.Page.PageSize)];
         foreach (var sql in statements)
         {
             Console.Error.WriteLine($"{measure.Name}: {sql}");
-            await using var command = Command(connection, "EXPLAIN QUERY PLAN " + sql, measure);
+            var postgres = connection is NpgsqlConnection;
+            await using var command = Command(connection, (postgres ? "EXPLAIN ANALYZE " : "EXPLAIN QUERY PLAN ") + sql, measure);
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
-                Console.Error.WriteLine($"    {reader.GetString(3)}");
+                Console.Error.WriteLine($"    {reader.GetString(postgres ? 0 : 3)}");
         }
     }
 }

@@ -29,9 +29,11 @@ document.addEventListener('click', function (event) {
   target.scrollIntoView();
 }, true);
 
-// MudTabs leaves only the selected tab in the tab order and gives the others no key of their own: the WAI-ARIA tabs
-// pattern here. Left/Right (Home/End) move the focus along the row, Enter or Space opens the focused tab.
-document.addEventListener('keydown', function (event) {
+// The WAI-ARIA tabs pattern, in the browser: Left/Right (Home/End) move the focus along the row, Enter or Space opens the
+// focused tab. MudTabs (9.x) also handles these keys, on the server: its focus moves arrive one round trip later, so a late
+// one could pull the focus back to a tab the user had already left, and Enter then opened that tab (seen in CI under load).
+// Caught in the capture phase on window and stopped, these keys reach MudTabs' handler no more: one handler, no race.
+window.addEventListener('keydown', function (event) {
   const tab = event.target instanceof Element ? event.target.closest('.mud-tabs [role="tab"]') : null;
   if (!tab || event.altKey || event.ctrlKey || event.metaKey) return;
   const row = [...tab.closest('[role="tablist"]').querySelectorAll('[role="tab"]')].filter(t => !t.classList.contains('mud-disabled'));
@@ -39,12 +41,14 @@ document.addEventListener('keydown', function (event) {
   const next = { ArrowRight: row[(at + 1) % row.length], ArrowLeft: row[(at - 1 + row.length) % row.length], Home: row[0], End: row[row.length - 1] }[event.key];
   if (next) {
     event.preventDefault();
+    event.stopPropagation();
     next.focus();
   } else if (event.key === 'Enter' || event.key === ' ') {
     event.preventDefault();
+    event.stopPropagation();
     tab.click();
   }
-});
+}, true);
 
 // Focus given back after a re-render (a step's panel closed): the first selector that finds an element takes it. A button
 // the re-render removed is simply skipped, where a stale element reference would fail and end the circuit.

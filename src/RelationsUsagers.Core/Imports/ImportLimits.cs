@@ -66,7 +66,7 @@ public sealed record ImportLimits
 
     private string TooLarge() =>
         $"Le classeur décompressé dépasse {Megabytes(MaxUncompressedBytes)} Mo ou est anormalement compressé : il n'a pas été lu. "
-        + "Enregistrez le tableau de suivi seul dans un nouveau classeur Excel (.xlsx).";
+        + "Enregistrez la feuille à importer seule dans un nouveau classeur Excel (.xlsx).";
 
     public string TooManyRows(string sheet, int rows) =>
         $"La feuille « {sheet} » compte {rows.ToString("N0", French)} lignes sous les en-têtes, plus que les {MaxRows.ToString("N0", French)} admises : "

@@ -39,7 +39,7 @@ public sealed class ImportLimitsTests
         var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
 
         Assert.Equal("Le classeur décompressé dépasse 50 Mo ou est anormalement compressé : il n'a pas été lu. "
-            + "Enregistrez le tableau de suivi seul dans un nouveau classeur Excel (.xlsx).", refusal);
+            + "Enregistrez la feuille à importer seule dans un nouveau classeur Excel (.xlsx).", refusal);
         Assert.InRange(allocated, 0, 4 * 1024 * 1024);
         Assert.Equal(0, file.Position);
     }

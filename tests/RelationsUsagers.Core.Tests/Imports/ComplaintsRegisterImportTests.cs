@@ -231,4 +231,38 @@ public sealed class ComplaintsRegisterImportTests
         Assert.Equal(("A-2", "Pas de place"), (noir.FormerReference, noir.Summary));
         Assert.Equal([ComplaintMotive.Reception], noir.Motives);
     }
+
+    /// <summary>The CDU's column of the register (R.1112-94): its opinion in words, beside the meeting's date or without it.</summary>
+    private static byte[] CduOpinions() => Build("CDU",
+        ["N°", "Date de réception", "Nom du patient", "Motif", "Objet", "Date CDU", "Avis CDU"],
+        ["C-1", "05/01/2026", "VASSEUR Odile", "Accueil", "Attente au guichet", "10/03/2026", "Recommandation : renfort de l'accueil le lundi"],
+        ["C-2", "06/01/2026", "BRUNEAU Yann", "Soins infirmiers", "Pansement oublié", "10/03/2026", "Information sur les voies de recours (CCI)"],
+        ["C-3", "07/01/2026", "TESSIER Maud", "Repas", "Repas froid", "10/03/2026", "Réponse de l'établissement jugée complète"],
+        ["C-4", "08/01/2026", "LEGRIS Noam", "Facturation", "Facture en double", null, "Classement"]);
+
+    [Fact]
+    public async Task The_CDU_opinion_column_gives_the_opinion_and_its_kind_and_without_the_meeting_stays_in_words()
+    {
+        await using var database = await TestDatabase.CreateAsync(Ct);
+        var preview = await PreviewAsync(database, CduOpinions());
+
+        Assert.Equal((F.CduMeetingOn, F.CduOpinion), (preview.Mapping["F"], preview.Mapping["G"]));
+        Assert.Contains("G « Avis CDU » → Avis de la CDU (100 %)", preview.UsedColumns);
+        Assert.Equal((4, 0), (preview.NewCount, preview.RejectedCount));
+        await new ComplaintsRegisterImporter(database.Factory, database.Clock).ImportAsync(preview, Ct);
+
+        await using var db = database.CreateContext();
+        var complaints = await db.Complaints.ToDictionaryAsync(c => c.FormerReference!, Ct);
+        Assert.Equal((CduOpinion.Recommendation, "Recommandation : renfort de l'accueil le lundi", new DateOnly(2026, 3, 10)),
+            (complaints["C-1"].CduOpinion, complaints["C-1"].CduOpinionText, complaints["C-1"].CduMeetingOn));
+        Assert.Equal((CduOpinion.RemediesInformation, "Information sur les voies de recours (CCI)"), (complaints["C-2"].CduOpinion, complaints["C-2"].CduOpinionText));
+        // Words that name no kind of opinion: the text is kept, no kind is guessed.
+        Assert.Equal(((CduOpinion?)null, "Réponse de l'établissement jugée complète"), (complaints["C-3"].CduOpinion, complaints["C-3"].CduOpinionText));
+        // No meeting, no opinion: the words stay with the object.
+        var legris = complaints["C-4"];
+        Assert.Equal(((CduOpinion?)null, (string?)null, (DateOnly?)null), (legris.CduOpinion, legris.CduOpinionText, legris.CduMeetingOn));
+        Assert.Equal("Facture en double\nAvis de la CDU : « Classement » (séance de la CDU non renseignée)", legris.Summary);
+        var validators = database.CreateValidators();
+        Assert.All(complaints.Values, c => Assert.True(validators.Validate(c).IsValid, string.Join(" ", validators.Validate(c).Errors)));
+    }
 }

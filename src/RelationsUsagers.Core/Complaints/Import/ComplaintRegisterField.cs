@@ -40,6 +40,8 @@ public enum ComplaintRegisterField
     Outcome = 26,
     ClosedOn = 27,
     Remarks = 28,
+    /// <summary>« Avis CDU »: the commission's opinion in words (R.1112-94), its kind read from them.</summary>
+    CduOpinion = 29,
 }
 
 public static class ComplaintRegisterFields
@@ -75,6 +77,7 @@ public static class ComplaintRegisterFields
         [ComplaintRegisterField.Outcome] = CaseFileFieldNames.Outcome,
         [ComplaintRegisterField.ClosedOn] = CaseFileFieldNames.ClosedOn,
         [ComplaintRegisterField.Remarks] = ComplaintFieldNames.Remarks,
+        [ComplaintRegisterField.CduOpinion] = ComplaintFieldNames.CduOpinion,
     };
 
     public static string Label(this ComplaintRegisterField field) => Vocabulary.Label(field);
@@ -137,6 +140,8 @@ public static class ComplaintRegisterFields
             "CR transmis le", "Date CR médiation", "Date du compte rendu de médiation"],
         [ComplaintRegisterField.CduMeetingOn] = ["Date d'examen en CDU", "CDU", "Examen en CDU", "Date de la CDU", "Séance CDU", "Date CDU",
             "Passage en CDU", "Date de la séance de la CDU", "CDU du"],
+        [ComplaintRegisterField.CduOpinion] = ["Avis CDU", "Avis de la CDU", "Avis de la commission", "Avis de la CDU / recommandation",
+            "Recommandation CDU", "Recommandations de la CDU", "Conclusion CDU", "Conclusions de la CDU", "Décision CDU"],
         [ComplaintRegisterField.AnswerSentOn] = ["Réponse le", "Date de réponse", "Date réponse", "Réponse", "Date de la réponse",
             "Date de réponse définitive", "Réponse envoyée le", "Réponse du directeur", "Date réponse direction", "Répondu le"],
         [ComplaintRegisterField.Outcome] = ["Suite donnée", "Suites données", "Suites", "Suite", "Issue", "Conclusion", "Actions d'amélioration",

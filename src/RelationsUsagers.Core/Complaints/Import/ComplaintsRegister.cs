@@ -34,6 +34,8 @@ public sealed class ComplaintRegisterEntry : IImportEntry
     public DateOnly? MediationMeetingOn { get; internal set; }
     public DateOnly? MediationReportOn { get; internal set; }
     public DateOnly? CduMeetingOn { get; internal set; }
+    public CduOpinion? CduOpinion { get; internal set; }
+    public string? CduOpinionText { get; internal set; }
     public DateOnly? AnswerSentOn { get; internal set; }
     DateOnly? IImportEntry.LastStepOn => AnswerSentOn;
     /// <summary>The day the complaint ended: the register's closing date, or its answer when the register keeps no closing column.</summary>
@@ -121,6 +123,14 @@ public sealed class ComplaintsRegister : ImportRegister<F, ComplaintRegisterEntr
         ("paramedical", MediationType.NonMedical), ("medical", MediationType.Medical), ("medecin", MediationType.Medical),
     ];
 
+    // R.1112-94: after its examination the CDU recommends, informs of the remedies, or advises a reasoned closure.
+    private static readonly (string Word, CduOpinion Opinion)[] CduOpinions =
+    [
+        ("recours", Complaints.CduOpinion.RemediesInformation), ("voies de", Complaints.CduOpinion.RemediesInformation),
+        ("classement", Complaints.CduOpinion.ReasonedClosure), ("classe", Complaints.CduOpinion.ReasonedClosure),
+        ("recommand", Complaints.CduOpinion.Recommendation),
+    ];
+
     /// <summary>The complainant is the patient himself.</summary>
     private static readonly (string Word, bool Self)[] PatientHimself = [("patient", true), ("lui meme", true), ("elle meme", true), ("interesse", true)];
 
@@ -198,6 +208,7 @@ public sealed class ComplaintsRegister : ImportRegister<F, ComplaintRegisterEntr
         e.SentToServiceOn = line.DateOrPending(F.SentToServiceOn, start, out var pendingService);
         ReadMediation(line, e, start, remarks);
         e.CduMeetingOn = line.Date(F.CduMeetingOn, start);
+        ReadCduOpinion(line, e, remarks);
         e.AnswerSentOn = line.DateOrPending(F.AnswerSentOn, start, out var pendingAnswer);
         e.Outcome = line.Text(F.Outcome);
         var closed = line.DateOrPending(F.ClosedOn, start, out var pendingClosing);
@@ -257,6 +268,24 @@ public sealed class ComplaintsRegister : ImportRegister<F, ComplaintRegisterEntr
         e.MediationReportOn = line.Date(F.MediationReportOn, e.MediationMeetingOn ?? referred ?? start);
     }
 
+    /// <summary>
+    /// The CDU's opinion (R.1112-94): its words become the opinion's text, and its kind when they name one. An opinion needs the
+    /// meeting that gave it: without the CDU's date the words stay with the object, no meeting is invented.
+    /// </summary>
+    private static void ReadCduOpinion(RowReader<F> line, ComplaintRegisterEntry e, List<string> remarks)
+    {
+        if (line.Text(F.CduOpinion) is not { } words)
+            return;
+        if (e.CduMeetingOn is null)
+        {
+            remarks.Add($"{F.CduOpinion.Label()} : « {words} » (séance de la CDU non renseignée)");
+            return;
+        }
+        e.CduOpinionText = words;
+        e.CduOpinion = ImportWords.Find(CduOpinions, words);
+        line.MaxLength(F.CduOpinion, words, 4000);
+    }
+
     /// <summary>Said at the header, once: a missing column that rejects lines (the complainant's name, the motive).</summary>
     public override IEnumerable<string> HeaderWarnings(IReadOnlyList<ImportColumn<F>> columns, IReadOnlyList<ImportRow<F, ComplaintRegisterEntry>> rows) =>
         MissingColumn(columns, rows, F.Complainant, "le nom du plaignant", "dont le plaignant n'est pas le patient")
@@ -285,6 +314,8 @@ public sealed class ComplaintsRegister : ImportRegister<F, ComplaintRegisterEntr
             MediationType = e.MediationType,
             MediatorName = e.MediatorName,
             CduMeetingOn = e.CduMeetingOn,
+            CduOpinion = e.CduOpinion,
+            CduOpinionText = e.CduOpinionText,
             AnswerSentOn = e.AnswerSentOn,
             ImportSource = source,
             FormerReference = e.FormerReference,

@@ -32,6 +32,17 @@ public sealed partial class CaseFileService
         return await AddEventAsync(db, current, stamp, type, input, establishes, ct);
     }
 
+    /// <summary>
+    /// <see cref="AddEventAsync(Guid, Guid, string, DateOnly, string?, CancellationToken)"/> on the caller's context, inside
+    /// the transaction it has begun: a feature that records the case's fact with its own row (the mediation minutes sent)
+    /// commits both or neither.
+    /// </summary>
+    internal async Task<CaseFile> AddEventWithinAsync(AppDbContext db, Guid id, Guid stamp, string type, StepInput input, CancellationToken ct)
+    {
+        var current = await LoadForChangeAsync(db, id, stamp, ct);
+        return await AddEventAsync(db, current, stamp, type, input, null, ct);
+    }
+
     private async Task<CaseFile> AddEventAsync(AppDbContext db, CaseFile current, Guid stamp, string type, StepInput input,
         Action<CaseFile>? establishes, CancellationToken ct)
     {

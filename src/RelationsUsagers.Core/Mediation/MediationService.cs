@@ -218,10 +218,13 @@ public sealed class MediationService(IDbContextFactory<AppDbContext> dbFactory, 
         string what, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // The case's step and the minutes' state are one fact: one transaction, so that a failure leaves neither (a case
+        // « sent to the president » with minutes still « approved » would count the forwarding delay for nothing).
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var row = await LoadMinutesAsync(db, appointmentId, stamp, from, ct);
         var file = await db.CaseFiles.AsNoTracking().FirstAsync(c => c.Id == row.CaseFileId, ct);
         // The case's fact first (its step, its checks, its deadlines); the minutes follow it.
-        await cases.AddEventAsync(file.Id, file.ConcurrencyStamp, eventType, on, what, ct);
+        await cases.AddEventWithinAsync(db, file.Id, file.ConcurrencyStamp, eventType, new StepInput(on, what), ct);
         row.Status = to;
         if (to == MinutesStatus.SentToPresident)
             row.SentToPresidentOn = on;
@@ -230,6 +233,7 @@ public sealed class MediationService(IDbContextFactory<AppDbContext> dbFactory, 
         Touch(db, row);
         db.AuditEntries.Add(AuditTrail.Line(file, db.UtcNow, db.CurrentUserName, MinutesAction, $"{what} le {on:dd/MM/yyyy}"));
         await SaveAsync(db, row, stamp, ct);
+        await tx.CommitAsync(ct);
         return row;
     }
 

@@ -57,6 +57,47 @@ public sealed class MediationServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sending_the_minutes_that_fails_on_the_minutes_leaves_neither_the_case_s_step_nor_the_minutes_sent()
+    {
+        var booked = await _mediation.BookAsync(_complaint.Id, Request(16), Ct);
+        _database.Clock.Advance(TimeSpan.FromDays(2)); // 17 March
+        await _mediation.RecordHeldAsync(booked.Id, booked.ConcurrencyStamp, Ct);
+        var minutes = await _mediation.MinutesAsync(booked.Id, Ct);
+        minutes.PersonsPresent = "Mme Garnier, plaignante ; Dr Roy, médiateur";
+        minutes.Grievances = "« On ne m'a rien expliqué avant l'opération. »";
+        var submitted = await _mediation.SaveMinutesAsync(await _mediation.SaveMinutesAsync(minutes, submit: false, Ct), submit: true, Ct);
+        var approved = await _mediation.RecordApprovalAsync(booked.Id, submitted.ConcurrencyStamp, true, new DateOnly(2026, 3, 17), Ct);
+        await using (var db = _database.CreateContext())
+        {
+            // The minutes' row refuses its change: the case's step, written before it, must go with it.
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE TRIGGER MinutesDown BEFORE UPDATE ON MediationMinutes BEGIN SELECT RAISE(ABORT, 'disque indisponible'); END;", Ct);
+        }
+        var statusBefore = (await _database.CreateService().OpenAsync(_complaint.Id, Ct))!.Status;
+        long auditBefore;
+        await using (var db = _database.CreateContext())
+            auditBefore = await db.AuditEntries.LongCountAsync(Ct);
+
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => _mediation.SendToPresidentAsync(booked.Id, approved.ConcurrencyStamp, new DateOnly(2026, 3, 17), Ct));
+
+        await using (var db = _database.CreateContext())
+        {
+            var file = await db.CaseFiles.AsNoTracking().Include(c => c.Events).SingleAsync(c => c.Id == _complaint.Id, Ct);
+            Assert.DoesNotContain(file.Events, e => e.Type == CaseEventTypes.MediationReportSent);
+            Assert.Equal(statusBefore, file.Status);
+            var row = await db.MediationMinutes.AsNoTracking().SingleAsync(m => m.AppointmentId == booked.Id, Ct);
+            Assert.Equal((MinutesStatus.Approved, (DateOnly?)null, approved.ConcurrencyStamp), (row.Status, row.SentToPresidentOn, row.ConcurrencyStamp));
+            Assert.Equal(auditBefore, await db.AuditEntries.LongCountAsync(Ct));
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER MinutesDown;", Ct);
+        }
+        // Nothing half-written stands in the way: the same sending, tried again, goes through.
+        var sent = await _mediation.SendToPresidentAsync(booked.Id, approved.ConcurrencyStamp, new DateOnly(2026, 3, 17), Ct);
+        Assert.Equal(MinutesStatus.SentToPresident, sent.Status);
+        var after = await _database.CreateService().OpenAsync(_complaint.Id, Ct);
+        Assert.Single(after!.Events, e => e.Type == CaseEventTypes.MediationReportSent);
+    }
+
+    [Fact]
     public async Task The_minutes_go_from_draft_to_the_members_and_record_the_case_s_facts()
     {
         var booked = await _mediation.BookAsync(_complaint.Id, Request(16), Ct);

@@ -118,7 +118,11 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
 
     /// <summary>The case service acting as another user on the same file and clock.</summary>
     protected CaseFileService ServiceAs(string userName) =>
-        new(new UserContextFactory(ConnectionString, new FixedCurrentUser(userName), Clock), new CaseValidators(Clock), Clock);
+        new(FactoryAs(userName), new CaseValidators(Clock), Clock);
+
+    /// <summary>Contexts acting as another user on the same file and clock (a colleague's services in another circuit).</summary>
+    protected IDbContextFactory<AppDbContext> FactoryAs(string userName) =>
+        new UserContextFactory(ConnectionString, new FixedCurrentUser(userName), Clock);
 
     protected async Task<int> CountCasesAsync()
     {

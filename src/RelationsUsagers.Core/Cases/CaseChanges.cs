@@ -20,10 +20,14 @@ public sealed class CaseChanges
     /// <summary>
     /// Call after the commit, with the context that committed: on PostgreSQL a NOTIFY on its connection, elsewhere the
     /// local event. The change is already saved: a notification that cannot be sent is raised locally rather than
-    /// reported to the user as a failed save.
+    /// reported to the user as a failed save. Refused inside an open transaction: on SQLite the local event runs the
+    /// listeners' reloads on this very thread (Blazor runs an idle circuit's work inline), so they would read the state
+    /// before the commit, and one that writes (the queue's audited search) would wait for the write lock this thread holds.
     /// </summary>
     public async Task PublishAsync(AppDbContext db, Guid? caseId)
     {
+        if (db.Database.CurrentTransaction is not null)
+            throw new InvalidOperationException("A case change is published after its transaction commits, not inside it.");
         if (!db.Database.IsNpgsql())
         {
             Raise(caseId);

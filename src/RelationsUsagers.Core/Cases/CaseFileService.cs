@@ -97,7 +97,8 @@ public sealed partial class CaseFileService(IDbContextFactory<AppDbContext> dbFa
         {
             await RefreshNextDueAsync(db, current, ct);
             await db.SaveChangesAsync(ct);
-            if (changes is not null)
+            // Inside a caller's transaction (a feature's own row saved with the step), the caller publishes after its commit.
+            if (changes is not null && db.Database.CurrentTransaction is null)
                 await changes.PublishAsync(db, current.Id);
         }
         catch (DbUpdateConcurrencyException)

@@ -12,7 +12,7 @@ public sealed record DocumentStorage(string RootPath);
 
 /// <summary>Uploads, downloads and withdrawals of a case's documents; all are audited.</summary>
 public sealed class CaseDocumentService(IDbContextFactory<AppDbContext> dbFactory, DocumentStorage storage,
-    ILogger<CaseDocumentService>? logger = null)
+    ILogger<CaseDocumentService>? logger = null, CaseChanges? changes = null)
 {
     private readonly ILogger log = logger ?? NullLogger<CaseDocumentService>.Instance;
 
@@ -61,7 +61,6 @@ public sealed class CaseDocumentService(IDbContextFactory<AppDbContext> dbFactor
             doc.SizeBytes = written;
             db.CaseDocuments.Add(doc);
             await db.SaveChangesAsync(ct);
-            return doc;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -77,6 +76,9 @@ public sealed class CaseDocumentService(IDbContextFactory<AppDbContext> dbFactor
             Remove(partPath, fullPath);
             throw;
         }
+        // Outside the try: the document is saved, whatever a listener does it must not remove its file.
+        await PublishAsync(db, caseId);
+        return doc;
     }
 
     private static string Mismatch(string name) =>
@@ -151,7 +153,11 @@ public sealed class CaseDocumentService(IDbContextFactory<AppDbContext> dbFactor
         db.AuditEntries.Add(AuditTrail.Line(file, now, user, AuditActions.DocumentWithdrawn, $"{doc.FileName} ; motif : {reason}"));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        await PublishAsync(db, caseId);
     }
+
+    /// <summary>The case's document list changed: its page and the queue are told, after the commit.</summary>
+    private Task PublishAsync(AppDbContext db, Guid caseId) => changes?.PublishAsync(db, caseId) ?? Task.CompletedTask;
 
     private string FullPath(CaseDocument doc) => Path.Combine(Path.GetFullPath(storage.RootPath), doc.StoragePath);
 }

@@ -33,7 +33,8 @@ public sealed record UncoveredClaim(Guid CaseFileId, string Reference, string? I
 /// is one save with its audit line; a recorded value is never overwritten without a reason, kept with the old value in
 /// <see cref="LedgerCorrection"/> (correct, never erase). Filling a value still empty (a payment) needs no reason.
 /// </summary>
-public sealed class InsuranceLedgerService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, InsuranceOptions options)
+public sealed class InsuranceLedgerService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, InsuranceOptions options,
+    CaseChanges? caseChanges = null)
 {
     public int RefundOverdueDays => options.RefundOverdueDays;
 
@@ -224,6 +225,7 @@ public sealed class InsuranceLedgerService(IDbContextFactory<AppDbContext> dbFac
             db.ClaimCovers.Add(added);
             Audit(db, claim.Id, claim.Reference, $"Sinistre inscrit au contrat {policy.PolicyNumber}, franchise applicable {Euros.Format(added.Deductible)}");
             await db.SaveChangesAsync(ct);
+            await PublishAsync(db, claim.Id);
             return added;
         }
         if (stored.Id != draft.Id)
@@ -237,6 +239,7 @@ public sealed class InsuranceLedgerService(IDbContextFactory<AppDbContext> dbFac
         Record(db, stored.Id, claim.Id, claim.Reference, $"Sinistre {claim.Reference}", changes, reason);
         (stored.PolicyId, stored.Deductible) = (policy.Id, draft.Deductible);
         await db.SaveChangesAsync(ct);
+        await PublishAsync(db, claim.Id);
         return stored;
     }
 
@@ -270,6 +273,7 @@ public sealed class InsuranceLedgerService(IDbContextFactory<AppDbContext> dbFac
             db.LedgerEntries.Add(added);
             Audit(db, cover.CaseFileId, reference, $"{added.Kind.Label()} du {added.On:dd/MM/yyyy}\u00A0: {Euros.Format(added.Amount)}");
             await db.SaveChangesAsync(ct);
+            await PublishAsync(db, cover.CaseFileId);
             return added;
         }
         if (stored.Cancelled)
@@ -284,6 +288,7 @@ public sealed class InsuranceLedgerService(IDbContextFactory<AppDbContext> dbFac
         Record(db, stored.Id, cover.CaseFileId, reference, $"{stored.Kind.Label()} du {stored.On:dd/MM/yyyy}", changes, reason, always: true);
         (stored.Kind, stored.On, stored.Amount, stored.Note) = (draft.Kind, draft.On, draft.Amount, Blank(draft.Note));
         await db.SaveChangesAsync(ct);
+        await PublishAsync(db, cover.CaseFileId);
         return stored;
     }
 
@@ -301,7 +306,11 @@ public sealed class InsuranceLedgerService(IDbContextFactory<AppDbContext> dbFac
             [new Change(InsuranceFieldNames.Cancelled, Euros.Format(entry.Amount), "annulé")], reason);
         entry.Cancelled = true;
         await db.SaveChangesAsync(ct);
+        await PublishAsync(db, caseId);
     }
+
+    /// <summary>A claim's ledger line changed: its case page and the queue are told, after the commit.</summary>
+    private Task PublishAsync(AppDbContext db, Guid caseId) => caseChanges?.PublishAsync(db, caseId) ?? Task.CompletedTask;
 
     // ---------- corrections and audit ----------
 

@@ -14,7 +14,8 @@ namespace RelationsUsagers.Core.Mediation;
 /// cancelling with a reason, the calendar, the minutes from draft to their sending (R.1112-94), each step audited and the
 /// case's facts recorded through its steps.
 /// </summary>
-public sealed class MediationService(IDbContextFactory<AppDbContext> dbFactory, CaseFileService cases, TimeProvider clock)
+public sealed class MediationService(IDbContextFactory<AppDbContext> dbFactory, CaseFileService cases, TimeProvider clock,
+    CaseChanges? changes = null)
 {
     public const string AppointmentAction = AuditActions.MediationAppointment;
     public const string MinutesAction = AuditActions.MediationMinutes;
@@ -74,6 +75,7 @@ public sealed class MediationService(IDbContextFactory<AppDbContext> dbFactory, 
         db.MediationAppointments.Add(appointment);
         db.AuditEntries.Add(AuditTrail.Line(complaint, db.UtcNow, db.CurrentUserName, AppointmentAction, $"Fixée le {Describe(appointment)}"));
         await db.SaveChangesAsync(ct);
+        await PublishAsync(db, caseId);
         return appointment;
     }
 
@@ -90,6 +92,7 @@ public sealed class MediationService(IDbContextFactory<AppDbContext> dbFactory, 
         appointment.History.Add(Change(db, $"Reportée du {before} au {Describe(appointment)}", reason));
         db.AuditEntries.Add(AuditTrail.Line(complaint, db.UtcNow, db.CurrentUserName, AppointmentAction, $"Reportée du {before} au {Describe(appointment)} : {reason.Trim()}"));
         await SaveAsync(db, appointment, stamp, ct);
+        await PublishAsync(db, appointment.CaseFileId);
         return appointment;
     }
 
@@ -103,6 +106,7 @@ public sealed class MediationService(IDbContextFactory<AppDbContext> dbFactory, 
         appointment.History.Add(Change(db, $"Rencontre du {Describe(appointment)} annulée", reason));
         db.AuditEntries.Add(AuditTrail.Line(complaint, db.UtcNow, db.CurrentUserName, AppointmentAction, $"Annulée ({Describe(appointment)}) : {reason.Trim()}"));
         await SaveAsync(db, appointment, stamp, ct);
+        await PublishAsync(db, appointment.CaseFileId);
         return appointment;
     }
 
@@ -113,17 +117,24 @@ public sealed class MediationService(IDbContextFactory<AppDbContext> dbFactory, 
     public async Task<MediationAppointment> RecordHeldAsync(Guid appointmentId, Guid stamp, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (appointment, complaint) = await LoadPlannedAsync(db, appointmentId, stamp, ct);
-        if (appointment.StartsAt > ParisCalendar.Local(clock.GetUtcNow()))
-            throw new CaseRuleException("La rencontre n'a pas encore eu lieu.");
-        appointment.Status = MediationAppointmentStatus.Held;
-        appointment.History.Add(Change(db, "Rencontre tenue", null));
-        await SaveAsync(db, appointment, stamp, ct);
-        var mediators = await db.CduMembers.AsNoTracking().Where(m => appointment.MediatorIds.Contains(m.Id)).ToListAsync(ct);
-        var file = await db.CaseFiles.AsNoTracking().FirstAsync(c => c.Id == complaint.Id, ct);
-        foreach (var type in MeetingEvents(complaint, mediators))
-            file = await cases.AddEventAsync(file.Id, file.ConcurrencyStamp, type, appointment.Date, $"Rencontre de médiation ({appointment.Place})", ct);
-        return appointment;
+        // The meeting held and its facts on the case are one fact: one transaction, published once after its commit.
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var (appointment, complaint) = await LoadPlannedAsync(db, appointmentId, stamp, ct);
+            if (appointment.StartsAt > ParisCalendar.Local(clock.GetUtcNow()))
+                throw new CaseRuleException("La rencontre n'a pas encore eu lieu.");
+            appointment.Status = MediationAppointmentStatus.Held;
+            appointment.History.Add(Change(db, "Rencontre tenue", null));
+            await SaveAsync(db, appointment, stamp, ct);
+            var mediators = await db.CduMembers.AsNoTracking().Where(m => appointment.MediatorIds.Contains(m.Id)).ToListAsync(ct);
+            var caseStamp = complaint.ConcurrencyStamp;
+            foreach (var type in MeetingEvents(complaint, mediators))
+                caseStamp = (await cases.AddEventWithinAsync(db, complaint.Id, caseStamp, type,
+                    new StepInput(appointment.Date, $"Rencontre de médiation ({appointment.Place})"), ct)).ConcurrencyStamp;
+            await tx.CommitAsync(ct);
+            await PublishAsync(db, complaint.Id);
+            return appointment;
+        }
     }
 
     /// <summary>A mixed mediation records which mediator met the complainant; a single one, the meeting.</summary>
@@ -182,6 +193,7 @@ public sealed class MediationService(IDbContextFactory<AppDbContext> dbFactory, 
         var file = await db.CaseFiles.AsNoTracking().FirstAsync(c => c.Id == row.CaseFileId, ct);
         db.AuditEntries.Add(AuditTrail.Line(file, db.UtcNow, db.CurrentUserName, MinutesAction, submit ? "Remis par le médiateur" : "Brouillon enregistré"));
         await SaveAsync(db, row, edited.ConcurrencyStamp, ct);
+        await PublishAsync(db, row.CaseFileId);
         return row;
     }
 
@@ -198,6 +210,7 @@ public sealed class MediationService(IDbContextFactory<AppDbContext> dbFactory, 
         db.AuditEntries.Add(AuditTrail.Line(file, db.UtcNow, db.CurrentUserName, MinutesAction,
             $"{(approved ? "Approuvé" : "Non approuvé")} par les parties le {on:dd/MM/yyyy}"));
         await SaveAsync(db, row, stamp, ct);
+        await PublishAsync(db, row.CaseFileId);
         return row;
     }
 
@@ -234,6 +247,8 @@ public sealed class MediationService(IDbContextFactory<AppDbContext> dbFactory, 
         db.AuditEntries.Add(AuditTrail.Line(file, db.UtcNow, db.CurrentUserName, MinutesAction, $"{what} le {on:dd/MM/yyyy}"));
         await SaveAsync(db, row, stamp, ct);
         await tx.CommitAsync(ct);
+        // After the commit only: listeners told before it would read the case still « avis des parties recueilli ».
+        await PublishAsync(db, file.Id);
         return row;
     }
 
@@ -249,6 +264,9 @@ public sealed class MediationService(IDbContextFactory<AppDbContext> dbFactory, 
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /// <summary>Tells the open queues and case pages, after the commit, that the case's mediation changed.</summary>
+    private Task PublishAsync(AppDbContext db, Guid caseId) => changes?.PublishAsync(db, caseId) ?? Task.CompletedTask;
 
     private async Task EnsureBookableAsync(AppDbContext db, Complaint complaint, AppointmentRequest request, Guid? movedId, CancellationToken ct)
     {

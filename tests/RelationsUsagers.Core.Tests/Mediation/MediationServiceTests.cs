@@ -98,6 +98,32 @@ public sealed class MediationServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_meeting_held_whose_fact_on_the_case_fails_stays_planned_and_can_be_recorded_again()
+    {
+        var booked = await _mediation.BookAsync(_complaint.Id, Request(16), Ct);
+        _database.Clock.Advance(TimeSpan.FromDays(2)); // 17 March
+        await using (var db = _database.CreateContext())
+        {
+            // The case's timeline refuses the meeting: the meeting, saved before it, must not stay « tenue » alone.
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE TRIGGER EventsDown BEFORE INSERT ON CaseEvents BEGIN SELECT RAISE(ABORT, 'disque indisponible'); END;", Ct);
+        }
+
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => _mediation.RecordHeldAsync(booked.Id, booked.ConcurrencyStamp, Ct));
+
+        await using (var db = _database.CreateContext())
+        {
+            var stored = await db.MediationAppointments.AsNoTracking().SingleAsync(a => a.Id == booked.Id, Ct);
+            Assert.Equal((MediationAppointmentStatus.Planned, booked.ConcurrencyStamp, 1), (stored.Status, stored.ConcurrencyStamp, stored.History.Count));
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER EventsDown;", Ct);
+        }
+        var held = await _mediation.RecordHeldAsync(booked.Id, booked.ConcurrencyStamp, Ct);
+        Assert.Equal(MediationAppointmentStatus.Held, held.Status);
+        var after = await _database.CreateService().OpenAsync(_complaint.Id, Ct);
+        Assert.Single(after!.Events, e => e.Type == CaseEventTypes.MediationMeeting);
+    }
+
+    [Fact]
     public async Task The_minutes_go_from_draft_to_the_members_and_record_the_case_s_facts()
     {
         var booked = await _mediation.BookAsync(_complaint.Id, Request(16), Ct);

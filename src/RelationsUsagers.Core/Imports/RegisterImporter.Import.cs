@@ -81,9 +81,11 @@ public partial class RegisterImporter<TField, TEntry>
                 chain.Seal(created);
                 cases.Insert(request);
                 audit.Insert(created);
-                foreach (var e in request.Events)
+                // Each event one microsecond after the one before: steps of the same day replay in the order they were
+                // recorded (CaseSteps.Replay), and rows of equal keys come back in any order (PostgreSQL's do).
+                foreach (var (e, i) in request.Events.Select((e, i) => (e, i)))
                 {
-                    (e.RecordedAtUtc, e.RecordedBy) = (now, user);
+                    (e.RecordedAtUtc, e.RecordedBy) = (now.AddTicks(i * TimeSpan.TicksPerMicrosecond), user);
                     events.Insert(e);
                 }
             }

@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.Cases;
@@ -11,8 +12,10 @@ namespace RelationsUsagers.Core.Tests.Cases;
 /// Every step of every kind, driven by the registry: it records its event with its date, reaches its status, writes its
 /// fact, is audited, and leaves a case whose status its facts explain. Received on 2 March 2026, today 15 March 2026.
 /// </summary>
-public sealed class CaseStepTests
+public abstract class CaseStepTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private const string Manager = "s.benali";
     private static readonly DateOnly Prepared = new(2026, 3, 5);
@@ -31,7 +34,7 @@ public sealed class CaseStepTests
     [MemberData(nameof(EveryStep))]
     public async Task A_step_records_its_event_reaches_its_status_and_is_audited(CaseKind kind, string stepCode)
     {
-        await using var database = await TestDatabase.CreateAsync(Manager, ct: Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Manager, ct: Ct);
         var service = database.CreateService();
         var step = CaseKinds.Of(kind).Step(stepCode)!;
         var file = await BringToAsync(service, await service.CreateAsync(TestCases.Of(kind), Ct), step);
@@ -74,7 +77,7 @@ public sealed class CaseStepTests
     [InlineData(CaseKind.Requisition, "refuse", "2026-03-10", DelaySettings.RequisitionDueDate, "2026-03-20", DeadlineState.Done)]
     public async Task A_step_meets_or_starts_its_deadline(CaseKind kind, string stepCode, string on, string code, string due, DeadlineState state)
     {
-        await using var database = await TestDatabase.CreateAsync(Manager, ct: Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Manager, ct: Ct);
         var service = database.CreateService();
         var step = CaseKinds.Of(kind).Step(stepCode)!;
         var file = await BringToAsync(service, await service.CreateAsync(TestCases.Of(kind), Ct), step);
@@ -88,7 +91,7 @@ public sealed class CaseStepTests
     [Fact]
     public async Task Sending_the_copy_meets_both_record_access_deadlines()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var file = await service.CreateAsync(TestCases.AccessRequest(), Ct);
         file = await service.TakeStepAsync(file.Id, file.ConcurrencyStamp, "complete", new StepInput(new DateOnly(2026, 3, 5)), ct: Ct);
@@ -103,7 +106,7 @@ public sealed class CaseStepTests
     [Fact]
     public async Task A_step_not_open_from_the_status_is_refused_naming_the_possible_ones()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var file = await service.CreateAsync(TestCases.Complaint(), Ct);
 
@@ -118,7 +121,7 @@ public sealed class CaseStepTests
     [Fact]
     public async Task Closing_asks_for_the_outcome()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var file = await service.CreateAsync(TestCases.Requisition(), Ct);
         file = await service.TakeStepAsync(file.Id, file.ConcurrencyStamp, "send-items", new StepInput(StepDay), ct: Ct);
@@ -133,7 +136,7 @@ public sealed class CaseStepTests
     [Fact]
     public async Task A_closed_case_offers_no_step()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var file = await service.CreateAsync(TestCases.Complaint(), Ct);
         file = await service.TakeStepAsync(file.Id, file.ConcurrencyStamp, "abandon", new StepInput(StepDay, "Retrait de la réclamation."), ct: Ct);
@@ -150,7 +153,7 @@ public sealed class CaseStepTests
     [InlineData("2026-03-01", "La date de l'étape ne peut pas précéder la réception du dossier (02/03/2026).")]
     public async Task A_step_date_is_neither_in_the_future_nor_before_receipt(string on, string message)
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var file = await service.CreateAsync(TestCases.Complaint(), Ct);
 
@@ -163,7 +166,7 @@ public sealed class CaseStepTests
     [Fact]
     public async Task A_step_saves_the_unsaved_proof_ticks_with_it()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var draft = TestCases.AccessRequest();
         draft.ProofsReceived = [];
@@ -185,7 +188,7 @@ public sealed class CaseStepTests
     [Fact]
     public async Task A_timeline_event_that_is_a_step_takes_that_step_or_is_refused()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var complaint = await service.CreateAsync(TestCases.Complaint(), Ct);
         var access = await service.CreateAsync(TestCases.AccessRequest(), Ct);
@@ -201,7 +204,7 @@ public sealed class CaseStepTests
     [Fact]
     public async Task A_fact_that_is_no_step_leaves_the_status()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var file = await service.CreateAsync(TestCases.IndemnityClaim(), Ct);
 
@@ -213,7 +216,7 @@ public sealed class CaseStepTests
     [Fact]
     public async Task Changing_the_status_of_a_missing_case_is_refused()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
 
         var refusal = await Assert.ThrowsAsync<CaseRuleException>(() =>
             database.CreateService().TakeStepAsync(Guid.NewGuid(), Guid.NewGuid(), "acknowledge", new StepInput(StepDay), ct: Ct));
@@ -224,7 +227,7 @@ public sealed class CaseStepTests
     [Fact]
     public async Task The_status_cannot_be_changed_through_an_edit()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var created = await service.CreateAsync(TestCases.Complaint(), Ct);
         var opened = (await service.OpenAsync(created.Id, Ct))!;
@@ -239,7 +242,7 @@ public sealed class CaseStepTests
     [Fact]
     public async Task A_date_a_step_writes_cannot_be_typed_in_the_form()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var created = await service.CreateAsync(TestCases.Complaint(), Ct);
         var opened = (Complaints.Complaint)(await service.OpenAsync(created.Id, Ct))!;
@@ -254,7 +257,7 @@ public sealed class CaseStepTests
     [Fact]
     public async Task A_new_case_always_starts_as_received()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var draft = TestCases.Requisition();
         draft.Status = CaseStatus.Answered;
 
@@ -266,7 +269,7 @@ public sealed class CaseStepTests
     [Fact]
     public async Task Editing_a_requisition_saves_its_requested_items_and_their_secrecy_decision()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var created = await service.CreateAsync(TestCases.Requisition(), Ct);
         var opened = (Requisition)(await service.OpenAsync(created.Id, Ct))!;
@@ -325,4 +328,14 @@ public sealed class CaseStepTests
         await using var db = database.CreateContext();
         return await db.CaseFiles.AsNoTracking().Include(c => c.Events).SingleAsync(c => c.Id == id, Ct);
     }
+}
+
+public sealed class SqliteCaseStepTests : CaseStepTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlCaseStepTests : CaseStepTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using RelationsUsagers.Core.Cases;
@@ -9,16 +10,18 @@ using RelationsUsagers.Core.Tests.Timeline;
 namespace RelationsUsagers.Core.Tests.Cases;
 
 /// <summary>Two officers on the same case (CaseFileService.UpdateAsync / ChangeStatusAsync / AssignAsync).</summary>
-public sealed class ConcurrencyTests
+public abstract class ConcurrencyTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private const string First = "s.benali";
     private const string Second = "j.roux";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<(TestDatabase Database, Complaint Created)> OneComplaintAsync()
+    private async Task<(TestDatabase Database, Complaint Created)> OneComplaintAsync()
     {
-        var database = await TestDatabase.CreateAsync("accueil", ct: Ct);
+        var database = await TestDatabase.CreateAsync(Provider, "accueil", ct: Ct);
         var created = (Complaint)await database.CreateService().CreateAsync(TestCases.Complaint(), Ct);
         return (database, created);
     }
@@ -175,4 +178,14 @@ public sealed class ConcurrencyTests
         Assert.NotEqual(saved.ConcurrencyStamp, moved.ConcurrencyStamp);
         Assert.Equal(moved.ConcurrencyStamp, (await ReadAsync(database, created.Id)).ConcurrencyStamp);
     }
+}
+
+public sealed class SqliteConcurrencyTests : ConcurrencyTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlConcurrencyTests : ConcurrencyTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -1,17 +1,20 @@
+using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 
 namespace RelationsUsagers.Core.Tests.Cases;
 
 /// <summary>References given by CaseFileService.CreateAsync (Cases/ReferenceAllocator.cs).</summary>
-public sealed class ReferenceTests
+public abstract class ReferenceTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task The_first_access_request_of_the_year_is_DAD_year_00001()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
 
         var created = await database.CreateService().CreateAsync(TestCases.AccessRequest(), Ct);
 
@@ -24,7 +27,7 @@ public sealed class ReferenceTests
     [Fact]
     public async Task References_of_a_kind_follow_each_other()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
 
         var references = new List<string>();
@@ -37,7 +40,7 @@ public sealed class ReferenceTests
     [Fact]
     public async Task The_year_is_the_year_of_receipt_and_each_year_has_its_own_sequence()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
 
         var first2026 = await service.CreateAsync(TestCases.AccessRequest(), Ct);
@@ -54,7 +57,7 @@ public sealed class ReferenceTests
     [Fact]
     public async Task Each_kind_has_its_own_prefix_and_sequence()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
 
         var complaint = await service.CreateAsync(TestCases.Complaint(), Ct);
@@ -74,7 +77,7 @@ public sealed class ReferenceTests
     public async Task Parallel_creations_each_get_a_distinct_consecutive_reference()
     {
         const int count = 40;
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
 
         // One service (so one context, one connection) per officer, all on the same file at the same time.
         var creations = Enumerable.Range(0, count)
@@ -94,7 +97,7 @@ public sealed class ReferenceTests
     [Fact]
     public async Task A_creation_that_fails_after_its_reference_was_drawn_leaves_no_gap_and_no_duplicate()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var first = await service.CreateAsync(TestCases.Complaint(), Ct);
 
@@ -118,7 +121,7 @@ public sealed class ReferenceTests
     [Fact]
     public async Task An_invalid_draft_draws_no_reference()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var invalid = TestCases.Requisition();
         invalid.ProcedureNumber = null;
@@ -133,7 +136,7 @@ public sealed class ReferenceTests
     [Fact]
     public async Task A_reference_already_given_is_never_given_again()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var first = await service.CreateAsync(TestCases.AccessRequest(), Ct);
         var second = await service.CreateAsync(TestCases.AccessRequest(), Ct);
@@ -156,4 +159,14 @@ public sealed class ReferenceTests
     [InlineData(CaseKind.Requisition, 2027, 1, "REQ-2027-00001")]
     public void A_reference_is_prefix_year_and_five_digit_sequence(CaseKind kind, int year, int sequence, string expected) =>
         Assert.Equal(expected, ReferenceAllocator.Format(kind, year, sequence));
+}
+
+public sealed class SqliteReferenceTests : ReferenceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlReferenceTests : ReferenceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.AccessRequests.Import;
 using RelationsUsagers.Core.Cases;
@@ -7,14 +8,16 @@ using static RelationsUsagers.Core.Tests.AccessRequests.Import.DashboardFiles;
 namespace RelationsUsagers.Core.Tests.Cases;
 
 /// <summary>The office's table of service aliases: an alias removed is audited with what it meant, and files no longer use it.</summary>
-public sealed class ServiceAliasServiceTests
+public abstract class ServiceAliasServiceTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Removing_an_alias_is_audited_with_what_it_meant_and_the_next_preview_proposes_the_service_again()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var aliases = new ServiceAliasService(database.Factory);
         await aliases.SaveAsync("Imagerie", "Imagerie médicale", Ct);
         await aliases.SaveAsync("Cardio", "Cardiologie", Ct);
@@ -36,4 +39,14 @@ public sealed class ServiceAliasServiceTests
         await aliases.RemoveAsync(imagerie.Id, Ct);
         Assert.Equal(lines, await db.AuditEntries.CountAsync(Ct));
     }
+}
+
+public sealed class SqliteServiceAliasServiceTests : ServiceAliasServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlServiceAliasServiceTests : ServiceAliasServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

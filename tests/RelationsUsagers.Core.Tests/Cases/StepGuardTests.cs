@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Complaints;
@@ -7,8 +8,10 @@ using static RelationsUsagers.Core.Tests.Cases.CaseStepTests;
 namespace RelationsUsagers.Core.Tests.Cases;
 
 /// <summary>The refusals the law adds to steps, each naming what is missing, in French. Today is 15/03/2026.</summary>
-public sealed class StepGuardTests
+public abstract class StepGuardTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private static readonly DateOnly StepDay = new(2026, 3, 10);
 
@@ -24,7 +27,7 @@ public sealed class StepGuardTests
     [InlineData("refuse")]
     public async Task A_requisition_is_not_answered_while_a_medical_item_has_no_secrecy_decision(string stepCode)
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var file = await service.CreateAsync(WithMedicalItem(), Ct);
 
@@ -39,7 +42,7 @@ public sealed class StepGuardTests
     [Fact]
     public async Task Once_decided_the_administrative_items_leave_and_the_withheld_medical_one_stays()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var file = await service.CreateAsync(WithMedicalItem(), Ct);
         // The decision typed in the form, not yet saved: the step saves it with itself.
@@ -57,7 +60,7 @@ public sealed class StepGuardTests
     [Fact]
     public async Task A_requisition_with_an_undecided_medical_item_cannot_be_closed()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var file = await service.CreateAsync(TestCases.Requisition(), Ct);
         file = await service.TakeStepAsync(file.Id, file.ConcurrencyStamp, "send-items", new StepInput(StepDay), ct: Ct);
@@ -74,7 +77,7 @@ public sealed class StepGuardTests
     [Fact]
     public async Task A_record_is_not_communicated_inside_the_48_hours_without_a_confirmed_reason()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var file = await service.CreateAsync(TestCases.AccessRequest(), Ct);
         file = await service.TakeStepAsync(file.Id, file.ConcurrencyStamp, "complete", new StepInput(new DateOnly(2026, 3, 13)), ct: Ct);
@@ -97,7 +100,7 @@ public sealed class StepGuardTests
     [Fact]
     public async Task A_copy_by_recorded_delivery_takes_its_number_from_the_step()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var draft = TestCases.AccessRequest();
         draft.CommunicationMode = CommunicationMode.RecordedDelivery;
@@ -120,7 +123,7 @@ public sealed class StepGuardTests
     [Fact]
     public async Task A_complaint_waiting_for_the_CDU_is_closed_only_by_a_manager_with_a_reason()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var file = await AwaitingCduAsync(database.CreateService());
 
         var officer = await Assert.ThrowsAsync<CaseRuleException>(() => database.CreateService()
@@ -139,7 +142,7 @@ public sealed class StepGuardTests
     [Fact]
     public async Task The_answer_after_the_CDU_waits_for_its_review()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var file = await AwaitingCduAsync(service);
 
@@ -151,4 +154,14 @@ public sealed class StepGuardTests
         Assert.StartsWith("La CDU n'a pas encore examiné ce dossier : la réponse joint son avis (CSP art. R.1112-94 al.3).", refusal.Message, StringComparison.Ordinal);
         Assert.Equal(CaseStatus.Answered, answered.Status);
     }
+}
+
+public sealed class SqliteStepGuardTests : StepGuardTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlStepGuardTests : StepGuardTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

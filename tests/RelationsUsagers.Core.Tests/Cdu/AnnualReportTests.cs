@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Cdu;
 using RelationsUsagers.Core.Claims;
@@ -8,8 +9,10 @@ using static RelationsUsagers.Core.Tests.Cdu.CduTestData;
 namespace RelationsUsagers.Core.Tests.Cdu;
 
 /// <summary>The annual report's figures on a small set counted by hand (Cdu/AnnualReportService.cs).</summary>
-public sealed class AnnualReportTests
+public abstract class AnnualReportTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static async Task<AnnualReport> ReportOf2025Async(TestDatabase database)
@@ -83,7 +86,7 @@ public sealed class AnnualReportTests
     [Fact]
     public async Task Complaints_are_counted_by_motive_service_and_channel_with_the_average_answer_delay()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var c = (await ReportOf2025Async(database)).Complaints;
 
         Assert.Equal((3, 1, 2, 1), (c.Received, c.Praise, c.Answered, c.ExaminedByCdu));
@@ -97,7 +100,7 @@ public sealed class AnnualReportTests
     [Fact]
     public async Task Praise_and_the_other_expressions_of_the_quick_log_are_counted_by_service_and_kind()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         static Core.Expressions.UserExpression Expression(Core.Expressions.ExpressionKind kind, string? service, DateOnly on) =>
             new() { Kind = kind, Service = service, OccurredOn = on, Text = "…", RecordedBy = "officer" };
         await database.AddAsync(
@@ -118,7 +121,7 @@ public sealed class AnnualReportTests
     [Fact]
     public async Task Mediations_claims_and_record_access_are_counted_for_the_year()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var report = await ReportOf2025Async(database);
 
         Assert.Equal([("Médicale", 1), ("Non médicale", 1)], Rows(report.MediationsByType));
@@ -133,7 +136,7 @@ public sealed class AnnualReportTests
     [Fact]
     public async Task Meetings_attendance_composition_and_recommendations()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var report = await ReportOf2025Async(database);
 
         var m = report.Meetings;
@@ -156,4 +159,14 @@ public sealed class AnnualReportTests
             "1 siège de représentant(e) des usagers suppléant(e) vacant",
         ], composition.VacantSeats);
     }
+}
+
+public sealed class SqliteAnnualReportTests : AnnualReportTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlAnnualReportTests : AnnualReportTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

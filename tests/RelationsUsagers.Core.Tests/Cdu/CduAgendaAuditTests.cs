@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Cdu;
@@ -10,8 +11,10 @@ namespace RelationsUsagers.Core.Tests.Cdu;
 /// Each change of an agenda and its publication is an audit line of its own: the meeting, the item's number and kind,
 /// what changed; the case the item cites; never the item's title or text, typed freely.
 /// </summary>
-public sealed class CduAgendaAuditTests
+public abstract class CduAgendaAuditTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private const char Nbsp = '\u00A0';
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -25,7 +28,7 @@ public sealed class CduAgendaAuditTests
     [Fact]
     public async Task Adding_editing_reordering_removing_and_publishing_each_write_a_line_without_the_items_words()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var complaint = await database.AddCaseAsync(Complaint(D(2026, 2, 1), "Maternité"), "PLT-2026-00004", CaseStatus.AwaitingCdu);
         var meeting = await database.AddMeetingAsync(D(2026, 3, 26));
         var agenda = database.Agenda();
@@ -63,7 +66,7 @@ public sealed class CduAgendaAuditTests
     [Fact]
     public async Task The_cited_case_journal_shows_that_it_went_on_the_agenda()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var complaint = await database.AddCaseAsync(Complaint(D(2026, 2, 1)), "PLT-2026-00004", CaseStatus.AwaitingCdu);
         var meeting = await database.AddMeetingAsync(D(2026, 3, 26));
         await database.Agenda().AddAsync(meeting.Id, [new AgendaItem { Kind = AgendaItemKind.ComplaintToExamine, CaseFileId = complaint.Id, Title = "Réclamation" }], Ct);
@@ -76,7 +79,7 @@ public sealed class CduAgendaAuditTests
     [Fact]
     public async Task Saving_an_item_unchanged_or_the_same_order_writes_no_line()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var meeting = await database.AddMeetingAsync(D(2026, 3, 26));
         var agenda = database.Agenda();
         var added = await agenda.AddAsync(meeting.Id, [new AgendaItem { Title = "Premier point" }, new AgendaItem { Title = "Second point", Text = "Texte" }], Ct);
@@ -90,7 +93,7 @@ public sealed class CduAgendaAuditTests
     [Fact]
     public async Task A_refused_change_writes_no_line()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var meeting = await database.AddMeetingAsync(D(2026, 3, 20));
         var agenda = database.Agenda();
         await agenda.AddAsync(meeting.Id, [new AgendaItem { Title = "Point unique" }], Ct);
@@ -101,4 +104,14 @@ public sealed class CduAgendaAuditTests
 
         Assert.Single(await AgendaLinesAsync(database));
     }
+}
+
+public sealed class SqliteCduAgendaAuditTests : CduAgendaAuditTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlCduAgendaAuditTests : CduAgendaAuditTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

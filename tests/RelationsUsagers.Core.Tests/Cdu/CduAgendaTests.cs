@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Cdu;
 using RelationsUsagers.Core.Claims;
@@ -8,8 +9,10 @@ using static RelationsUsagers.Core.Tests.Cdu.CduTestData;
 namespace RelationsUsagers.Core.Tests.Cdu;
 
 /// <summary>The agenda builder: what it proposes from the cases, then edit and publish (Cdu/CduAgendaService.cs).</summary>
-public sealed class CduAgendaTests
+public abstract class CduAgendaTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>
@@ -57,7 +60,7 @@ public sealed class CduAgendaTests
     [Fact]
     public async Task Proposals_follow_the_cases_since_the_previous_held_meeting()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var s = await SeedAsync(database);
 
         var items = await database.Agenda().ProposeAsync(s.Next.Id, Ct);
@@ -107,7 +110,7 @@ public sealed class CduAgendaTests
     [Fact]
     public async Task The_summary_counts_complaints_and_praise_by_service_with_the_quick_log_s_praise()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var next = await database.AddMeetingAsync(D(2026, 3, 26));
         await database.AddCaseAsync(Complaint(D(2026, 1, 5)), "PLT-2026-00001", CaseStatus.Received);
         await database.AddAsync(
@@ -123,7 +126,7 @@ public sealed class CduAgendaTests
     [Fact]
     public async Task Without_a_held_meeting_the_period_is_the_last_three_months()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var next = await database.AddMeetingAsync(D(2026, 3, 26));
         await database.AddCaseAsync(Complaint(D(2025, 12, 20)), "PLT-2025-00050", CaseStatus.Received);
         await database.AddCaseAsync(Complaint(D(2025, 12, 27)), "PLT-2025-00051", CaseStatus.Received);
@@ -137,7 +140,7 @@ public sealed class CduAgendaTests
     [Fact]
     public async Task Serious_adverse_events_are_proposed_until_presented_this_year_and_always_in_the_last_quarter()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         await database.AddMeetingAsync(D(2026, 3, 10), CduMeetingStatus.Held,
             new AgendaItem { Kind = AgendaItemKind.SeriousAdverseEvents, Title = "EIG 2025" });
         var june = await database.AddMeetingAsync(D(2026, 6, 18));
@@ -151,7 +154,7 @@ public sealed class CduAgendaTests
     [Fact]
     public async Task Proposals_already_on_the_agenda_are_not_proposed_again_and_items_can_be_reordered_removed_and_published()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var s = await SeedAsync(database);
         var agenda = database.Agenda();
         var added = await agenda.AddAsync(s.Next.Id, await agenda.ProposeAsync(s.Next.Id, Ct), Ct);
@@ -183,7 +186,7 @@ public sealed class CduAgendaTests
     [Fact]
     public async Task Publishing_needs_an_item_and_a_convocation_in_time()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var agenda = database.Agenda();
         var soon = await database.AddMeetingAsync(D(2026, 3, 20));
 
@@ -205,11 +208,21 @@ public sealed class CduAgendaTests
     [Fact]
     public async Task A_held_meeting_gets_no_proposal()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var held = await database.AddMeetingAsync(D(2026, 3, 10), CduMeetingStatus.Held);
 
         var error = await Assert.ThrowsAsync<CaseRuleException>(() => database.Agenda().ProposeAsync(held.Id, Ct));
 
         Assert.Equal("La séance du 10/03/2026 est tenue : elle ne peut plus être modifiée.", error.Message);
     }
+}
+
+public sealed class SqliteCduAgendaTests : CduAgendaTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlCduAgendaTests : CduAgendaTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Data;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,10 @@ using static RelationsUsagers.Core.Tests.Cdu.CduTestData;
 namespace RelationsUsagers.Core.Tests.Cdu;
 
 /// <summary>What CDU members read: no name anywhere, medical content only with consent, every case shown audited (Cdu/CduMemberViewService.cs).</summary>
-public sealed class CduMemberViewTests
+public abstract class CduMemberViewTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static readonly string[] Names = ["Ménard", "Joseph", "Pierre", "Lefèvre", "Hélène", "Le Gall", "Rousseau", "Arnaud", "700123456", "06 12 34"];
@@ -58,7 +61,7 @@ public sealed class CduMemberViewTests
     [Fact]
     public async Task No_name_of_a_patient_or_requester_appears_anywhere_in_the_members_view()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         await SeedAsync(database);
 
         var agenda = await database.MemberView().GetPublishedAgendaAsync(ct: Ct);
@@ -74,7 +77,7 @@ public sealed class CduMemberViewTests
     [Fact]
     public async Task A_case_item_carries_a_pseudonymised_summary()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         await SeedAsync(database);
 
         var summary = (await database.MemberView().GetPublishedAgendaAsync(ct: Ct))!.Items[1].Case!;
@@ -90,7 +93,7 @@ public sealed class CduMemberViewTests
     [Fact]
     public async Task The_mediation_report_and_documents_are_shown_only_with_the_patients_written_consent()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         await SeedAsync(database);
 
         var items = (await database.MemberView().GetPublishedAgendaAsync(ct: Ct))!.Items;
@@ -109,7 +112,7 @@ public sealed class CduMemberViewTests
     [Fact]
     public async Task The_minutes_sent_to_the_president_are_shown_pseudonymised_with_the_consent_and_withheld_without_it()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var s = await SeedAsync(database);
         await database.Factory.AddMinutesAsync(s.WithConsent.Id, D(2026, 2, 3), MinutesStatus.Forwarded,
             "M. Pierre Ménard, fils du patient ; Dr Martin, médiateur", "« Mon père Joseph a attendu neuf heures sans nouvelles. »",
@@ -141,7 +144,7 @@ public sealed class CduMemberViewTests
     [Fact]
     public async Task Each_case_summary_shown_writes_an_audit_line_for_the_member()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var s = await SeedAsync(database);
 
         await database.MemberView("j.bernard").GetPublishedAgendaAsync(s.Meeting.Id, Ct);
@@ -156,7 +159,7 @@ public sealed class CduMemberViewTests
     [Fact]
     public async Task Only_a_published_meeting_to_come_is_the_next_one_and_a_planned_agenda_stays_hidden()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var past = await database.AddMeetingAsync(D(2026, 3, 10), CduMeetingStatus.Held, new AgendaItem { Title = "Point passé" });
         var planned = await database.AddMeetingAsync(D(2026, 3, 20), CduMeetingStatus.Planned, new AgendaItem { Title = "Brouillon" });
         var view = database.MemberView();
@@ -191,4 +194,14 @@ public sealed class CduMemberViewTests
 
         Assert.Contains(typeof(CduCaseSummary), seen);
     }
+}
+
+public sealed class SqliteCduMemberViewTests : CduMemberViewTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlCduMemberViewTests : CduMemberViewTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

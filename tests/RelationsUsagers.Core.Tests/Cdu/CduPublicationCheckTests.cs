@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Cdu;
@@ -13,8 +14,10 @@ namespace RelationsUsagers.Core.Tests.Cdu;
 /// Every person of the database out of what members read, and the officer's check before publishing
 /// (Cdu/CduPublicationCheck.cs, Cdu/PersonNameIndex.cs, CduAgendaService.PublishAsync).
 /// </summary>
-public sealed class CduPublicationCheckTests
+public abstract class CduPublicationCheckTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static CduPublicationCheckService Checks(TestDatabase database) => new(database.Factory, database.Clock);
@@ -31,7 +34,7 @@ public sealed class CduPublicationCheckTests
     [Fact]
     public async Task A_patient_of_a_case_the_agenda_does_not_cite_is_taken_out_of_a_free_item_and_of_a_document_name()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         await NotCitedAsync(database);
         await database.AddMeetingAsync(D(2026, 3, 26), CduMeetingStatus.AgendaPublished,
             new AgendaItem
@@ -51,7 +54,7 @@ public sealed class CduPublicationCheckTests
     [Fact]
     public async Task The_index_knows_the_people_named_in_case_fields_and_no_institution()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var complaint = Complaint(D(2026, 1, 5));
         (complaint.MediatorName, complaint.AccompanyingRepresentative) = ("Dr Philippe Vasseur (médiateur médecin)", "Mme Colette Quéré (France Assos Santé)");
         await database.AddCaseAsync(complaint, "PLT-2026-00001", CaseStatus.Received);
@@ -76,7 +79,7 @@ public sealed class CduPublicationCheckTests
     [Fact]
     public async Task The_check_shows_each_text_with_what_is_taken_out_what_members_will_read_and_what_still_looks_personal()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         await NotCitedAsync(database);
         var meeting = await database.AddMeetingAsync(D(2026, 3, 26), CduMeetingStatus.Planned,
             new AgendaItem { Title = "Règlement intérieur", Text = "Révision de l'article 4." },
@@ -98,7 +101,7 @@ public sealed class CduPublicationCheckTests
     [Fact]
     public async Task Publishing_with_a_passage_still_signalled_needs_the_confirmation_of_that_very_check()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         await NotCitedAsync(database);
         var meeting = await database.AddMeetingAsync(D(2026, 3, 26), CduMeetingStatus.Planned,
             new AgendaItem { Title = "Demande d'une usagère", Text = "Rappeler lefevre." });
@@ -124,7 +127,7 @@ public sealed class CduPublicationCheckTests
     [Fact]
     public async Task A_clean_agenda_is_published_without_confirmation()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         await NotCitedAsync(database);
         var meeting = await database.AddMeetingAsync(D(2026, 3, 26), CduMeetingStatus.Planned,
             new AgendaItem { Title = "Courrier de Mme Lefèvre", Text = "Réponse envoyée le 12/03/2026 ; un petit retard à l'accueil." });
@@ -139,7 +142,7 @@ public sealed class CduPublicationCheckTests
     [Fact]
     public async Task The_texts_of_the_demo_cases_raise_no_signal_and_the_demo_agenda_is_clean()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         await DemoCaseSeeder.SeedAsync(database.Factory, database.Clock, Ct);
         await CduDemoSeeder.SeedAsync(database.Factory, database.Clock, Ct);
         await using var db = database.CreateContext();
@@ -160,4 +163,14 @@ public sealed class CduPublicationCheckTests
         var next = await db.CduMeetings.AsNoTracking().SingleAsync(m => m.Status == CduMeetingStatus.AgendaPublished, Ct);
         Assert.True((await Checks(database).CheckAsync(next.Id, Ct))!.IsClean);
     }
+}
+
+public sealed class SqliteCduPublicationCheckTests : CduPublicationCheckTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlCduPublicationCheckTests : CduPublicationCheckTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.AccessRequests.Tracking;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Clock;
@@ -7,13 +8,15 @@ using static RelationsUsagers.Core.Tests.Exports.ExportTestData;
 namespace RelationsUsagers.Core.Tests.Exports;
 
 /// <summary>The period, the queue filter and the suspension log reach the dashboard lines.</summary>
-public sealed class AccessRequestTrackingServiceTests
+public abstract class AccessRequestTrackingServiceTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<TestDatabase> SeedAsync()
+    private async Task<TestDatabase> SeedAsync()
     {
-        var database = await TestDatabase.CreateAsync(Ct);
+        var database = await TestDatabase.CreateAsync(Provider, Ct);
         var open = Request("DAD-2025-00001", D(2025, 3, 1), "Arnaud");
         open.Status = CaseStatus.Complete;
         open.CompletedOn = D(2025, 3, 3);
@@ -73,7 +76,7 @@ public sealed class AccessRequestTrackingServiceTests
     [Fact]
     public async Task Requests_past_a_batch_are_read_with_their_own_timeline_and_suspensions_in_order()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         // One more request than a batch: the last one is read in a second batch, with its copy sent and its suspension.
         var requests = Enumerable.Range(1, AccessRequestRows.BatchSize + 1)
             .Select(i => Request($"DAD-2025-{i:D5}", D(2025, 3, 1), $"Nom{i}")).ToArray();
@@ -123,4 +126,14 @@ public sealed class AccessRequestTrackingServiceTests
             references.Add(row.Reference);
         return references;
     }
+}
+
+public sealed class SqliteAccessRequestTrackingServiceTests : AccessRequestTrackingServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlAccessRequestTrackingServiceTests : AccessRequestTrackingServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Data;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
@@ -9,14 +10,16 @@ using static RelationsUsagers.Core.Tests.Exports.ExportTestData;
 namespace RelationsUsagers.Core.Tests.Exports;
 
 /// <summary>The register of the users' expressions, exported like the others: opened and read back.</summary>
-public class ExpressionRegisterTests
+public abstract class ExpressionRegisterTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task The_period_s_expressions_are_listed_in_date_order_with_their_kind_and_the_export_is_audited_first()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         await database.AddAsync(
             new UserExpression { Kind = ExpressionKind.DeskVisit, OccurredOn = D(2026, 2, 3), Channel = Channel.FrontDesk, Text = "Question sur une facture.", RecordedBy = "officer" },
             new UserExpression { Kind = ExpressionKind.Praise, OccurredOn = D(2026, 1, 15), Channel = Channel.Mail, Service = "Maternité", Text = "Merci à l'équipe.", RecordedBy = "officer" },
@@ -36,4 +39,14 @@ public class ExpressionRegisterTests
         Assert.Equal("Registre des expressions des usagers du 01/01/2026 au 31/03/2026 (2 lignes)",
             (await db.AuditEntries.SingleAsync(a => a.Action == AuditActions.Exported, Ct)).Details);
     }
+}
+
+public sealed class SqliteExpressionRegisterTests : ExpressionRegisterTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlExpressionRegisterTests : ExpressionRegisterTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Data;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
@@ -11,8 +12,10 @@ using static RelationsUsagers.Core.Tests.Exports.ExportTestData;
 namespace RelationsUsagers.Core.Tests.Exports;
 
 /// <summary>The complaints and requisitions registers go through the same column machinery as the tracking workbook.</summary>
-public sealed class RegisterExportTests
+public abstract class RegisterExportTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static async Task<string?> AuditDetailsAsync(TestDatabase database)
@@ -24,7 +27,7 @@ public sealed class RegisterExportTests
     [Fact]
     public async Task Complaints_register_has_the_usual_columns_typed_cells_and_the_answer_delay()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var answered = TestCases.Complaint(D(2025, 2, 3));
         (answered.Reference, answered.AnswerSentOn, answered.Status) = ("PLT-2025-00001", D(2025, 2, 20), CaseStatus.Answered);
         answered.Events.Add(new CaseEvent { CaseFileId = answered.Id, Type = CaseEventTypes.AcknowledgementSent, OccurredOn = D(2025, 2, 5) });
@@ -53,7 +56,7 @@ public sealed class RegisterExportTests
     [Fact]
     public async Task Requisitions_register_shows_the_authority_the_items_and_the_date_set()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var answered = TestCases.Requisition(D(2025, 3, 2));
         (answered.Reference, answered.DueOn, answered.ResponseSentOn) = ("REQ-2025-00001", D(2025, 3, 20), D(2025, 3, 18));
         (answered.Response, answered.Status) = (RequisitionResponse.Sent, CaseStatus.Answered);
@@ -81,7 +84,7 @@ public sealed class RegisterExportTests
     [Fact]
     public async Task Requisitions_register_reads_back_the_secrecy_review_of_each_item_and_the_seizure()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var seized = TestCases.Requisition(D(2025, 3, 2));
         (seized.Reference, seized.Status) = ("REQ-2025-00003", CaseStatus.Answered);
         seized.Items[0].Sent = true;
@@ -121,7 +124,7 @@ public sealed class RegisterExportTests
     [Fact]
     public async Task A_period_that_ends_before_it_starts_is_refused_and_not_audited()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var error = await Assert.ThrowsAsync<CaseRuleException>(() =>
             ExportAsync(s => CreateExportService(database).WriteComplaintsAsync(s, D(2025, 12, 31), D(2025, 1, 1), null, Ct)));
         Assert.Equal("La fin de la période ne peut pas précéder son début.", error.Message);
@@ -132,7 +135,7 @@ public sealed class RegisterExportTests
     [Fact]
     public async Task Claims_register_gives_amounts_as_euros_and_the_overdue_cci_opinion()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         // Received 2 January 2025, declared to the insurer on the 6th, referred to the CCI on 20 January: its opinion was
         // due 6 months later, 20 July 2025 (L.1142-8), and is still awaited on 15 March 2026. The hospital's express decision
         // of 20 February met the implicit-rejection deadline (2 March 2025), which the CCI does not move.
@@ -158,4 +161,14 @@ public sealed class RegisterExportTests
         Assert.Equal(XLColor.FromHtml("#FFC7CE"), Cell(sheet, "IND-2025-00001", "Patient").Style.Fill.BackgroundColor);
         Assert.Equal("Registre des demandes d'indemnisation du 01/01/2025 au 31/12/2025 (1 ligne)", await AuditDetailsAsync(database));
     }
+}
+
+public sealed class SqliteRegisterExportTests : RegisterExportTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlRegisterExportTests : RegisterExportTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

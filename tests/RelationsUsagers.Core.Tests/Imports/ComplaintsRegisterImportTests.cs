@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Data;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
@@ -16,8 +17,10 @@ namespace RelationsUsagers.Core.Tests.Imports;
 /// the same machinery as the access dashboard: labels, order, a merged name column under title lines, open lines in the
 /// status their dates say, duplicates, rejected lines fixed and imported again (today: 15 March 2026).
 /// </summary>
-public sealed class ComplaintsRegisterImportTests
+public abstract class ComplaintsRegisterImportTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static Task<RegisterPreview> PreviewAsync(TestDatabase database, byte[] bytes, string name = "registre.xlsx") =>
@@ -39,7 +42,7 @@ public sealed class ComplaintsRegisterImportTests
     [Fact]
     public async Task A_register_kept_as_the_rules_list_it_maps_every_column_surely_and_imports_its_four_lines_as_closed_complaints()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var preview = await PreviewAsync(database, UsualRegister());
 
         Assert.Equal((1, 4, 4, 0, 0), (preview.HeaderRow, preview.Rows.Count, preview.NewCount, preview.RejectedCount, preview.DoubtfulColumns.Count));
@@ -93,7 +96,7 @@ public sealed class ComplaintsRegisterImportTests
     [Fact]
     public async Task A_register_in_other_words_under_title_lines_splits_the_merged_name_and_rejects_only_the_impossible_date()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var preview = await PreviewAsync(database, OtherWordsUnderTitles());
 
         Assert.Equal((4, 3, 2, 1), (preview.HeaderRow, preview.Rows.Count, preview.NewCount, preview.RejectedCount));
@@ -128,7 +131,7 @@ public sealed class ComplaintsRegisterImportTests
     [Fact]
     public async Task Open_lines_come_in_open_in_the_status_their_dates_say_with_their_deadlines_running()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var preview = await PreviewAsync(database, OpenLines());
         Assert.Equal((6, 0), (preview.NewCount, preview.RejectedCount));
 
@@ -156,7 +159,7 @@ public sealed class ComplaintsRegisterImportTests
     [Fact]
     public async Task Duplicates_show_in_the_preview_against_the_portal_and_within_the_file_before_anything_is_written()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var importer = new ComplaintsRegisterImporter(database.Factory, database.Clock);
         await importer.ImportAsync(await PreviewAsync(database, UsualRegister()), Ct);
 
@@ -182,7 +185,7 @@ public sealed class ComplaintsRegisterImportTests
     [Fact]
     public async Task Without_a_complainant_column_a_relatives_complaint_is_named_once_at_the_header()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var preview = await PreviewAsync(database, Build("Registre",
             ["Date de réception", "Nom du patient", "Qualité", "Motif"],
             ["02/03/2026", "BLANC Yves", "Patient", "Accueil"],
@@ -196,7 +199,7 @@ public sealed class ComplaintsRegisterImportTests
     [Fact]
     public async Task The_rejected_lines_workbook_says_why_and_once_fixed_imports_again()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var importer = new ComplaintsRegisterImporter(database.Factory, database.Clock);
         var preview = await PreviewAsync(database, Build("Registre",
             ["N°", "Date de réception", "Nom du patient", "Motif", "Objet"],
@@ -265,4 +268,14 @@ public sealed class ComplaintsRegisterImportTests
         var validators = database.CreateValidators();
         Assert.All(complaints.Values, c => Assert.True(validators.Validate(c).IsValid, string.Join(" ", validators.Validate(c).Errors)));
     }
+}
+
+public sealed class SqliteComplaintsRegisterImportTests : ComplaintsRegisterImportTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlComplaintsRegisterImportTests : ComplaintsRegisterImportTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Insurance;
@@ -7,8 +8,10 @@ using static RelationsUsagers.Core.Tests.Insurance.InsuranceTestData;
 namespace RelationsUsagers.Core.Tests.Insurance;
 
 /// <summary>Recording the ledger: French messages at the fields, corrections that keep the old value with a reason, every change audited.</summary>
-public sealed class InsuranceLedgerServiceTests : IAsyncLifetime
+public abstract class InsuranceLedgerServiceTests : IAsyncLifetime
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private TestDatabase _database = null!;
     private InsuranceLedgerService _ledger = null!;
 
@@ -16,7 +19,7 @@ public sealed class InsuranceLedgerServiceTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(Ct);
+        _database = await TestDatabase.CreateAsync(Provider, Ct);
         _ledger = Service(_database);
     }
 
@@ -203,4 +206,14 @@ public sealed class InsuranceLedgerServiceTests : IAsyncLifetime
         Assert.True(advanced.HasOverdueRefund);
         Assert.Contains(year.Claims, c => c.Position.DeductibleOwed == 9_500m);
     }
+}
+
+public sealed class SqliteInsuranceLedgerServiceTests : InsuranceLedgerServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlInsuranceLedgerServiceTests : InsuranceLedgerServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Data;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Exports;
@@ -9,14 +10,16 @@ using static RelationsUsagers.Core.Tests.Insurance.InsuranceTestData;
 namespace RelationsUsagers.Core.Tests.Insurance;
 
 /// <summary>The ledger of 2025 (<see cref="InsuranceTestData"/>) exported, reopened and read back cell by cell.</summary>
-public sealed class InsuranceLedgerWorkbookTests
+public abstract class InsuranceLedgerWorkbookTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task The_2025_workbook_holds_the_balance_the_calls_the_claims_and_the_entries_as_numbers_and_the_export_is_audited_first()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var seeded = await SeedAsync(database, Ct);
         var workbook = new InsuranceLedgerWorkbook(Service(database), database.Factory, database.Clock);
 
@@ -87,7 +90,7 @@ public sealed class InsuranceLedgerWorkbookTests
     [Fact]
     public async Task A_year_outside_the_range_is_refused_in_French_and_nothing_is_audited()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var workbook = new InsuranceLedgerWorkbook(Service(database), database.Factory, database.Clock);
 
         var refused = await Assert.ThrowsAsync<RelationsUsagers.Core.Cases.CaseRuleException>(() => workbook.WriteAsync(Stream.Null, 1999, Ct));
@@ -96,4 +99,14 @@ public sealed class InsuranceLedgerWorkbookTests
         await using var db = database.CreateContext();
         Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Exported, Ct));
     }
+}
+
+public sealed class SqliteInsuranceLedgerWorkbookTests : InsuranceLedgerWorkbookTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlInsuranceLedgerWorkbookTests : InsuranceLedgerWorkbookTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -1,11 +1,14 @@
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Insurance;
 using static RelationsUsagers.Core.Tests.Insurance.InsuranceTestData;
 
 namespace RelationsUsagers.Core.Tests.Insurance;
 
 /// <summary>The ledger's rules (RULES §4 « franchise », §9), each figure worked out by hand.</summary>
-public sealed class LedgerBalanceTests
+public abstract class LedgerBalanceTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static LedgerEntry E(LedgerEntryKind kind, DateOnly on, decimal amount, bool cancelled = false) =>
@@ -14,7 +17,7 @@ public sealed class LedgerBalanceTests
     [Fact]
     public async Task The_2025_balance_with_instalments_an_advance_and_a_partial_refund_is_the_one_worked_out_by_hand()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         await SeedAsync(database, Ct);
 
         // Drawn on 15/03/2026 for 2025: the situation at 31/12/2025.
@@ -54,7 +57,7 @@ public sealed class LedgerBalanceTests
     [Fact]
     public async Task Each_claim_has_the_share_of_each_payer_and_its_open_refund_with_its_age()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var seeded = await SeedAsync(database, Ct);
 
         var year = await Service(database).GetYearAsync(2025, Ct);
@@ -112,4 +115,14 @@ public sealed class LedgerBalanceTests
         Assert.Equal("0,50\u00A0€", Euros.Format(0.5m));
         Assert.Equal("—", Euros.Format((decimal?)null));
     }
+}
+
+public sealed class SqliteLedgerBalanceTests : LedgerBalanceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlLedgerBalanceTests : LedgerBalanceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

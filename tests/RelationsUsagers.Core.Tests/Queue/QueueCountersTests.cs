@@ -1,15 +1,18 @@
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Cases;
 using static RelationsUsagers.Core.Tests.Queue.QueueFixture;
 
 namespace RelationsUsagers.Core.Tests.Queue;
 
 /// <summary>The counters above the grid (GetCountersAsync) and the list of services for the filter (GetServicesAsync).</summary>
-public sealed class QueueCountersTests
+public abstract class QueueCountersTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     [Fact]
     public async Task Counters_count_open_cases_by_kind_overdue_due_this_week_and_mine()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         var overdue = await queue.AccessAsync(D(3, 4));         // due 12 March
         await queue.AccessAsync(D(3, 7));                       // due 15 March: this week
         var thisWeek = await queue.AccessAsync(D(3, 12));       // due 20 March: this week
@@ -34,7 +37,7 @@ public sealed class QueueCountersTests
     [Fact]
     public async Task Each_counter_matches_the_queue_it_filters_to()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         await queue.AccessAsync(D(3, 4));
         await queue.AccessAsync(D(3, 7));
         await queue.AccessAsync(D(3, 14));
@@ -52,7 +55,7 @@ public sealed class QueueCountersTests
     [Fact]
     public async Task Without_a_user_name_mine_is_zero()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         var created = await queue.AccessAsync(D(3, 10));
         await queue.Cases.AssignAsync(created.Id, created.ConcurrencyStamp, "c.martin", Ct);
 
@@ -63,7 +66,7 @@ public sealed class QueueCountersTests
     [Fact]
     public async Task Counters_of_an_empty_database_are_all_zero()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
 
         var counters = await queue.Queue.GetCountersAsync("c.martin", Ct);
 
@@ -74,7 +77,7 @@ public sealed class QueueCountersTests
     [Fact]
     public async Task Services_are_listed_once_each_in_order()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         await queue.AccessAsync(D(3, 10), r => r.Services = ["Urgences", "Cardiologie"]);
         await queue.AccessAsync(D(3, 11), r => r.Services = ["Cardiologie"]);
         await queue.Cases.CreateAsync(TestCases.Complaint(), Ct);      // Urgences
@@ -87,8 +90,18 @@ public sealed class QueueCountersTests
     [Fact]
     public async Task Services_of_an_empty_database_are_an_empty_list()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
 
         Assert.Empty(await queue.Queue.GetServicesAsync(Ct));
     }
+}
+
+public sealed class SqliteQueueCountersTests : QueueCountersTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlQueueCountersTests : QueueCountersTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Complaints;
@@ -6,7 +7,7 @@ using RelationsUsagers.Core.Queue;
 namespace RelationsUsagers.Core.Tests.Queue;
 
 /// <summary>
-/// A real SQLite file with the case service and the queue service over it. Cases are created through
+/// A test database (SQLite or PostgreSQL) with the case service and the queue service over it. Cases are created through
 /// <see cref="CaseFileService.CreateAsync"/>, so that NextDueOn is the one the legal clock writes on save: an access
 /// request received on D is due on D + 8 days (today is 15 March 2026).
 /// </summary>
@@ -29,7 +30,8 @@ internal sealed class QueueFixture : IAsyncDisposable
 
     public static DateOnly D(int month, int day) => new(2026, month, day);
 
-    public static async Task<QueueFixture> CreateAsync() => new(await TestDatabase.CreateAsync(Ct));
+    public static async Task<QueueFixture> CreateAsync(DatabaseProvider provider) =>
+        new(await TestDatabase.CreateAsync(provider, TestDatabase.DefaultUserName, ct: Ct));
 
     /// <summary>An access request received on <paramref name="receivedOn"/> (due 8 days later), optionally adjusted.</summary>
     public async Task<AccessRequest> AccessAsync(DateOnly receivedOn, Action<AccessRequest>? adjust = null)

@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Queue;
 using static RelationsUsagers.Core.Tests.Queue.QueueFixture;
@@ -8,14 +9,16 @@ namespace RelationsUsagers.Core.Tests.Queue;
 /// CaseQueueService.GetPageAsync on a real SQLite file: the default urgency order and each filter. Today is
 /// 15 March 2026; an access request received on D is due on D + 8 days.
 /// </summary>
-public sealed class QueueOrderAndFilterTests
+public abstract class QueueOrderAndFilterTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static readonly QueueFilter All = new();
 
     [Fact]
     public async Task An_access_request_is_listed_with_the_due_date_the_legal_clock_computed_on_save()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         var created = await queue.AccessAsync(D(3, 6));
 
         var item = Assert.Single((await queue.PageAsync(All)).Items);
@@ -27,7 +30,7 @@ public sealed class QueueOrderAndFilterTests
     [Fact]
     public async Task The_row_carries_how_its_next_deadline_was_computed_so_the_tooltip_needs_no_clock()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         var draft = TestCases.Complaint(D(3, 9));
         draft.CareRelatedDamage = true;
         draft.DamageDiscoveredOn = D(2, 20);
@@ -44,7 +47,7 @@ public sealed class QueueOrderAndFilterTests
     [Fact]
     public async Task Default_order_puts_the_most_overdue_first_then_the_nearest_due_date_and_undated_cases_last()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         // Created in an order that differs from urgency, so that the reference tie-break cannot explain the result.
         var undated = await queue.PraiseAsync(D(3, 10));
         var upcoming = await queue.AccessAsync(D(3, 10));    // due 18 March
@@ -61,7 +64,7 @@ public sealed class QueueOrderAndFilterTests
     [Fact]
     public async Task Cases_with_the_same_due_date_are_ordered_by_reference()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         var first = await queue.AccessAsync(D(3, 6));
         var second = await queue.AccessAsync(D(3, 6));
 
@@ -71,7 +74,7 @@ public sealed class QueueOrderAndFilterTests
     [Fact]
     public async Task Closed_refused_and_abandoned_cases_are_hidden_by_default()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         var open = await queue.AccessAsync(D(3, 10));
         await queue.RefusedAccessAsync(D(3, 4));
         await queue.AbandonedAccessAsync(D(3, 4));
@@ -86,7 +89,7 @@ public sealed class QueueOrderAndFilterTests
     [Fact]
     public async Task IncludeClosed_shows_finished_cases_too_and_they_carry_no_due_date()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         var open = await queue.AccessAsync(D(3, 10));
         var refused = await queue.RefusedAccessAsync(D(3, 4));
         var abandoned = await queue.AbandonedAccessAsync(D(3, 4));
@@ -106,7 +109,7 @@ public sealed class QueueOrderAndFilterTests
     [InlineData(CaseStatus.Closed)]
     public async Task A_status_filter_on_a_final_status_shows_those_cases_without_IncludeClosed(CaseStatus status)
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         await queue.AccessAsync(D(3, 10));
         var refused = await queue.RefusedAccessAsync(D(3, 4));
         var abandoned = await queue.AbandonedAccessAsync(D(3, 4));
@@ -121,7 +124,7 @@ public sealed class QueueOrderAndFilterTests
     [Fact]
     public async Task A_status_filter_keeps_only_cases_in_that_status()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         var received = await queue.AccessAsync(D(3, 10));
         var complete = await queue.AccessAsync(D(3, 9));
         await queue.Cases.AddEventAsync(complete.Id, complete.ConcurrencyStamp, CaseEventTypes.ProofsComplete, D(3, 9), null, Ct);
@@ -138,7 +141,7 @@ public sealed class QueueOrderAndFilterTests
     [InlineData(CaseKind.Requisition)]
     public async Task A_kind_filter_keeps_only_cases_of_that_kind(CaseKind kind)
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         var created = new Dictionary<CaseKind, CaseFile>();
         foreach (var k in Enum.GetValues<CaseKind>())
             created[k] = await queue.Cases.CreateAsync(TestCases.Of(k), Ct);
@@ -152,7 +155,7 @@ public sealed class QueueOrderAndFilterTests
     [Fact]
     public async Task My_cases_filter_keeps_only_the_cases_assigned_to_that_user()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         var mine = await queue.AccessAsync(D(3, 10));
         var colleagues = await queue.AccessAsync(D(3, 9));
         await queue.AccessAsync(D(3, 8));
@@ -168,7 +171,7 @@ public sealed class QueueOrderAndFilterTests
     [Fact]
     public async Task Overdue_only_keeps_cases_due_before_today_in_Paris_not_those_due_today_nor_undated()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         var dueYesterday = await queue.AccessAsync(D(3, 6)); // 14 March
         var longOverdue = await queue.AccessAsync(D(3, 1));  // 9 March
         await queue.AccessAsync(D(3, 7));                    // 15 March: due today, not late
@@ -182,7 +185,7 @@ public sealed class QueueOrderAndFilterTests
     public async Task Overdue_only_follows_the_Paris_date_late_in_the_evening()
     {
         // 23:30 UTC on 14 March is already 15 March in Paris (UTC+1): a case due on the 14th is overdue.
-        await using var database = await TestDatabase.CreateAsync(TestDatabase.DefaultUserName, new DateTimeOffset(2026, 3, 14, 23, 30, 0, TimeSpan.Zero), Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, TestDatabase.DefaultUserName, new DateTimeOffset(2026, 3, 14, 23, 30, 0, TimeSpan.Zero), Ct);
         var created = await database.CreateService().CreateAsync(TestCases.AccessRequest(D(3, 6)), Ct);
         var service = new CaseQueueService(database.Factory, database.Clock);
 
@@ -194,7 +197,7 @@ public sealed class QueueOrderAndFilterTests
     [Fact]
     public async Task Due_this_week_keeps_cases_due_from_today_to_today_plus_seven_days()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         await queue.AccessAsync(D(3, 6));                  // 14 March: overdue, not "this week"
         var today = await queue.AccessAsync(D(3, 7));      // 15 March
         var lastDay = await queue.AccessAsync(D(3, 14));   // 22 March = today + 7
@@ -207,7 +210,7 @@ public sealed class QueueOrderAndFilterTests
     [Fact]
     public async Task A_case_concerning_two_services_is_found_by_either_service()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         var both = await queue.AccessAsync(D(3, 10), r => r.Services = ["Urgences", "Cardiologie"]);
         var cardiology = await queue.AccessAsync(D(3, 11));
         await queue.AccessAsync(D(3, 12), r => r.Services = ["Pédiatrie"]);
@@ -220,7 +223,7 @@ public sealed class QueueOrderAndFilterTests
     [Fact]
     public async Task Filters_combine()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         var target = await queue.AccessAsync(D(3, 4), r => r.Services = ["Urgences"]);
         await queue.AccessAsync(D(3, 4));                               // overdue, other service
         await queue.AccessAsync(D(3, 12), r => r.Services = ["Urgences"]); // right service, not overdue
@@ -230,4 +233,14 @@ public sealed class QueueOrderAndFilterTests
 
         Assert.Equal([target.Reference], await queue.ReferencesAsync(filter));
     }
+}
+
+public sealed class SqliteQueueOrderAndFilterTests : QueueOrderAndFilterTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlQueueOrderAndFilterTests : QueueOrderAndFilterTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Queue;
 using static RelationsUsagers.Core.Tests.Queue.QueueFixture;
@@ -5,14 +6,16 @@ using static RelationsUsagers.Core.Tests.Queue.QueueFixture;
 namespace RelationsUsagers.Core.Tests.Queue;
 
 /// <summary>Server-side paging (Skip/Take, TotalCount) and the whitelist of sort columns.</summary>
-public sealed class QueuePagingAndSortTests
+public abstract class QueuePagingAndSortTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static readonly QueueFilter All = new();
 
     [Fact]
     public async Task Pages_split_the_urgency_order_without_overlap_and_report_the_total()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         var byUrgency = new List<string>();
         for (var day = 1; day <= 5; day++)
             byUrgency.Add((await queue.AccessAsync(D(3, day))).Reference);
@@ -32,7 +35,7 @@ public sealed class QueuePagingAndSortTests
     [Fact]
     public async Task Pages_that_run_past_the_last_dated_case_continue_with_the_undated_ones_by_reference()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         var undated1 = await queue.PraiseAsync(D(3, 10));
         var dated3 = await queue.AccessAsync(D(3, 12));
         var undated2 = await queue.PraiseAsync(D(3, 11));
@@ -58,7 +61,7 @@ public sealed class QueuePagingAndSortTests
     [Fact]
     public async Task Undated_cases_on_a_later_page_still_respect_the_filter()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         await queue.PraiseAsync(D(3, 10));                                          // a complaint: filtered out
         var dated = await queue.AccessAsync(D(3, 2));
         var undated = await queue.AccessAsync(D(3, 3));
@@ -75,7 +78,7 @@ public sealed class QueuePagingAndSortTests
     [Fact]
     public async Task A_negative_page_number_is_read_as_the_first_page()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         var first = await queue.AccessAsync(D(3, 1));
         await queue.AccessAsync(D(3, 2));
 
@@ -85,7 +88,7 @@ public sealed class QueuePagingAndSortTests
     [Fact]
     public async Task The_total_counts_the_filtered_cases_not_the_page()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         for (var day = 1; day <= 4; day++)
             await queue.AccessAsync(D(3, day));
         await queue.Cases.CreateAsync(TestCases.Complaint(), Ct);
@@ -110,7 +113,7 @@ public sealed class QueuePagingAndSortTests
     [Fact]
     public async Task Sorting_by_reference_ascending_and_descending()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         var (martin, abadie, zeller) = await ThreeCasesAsync(queue);
 
         Assert.Equal([martin, abadie, zeller], await queue.ReferencesAsync(All, new PageRequest(0, 10, QueueSort.Reference)));
@@ -120,7 +123,7 @@ public sealed class QueuePagingAndSortTests
     [Fact]
     public async Task Sorting_by_received_date_ascending_and_descending()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         var (martin, abadie, zeller) = await ThreeCasesAsync(queue);
 
         Assert.Equal([zeller, martin, abadie], await queue.ReferencesAsync(All, new PageRequest(0, 10, QueueSort.ReceivedOn)));
@@ -130,7 +133,7 @@ public sealed class QueuePagingAndSortTests
     [Fact]
     public async Task Sorting_by_patient_ascending_and_descending()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         var (martin, abadie, zeller) = await ThreeCasesAsync(queue);
 
         Assert.Equal([abadie, martin, zeller], await queue.ReferencesAsync(All, new PageRequest(0, 10, QueueSort.Patient)));
@@ -140,7 +143,7 @@ public sealed class QueuePagingAndSortTests
     [Fact]
     public async Task Sorting_by_patient_ignores_accents_and_case()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         var emile = await queue.AccessAsync(D(3, 8), r => r.Patient.LastName = "Émery");
         var dupont = await queue.AccessAsync(D(3, 9), r => r.Patient.LastName = "dupont");
         var fabre = await queue.AccessAsync(D(3, 10), r => r.Patient.LastName = "Fabre");
@@ -151,7 +154,7 @@ public sealed class QueuePagingAndSortTests
     [Fact]
     public async Task Sorting_by_next_due_date_descending_keeps_undated_cases_last()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         var undated = await queue.PraiseAsync(D(3, 10));
         var early = await queue.AccessAsync(D(3, 2));
         var late = await queue.AccessAsync(D(3, 12));
@@ -163,10 +166,20 @@ public sealed class QueuePagingAndSortTests
     [Fact]
     public async Task An_unknown_sort_value_falls_back_to_urgency()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         var (martin, abadie, zeller) = await ThreeCasesAsync(queue);
 
         Assert.Equal([zeller, martin, abadie], await queue.ReferencesAsync(All, new PageRequest(0, 10, (QueueSort)99)));
         Assert.Equal([zeller, martin, abadie], await queue.ReferencesAsync(All, new PageRequest(0, 10)));
     }
+}
+
+public sealed class SqliteQueuePagingAndSortTests : QueuePagingAndSortTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlQueuePagingAndSortTests : QueuePagingAndSortTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Queue;
 using RelationsUsagers.Core.Security;
@@ -9,8 +10,10 @@ namespace RelationsUsagers.Core.Tests.Queue;
 /// A search in the queue looks for a person: one audit line with the filter, the count and the references listed, never
 /// the text typed; the queue's own repeats (live refresh, debounced typing) write nothing more.
 /// </summary>
-public sealed class QueueSearchAuditTests
+public abstract class QueueSearchAuditTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private const char Nbsp = '\u00A0';
     private const string SearchFilter = " ; filtre : recherche par nom ou référence (texte non conservé)";
 
@@ -31,7 +34,7 @@ public sealed class QueueSearchAuditTests
     [Fact]
     public async Task A_name_search_writes_one_line_with_the_count_and_the_references_and_never_the_name()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         var first = await queue.AccessAsync(D(3, 10)); // Hélène Lefèvre, due 18 March
         var second = await queue.AccessAsync(D(3, 11)); // the same patient, due 19 March
         await queue.Cases.CreateAsync(TestCases.Complaint(), Ct); // Joseph Ménard
@@ -49,7 +52,7 @@ public sealed class QueueSearchAuditTests
     [Fact]
     public async Task An_IPP_search_keeps_the_references_found_not_the_number_typed()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         var lefevre = await queue.AccessAsync(D(3, 10)); // IPP 700123456
 
         await queue.PageAsync(Search("0123456"));
@@ -62,7 +65,7 @@ public sealed class QueueSearchAuditTests
     [Fact]
     public async Task The_same_search_with_the_same_results_again_writes_no_second_line()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         await queue.AccessAsync(D(3, 10));
 
         await queue.PageAsync(Search("lefevre"));
@@ -77,7 +80,7 @@ public sealed class QueueSearchAuditTests
     [Fact]
     public async Task The_same_search_after_the_repeat_window_writes_a_new_line()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         await queue.AccessAsync(D(3, 10));
 
         await queue.PageAsync(Search("lefevre"));
@@ -90,7 +93,7 @@ public sealed class QueueSearchAuditTests
     [Fact]
     public async Task Another_page_another_result_or_another_user_writes_a_new_line()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         var first = await queue.AccessAsync(D(3, 10));
         var second = await queue.AccessAsync(D(3, 11));
 
@@ -114,7 +117,7 @@ public sealed class QueueSearchAuditTests
     [Fact]
     public async Task The_other_filters_are_kept_in_french_beside_the_search()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         await queue.AccessAsync(D(3, 10));
 
         await queue.PageAsync(Search("dupont") with { OverdueOnly = true, IncludeClosed = true });
@@ -127,7 +130,7 @@ public sealed class QueueSearchAuditTests
     [Fact]
     public async Task Without_a_search_the_queue_writes_no_line()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         await queue.AccessAsync(D(3, 10));
         var before = (await AllLinesAsync(queue)).Count;
 
@@ -142,7 +145,7 @@ public sealed class QueueSearchAuditTests
     [Fact]
     public async Task Counting_the_closed_cases_of_a_search_writes_the_count_alone_once_and_the_chain_verifies()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         await queue.ClosedAccessAsync(D(2, 10));
         await queue.RefusedAccessAsync(D(2, 12)); // both for Hélène Lefèvre
 
@@ -160,4 +163,14 @@ public sealed class QueueSearchAuditTests
         Assert.Null(count.CaseFileId);
         Assert.True((await new AuditService(queue.Database.Factory).VerifyChainAsync(Ct)).IsWhole);
     }
+}
+
+public sealed class SqliteQueueSearchAuditTests : QueueSearchAuditTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlQueueSearchAuditTests : QueueSearchAuditTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

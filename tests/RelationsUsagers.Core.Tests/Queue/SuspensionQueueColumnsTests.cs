@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Clock;
@@ -11,8 +12,10 @@ namespace RelationsUsagers.Core.Tests.Queue;
 /// without touching the case's concurrency stamp. The complaint is received on 2 March: acknowledgement due 10 March (overdue
 /// today), answer due 2 April. A record request's legal delay is never suspended (L.1111-7): it stays in the queue.
 /// </summary>
-public sealed class SuspensionQueueColumnsTests
+public abstract class SuspensionQueueColumnsTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private sealed record Row(DateOnly? NextDueOn, string? NextDueCode, bool ClockSuspended, Guid ConcurrencyStamp, DateTime UpdatedAtUtc, string UpdatedBy);
 
     private static async Task<Row> RowAsync(QueueFixture queue, Guid id)
@@ -23,9 +26,9 @@ public sealed class SuspensionQueueColumnsTests
             .SingleAsync(Ct);
     }
 
-    private static async Task<(QueueFixture Queue, LegalClockService Clock, CaseFile Created)> ArrangeAsync()
+    private async Task<(QueueFixture Queue, LegalClockService Clock, CaseFile Created)> ArrangeAsync()
     {
-        var queue = await QueueFixture.CreateAsync();
+        var queue = await QueueFixture.CreateAsync(Provider);
         var created = await queue.ComplaintAsync(D(3, 2));
         return (queue, new LegalClockService(queue.Database.Factory, queue.Database.Clock), created);
     }
@@ -113,7 +116,7 @@ public sealed class SuspensionQueueColumnsTests
     public async Task Suspending_every_clock_of_a_record_request_leaves_its_legal_date_in_the_queue()
     {
         // Received and complete on 2 March: legal due 10 March; L.1111-7 gives no suspension, only the office's own count stops.
-        var queue = await QueueFixture.CreateAsync();
+        var queue = await QueueFixture.CreateAsync(Provider);
         await using var _ = queue;
         var clock = new LegalClockService(queue.Database.Factory, queue.Database.Clock);
         var created = await queue.AccessAsync(D(3, 2), r => r.CompletedOn = D(3, 2));
@@ -169,4 +172,14 @@ public sealed class SuspensionQueueColumnsTests
         var row = await RowAsync(queue, refused.Id);
         Assert.Equal((null, null, false), (row.NextDueOn, row.NextDueCode, row.ClockSuspended));
     }
+}
+
+public sealed class SqliteSuspensionQueueColumnsTests : SuspensionQueueColumnsTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlSuspensionQueueColumnsTests : SuspensionQueueColumnsTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Clock;
@@ -11,12 +12,14 @@ namespace RelationsUsagers.Core.Tests.Queue;
 /// court is shown as waiting, with a reminder proposed 15 days after it started waiting or after the last reminder.
 /// Today is 15 March 2026.
 /// </summary>
-public sealed class WaitingOnTests
+public abstract class WaitingOnTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     [Fact]
     public async Task A_request_waiting_for_the_requesters_proofs_is_not_the_offices_late_case()
     {
-        await using var fixture = await CreateAsync();
+        await using var fixture = await CreateAsync(Provider);
         // Received 01/02: the 8-day delay (09/02) has long passed; proofs asked on 03/02.
         var file = await fixture.AccessAsync(D(2, 1), r => r.ProofsReceived = []);
         var late = await fixture.AccessAsync(D(2, 2));
@@ -38,7 +41,7 @@ public sealed class WaitingOnTests
     [Fact]
     public async Task A_reminder_moves_the_next_proposal_and_the_proofs_bring_the_case_back_to_the_office()
     {
-        await using var fixture = await CreateAsync();
+        await using var fixture = await CreateAsync(Provider);
         CaseFile file = await fixture.AccessAsync(D(3, 2), r => r.ProofsReceived = []);
         file = await fixture.Cases.TakeStepAsync(file.Id, file.ConcurrencyStamp, "request-proofs", new StepInput(D(3, 3)), ct: Ct);
         file = await fixture.Cases.TakeStepAsync(file.Id, file.ConcurrencyStamp, "remind", new StepInput(D(3, 10), "Relance par courriel"), ct: Ct);
@@ -57,7 +60,7 @@ public sealed class WaitingOnTests
     [InlineData("refer-court", Actor.Court)]
     public async Task A_claim_before_the_CCI_or_the_court_waits_on_them(string stepCode, Actor who)
     {
-        await using var fixture = await CreateAsync();
+        await using var fixture = await CreateAsync(Provider);
         CaseFile file = await fixture.Cases.CreateAsync(TestCases.IndemnityClaim(D(1, 5)), Ct);
         file = await fixture.Cases.TakeStepAsync(file.Id, file.ConcurrencyStamp, "declare-insurer", new StepInput(D(1, 10), "SHAM-26-01234"), ct: Ct);
         file = await fixture.Cases.TakeStepAsync(file.Id, file.ConcurrencyStamp, stepCode, new StepInput(D(2, 20)), ct: Ct);
@@ -69,7 +72,7 @@ public sealed class WaitingOnTests
     [Fact]
     public async Task The_CCIs_opinion_hands_the_move_to_the_insurer_whose_offer_deadline_is_its_own()
     {
-        await using var fixture = await CreateAsync();
+        await using var fixture = await CreateAsync(Provider);
         CaseFile file = await fixture.Cases.CreateAsync(TestCases.IndemnityClaim(D(1, 5)), Ct);
         file = await fixture.Cases.TakeStepAsync(file.Id, file.ConcurrencyStamp, "refer-cci", new StepInput(D(1, 20)), ct: Ct);
         file = await fixture.Cases.AddEventAsync(file.Id, file.ConcurrencyStamp, CaseEventTypes.CciOpinion, D(3, 1), null, Ct);
@@ -84,7 +87,7 @@ public sealed class WaitingOnTests
     [Fact]
     public async Task The_queue_names_the_deadline_it_shows()
     {
-        await using var fixture = await CreateAsync();
+        await using var fixture = await CreateAsync(Provider);
         var file = await fixture.Cases.CreateAsync(TestCases.Complaint(D(3, 9)), Ct);
 
         var item = (await fixture.PageAsync(new QueueFilter())).Items.Single(i => i.Id == file.Id);
@@ -98,7 +101,7 @@ public sealed class WaitingOnTests
     [Fact]
     public async Task After_the_upgrade_the_queue_columns_of_open_cases_are_rewritten_from_their_facts()
     {
-        await using var fixture = await CreateAsync();
+        await using var fixture = await CreateAsync(Provider);
         CaseFile file = await fixture.AccessAsync(D(2, 1), r => r.ProofsReceived = []);
         file = await fixture.Cases.TakeStepAsync(file.Id, file.ConcurrencyStamp, "request-proofs", new StepInput(D(2, 3)), ct: Ct);
         await using var db = fixture.Database.CreateContext();
@@ -111,4 +114,14 @@ public sealed class WaitingOnTests
         var row = await db.CaseFiles.AsNoTracking().SingleAsync(c => c.Id == file.Id, Ct);
         Assert.Equal((null, Actor.Requester, D(2, 3), file.ConcurrencyStamp), (row.NextDueOn, row.WaitingOn, row.WaitingSince, row.ConcurrencyStamp));
     }
+}
+
+public sealed class SqliteWaitingOnTests : WaitingOnTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlWaitingOnTests : WaitingOnTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

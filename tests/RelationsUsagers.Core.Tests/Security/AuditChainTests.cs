@@ -1,32 +1,39 @@
+using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Security;
 
 namespace RelationsUsagers.Core.Tests.Security;
 
-/// <summary>The audit rows as a hash chain, on a real SQLite file: linked by every save, broken by any hand-made change.</summary>
-public sealed class AuditChainTests
+/// <summary>The audit rows as a hash chain, on each database: linked by every save, broken by any hand-made change.</summary>
+public abstract class AuditChainTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    protected abstract DatabaseProvider Provider { get; }
 
-    private static async Task<AuditChainReport> VerifyAsync(TestDatabase database) =>
+    private protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private protected static async Task<AuditChainReport> VerifyAsync(TestDatabase database) =>
         await new AuditService(database.Factory).VerifyChainAsync(Ct);
 
-    private static async Task<List<AuditEntry>> RowsAsync(TestDatabase database)
+    private protected static async Task<List<AuditEntry>> RowsAsync(TestDatabase database)
     {
         await using var db = database.CreateContext();
         return await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).ToListAsync(Ct);
     }
 
-    private static async Task ExecuteAsync(TestDatabase database, string sql)
+    private protected static async Task ExecuteAsync(TestDatabase database, string sql)
     {
         await using var db = database.CreateContext();
         await db.Database.ExecuteSqlRawAsync(sql, Ct);
     }
 
+    /// <summary>The statement that lifts one of the audit's append-only triggers, in the database's own syntax.</summary>
+    private protected string DropTrigger(string name) =>
+        Provider == DatabaseProvider.PostgreSql ? $"DROP TRIGGER \"{name}\" ON \"AuditEntries\";" : $"DROP TRIGGER {name};";
+
     /// <summary>Three cases created (with their lines of events), each opened.</summary>
-    private static async Task<TestDatabase> TrailAsync()
+    private protected async Task<TestDatabase> TrailAsync()
     {
-        var database = await TestDatabase.CreateAsync(Ct);
+        var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         foreach (var draft in new RelationsUsagers.Core.Cases.CaseFile[] { TestCases.AccessRequest(), TestCases.Complaint(), TestCases.Requisition() })
         {
@@ -72,9 +79,9 @@ public sealed class AuditChainTests
     {
         await using var database = await TrailAsync();
 
-        await ExecuteAsync(database, """
-            DROP TRIGGER AuditEntries_NoUpdate;
-            UPDATE AuditEntries SET UserName = 'quelqu''un d''autre' WHERE Id = 3;
+        await ExecuteAsync(database, $"""
+            {DropTrigger("AuditEntries_NoUpdate")}
+            UPDATE "AuditEntries" SET "UserName" = 'quelqu''un d''autre' WHERE "Id" = 3;
             """);
 
         var report = await VerifyAsync(database);
@@ -87,10 +94,11 @@ public sealed class AuditChainTests
         await using var database = await TrailAsync();
         var last = (await RowsAsync(database))[^1];
 
-        // The forger copies the last row's hash as its own: a hash that is not the link of its content.
+        // The forger copies the last row's hash as its own: a hash that is not the link of its content. The portal numbers
+        // the rows itself (AuditChain), so the forger does too: PostgreSQL's identity sequence is not where the rows are.
         await ExecuteAsync(database, $"""
-            INSERT INTO AuditEntries (AtUtc, UserName, Action, Details, Hash)
-            VALUES ('2026-03-15 09:00:00', 'c.martin', 'Export', 'Registre des plaintes', '{last.Hash}');
+            INSERT INTO "AuditEntries" ("Id", "AtUtc", "UserName", "Action", "Details", "Hash")
+            VALUES ({last.Id + 1}, '2026-03-15 09:00:00', 'c.martin', 'Export', 'Registre des plaintes', '{last.Hash}');
             """);
         var service = database.CreateService();
         await service.OpenAsync(last.CaseFileId!.Value, Ct);
@@ -104,11 +112,17 @@ public sealed class AuditChainTests
     {
         await using var database = await TrailAsync();
 
-        await ExecuteAsync(database, "DROP TRIGGER AuditEntries_NoDelete; DELETE FROM AuditEntries WHERE Id = 4;");
+        await ExecuteAsync(database, $"""{DropTrigger("AuditEntries_NoDelete")} DELETE FROM "AuditEntries" WHERE "Id" = 4;""");
 
         Assert.Equal(5L, (await VerifyAsync(database)).FirstBroken!.Id);
     }
+}
 
+public sealed class SqliteAuditChainTests : AuditChainTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    // Only a SQLite database can be an upgraded one (PostgreSQL came with the chain, AuditChain.SealLegacyAsync).
     [Fact]
     public async Task Rows_written_before_the_chain_are_linked_once_and_a_later_unlinked_row_is_not()
     {
@@ -130,4 +144,9 @@ public sealed class AuditChainTests
             await AuditChain.SealLegacyAsync(db, Ct);
         Assert.Equal(count + 1, (await VerifyAsync(database)).FirstBroken!.Id);
     }
+}
+
+public sealed class PostgreSqlAuditChainTests : AuditChainTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Queue;
 using RelationsUsagers.Core.Security;
@@ -5,8 +6,10 @@ using RelationsUsagers.Core.Security;
 namespace RelationsUsagers.Core.Tests.Security;
 
 /// <summary>Reading the audit trail, a case's or the whole journal, is itself audited; the journal's filters and pages.</summary>
-public sealed class AuditJournalTests
+public abstract class AuditJournalTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private const char Nbsp = '\u00A0';
     private const string Manager = "s.benali";
 
@@ -23,7 +26,7 @@ public sealed class AuditJournalTests
     [Fact]
     public async Task Reading_a_case_trail_is_written_on_the_case_after_the_read_and_again_only_after_a_change_or_a_while()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var created = await database.CreateService().CreateAsync(TestCases.AccessRequest(), Ct); // lines 1 and 2
 
         var first = await Journal(database).GetCaseTrailAsync(created.Id, Ct);
@@ -50,7 +53,7 @@ public sealed class AuditJournalTests
     [Fact]
     public async Task The_trail_of_a_case_that_does_not_exist_writes_nothing()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
 
         Assert.Empty(await Journal(database).GetCaseTrailAsync(Guid.CreateVersion7(), Ct));
         Assert.Empty(await LinesAsync(database, AuditActions.JournalRead));
@@ -59,7 +62,7 @@ public sealed class AuditJournalTests
     [Fact]
     public async Task The_journal_lists_every_line_newest_first_a_page_at_a_time_with_details_in_french()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var created = await service.CreateAsync(TestCases.AccessRequest(), Ct);
         var opened = (await service.OpenAsync(created.Id, Ct))!;
@@ -82,7 +85,7 @@ public sealed class AuditJournalTests
     public async Task The_period_is_in_Paris_days()
     {
         // 14 March 22:30 UTC is 23:30 in Paris (UTC+1 in March before the 29th): still the 14th.
-        await using var database = await TestDatabase.CreateAsync(TestDatabase.DefaultUserName, new DateTimeOffset(2026, 3, 14, 22, 30, 0, TimeSpan.Zero), Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, TestDatabase.DefaultUserName, new DateTimeOffset(2026, 3, 14, 22, 30, 0, TimeSpan.Zero), Ct);
         var service = database.CreateService();
         var late = await service.CreateAsync(TestCases.AccessRequest(), Ct);
         // 23:30 UTC is 00:30 on the 15th in Paris.
@@ -100,7 +103,7 @@ public sealed class AuditJournalTests
     [Fact]
     public async Task The_journal_filters_by_user_action_and_case_reference_including_the_searches_that_listed_the_case()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var lefevre = await database.CreateService().CreateAsync(TestCases.AccessRequest(), Ct);
         var menard = await database.CreateService("j.roux").CreateAsync(TestCases.Complaint(), Ct);
         await database.CreateService("j.roux").OpenAsync(lefevre.Id, Ct);
@@ -121,7 +124,7 @@ public sealed class AuditJournalTests
     [Fact]
     public async Task Reading_the_journal_writes_its_filter_page_and_last_line_once_per_distinct_reading_and_the_chain_verifies()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         await database.CreateService().CreateAsync(TestCases.AccessRequest(), Ct);
         var filter = new AuditJournalFilter { From = new(2026, 3, 1), To = new(2026, 3, 15), UserName = " c.martin ", Action = AuditActions.Created };
 
@@ -144,7 +147,7 @@ public sealed class AuditJournalTests
     [Fact]
     public async Task A_period_ending_before_it_starts_is_refused_in_french()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
 
         var refused = await Assert.ThrowsAsync<RelationsUsagers.Core.Cases.CaseRuleException>(() =>
             Journal(database).GetJournalPageAsync(new AuditJournalFilter { From = new(2026, 3, 15), To = new(2026, 3, 1) }, 0, ct: Ct));
@@ -160,4 +163,14 @@ public sealed class AuditJournalTests
 
         Assert.Equal(constants.Order(), AuditActions.All.Order());
     }
+}
+
+public sealed class SqliteAuditJournalTests : AuditJournalTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlAuditJournalTests : AuditJournalTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -1,4 +1,6 @@
-using Microsoft.Data.Sqlite;
+using RelationsUsagers.Core.Data;
+using System.Data.Common;
+using Npgsql;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.Cases;
@@ -7,8 +9,10 @@ using RelationsUsagers.Core.Security;
 namespace RelationsUsagers.Core.Tests.Security;
 
 /// <summary>The append-only audit trail written in the same save as the change (Security/AuditTrail.cs).</summary>
-public sealed class AuditTrailTests
+public abstract class AuditTrailTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static async Task<List<AuditEntry>> AuditOfAsync(TestDatabase database, Guid caseId)
@@ -26,7 +30,7 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task Creating_a_case_writes_a_creation_line_with_the_user_name()
     {
-        await using var database = await TestDatabase.CreateAsync("s.benali", ct: Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, "s.benali", ct: Ct);
 
         var created = await database.CreateService().CreateAsync(TestCases.AccessRequest(), Ct);
 
@@ -41,7 +45,7 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task A_case_saved_once_has_its_creation_line_from_that_same_save()
     {
-        await using var database = await TestDatabase.CreateAsync("s.benali", ct: Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, "s.benali", ct: Ct);
         var request = TestCases.AccessRequest();
         request.Reference = "DAD-2026-00900";
 
@@ -62,7 +66,7 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task Creating_through_the_service_also_records_the_receipt_event()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
 
         var created = await database.CreateService().CreateAsync(TestCases.Complaint(), Ct);
 
@@ -78,7 +82,7 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task Updating_a_case_writes_a_modification_line_naming_the_field_in_french_and_both_values()
     {
-        await using var database = await TestDatabase.CreateAsync("s.benali", ct: Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, "s.benali", ct: Ct);
         var created = await database.CreateService().CreateAsync(TestCases.AccessRequest(), Ct);
         var editor = database.CreateService("j.roux");
         var opened = (AccessRequest)(await editor.OpenAsync(created.Id, Ct))!;
@@ -101,7 +105,7 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task Lists_amounts_and_yes_no_values_are_written_with_their_french_labels()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var created = await service.CreateAsync(TestCases.AccessRequest(), Ct);
         var opened = (AccessRequest)(await service.OpenAsync(created.Id, Ct))!;
@@ -127,7 +131,7 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task Editing_requested_items_writes_them_in_french_as_a_whole()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var created = await service.CreateAsync(TestCases.Requisition(), Ct);
         var opened = (Core.Requisitions.Requisition)(await service.OpenAsync(created.Id, Ct))!;
@@ -147,7 +151,7 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task Saving_without_any_change_writes_no_modification_line()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var created = await service.CreateAsync(TestCases.Complaint(), Ct);
         var opened = (await service.OpenAsync(created.Id, Ct))!;
@@ -161,7 +165,7 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task Opening_a_case_writes_a_consultation_line()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var created = await database.CreateService().CreateAsync(TestCases.Requisition(), Ct);
 
         var opened = await database.CreateService("l.gauthier").OpenAsync(created.Id, Ct);
@@ -174,7 +178,7 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task Opening_a_case_that_does_not_exist_writes_nothing()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
 
         Assert.Null(await database.CreateService().OpenAsync(Guid.NewGuid(), Ct));
         Assert.Equal(0, await AuditCountAsync(database));
@@ -183,7 +187,7 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task A_step_writes_a_step_line_with_its_date_and_both_statuses()
     {
-        await using var database = await TestDatabase.CreateAsync("s.benali", ct: Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, "s.benali", ct: Ct);
         var service = database.CreateService();
         var created = await service.CreateAsync(TestCases.Complaint(), Ct);
 
@@ -196,7 +200,7 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task A_rolled_back_transaction_leaves_neither_the_case_nor_its_audit_line()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var request = TestCases.AccessRequest();
         request.Reference = "DAD-2026-00777";
 
@@ -217,7 +221,7 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task A_save_refused_by_the_unique_reference_index_leaves_no_audit_line()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var existing = await database.CreateService().CreateAsync(TestCases.AccessRequest(), Ct);
         var before = await AuditCountAsync(database);
         var duplicate = TestCases.AccessRequest();
@@ -227,7 +231,11 @@ public sealed class AuditTrailTests
         {
             db.CaseFiles.Add(duplicate);
             var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
-            Assert.Contains("UNIQUE constraint failed: CaseFiles.Reference", error.InnerException?.Message, StringComparison.Ordinal);
+            if (Provider == DatabaseProvider.PostgreSql)
+                Assert.Equal((PostgresErrorCodes.UniqueViolation, "IX_CaseFiles_Reference"),
+                    (Assert.IsType<PostgresException>(error.InnerException).SqlState, ((PostgresException)error.InnerException).ConstraintName));
+            else
+                Assert.Contains("UNIQUE constraint failed: CaseFiles.Reference", error.InnerException?.Message, StringComparison.Ordinal);
         }
 
         Assert.Empty(await AuditOfAsync(database, duplicate.Id));
@@ -237,7 +245,7 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task Changing_an_audit_line_through_EF_Core_is_refused()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var created = await database.CreateService().CreateAsync(TestCases.Complaint(), Ct);
 
         await using (var db = database.CreateContext())
@@ -254,7 +262,7 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task Deleting_an_audit_line_through_EF_Core_is_refused()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         await database.CreateService().CreateAsync(TestCases.Complaint(), Ct);
         var before = await AuditCountAsync(database);
 
@@ -271,13 +279,13 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task Changing_an_audit_line_in_SQL_is_refused_by_the_trigger()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var created = await database.CreateService().CreateAsync(TestCases.Complaint(), Ct);
 
         await using (var db = database.CreateContext())
         {
-            var error = await Assert.ThrowsAsync<SqliteException>(() =>
-                db.Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET UserName = 'effacé'", Ct));
+            var error = await Assert.ThrowsAnyAsync<DbException>(() =>
+                db.Database.ExecuteSqlRawAsync("""UPDATE "AuditEntries" SET "UserName" = 'effacé'""", Ct));
             Assert.Contains("audit trail is append-only", error.Message, StringComparison.Ordinal);
         }
 
@@ -287,13 +295,13 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task Deleting_an_audit_line_in_SQL_is_refused_by_the_trigger()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         await database.CreateService().CreateAsync(TestCases.Complaint(), Ct);
         var before = await AuditCountAsync(database);
 
         await using (var db = database.CreateContext())
         {
-            var error = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM AuditEntries", Ct));
+            var error = await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync("""DELETE FROM "AuditEntries" """, Ct));
             Assert.Contains("audit trail is append-only", error.Message, StringComparison.Ordinal);
         }
 
@@ -303,12 +311,22 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task Bulk_updates_of_the_audit_table_are_refused_by_the_trigger()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         await database.CreateService().CreateAsync(TestCases.Complaint(), Ct);
 
         await using var db = database.CreateContext();
-        await Assert.ThrowsAsync<SqliteException>(() =>
+        await Assert.ThrowsAnyAsync<DbException>(() =>
             db.AuditEntries.ExecuteUpdateAsync(s => s.SetProperty(a => a.Details, "(effacé)"), Ct));
-        await Assert.ThrowsAsync<SqliteException>(() => db.AuditEntries.ExecuteDeleteAsync(Ct));
+        await Assert.ThrowsAnyAsync<DbException>(() => db.AuditEntries.ExecuteDeleteAsync(Ct));
     }
+}
+
+public sealed class SqliteAuditTrailTests : AuditTrailTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlAuditTrailTests : AuditTrailTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

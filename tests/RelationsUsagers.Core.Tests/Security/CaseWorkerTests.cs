@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Security;
@@ -5,14 +6,16 @@ using RelationsUsagers.Core.Security;
 namespace RelationsUsagers.Core.Tests.Security;
 
 /// <summary>A case is given to an active account of the office, chosen by the name colleagues know.</summary>
-public sealed class CaseWorkerTests
+public abstract class CaseWorkerTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task The_directory_lists_active_officers_and_managers_by_name()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         await database.AddUserAsync("a.dupuis", "Anne Dupuis", Roles.Mediator, ct: Ct);
         await database.AddUserAsync("p.leger", "Paul Léger", Roles.Officer, disabled: true, ct: Ct);
         await database.AddUserAsync("m.cdu", "Marie Représentante", Roles.CduMember, ct: Ct);
@@ -31,7 +34,7 @@ public sealed class CaseWorkerTests
     [InlineData("inconnu")]
     public async Task A_case_cannot_go_to_a_disabled_account_a_cdu_member_a_mediator_or_an_unknown_name(string userName)
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         await database.AddUserAsync("a.dupuis", "Anne Dupuis", Roles.Mediator, ct: Ct);
         await database.AddUserAsync("p.leger", "Paul Léger", Roles.Officer, disabled: true, ct: Ct);
         await database.AddUserAsync("m.cdu", "Marie Représentante", Roles.CduMember, ct: Ct);
@@ -48,7 +51,7 @@ public sealed class CaseWorkerTests
     [Fact]
     public async Task A_case_goes_to_a_colleague_and_back_to_nobody()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var created = await service.CreateAsync(TestCases.AccessRequest(), Ct);
 
@@ -57,4 +60,14 @@ public sealed class CaseWorkerTests
         var unassigned = await service.AssignAsync(given.Id, given.ConcurrencyStamp, null, Ct);
         Assert.Null(unassigned.AssignedTo);
     }
+}
+
+public sealed class SqliteCaseWorkerTests : CaseWorkerTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlCaseWorkerTests : CaseWorkerTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.Cases;
@@ -10,15 +11,17 @@ namespace RelationsUsagers.Core.Tests.Timeline;
 /// CaseFileService.AddEventAsync on a real SQLite file: an event fills its fact column, is audited and refreshes the
 /// queue's due date. The access request is received on 2 March 2026 (due 10 March); today is 15 March.
 /// </summary>
-public sealed class AddEventTests
+public abstract class AddEventTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static DateOnly D(int month, int day) => new(2026, month, day);
 
-    private static async Task<(TestDatabase Database, CaseFileService Service, AccessRequest Created)> ArrangeAsync()
+    private async Task<(TestDatabase Database, CaseFileService Service, AccessRequest Created)> ArrangeAsync()
     {
-        var database = await TestDatabase.CreateAsync(Ct);
+        var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var created = (AccessRequest)await service.CreateAsync(TestCases.AccessRequest(), Ct);
         return (database, service, created);
@@ -158,7 +161,7 @@ public sealed class AddEventTests
     public async Task Today_is_the_Paris_date_so_an_evening_event_is_not_refused_as_future()
     {
         // 23:30 UTC on 15 March is 00:30 on 16 March in Paris.
-        await using var database = await TestDatabase.CreateAsync(TestDatabase.DefaultUserName, new DateTimeOffset(2026, 3, 15, 23, 30, 0, TimeSpan.Zero), Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, TestDatabase.DefaultUserName, new DateTimeOffset(2026, 3, 15, 23, 30, 0, TimeSpan.Zero), Ct);
         var service = database.CreateService();
         var created = await service.CreateAsync(TestCases.AccessRequest(), Ct);
 
@@ -212,7 +215,7 @@ public sealed class AddEventTests
     [Fact]
     public async Task A_complaint_answer_sets_its_own_fact_column()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var created = await service.CreateAsync(TestCases.Complaint(), Ct);
 
@@ -261,7 +264,7 @@ public sealed class AddEventTests
     [Fact]
     public async Task An_event_on_a_case_that_does_not_exist_is_refused()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
 
         var refusal = await Assert.ThrowsAsync<CaseRuleException>(() =>
             database.CreateService().AddEventAsync(Guid.NewGuid(), Guid.NewGuid(), CaseEventTypes.Note, D(3, 6), null, Ct));
@@ -281,4 +284,14 @@ public sealed class AddEventTests
 
         Assert.Equal([CaseEventTypes.Received, CaseEventTypes.ProofsComplete, CaseEventTypes.MedicalValidation], opened.Events.Select(e => e.Type));
     }
+}
+
+public sealed class SqliteAddEventTests : AddEventTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlAddEventTests : AddEventTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

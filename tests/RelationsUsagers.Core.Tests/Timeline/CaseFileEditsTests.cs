@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Requisitions;
@@ -5,8 +6,10 @@ using RelationsUsagers.Core.Requisitions;
 namespace RelationsUsagers.Core.Tests.Timeline;
 
 /// <summary>CaseFileEdits: the editing copy of a case, and "reload and re-apply my changes" after a conflict.</summary>
-public sealed class CaseFileEditsTests
+public abstract class CaseFileEditsTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static AccessRequest Saved()
@@ -108,7 +111,7 @@ public sealed class CaseFileEditsTests
     [Fact]
     public async Task After_a_conflict_the_reapplied_changes_save_and_keep_the_colleagues_change()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var created = await database.CreateService().CreateAsync(TestCases.AccessRequest(), Ct);
         var mine = database.CreateService("c.martin");
         var colleague = database.CreateService("j.roux");
@@ -128,4 +131,14 @@ public sealed class CaseFileEditsTests
         var reread = (AccessRequest)(await mine.OpenAsync(created.Id, Ct))!;
         Assert.Equal((saved.PeriodRequested, saved.Summary, "c.martin"), (reread.PeriodRequested, reread.Summary, reread.UpdatedBy));
     }
+}
+
+public sealed class SqliteCaseFileEditsTests : CaseFileEditsTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlCaseFileEditsTests : CaseFileEditsTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

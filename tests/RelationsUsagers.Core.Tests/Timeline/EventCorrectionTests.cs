@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.Cases;
@@ -12,8 +13,10 @@ namespace RelationsUsagers.Core.Tests.Timeline;
 /// the journal, the clocks, the fact columns, the status and the queue follow. Cases are received on 2 March 2026; today is
 /// 15 March 2026.
 /// </summary>
-public sealed class EventCorrectionTests
+public abstract class EventCorrectionTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private const string Reason = "Date de l'accusé relevée sur le courrier daté du 9 mars";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -54,7 +57,7 @@ public sealed class EventCorrectionTests
     [Fact]
     public async Task Correcting_a_late_acknowledgement_to_the_9th_makes_its_deadline_met_and_keeps_the_12th_with_the_reason()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var (complaint, acknowledgement) = await LateAcknowledgementAsync(service);
         var before = await DeadlineAsync(database, complaint.Id, DelaySettings.ComplaintAcknowledgement);
@@ -81,7 +84,7 @@ public sealed class EventCorrectionTests
     [Fact]
     public async Task Correcting_the_copy_sent_moves_SentOn_and_the_queue_date_in_the_same_save()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         // Complete on 3 March, copy not sent yet: the legal 8 days end on 10 March, the queue shows it.
         var created = await service.CreateAsync(TestCases.AccessRequest(), Ct);
@@ -105,7 +108,7 @@ public sealed class EventCorrectionTests
     [Fact]
     public async Task Cancelling_the_copy_sent_keeps_the_row_takes_it_off_the_clock_and_returns_the_request_to_complete()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var sent = await SentAccessRequestAsync(service);
         var copy = sent.Events.Single(e => e.Type == CaseEventTypes.CopySent);
@@ -131,7 +134,7 @@ public sealed class EventCorrectionTests
     [Fact]
     public async Task Cancelling_the_answer_given_after_a_mediation_sets_the_answer_date_from_the_first_and_returns_to_mediation()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var (complaint, _) = await LateAcknowledgementAsync(service);
         var first = await service.AddEventAsync(complaint.Id, complaint.ConcurrencyStamp, CaseEventTypes.AnswerSent, D(3, 13), null, Ct);
@@ -151,7 +154,7 @@ public sealed class EventCorrectionTests
     [Fact]
     public async Task Cancelling_the_only_answer_returns_the_complaint_to_the_status_it_had_before_it()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var (complaint, _) = await LateAcknowledgementAsync(service);
         var investigating = await service.AddEventAsync(complaint.Id, complaint.ConcurrencyStamp, CaseEventTypes.SentToService, D(3, 12), null, Ct);
@@ -168,7 +171,7 @@ public sealed class EventCorrectionTests
     [Fact]
     public async Task Cancelling_a_step_a_later_step_depends_on_is_refused_naming_the_status_and_nothing_changes()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var file = await service.CreateAsync(TestCases.Complaint(), Ct);
         file = await service.TakeStepAsync(file.Id, file.ConcurrencyStamp, "refer-mediator", new StepInput(D(3, 3)), ct: Ct);
@@ -188,7 +191,7 @@ public sealed class EventCorrectionTests
     [Fact]
     public async Task The_closing_of_a_case_is_not_cancelled_but_its_date_is_corrected_with_the_closing_date()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var sent = await SentAccessRequestAsync(service);
         var closed = await service.TakeStepAsync(sent.Id, sent.ConcurrencyStamp, "close", new StepInput(D(3, 12), "Copie remise"), ct: Ct);
@@ -206,7 +209,7 @@ public sealed class EventCorrectionTests
     [Fact]
     public async Task Correcting_the_receipt_corrects_the_case_received_date_and_its_deadlines()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var created = await service.CreateAsync(TestCases.AccessRequest(), Ct);
         var received = created.Events.Single(e => e.Type == CaseEventTypes.Received);
@@ -222,7 +225,7 @@ public sealed class EventCorrectionTests
     [Fact]
     public async Task The_receipt_cannot_be_moved_after_a_recorded_event_nor_cancelled()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var (complaint, _) = await LateAcknowledgementAsync(service);
         var received = complaint.Events.Single(e => e.Type == CaseEventTypes.Received);
@@ -240,7 +243,7 @@ public sealed class EventCorrectionTests
     [Fact]
     public async Task A_second_correction_keeps_the_first_one_in_the_history()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var (complaint, acknowledgement) = await LateAcknowledgementAsync(service);
         var once = await service.CorrectEventAsync(complaint.Id, complaint.ConcurrencyStamp, acknowledgement.Id, D(3, 9), "AR papier", "Premier motif", Ct);
@@ -263,7 +266,7 @@ public sealed class EventCorrectionTests
     public async Task A_correction_without_reason_in_the_future_before_receipt_or_changing_nothing_is_refused_and_nothing_is_written(
         string? reason, int day, string message)
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var (complaint, acknowledgement) = await LateAcknowledgementAsync(service);
 
@@ -280,7 +283,7 @@ public sealed class EventCorrectionTests
     [Fact]
     public async Task A_cancellation_without_reason_is_refused()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var (complaint, acknowledgement) = await LateAcknowledgementAsync(service);
 
@@ -294,7 +297,7 @@ public sealed class EventCorrectionTests
     [Fact]
     public async Task A_correction_on_a_stale_stamp_is_refused_naming_who_saved_and_the_event_keeps_its_date()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var (complaint, acknowledgement) = await LateAcknowledgementAsync(service);
         var colleague = database.CreateService("j.roux");
@@ -311,7 +314,7 @@ public sealed class EventCorrectionTests
     [Fact]
     public async Task Two_corrections_of_the_same_event_at_the_same_time_cannot_overwrite_each_others_history()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var (complaint, acknowledgement) = await LateAcknowledgementAsync(service);
         // The colleague's correction lands between our read and our write (same stamp read by both).
@@ -329,7 +332,7 @@ public sealed class EventCorrectionTests
     [Fact]
     public async Task A_cancelled_event_is_neither_corrected_nor_cancelled_again()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var (complaint, acknowledgement) = await LateAcknowledgementAsync(service);
         var cancelled = await service.CancelEventAsync(complaint.Id, complaint.ConcurrencyStamp, acknowledgement.Id, "Doublon", Ct);
@@ -341,4 +344,14 @@ public sealed class EventCorrectionTests
         // Cancelled, the acknowledgement no longer meets its deadline: overdue since 10 March.
         Assert.Equal(DeadlineState.Overdue, (await DeadlineAsync(database, complaint.Id, DelaySettings.ComplaintAcknowledgement)).State);
     }
+}
+
+public sealed class SqliteEventCorrectionTests : EventCorrectionTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlEventCorrectionTests : EventCorrectionTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.AccessRequests.Import;
@@ -9,8 +10,10 @@ using ImportPreview = RelationsUsagers.Core.Imports.ImportPreview<RelationsUsage
 namespace RelationsUsagers.Core.Tests.AccessRequests.Import;
 
 /// <summary>Synonyms, values typed every which way, the officer's mapping, and duplicates (today: 15 March 2026).</summary>
-public sealed class DashboardImporterTests
+public abstract class DashboardImporterTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static readonly object?[] Headers =
@@ -44,7 +47,7 @@ public sealed class DashboardImporterTests
     [Fact]
     public async Task Synonyms_map_the_columns_and_unknown_headers_are_listed()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var preview = await ReadAsync(database, File());
 
         Assert.Equal(2, preview.HeaderRow);
@@ -78,7 +81,7 @@ public sealed class DashboardImporterTests
     [Fact]
     public async Task A_line_typed_every_which_way_is_read_whole()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var entry = (await ReadAsync(database, File())).Rows.Single(r => r.Row == 3).Entry!;
 
         Assert.Equal((new DateOnly(2025, 3, 3), new DateOnly(1958, 6, 21)), (entry.ReceivedOn, entry.BirthDate));
@@ -92,7 +95,7 @@ public sealed class DashboardImporterTests
     [Fact]
     public async Task Each_unreadable_value_gives_a_french_message_with_line_and_column()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var messages = (await ReadAsync(database, File())).Errors.Select(e => e.Message).ToList();
 
         Assert.Equal(
@@ -110,7 +113,7 @@ public sealed class DashboardImporterTests
     [Fact]
     public async Task The_officer_fixes_the_mapping_and_the_lines_are_read_again()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var importer = new AccessDashboardImporter(database.Factory, database.Clock);
         var bytes = Build("Feuil1", ["Arrivée du courrier", "Patient"], ["05/03/2025", "LEROY Jeanne"]);
         var preview = await ReadAsync(database, bytes);
@@ -132,7 +135,7 @@ public sealed class DashboardImporterTests
     [Fact]
     public async Task A_file_that_is_not_a_workbook_or_an_unknown_sheet_is_reported_not_thrown()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var notXlsx = await ReadAsync(database, "pas un classeur"u8.ToArray());
         Assert.Equal(["Le fichier « suivi.xlsx » n'est pas un classeur Excel (.xlsx) lisible."], notXlsx.Problems);
         var unknown = await ReadAsync(database, File(), "2023");
@@ -142,7 +145,7 @@ public sealed class DashboardImporterTests
     [Fact]
     public async Task A_request_already_typed_in_the_portal_or_twice_in_the_file_is_not_created_again()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var typed = await database.CreateService().CreateAsync(TestCases.AccessRequest(), Ct); // Lefèvre Hélène, 2 March 2026
         var bytes = Build("Feuil1", ["Date de réception", "Nom du patient", "Demandeur", "Qualité"],
             ["02/03/2026", "LEFÈVRE Hélène", "Hélène Lefèvre", "Patiente"],
@@ -164,7 +167,7 @@ public sealed class DashboardImporterTests
     public async Task A_file_saying_more_than_five_years_gives_the_offices_reading_with_its_source()
     {
         // R.1111-1 al.4: a hand-kept file has the age class, not the information's date; received 04/03/2026 → 2 months, 04/05/2026.
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var bytes = Build("Feuil1", ["Date de réception", "Nom du patient", "+ de 5 ans"],
             ["04/03/2026", "MOREL Jean", "Oui"],
             ["05/03/2026", "ROUX Éva", "Non"]);
@@ -182,7 +185,7 @@ public sealed class DashboardImporterTests
     [Fact]
     public async Task An_imported_request_is_stamped_audited_and_searchable_like_a_typed_one()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var bytes = Build("Feuil1", ["Date de réception", "Nom du patient", "Qualité", "Date de complétude", "Date d'envoi"],
             ["02/03/2026", "LEFÈVRE Hélène", "Patiente", "03/03/2026", "11/03/2026"]);
 
@@ -205,14 +208,20 @@ public sealed class DashboardImporterTests
     [Fact]
     public async Task A_failure_on_any_line_leaves_nothing_of_the_import()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         await using (var db = database.CreateContext())
         {
             // The database refuses the second line's case: the first one, its timeline and its audit line must go too.
-            await db.Database.ExecuteSqlRawAsync("""
-                CREATE TRIGGER RefuseMorel BEFORE INSERT ON CaseFiles WHEN NEW.Patient_LastName = 'MOREL'
-                BEGIN SELECT RAISE(ABORT, 'refused'); END;
-                """, Ct);
+            await db.Database.ExecuteSqlRawAsync(Provider == DatabaseProvider.PostgreSql
+                ? """
+                  CREATE FUNCTION "RefuseMorel"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$;
+                  CREATE TRIGGER "RefuseMorel" BEFORE INSERT ON "CaseFiles" FOR EACH ROW WHEN (NEW."Patient_LastName" = 'MOREL')
+                  EXECUTE FUNCTION "RefuseMorel"();
+                  """
+                : """
+                  CREATE TRIGGER RefuseMorel BEFORE INSERT ON CaseFiles WHEN NEW.Patient_LastName = 'MOREL'
+                  BEGIN SELECT RAISE(ABORT, 'refused'); END;
+                  """, Ct);
         }
         var bytes = Build("Feuil1", ["Date de réception", "Nom du patient", "Qualité"],
             ["02/03/2026", "LEFÈVRE Hélène", "Patiente"],
@@ -227,4 +236,14 @@ public sealed class DashboardImporterTests
         // The references reserved inside the transaction were given back with it.
         Assert.Empty(await check.ReferenceCounters.ToListAsync(Ct));
     }
+}
+
+public sealed class SqliteDashboardImporterTests : DashboardImporterTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlDashboardImporterTests : DashboardImporterTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

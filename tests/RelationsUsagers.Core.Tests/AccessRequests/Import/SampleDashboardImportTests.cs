@@ -1,3 +1,4 @@
+using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.AccessRequests.Import;
@@ -16,8 +17,10 @@ namespace RelationsUsagers.Core.Tests.AccessRequests.Import;
 /// sending date); 5 rejected because « Parent » asks for a patient of age (R.1111-1) — rows 11, 18, 20, 48, 61. Sheet "2024":
 /// headers on row 1, one line.
 /// </summary>
-public sealed class SampleDashboardImportTests
+public abstract class SampleDashboardImportTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private const string FileName = "suivi-demandes-dossiers-2025.xlsx";
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private static string SamplePath => Path.Combine(AppContext.BaseDirectory, "AccessRequests", "Import", FileName);
@@ -31,7 +34,7 @@ public sealed class SampleDashboardImportTests
     [Fact]
     public async Task Header_row_3_is_found_under_the_title_and_every_column_is_recognised()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var preview = await ReadAsync(database);
 
         Assert.Equal(["Suivi DMD 2025", "2024"], preview.Sheets);
@@ -51,7 +54,7 @@ public sealed class SampleDashboardImportTests
     [Fact]
     public async Task Lines_are_read_and_the_five_unreadable_ones_say_why()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var preview = await ReadAsync(database);
 
         Assert.Equal((62, 57, 5), (preview.Rows.Count, preview.ValidCount, preview.RejectedCount));
@@ -75,7 +78,7 @@ public sealed class SampleDashboardImportTests
     [Fact]
     public async Task Values_typed_as_text_words_and_duplicates_are_understood()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var rows = (await ReadAsync(database)).Rows.Where(r => r.IsValid).ToDictionary(r => r.Row, r => r.Entry!);
 
         // Row 10: "03/10/2025" typed as text is 3 October; row 22: "22/06/2025".
@@ -98,7 +101,7 @@ public sealed class SampleDashboardImportTests
     [Fact]
     public async Task Import_creates_57_requests_once_and_a_second_import_creates_none()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var importer = new AccessDashboardImporter(database.Factory, database.Clock);
 
         var first = await importer.ImportAsync(await ReadAsync(database), Ct);
@@ -124,7 +127,7 @@ public sealed class SampleDashboardImportTests
     [Fact]
     public async Task Every_imported_request_holds_the_status_its_facts_lead_to()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         await new AccessDashboardImporter(database.Factory, database.Clock).ImportAsync(await ReadAsync(database), Ct);
 
         await using var db = database.CreateContext();
@@ -139,7 +142,7 @@ public sealed class SampleDashboardImportTests
     [Fact]
     public async Task Sheet_2024_can_be_chosen_and_has_its_headers_on_row_1()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var preview = await ReadAsync(database, "2024");
 
         Assert.Equal(("2024", 1, 1), (preview.Sheet, preview.HeaderRow, preview.ValidCount));
@@ -154,7 +157,7 @@ public sealed class SampleDashboardImportTests
     [Fact]
     public async Task Imported_requests_get_the_clock_verdicts_in_the_tracking_workbook()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         await new AccessDashboardImporter(database.Factory, database.Clock).ImportAsync(await ReadAsync(database), Ct);
 
         var bytes = await ExportAsync(s => CreateExportService(database).WriteAccessRequestsAsync(s, D(2025, 1, 1), D(2025, 12, 31), null, Ct));
@@ -171,4 +174,14 @@ public sealed class SampleDashboardImportTests
         Assert.Equal("Oui", Verdict("MERCIER Léa", "Délai respecté"));
         Assert.Equal("Non", Verdict("DAVID Isabelle", "Envoi avant 48 h"));  // complete 2 Jan, sent 4 Jan
     }
+}
+
+public sealed class SqliteSampleDashboardImportTests : SampleDashboardImportTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlSampleDashboardImportTests : SampleDashboardImportTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -12,7 +12,9 @@ namespace RelationsUsagers.Core.Tests;
 /// A real SQLite file in its own temporary folder, deleted on dispose, with a fake clock and a chosen user; or, for
 /// <see cref="DatabaseProvider.PostgreSql"/>, a database of its own on the test server (<see cref="PostgresServer"/>),
 /// dropped on dispose. <see cref="CreateAsync"/> applies the migrations; the constructor alone leaves the file (or an
-/// empty PostgreSQL database) to be migrated by the test.
+/// empty PostgreSQL database) to be migrated by the test. A test class that runs on both databases is abstract with a
+/// <c>protected abstract DatabaseProvider Provider</c> passed to every <see cref="CreateAsync(DatabaseProvider, CancellationToken)"/>,
+/// and two sealed subclasses, <c>Sqlite…Tests</c> and <c>PostgreSql…Tests</c> (as Data/DataLayerTests.cs).
 /// </summary>
 /// <example>
 /// <code>

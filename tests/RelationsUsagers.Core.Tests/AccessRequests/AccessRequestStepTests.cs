@@ -1,17 +1,20 @@
 using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Data;
 
 namespace RelationsUsagers.Core.Tests.AccessRequests;
 
 /// <summary>The steps of a record-access request refused by its rules (R.1111-1, R.1111-6, R.1111-7, L.1111-7).</summary>
-public sealed class AccessRequestStepTests
+public abstract class AccessRequestStepTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Proofs_complete_is_refused_while_a_required_proof_is_missing()
     {
-        await using var db = await TestDatabase.CreateAsync(Ct);
+        await using var db = await TestDatabase.CreateAsync(Provider, Ct);
         var service = db.CreateService();
         var draft = TestCases.AccessRequest();
         draft.RequesterCapacity = RequesterCapacity.HeirOrPartner;
@@ -32,7 +35,7 @@ public sealed class AccessRequestStepTests
     [Fact]
     public async Task Proofs_complete_with_every_proof_sets_the_date_and_the_status()
     {
-        await using var db = await TestDatabase.CreateAsync(Ct);
+        await using var db = await TestDatabase.CreateAsync(Provider, Ct);
         var service = db.CreateService();
         var created = await service.CreateAsync(TestCases.AccessRequest(), Ct);
 
@@ -46,7 +49,7 @@ public sealed class AccessRequestStepTests
     [Fact]
     public async Task A_copy_cannot_leave_when_the_patient_objected_before_death()
     {
-        await using var db = await TestDatabase.CreateAsync(Ct);
+        await using var db = await TestDatabase.CreateAsync(Provider, Ct);
         var service = db.CreateService();
         var draft = TestCases.AccessRequest();
         draft.RequesterCapacity = RequesterCapacity.HeirOrPartner;
@@ -69,7 +72,7 @@ public sealed class AccessRequestStepTests
     [Fact]
     public async Task A_parent_cannot_receive_the_parts_a_minor_objected_to()
     {
-        await using var db = await TestDatabase.CreateAsync(Ct);
+        await using var db = await TestDatabase.CreateAsync(Provider, Ct);
         var service = db.CreateService();
         var draft = TestCases.AccessRequest();
         draft.RequesterCapacity = RequesterCapacity.ParentalAuthority;
@@ -101,4 +104,14 @@ public sealed class AccessRequestStepTests
 
         Assert.Equal(valid, result.Errors.All(e => e.PropertyName != nameof(AccessRequest.ReproductionFeeCents)));
     }
+}
+
+public sealed class SqliteAccessRequestStepTests : AccessRequestStepTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlAccessRequestStepTests : AccessRequestStepTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

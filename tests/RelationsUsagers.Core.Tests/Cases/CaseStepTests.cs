@@ -1,8 +1,8 @@
-using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Clock;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Requisitions;
 using RelationsUsagers.Core.Security;
 

@@ -1,8 +1,8 @@
-using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Complaints;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Security;
 
 using RelationsUsagers.Core.Tests.Timeline;

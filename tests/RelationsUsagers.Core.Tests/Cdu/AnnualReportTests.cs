@@ -1,8 +1,8 @@
-using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Cdu;
 using RelationsUsagers.Core.Claims;
 using RelationsUsagers.Core.Complaints;
+using RelationsUsagers.Core.Data;
 using static RelationsUsagers.Core.Cases.CaseEventTypes;
 using static RelationsUsagers.Core.Tests.Cdu.CduTestData;
 

@@ -1,7 +1,7 @@
-using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Cdu;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Security;
 using static RelationsUsagers.Core.Tests.Cdu.CduTestData;
 

@@ -1,10 +1,10 @@
-using RelationsUsagers.Core.Data;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Cdu;
 using RelationsUsagers.Core.Complaints;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Mediation;
 using RelationsUsagers.Core.Tests.Mediation;
 using static RelationsUsagers.Core.Cases.CaseEventTypes;

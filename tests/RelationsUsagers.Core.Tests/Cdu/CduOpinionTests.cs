@@ -1,16 +1,19 @@
-using RelationsUsagers.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Cdu;
 using RelationsUsagers.Core.Clock;
 using RelationsUsagers.Core.Complaints;
+using RelationsUsagers.Core.Data;
+using RelationsUsagers.Core.Security;
 using static RelationsUsagers.Core.Tests.Cdu.CduTestData;
 
 namespace RelationsUsagers.Core.Tests.Cdu;
 
 /// <summary>R.1112-94 al.2-3: the CDU's opinion, recorded on the complaint, starts the director's 8-day answer (Cdu/CduMeetingService.cs).</summary>
-public sealed class CduOpinionTests
+public abstract class CduOpinionTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static async Task<(CduMeeting Meeting, Complaint Complaint)> SeedAsync(TestDatabase database, bool litigation = false)
@@ -25,7 +28,7 @@ public sealed class CduOpinionTests
     [Fact]
     public async Task An_opinion_given_at_the_meeting_of_10_March_makes_the_answer_due_on_18_March()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var (meeting, complaint) = await SeedAsync(database);
 
         var saved = await database.Meetings().RecordOpinionAsync(meeting.Id, complaint.Id, CduOpinion.Recommendation,
@@ -48,7 +51,7 @@ public sealed class CduOpinionTests
     [Fact]
     public async Task Correcting_the_opinion_of_the_same_meeting_adds_no_second_event()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var (meeting, complaint) = await SeedAsync(database);
         var meetings = database.Meetings();
 
@@ -63,7 +66,7 @@ public sealed class CduOpinionTests
     [Fact]
     public async Task The_opinion_given_at_a_meeting_is_read_back_for_it_only_and_the_read_is_audited()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var (meeting, complaint) = await SeedAsync(database);
         var meetings = database.Meetings();
         Assert.Null(await meetings.RecordedOpinionAsync(meeting.Id, complaint.Id, Ct));
@@ -79,7 +82,7 @@ public sealed class CduOpinionTests
     [Fact]
     public async Task Litigation_is_not_examined_by_the_CDU()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var (meeting, complaint) = await SeedAsync(database, litigation: true);
 
         var error = await Assert.ThrowsAsync<CaseRuleException>(() =>
@@ -92,7 +95,7 @@ public sealed class CduOpinionTests
     [Fact]
     public async Task No_opinion_before_the_meeting_nor_without_text_and_the_complaint_is_left_untouched()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var (_, complaint) = await SeedAsync(database);
         var future = await database.AddMeetingAsync(D(2026, 3, 26), CduMeetingStatus.AgendaPublished);
         var before = await database.AddMeetingAsync(D(2026, 2, 24), CduMeetingStatus.Held);
@@ -112,4 +115,14 @@ public sealed class CduOpinionTests
         var stored = await db.Complaints.AsNoTracking().SingleAsync(c => c.Id == complaint.Id, Ct);
         Assert.Equal((null, null), (stored.CduOpinion, stored.CduMeetingOn));
     }
+}
+
+public sealed class SqliteCduOpinionTests : CduOpinionTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlCduOpinionTests : CduOpinionTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -1,9 +1,9 @@
-using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Cdu;
 using RelationsUsagers.Core.Claims;
 using RelationsUsagers.Core.Complaints;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Data.DemoSeed;
 using RelationsUsagers.Core.Requisitions;
 using static RelationsUsagers.Core.Tests.Cdu.CduTestData;

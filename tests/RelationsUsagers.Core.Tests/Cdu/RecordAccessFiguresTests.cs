@@ -3,6 +3,7 @@ using RelationsUsagers.Core.AccessRequests.Tracking;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Cdu;
 using RelationsUsagers.Core.Clock;
+using RelationsUsagers.Core.Data;
 using static RelationsUsagers.Core.Cases.CaseEventTypes;
 using static RelationsUsagers.Core.Tests.Cdu.CduTestData;
 
@@ -13,8 +14,10 @@ namespace RelationsUsagers.Core.Tests.Cdu;
 /// the office's suspensions never move; an on-site consultation offered meets it on the day of the offer (R.1111-2). The
 /// tracking workbook's « délai respecté » follows the setting <c>Exports:OnTimeFrom</c>.
 /// </summary>
-public sealed class RecordAccessFiguresTests
+public abstract class RecordAccessFiguresTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     // Received and complete on 02/03/2026 (legal and office's 8 days: 10/03), the office suspended every clock from 04/03
@@ -35,7 +38,7 @@ public sealed class RecordAccessFiguresTests
     [Fact]
     public async Task The_figures_count_the_legal_delay_unmoved_by_suspensions_and_an_offer_on_its_day()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var late = await database.AddCaseAsync(SuspendedAndSentLate(), "DAD-2026-00001", CaseStatus.Sent, (CopySent, D(2026, 3, 12), null));
         await database.AddAsync(FourToEightMarch(late.Id));
         // Received 02/03 (due 10/03), consultation offered 09/03, the requester came on 20/03: in time, 7 days.
@@ -62,4 +65,14 @@ public sealed class RecordAccessFiguresTests
         Assert.Equal((DateOnly.Parse(dueOn, System.Globalization.CultureInfo.InvariantCulture), D(2026, 3, 10), (bool?)onTime),
             (row.DueOn, row.LegalDueOn, row.OnTime));
     }
+}
+
+public sealed class SqliteRecordAccessFiguresTests : RecordAccessFiguresTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlRecordAccessFiguresTests : RecordAccessFiguresTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

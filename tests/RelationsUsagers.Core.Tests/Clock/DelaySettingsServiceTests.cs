@@ -1,18 +1,21 @@
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Clock;
+using RelationsUsagers.Core.Data;
 
 namespace RelationsUsagers.Core.Tests.Clock;
 
-/// <summary>The référentiel's warning window (« proche » so many days before), changed on a real SQLite file.</summary>
-public sealed class DelaySettingsServiceTests
+/// <summary>The référentiel's warning window (« proche » so many days before), changed on each database (SQLite file, PostgreSQL).</summary>
+public abstract class DelaySettingsServiceTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_wider_warning_window_makes_a_deadline_near_sooner_and_is_audited()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         // Received 10/03/2026: acknowledgement due 18/03, three days after today (15/03): « à venir » with 2 days' warning.
         var complaint = await database.CreateService().CreateAsync(TestCases.Complaint(new DateOnly(2026, 3, 10)), Ct);
         var clocks = new LegalClockService(database.Factory, database.Clock);
@@ -32,7 +35,7 @@ public sealed class DelaySettingsServiceTests
     [Fact]
     public async Task A_negative_warning_window_is_refused_in_French_and_nothing_changes()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = new DelaySettingsService(database.Factory);
 
         var refused = await Assert.ThrowsAsync<CaseRuleException>(() => service.SetWarningDaysAsync(DelaySettings.ClaimImplicitRejection, -1, Ct));
@@ -46,7 +49,7 @@ public sealed class DelaySettingsServiceTests
     [Fact]
     public async Task The_referential_lists_every_delay_in_the_order_of_the_defaults_even_a_deleted_row()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         await using (var db = database.CreateContext())
             await db.DelaySettings.Where(s => s.Code == DelaySettings.ComplaintOralCopy).ExecuteDeleteAsync(Ct);
         var service = new DelaySettingsService(database.Factory);
@@ -56,4 +59,14 @@ public sealed class DelaySettingsServiceTests
         await using var check = database.CreateContext();
         Assert.Equal(0, (await check.DelaySettings.SingleAsync(s => s.Code == DelaySettings.ComplaintOralCopy, Ct)).WarningDays);
     }
+}
+
+public sealed class SqliteDelaySettingsServiceTests : DelaySettingsServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlDelaySettingsServiceTests : DelaySettingsServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -1,23 +1,25 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Clock;
+using RelationsUsagers.Core.Data;
 using static RelationsUsagers.Core.Clock.DelaySettings;
 using static RelationsUsagers.Core.Tests.Clock.ClockFixtures;
 
 namespace RelationsUsagers.Core.Tests.Clock;
 
 /// <summary>
-/// The service on a real SQLite file. Today is 15 March 2026 (<see cref="TestDatabase.Today"/>); the request is received
+/// The service on each database (SQLite file, PostgreSQL). Today is 15 March 2026 (<see cref="TestDatabase.Today"/>); the request is received
 /// on 2 March 2026, so its 8 days end on 10 March.
 /// </summary>
-public class LegalClockServiceTests
+public abstract class LegalClockServiceTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<(TestDatabase Database, LegalClockService Service, Guid CaseId)> ArrangeAsync()
+    private async Task<(TestDatabase Database, LegalClockService Service, Guid CaseId)> ArrangeAsync()
     {
-        var database = await TestDatabase.CreateAsync(Ct);
+        var database = await TestDatabase.CreateAsync(Provider, Ct);
         var created = await database.CreateService().CreateAsync(TestCases.AccessRequest(), Ct);
         return (database, new LegalClockService(database.Factory, database.Clock), created.Id);
     }
@@ -25,7 +27,7 @@ public class LegalClockServiceTests
     [Fact]
     public async Task Suspend_then_resume_moves_the_due_date_by_the_suspended_days()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var draft = TestCases.AccessRequest();
         draft.CompletedOn = draft.ReceivedOn;
         var caseId = (await database.CreateService().CreateAsync(draft, Ct)).Id;
@@ -128,5 +130,15 @@ public class LegalClockServiceTests
         Assert.Equal(message, (await Assert.ThrowsAsync<CaseRuleException>(() => action)).Message);
 
     private static async Task AssertAborted(Task action) =>
-        Assert.Contains("journal des suspensions", (await Assert.ThrowsAsync<SqliteException>(() => action)).Message);
+        Assert.Contains("journal des suspensions", (await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => action)).Message);
+}
+
+public sealed class SqliteLegalClockServiceTests : LegalClockServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlLegalClockServiceTests : LegalClockServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

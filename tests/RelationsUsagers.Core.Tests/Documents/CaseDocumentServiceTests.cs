@@ -1,17 +1,20 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Documents;
 using RelationsUsagers.Core.Security;
 
 namespace RelationsUsagers.Core.Tests.Documents;
 
 /// <summary>
-/// CaseDocumentService on a real SQLite file and a temporary storage folder: content-checked uploads, no half-written
+/// CaseDocumentService on each database (SQLite file, PostgreSQL) and a temporary storage folder: content-checked uploads, no half-written
 /// document, audited downloads limited to the case's own documents.
 /// </summary>
-public sealed class CaseDocumentServiceTests : IAsyncLifetime
+public abstract class CaseDocumentServiceTests : IAsyncLifetime
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private const string RefusedType =
         "Type de fichier refusé : seuls les PDF, documents Word (.doc, .docx, .odt) et images (PNG, JPEG, TIFF) sont acceptés.";
 
@@ -26,7 +29,7 @@ public sealed class CaseDocumentServiceTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(Ct);
+        _database = await TestDatabase.CreateAsync(Provider, Ct);
         _documents = new CaseDocumentService(_database.Factory, new DocumentStorage(_storageRoot));
         _case = await _database.CreateService().CreateAsync(TestCases.AccessRequest(), Ct);
     }
@@ -316,7 +319,12 @@ public sealed class CaseDocumentServiceTests : IAsyncLifetime
         var doc = await UploadAsync("courrier.pdf", Pdf);
         // The row cannot be written (a trigger refuses it, as a full database would): the file just moved into place must go.
         await using (var db = _database.CreateContext())
-            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_documents BEFORE INSERT ON CaseDocuments BEGIN SELECT RAISE(ABORT, 'refused'); END;", Ct);
+            await db.Database.ExecuteSqlRawAsync(Provider == DatabaseProvider.PostgreSql
+                ? """
+                  CREATE FUNCTION refuse_documents() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$;
+                  CREATE TRIGGER refuse_documents BEFORE INSERT ON "CaseDocuments" FOR EACH ROW EXECUTE FUNCTION refuse_documents();
+                  """
+                : "CREATE TRIGGER refuse_documents BEFORE INSERT ON CaseDocuments BEGIN SELECT RAISE(ABORT, 'refused'); END;", Ct);
 
         await Assert.ThrowsAnyAsync<DbUpdateException>(() => UploadAsync("second.pdf", Pdf));
 
@@ -375,4 +383,14 @@ public sealed class CaseDocumentServiceTests : IAsyncLifetime
 
         Assert.Equal([second.Id, first.Id], (await _documents.ListAsync(_case.Id, Ct)).Select(d => d.Id));
     }
+}
+
+public sealed class SqliteCaseDocumentServiceTests : CaseDocumentServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlCaseDocumentServiceTests : CaseDocumentServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

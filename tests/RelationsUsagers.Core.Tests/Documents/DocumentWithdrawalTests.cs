@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Documents;
 using RelationsUsagers.Core.Security;
 
@@ -10,8 +11,10 @@ namespace RelationsUsagers.Core.Tests.Documents;
 /// CaseDocumentService.WithdrawAsync: a manager (s.benali) withdraws a document with a reason; the file and its row stay,
 /// the list and the downloads of officers (c.martin) no longer show it, the journal says who, when and why.
 /// </summary>
-public sealed class DocumentWithdrawalTests : IAsyncLifetime
+public abstract class DocumentWithdrawalTests : IAsyncLifetime
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private const string Manager = "s.benali";
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n");
 
@@ -24,7 +27,7 @@ public sealed class DocumentWithdrawalTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(Ct);
+        _database = await TestDatabase.CreateAsync(Provider, Ct);
         _case = await _database.CreateService().CreateAsync(TestCases.AccessRequest(), Ct);
         _document = await As(TestDatabase.DefaultUserName).UploadAsync(_case.Id, "cni-autre-patient.pdf", new MemoryStream(Pdf), Pdf.Length, "Pièce d'identité", Ct);
     }
@@ -95,4 +98,14 @@ public sealed class DocumentWithdrawalTests : IAsyncLifetime
         Assert.Equal("Pièce d'un autre patient", Assert.Single(await As(Manager).ListAsync(_case.Id, includeWithdrawn: true, Ct)).WithdrawalReason);
         Assert.Single(await AuditAsync(AuditActions.DocumentWithdrawn));
     }
+}
+
+public sealed class SqliteDocumentWithdrawalTests : DocumentWithdrawalTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlDocumentWithdrawalTests : DocumentWithdrawalTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

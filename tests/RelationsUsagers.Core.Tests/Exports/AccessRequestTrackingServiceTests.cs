@@ -1,7 +1,7 @@
-using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.AccessRequests.Tracking;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Clock;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Queue;
 using static RelationsUsagers.Core.Tests.Exports.ExportTestData;
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Cdu;
 using RelationsUsagers.Core.Complaints;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Exports;
 using RelationsUsagers.Core.Security;
 using static RelationsUsagers.Core.Cases.CaseEventTypes;
@@ -13,14 +14,16 @@ using static RelationsUsagers.Core.Tests.Cdu.CduTestData;
 namespace RelationsUsagers.Core.Tests.Exports;
 
 /// <summary>The CDU annual report workbook read back: one sheet per section, figures as native numbers equal to the report's.</summary>
-public sealed class AnnualReportWorkbookTests : IAsyncLifetime
+public abstract class AnnualReportWorkbookTests : IAsyncLifetime
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private TestDatabase _database = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(Ct);
+        _database = await TestDatabase.CreateAsync(Provider, Ct);
         var c1 = Complaint(D(2025, 1, 10), "Urgences", ComplaintMotive.WaitingTimes, ComplaintMotive.Information);
         await _database.AddCaseAsync(c1, "PLT-2025-00001", CaseStatus.Answered, (AnswerSent, D(2025, 1, 20), null));
         var c2 = Complaint(D(2025, 3, 1), "Facturation", ComplaintMotive.Billing);
@@ -161,4 +164,14 @@ public sealed class AnnualReportWorkbookTests : IAsyncLifetime
         await using var db = _database.CreateContext();
         Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Exported, Ct));
     }
+}
+
+public sealed class SqliteAnnualReportWorkbookTests : AnnualReportWorkbookTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlAnnualReportWorkbookTests : AnnualReportWorkbookTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

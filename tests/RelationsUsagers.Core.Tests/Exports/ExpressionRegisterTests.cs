@@ -1,7 +1,7 @@
-using RelationsUsagers.Core.Data;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Expressions;
 using RelationsUsagers.Core.Security;
 using RelationsUsagers.Core.Tests.Cdu;

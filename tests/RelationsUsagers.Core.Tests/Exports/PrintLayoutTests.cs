@@ -1,8 +1,9 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using RelationsUsagers.Core.Cases;
-using RelationsUsagers.Core.Expressions;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Exports;
+using RelationsUsagers.Core.Expressions;
 using RelationsUsagers.Core.Tests.Cdu;
 using static RelationsUsagers.Core.Tests.Exports.ExportTestData;
 
@@ -12,8 +13,10 @@ namespace RelationsUsagers.Core.Tests.Exports;
 /// Every exported workbook prints: each sheet's page setup read back from the saved file with the Open XML SDK (landscape, one
 /// page wide, header rows repeated, footer with the document's name, the page number and the Paris date of the export).
 /// </summary>
-public sealed class PrintLayoutTests : IAsyncLifetime
+public abstract class PrintLayoutTests : IAsyncLifetime
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>23:30 in UTC on 14 March is 00:30 on 15 March in Paris: the footer must say 15/03/2026.</summary>
@@ -23,7 +26,7 @@ public sealed class PrintLayoutTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(TestDatabase.DefaultUserName, LateEvening, Ct);
+        _database = await TestDatabase.CreateAsync(Provider, TestDatabase.DefaultUserName, LateEvening, Ct);
         await _database.AddCaseAsync(TestCases.AccessRequest(D(2026, 2, 2)), "DAD-2026-00001", CaseStatus.Received);
         await _database.AddCaseAsync(TestCases.Complaint(D(2026, 2, 3)), "PLT-2026-00001", CaseStatus.Received);
         await _database.AddCaseAsync(TestCases.IndemnityClaim(D(2026, 2, 4)), "IND-2026-00001", CaseStatus.Received);
@@ -153,4 +156,14 @@ public sealed class PrintLayoutTests : IAsyncLifetime
                     && formats[(int)style.Value].Alignment?.WrapText?.Value == true);
         }).ToList();
     }
+}
+
+public sealed class SqlitePrintLayoutTests : PrintLayoutTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlPrintLayoutTests : PrintLayoutTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -1,8 +1,8 @@
-using RelationsUsagers.Core.Data;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Complaints;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Exports;
 using RelationsUsagers.Core.Queue;
 using RelationsUsagers.Core.Requisitions;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.AccessRequests.Tracking;
 using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Exports;
 using RelationsUsagers.Core.Security;
 using static RelationsUsagers.Core.Tests.Exports.ExportTestData;
@@ -13,15 +14,17 @@ namespace RelationsUsagers.Core.Tests.Exports;
 /// The tracking workbook read back cell by cell. Hand-worked verdicts (CSP L.1111-7 al.2, calendar days): complete 3 March + 8 days = 11 March
 /// (on time), 12 March late; complete 31 January + 2 months = 31 March (on time), 1 April late.
 /// </summary>
-public sealed class TrackingWorkbookTests : IAsyncLifetime
+public abstract class TrackingWorkbookTests : IAsyncLifetime
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private static readonly DateOnly From = D(2025, 1, 1), To = D(2025, 12, 31);
     private TestDatabase _database = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(Ct);
+        _database = await TestDatabase.CreateAsync(Provider, Ct);
         var a = Request("DAD-2025-00001", D(2025, 3, 1), "Alpha");
         (a.CompletedOn, a.SentOn, a.CommunicationMode, a.RecordedDeliveryNumber) = (D(2025, 3, 3), D(2025, 3, 11), CommunicationMode.RecordedDelivery, "1A 123 456 7890 1");
         (a.ReproductionFeeCents, a.PostageFeeCents) = (1230, 620);
@@ -314,4 +317,14 @@ public sealed class TrackingWorkbookTests : IAsyncLifetime
         Assert.Single(workbook.Worksheet(TrackingWorkbook.RequestsSheet).Tables);
         Assert.Equal(0, SummaryRow(workbook.Worksheet(TrackingWorkbook.SummarySheet), "Demandes reçues").Cell(2).GetDouble());
     }
+}
+
+public sealed class SqliteTrackingWorkbookTests : TrackingWorkbookTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlTrackingWorkbookTests : TrackingWorkbookTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

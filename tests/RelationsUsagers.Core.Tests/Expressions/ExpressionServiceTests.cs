@@ -1,14 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Complaints;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Expressions;
 using RelationsUsagers.Core.Security;
 
 namespace RelationsUsagers.Core.Tests.Expressions;
 
 /// <summary>The quick log: praise and desk visits without a patient, counted by service, turned into a complaint in one step.</summary>
-public sealed class ExpressionServiceTests : IAsyncLifetime
+public abstract class ExpressionServiceTests : IAsyncLifetime
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private TestDatabase _database = null!;
     private ExpressionService _expressions = null!;
 
@@ -16,7 +19,7 @@ public sealed class ExpressionServiceTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(Ct);
+        _database = await TestDatabase.CreateAsync(Provider, Ct);
         _expressions = new ExpressionService(_database.Factory, _database.CreateService(), _database.Clock);
     }
 
@@ -89,4 +92,14 @@ public sealed class ExpressionServiceTests : IAsyncLifetime
         Assert.Equal(created.Reference, (await db.UserExpressions.SingleAsync(Ct)).ComplaintReference);
         Assert.Single(await db.AuditEntries.Where(a => a.Action == ExpressionService.ConvertedAction && a.CaseFileId == created.Id).ToListAsync(Ct));
     }
+}
+
+public sealed class SqliteExpressionServiceTests : ExpressionServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlExpressionServiceTests : ExpressionServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -11,8 +11,10 @@ namespace RelationsUsagers.Core.Tests.FunctionalProtection;
 /// Only holders of <see cref="Permissions.FunctionalProtection"/> (managers) see these files: the others' queries never
 /// return them (queue, counters, a person's cases, a direct address), nor may they create one; a manager's read is audited.
 /// </summary>
-public class ProtectionAccessTests
+public abstract class ProtectionAccessTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>An agent's request received on 2 March 2026, with two invoices already paid.</summary>
@@ -29,14 +31,14 @@ public class ProtectionAccessTests
         public AppDbContext CreateDbContext()
         {
             var builder = new DbContextOptionsBuilder<AppDbContext>();
-            CoreServices.Configure(builder, database.ConnectionString);
+            CoreServices.Configure(builder, database.ConnectionString, database.Provider);
             return new AppDbContext(builder.Options, new FixedCurrentUser(userName, [role]), database.Clock);
         }
     }
 
-    private static async Task<(TestDatabase Database, ProtectionCase Protection, CaseFile Complaint)> SeedAsync()
+    private async Task<(TestDatabase Database, ProtectionCase Protection, CaseFile Complaint)> SeedAsync()
     {
-        var database = await TestDatabase.CreateAsync(Ct);
+        var database = await TestDatabase.CreateAsync(Provider, Ct);
         var manager = new CaseFileService(new RoleFactory(database, "s.benali", Roles.Manager), database.CreateValidators(), database.Clock);
         var protection = (ProtectionCase)await manager.CreateAsync(Request(), Ct);
         // A complaint about the same person: her cases listed by name show it, not her protection file.
@@ -80,7 +82,7 @@ public class ProtectionAccessTests
     [Fact]
     public async Task An_officer_cannot_create_a_protection_file()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var officer = new CaseFileService(new RoleFactory(database, "c.martin", Roles.Officer), database.CreateValidators(), database.Clock);
         var refused = await Assert.ThrowsAsync<CaseRuleException>(() => officer.CreateAsync(Request(), Ct));
         Assert.Equal("Vous n'avez pas accès aux dossiers de type « Protection fonctionnelle ».", refused.Message);
@@ -109,4 +111,14 @@ public class ProtectionAccessTests
         Assert.Equal([.. trailBefore, AuditActions.Opened], actions.Take(trailBefore.Count + 1));
         Assert.Contains(AuditActions.StepTaken, actions.Skip(trailBefore.Count + 1));
     }
+}
+
+public sealed class SqliteProtectionAccessTests : ProtectionAccessTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlProtectionAccessTests : ProtectionAccessTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

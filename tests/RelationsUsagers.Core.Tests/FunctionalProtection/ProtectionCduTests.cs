@@ -17,7 +17,7 @@ public class ProtectionCduTests
         public AppDbContext CreateDbContext()
         {
             var builder = new DbContextOptionsBuilder<AppDbContext>();
-            CoreServices.Configure(builder, database.ConnectionString);
+            CoreServices.Configure(builder, database.ConnectionString, database.Provider);
             return new AppDbContext(builder.Options, new FixedCurrentUser(userName, [role]), database.Clock);
         }
     }

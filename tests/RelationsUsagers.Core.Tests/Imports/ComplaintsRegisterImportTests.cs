@@ -1,9 +1,9 @@
-using RelationsUsagers.Core.Data;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Complaints;
 using RelationsUsagers.Core.Complaints.Import;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Imports;
 using RelationsUsagers.Core.Queue;
 using static RelationsUsagers.Core.Tests.AccessRequests.Import.DashboardFiles;

@@ -1,6 +1,6 @@
-using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Insurance;
 using RelationsUsagers.Core.Security;
 using static RelationsUsagers.Core.Tests.Insurance.InsuranceTestData;

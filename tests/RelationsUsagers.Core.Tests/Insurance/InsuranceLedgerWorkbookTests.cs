@@ -1,6 +1,6 @@
-using RelationsUsagers.Core.Data;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Exports;
 using RelationsUsagers.Core.Insurance;
 using RelationsUsagers.Core.Security;

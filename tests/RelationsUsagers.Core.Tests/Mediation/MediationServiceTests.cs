@@ -2,13 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Cdu;
 using RelationsUsagers.Core.Clock;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Mediation;
 
 namespace RelationsUsagers.Core.Tests.Mediation;
 
 /// <summary>A mediation from the referral to the minutes forwarded, stored: each step audited, the case's facts recorded by its steps.</summary>
-public sealed class MediationServiceTests : IAsyncLifetime
+public abstract class MediationServiceTests : IAsyncLifetime
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private TestDatabase _database = null!;
     private MediationService _mediation = null!;
     private CaseFile _complaint = null!;
@@ -18,7 +21,7 @@ public sealed class MediationServiceTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(Ct);
+        _database = await TestDatabase.CreateAsync(Provider, Ct);
         await using (var db = _database.CreateContext())
         {
             db.CduMembers.Add(_mediator);
@@ -224,4 +227,14 @@ public sealed class MediationServiceTests : IAsyncLifetime
         var refusal = await Assert.ThrowsAsync<CaseRuleException>(() => _mediation.BookAsync(fresh.Id, Request(18), Ct));
         Assert.StartsWith("Saisissez d'abord le médiateur", refusal.Message);
     }
+}
+
+public sealed class SqliteMediationServiceTests : MediationServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlMediationServiceTests : MediationServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -1,7 +1,7 @@
-using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Complaints;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Queue;
 
 namespace RelationsUsagers.Core.Tests.Queue;

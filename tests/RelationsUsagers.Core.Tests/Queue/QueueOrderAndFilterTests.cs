@@ -1,12 +1,12 @@
-using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Queue;
 using static RelationsUsagers.Core.Tests.Queue.QueueFixture;
 
 namespace RelationsUsagers.Core.Tests.Queue;
 
 /// <summary>
-/// CaseQueueService.GetPageAsync on a real SQLite file: the default urgency order and each filter. Today is
+/// CaseQueueService.GetPageAsync on each database (SQLite file, PostgreSQL): the default urgency order and each filter. Today is
 /// 15 March 2026; an access request received on D is due on D + 8 days.
 /// </summary>
 public abstract class QueueOrderAndFilterTests

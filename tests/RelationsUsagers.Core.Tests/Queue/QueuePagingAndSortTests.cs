@@ -1,5 +1,5 @@
-using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Queue;
 using static RelationsUsagers.Core.Tests.Queue.QueueFixture;
 

@@ -1,5 +1,5 @@
-using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Queue;
 using RelationsUsagers.Core.Security;
 using static RelationsUsagers.Core.Tests.Queue.QueueFixture;

@@ -1,7 +1,7 @@
-using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Clock;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Queue;
 using static RelationsUsagers.Core.Tests.Queue.QueueFixture;
 

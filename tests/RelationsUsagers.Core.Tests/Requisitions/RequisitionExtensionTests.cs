@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Clock;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Requisitions;
 
 namespace RelationsUsagers.Core.Tests.Requisitions;
@@ -10,8 +11,10 @@ namespace RelationsUsagers.Core.Tests.Requisitions;
 /// one is kept, the status does not move (CPP 60-1, 77-1-1, 99-3 set no delay; the authority alone sets its date). The
 /// requisition is received on 2 March 2026 and due on 20 March; today is 15 March.
 /// </summary>
-public sealed class RequisitionExtensionTests
+public abstract class RequisitionExtensionTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static DateOnly D(int month, int day) => new(2026, month, day);
@@ -27,7 +30,7 @@ public sealed class RequisitionExtensionTests
     [Fact]
     public async Task The_authoritys_new_date_becomes_the_due_date_and_the_first_one_is_kept()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var file = await service.CreateAsync(TestCases.Requisition(), Ct);
         file = await service.TakeStepAsync(file.Id, file.ConcurrencyStamp, "secrecy-review", new StepInput(D(3, 4)), ct: Ct);
@@ -59,7 +62,7 @@ public sealed class RequisitionExtensionTests
     [InlineData(3, 20)]
     public async Task A_new_date_that_is_not_after_the_current_one_is_refused_in_French(int month, int day)
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var file = await service.CreateAsync(TestCases.Requisition(), Ct);
 
@@ -75,7 +78,7 @@ public sealed class RequisitionExtensionTests
     [Fact]
     public async Task An_extension_without_its_new_date_is_refused()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var file = await service.CreateAsync(TestCases.Requisition(), Ct);
 
@@ -88,7 +91,7 @@ public sealed class RequisitionExtensionTests
     [Fact]
     public async Task Cancelling_the_extension_on_the_timeline_brings_the_first_date_back()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var file = await service.CreateAsync(TestCases.Requisition(), Ct);
         file = await service.TakeStepAsync(file.Id, file.ConcurrencyStamp, RequisitionKind.ExtendStep, Extension(D(3, 12), D(4, 3)), ct: Ct);
@@ -106,7 +109,7 @@ public sealed class RequisitionExtensionTests
     [Fact]
     public async Task The_hospitals_suspension_leaves_the_requisition_due_on_the_authoritys_date()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var file = await database.CreateService().CreateAsync(TestCases.Requisition(), Ct);
 
         await new LegalClockService(database.Factory, database.Clock).SuspendAsync(file.Id, null, "Attente de l'avis du médecin", D(3, 5), Ct);
@@ -114,4 +117,14 @@ public sealed class RequisitionExtensionTests
         var stored = await StoredAsync(database, file.Id);
         Assert.Equal((D(3, 20), false), (stored.NextDueOn, stored.ClockSuspended));
     }
+}
+
+public sealed class SqliteRequisitionExtensionTests : RequisitionExtensionTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlRequisitionExtensionTests : RequisitionExtensionTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

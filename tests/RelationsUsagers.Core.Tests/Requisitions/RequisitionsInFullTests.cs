@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Documents;
 using RelationsUsagers.Core.Letters;
 using RelationsUsagers.Core.Requisitions;
@@ -12,8 +13,10 @@ namespace RelationsUsagers.Core.Tests.Requisitions;
 /// hearings and the insurer's legal cell on the timeline; the answer letter naming what leaves and what stays, and why.
 /// Received on 2 March 2026, today 15 March 2026.
 /// </summary>
-public sealed class RequisitionsInFullTests : IAsyncLifetime
+public abstract class RequisitionsInFullTests : IAsyncLifetime
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private static DateOnly D(int month, int day) => new(2026, month, day);
 
@@ -23,7 +26,7 @@ public sealed class RequisitionsInFullTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(Ct);
+        _database = await TestDatabase.CreateAsync(Provider, Ct);
         _service = _database.CreateService();
     }
 
@@ -252,4 +255,14 @@ public sealed class RequisitionsInFullTests : IAsyncLifetime
                       "– Radiographies du poignet : remis uniquement sur saisie (art. 56-3 CPP) (motif : Contenu médical couvert par le secret)"],
             text.Skip(withheld + 1).Take(2));
     }
+}
+
+public sealed class SqliteRequisitionsInFullTests : RequisitionsInFullTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlRequisitionsInFullTests : RequisitionsInFullTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

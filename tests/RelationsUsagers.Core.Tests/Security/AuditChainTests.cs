@@ -1,5 +1,5 @@
-using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Security;
 
 namespace RelationsUsagers.Core.Tests.Security;

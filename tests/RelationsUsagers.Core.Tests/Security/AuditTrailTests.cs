@@ -1,9 +1,9 @@
-using RelationsUsagers.Core.Data;
 using System.Data.Common;
-using Npgsql;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Security;
 
 namespace RelationsUsagers.Core.Tests.Security;

@@ -1,14 +1,14 @@
-using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Complaints;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Security;
 
 namespace RelationsUsagers.Core.Tests.Timeline;
 
 /// <summary>
-/// CaseFileService.AddEventAsync on a real SQLite file: an event fills its fact column, is audited and refreshes the
+/// CaseFileService.AddEventAsync on each database (SQLite file, PostgreSQL): an event fills its fact column, is audited and refreshes the
 /// queue's due date. The access request is received on 2 March 2026 (due 10 March); today is 15 March.
 /// </summary>
 public abstract class AddEventTests

@@ -1,6 +1,6 @@
-using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Requisitions;
 
 namespace RelationsUsagers.Core.Tests.Timeline;

@@ -1,15 +1,15 @@
-using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Clock;
 using RelationsUsagers.Core.Complaints;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Security;
 
 namespace RelationsUsagers.Core.Tests.Timeline;
 
 /// <summary>
-/// CaseFileService.CorrectEventAsync / CancelEventAsync on a real SQLite file: the old value stays on the event's row and in
+/// CaseFileService.CorrectEventAsync / CancelEventAsync on each database (SQLite file, PostgreSQL): the old value stays on the event's row and in
 /// the journal, the clocks, the fact columns, the status and the queue follow. Cases are received on 2 March 2026; today is
 /// 15 March 2026.
 /// </summary>

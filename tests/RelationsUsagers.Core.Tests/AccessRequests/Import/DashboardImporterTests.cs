@@ -1,8 +1,8 @@
-using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.AccessRequests.Import;
 using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Data;
 using static RelationsUsagers.Core.Tests.AccessRequests.Import.DashboardFiles;
 using F = RelationsUsagers.Core.AccessRequests.Import.DashboardField;
 using ImportPreview = RelationsUsagers.Core.Imports.ImportPreview<RelationsUsagers.Core.AccessRequests.Import.DashboardField, RelationsUsagers.Core.AccessRequests.Import.DashboardEntry>;

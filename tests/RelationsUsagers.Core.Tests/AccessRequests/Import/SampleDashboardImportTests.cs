@@ -1,8 +1,8 @@
-using RelationsUsagers.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.AccessRequests.Import;
 using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Exports;
 using F = RelationsUsagers.Core.AccessRequests.Import.DashboardField;
 using static RelationsUsagers.Core.Tests.Exports.ExportTestData;

@@ -246,7 +246,7 @@ public abstract class ComplaintsRegisterImportTests
     [Fact]
     public async Task The_CDU_opinion_column_gives_the_opinion_and_its_kind_and_without_the_meeting_stays_in_words()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var preview = await PreviewAsync(database, CduOpinions());
 
         Assert.Equal((F.CduMeetingOn, F.CduOpinion), (preview.Mapping["F"], preview.Mapping["G"]));

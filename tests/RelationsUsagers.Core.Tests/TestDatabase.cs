@@ -138,6 +138,29 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>A context acting as <paramref name="userName"/> (default: <see cref="UserName"/>); dispose it.</summary>
     public AppDbContext CreateContext(string? userName = null) => Build(userName ?? UserName, []);
 
+    /// <summary>
+    /// Makes the database refuse every <paramref name="operation"/> (INSERT, UPDATE) on <paramref name="table"/>, as a
+    /// failing disk would, by a trigger named <paramref name="name"/> in the database's own SQL; <see cref="LiftRefusalAsync"/> ends it.
+    /// </summary>
+    public async Task RefuseAsync(string name, string operation, string table, CancellationToken ct = default)
+    {
+        await using var db = CreateContext();
+        await db.Database.ExecuteSqlRawAsync(Provider == DatabaseProvider.PostgreSql
+            ? $"""
+               CREATE FUNCTION "{name}"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disque indisponible'; END $$;
+               CREATE TRIGGER "{name}" BEFORE {operation} ON "{table}" FOR EACH ROW EXECUTE FUNCTION "{name}"();
+               """
+            : $"CREATE TRIGGER {name} BEFORE {operation} ON {table} BEGIN SELECT RAISE(ABORT, 'disque indisponible'); END;", ct);
+    }
+
+    public async Task LiftRefusalAsync(string name, string table, CancellationToken ct = default)
+    {
+        await using var db = CreateContext();
+        await db.Database.ExecuteSqlRawAsync(Provider == DatabaseProvider.PostgreSql
+            ? $"""DROP TRIGGER "{name}" ON "{table}"; DROP FUNCTION "{name}"();"""
+            : $"DROP TRIGGER {name};", ct);
+    }
+
     public ValueTask DisposeAsync()
     {
         if (_serverDatabase is not null)

@@ -70,12 +70,8 @@ public abstract class MediationServiceTests : IAsyncLifetime
         minutes.Grievances = "« On ne m'a rien expliqué avant l'opération. »";
         var submitted = await _mediation.SaveMinutesAsync(await _mediation.SaveMinutesAsync(minutes, submit: false, Ct), submit: true, Ct);
         var approved = await _mediation.RecordApprovalAsync(booked.Id, submitted.ConcurrencyStamp, true, new DateOnly(2026, 3, 17), Ct);
-        await using (var db = _database.CreateContext())
-        {
-            // The minutes' row refuses its change: the case's step, written before it, must go with it.
-            await db.Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER MinutesDown BEFORE UPDATE ON MediationMinutes BEGIN SELECT RAISE(ABORT, 'disque indisponible'); END;", Ct);
-        }
+        // The minutes' row refuses its change: the case's step, written before it, must go with it.
+        await _database.RefuseAsync("MinutesDown", "UPDATE", "MediationMinutes", Ct);
         var statusBefore = (await _database.CreateService().OpenAsync(_complaint.Id, Ct))!.Status;
         long auditBefore;
         await using (var db = _database.CreateContext())
@@ -91,7 +87,7 @@ public abstract class MediationServiceTests : IAsyncLifetime
             var row = await db.MediationMinutes.AsNoTracking().SingleAsync(m => m.AppointmentId == booked.Id, Ct);
             Assert.Equal((MinutesStatus.Approved, (DateOnly?)null, approved.ConcurrencyStamp), (row.Status, row.SentToPresidentOn, row.ConcurrencyStamp));
             Assert.Equal(auditBefore, await db.AuditEntries.LongCountAsync(Ct));
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER MinutesDown;", Ct);
+            await _database.LiftRefusalAsync("MinutesDown", "MediationMinutes", Ct);
         }
         // Nothing half-written stands in the way: the same sending, tried again, goes through.
         var sent = await _mediation.SendToPresidentAsync(booked.Id, approved.ConcurrencyStamp, new DateOnly(2026, 3, 17), Ct);
@@ -105,12 +101,8 @@ public abstract class MediationServiceTests : IAsyncLifetime
     {
         var booked = await _mediation.BookAsync(_complaint.Id, Request(16), Ct);
         _database.Clock.Advance(TimeSpan.FromDays(2)); // 17 March
-        await using (var db = _database.CreateContext())
-        {
-            // The case's timeline refuses the meeting: the meeting, saved before it, must not stay « tenue » alone.
-            await db.Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER EventsDown BEFORE INSERT ON CaseEvents BEGIN SELECT RAISE(ABORT, 'disque indisponible'); END;", Ct);
-        }
+        // The case's timeline refuses the meeting: the meeting, saved before it, must not stay « tenue » alone.
+        await _database.RefuseAsync("EventsDown", "INSERT", "CaseEvents", Ct);
 
         await Assert.ThrowsAnyAsync<DbUpdateException>(() => _mediation.RecordHeldAsync(booked.Id, booked.ConcurrencyStamp, Ct));
 
@@ -118,7 +110,7 @@ public abstract class MediationServiceTests : IAsyncLifetime
         {
             var stored = await db.MediationAppointments.AsNoTracking().SingleAsync(a => a.Id == booked.Id, Ct);
             Assert.Equal((MediationAppointmentStatus.Planned, booked.ConcurrencyStamp, 1), (stored.Status, stored.ConcurrencyStamp, stored.History.Count));
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER EventsDown;", Ct);
+            await _database.LiftRefusalAsync("EventsDown", "CaseEvents", Ct);
         }
         var held = await _mediation.RecordHeldAsync(booked.Id, booked.ConcurrencyStamp, Ct);
         Assert.Equal(MediationAppointmentStatus.Held, held.Status);

@@ -16,7 +16,7 @@ public sealed class CaseQueueService(IDbContextFactory<AppDbContext> dbFactory, 
     public const int DefaultCountCap = 10_000;
 
     /// <summary>See <see cref="DefaultCountCap"/>; smaller in tests, so that a handful of cases reaches it.</summary>
-    internal int CountCap { get; init; } = DefaultCountCap;
+    public int CountCap { get; init; } = DefaultCountCap;
 
     /// <summary>
     /// One page of the filtered queue and the number of cases the filter matches. A search (a name, an IPP, a reference)

@@ -54,6 +54,18 @@ public sealed class StartupException(string message, int exitCode, Exception? in
     /// <summary>What went wrong when reaching or migrating the PostgreSQL database; null when it is not the server's.</summary>
     public static StartupException? FromServer(Exception exception) => exception switch
     {
+        // Raised before any migration is applied: the database is left as it was.
+        Core.Data.DatabaseExtensionException { Refused: true } missing => new StartupException(
+            $"Le compte PostgreSQL du portail ne peut pas créer l'extension {missing.Extension}, dont la recherche de la file " +
+            $"d'attente a besoin ; aucune migration n'a été appliquée. Un administrateur du serveur l'exécute une fois dans la base : " +
+            $"CREATE EXTENSION {missing.Extension}; puis relancez le portail. (The portal's PostgreSQL account may not create the " +
+            $"{missing.Extension} extension: run CREATE EXTENSION {missing.Extension}; in the database as an administrator.)",
+            DatabaseReadOnly, exception),
+        Core.Data.DatabaseExtensionException missing => new StartupException(
+            $"Le serveur PostgreSQL n'a pas l'extension {missing.Extension}, dont la recherche de la file d'attente a besoin ; aucune " +
+            $"migration n'a été appliquée. Installez les modules contrib de PostgreSQL sur le serveur (paquet postgresql-contrib), " +
+            $"puis relancez le portail. (The PostgreSQL server lacks the {missing.Extension} extension: install the contrib modules.)",
+            DatabaseMissing, exception),
         // SQLSTATE classes: 53100 disk_full, 42501 insufficient_privilege, 28xxx invalid authorization (postgresql.org/docs/current/errcodes-appendix.html).
         Npgsql.PostgresException { SqlState: "53100" } => new StartupException(
             "Le disque du serveur PostgreSQL est plein : libérez de la place sur le serveur, puis relancez le portail.", DiskFull, exception),

@@ -50,8 +50,9 @@ internal static class QueueBenchmark
     private const string NameWhere =
         "(Reference LIKE $reference ESCAPE '\\' OR Patient_SearchName LIKE $contains ESCAPE '\\' OR Requester_SearchName LIKE $contains ESCAPE '\\')";
 
-    /// <summary>The search box given digits: part of a reference or of an IPP.</summary>
-    private const string NumberWhere = "(Reference LIKE $contains ESCAPE '\\' OR Patient_PatientNumber LIKE $contains ESCAPE '\\')";
+    /// <summary>The search box given digits: part of a reference, of an IPP or of a former reference.</summary>
+    private const string NumberWhere =
+        "(Reference LIKE $contains ESCAPE '\\' OR Patient_PatientNumber LIKE $contains ESCAPE '\\' OR FormerReference LIKE $contains ESCAPE '\\')";
 
     /// <summary>The parameters of <see cref="NameWhere"/> and <see cref="NumberWhere"/> (the test texts hold no LIKE wildcard).</summary>
     private static (string Name, object Value)[] SearchParameters(string text) =>
@@ -68,7 +69,8 @@ internal static class QueueBenchmark
     /// <summary>The columns the raw SQL names, which PostgreSQL needs quoted (EF Core created them in mixed case).</summary>
     private static readonly Regex Identifier = new(
         @"\b(CaseFiles|Id|Reference|Kind|Patient_LastName|Patient_FirstName|Requester_Name|Services|ReceivedOn|Status|NextDueOn|AssignedTo|NextDueCode|" +
-        @"ClockSuspended|WaitingOn|WaitingSince|ReminderDueOn|NextDueLabel|NextDueComputation|Patient_SearchName|Requester_SearchName|Patient_PatientNumber)\b",
+        @"ClockSuspended|WaitingOn|WaitingSince|ReminderDueOn|NextDueLabel|NextDueComputation|Patient_SearchName|Requester_SearchName|Patient_PatientNumber|" +
+        @"FormerReference)\b",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex Parameter = new(@"\$(\w+)", RegexOptions.CultureInvariant);
@@ -172,9 +174,13 @@ internal static class QueueBenchmark
     {
         public string CountSql => $"SELECT COUNT(*) FROM CaseFiles WHERE {Where}";
 
+        /// <summary>The page's total, counted up to one past the cap (<see cref="CaseQueueService.DefaultCountCap"/>, first page).</summary>
+        public string CappedCountSql =>
+            $"SELECT COUNT(*) FROM (SELECT 1 FROM CaseFiles WHERE {Where} LIMIT {CaseQueueService.DefaultCountCap + 1}) AS capped";
+
         /// <summary>Urgency order, first part: the dated cases by deadline, then reference, each row with the total.</summary>
         public string DatedSql(int skip, int take) =>
-            $"SELECT {Columns}, ({CountSql}) FROM CaseFiles WHERE {Where} AND NextDueOn IS NOT NULL ORDER BY NextDueOn, Reference LIMIT {take} OFFSET {skip}";
+            $"SELECT {Columns}, ({CappedCountSql}) FROM CaseFiles WHERE {Where} AND NextDueOn IS NOT NULL ORDER BY NextDueOn, Reference LIMIT {take} OFFSET {skip}";
 
         public string DatedCountSql => $"{CountSql} AND NextDueOn IS NOT NULL";
 
@@ -203,8 +209,9 @@ internal static class QueueBenchmark
     {
         var (skip, size) = (measure.Page.Skip, measure.Page.PageSize);
         var items = new List<CaseListItem>(size);
-        var total = await ReadAsync(connection, measure.DatedSql(skip, size), measure, items)
-            ?? await ScalarAsync(connection, measure.CountSql, measure);
+        var counted = await ReadAsync(connection, measure.DatedSql(skip, size), measure, items)
+            ?? await ScalarAsync(connection, measure.CappedCountSql, measure);
+        var total = Math.Min(counted, CaseQueueService.DefaultCountCap);
         if (items.Count < size && skip + items.Count < total)
         {
             var datedCount = items.Count > 0 || skip == 0 ? skip + items.Count : await ScalarAsync(connection, measure.DatedCountSql, measure);

@@ -83,10 +83,11 @@ public static class CduDemoSeeder
                 .Distinct().OrderByDescending(d => candidates.Count(c => Fits(c, d))).ThenBy(d => d).Cast<DateOnly?>().FirstOrDefault()
                 ?? Weekday(from.AddMonths(1).AddDays(10));
             var fits = candidates.Where(c => Fits(c, date)).ToList();
-            foreach (var complaint in fits.Where(c => c.CduMeetingOn != date))
+            // A thousand complaints per statement: one round trip each took more than 15 minutes at 1,000,000 cases.
+            foreach (var moved in fits.Where(c => c.CduMeetingOn != date).Select(c => c.Id).Chunk(1000))
             {
-                await db.Complaints.Where(c => c.Id == complaint.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.CduMeetingOn, date), ct);
-                await db.CaseEvents.Where(e => e.CaseFileId == complaint.Id && e.Type == CaseEventTypes.CduExamined)
+                await db.Complaints.Where(c => moved.Contains(c.Id)).ExecuteUpdateAsync(u => u.SetProperty(c => c.CduMeetingOn, date), ct);
+                await db.CaseEvents.Where(e => moved.Contains(e.CaseFileId) && e.Type == CaseEventTypes.CduExamined)
                     .ExecuteUpdateAsync(u => u.SetProperty(e => e.OccurredOn, date), ct);
             }
 

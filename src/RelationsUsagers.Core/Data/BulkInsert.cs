@@ -74,6 +74,9 @@ internal sealed class BulkInsert : IDisposable
             .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Column))).Append(") FROM STDIN (FORMAT BINARY)").ToString();
         var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
         await using var importer = await connection.BeginBinaryImportAsync(copy, ct);
+        // No timeout (Npgsql: zero): at the end the server still has to write what it was sent and maintain the indexes,
+        // which took more than the 30 s command timeout for a million cases on a loaded server. ct still cancels.
+        importer.Timeout = TimeSpan.Zero;
         var count = 0;
         foreach (var row in rows)
         {

@@ -60,6 +60,16 @@ internal sealed class CaseFileConfiguration : IEntityTypeConfiguration<CaseFile>
     public const string PatientNumberIndex = "IX_CaseFiles_Patient_PatientNumber";
     public const string PatientNameIndex = "IX_CaseFiles_Patient_SearchName";
 
+    /// <summary>PostgreSQL only (QueueSearchIndexes, RawSql.cs): the search box's trigram indexes over the open and the closed cases.</summary>
+    public const string OpenSearchTrigramIndex = "IX_CaseFiles_OpenSearch_Trigram";
+    public const string ClosedSearchTrigramIndex = "IX_CaseFiles_ClosedSearch_Trigram";
+
+    /// <summary>PostgreSQL only (QueueSearchIndexes): the undated open cases by reference, the urgency order's second part.</summary>
+    public const string OpenUndatedIndex = "IX_CaseFiles_OpenUndated";
+
+    /// <summary>PostgreSQL only (QueueSearchIndexes): extended statistics on (Status, NextDueOn).</summary>
+    public const string StatusNextDueStatistics = "ST_CaseFiles_Status_NextDueOn";
+
     /// <summary>
     /// The WHERE of the open-queue partial indexes. SQLite uses a partial index only for a query that contains this very
     /// term, and EF Core translates the queue's open-case filter (Status other than Closed, Refused and Abandoned, in this

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace RelationsUsagers.Core.Data;
 
@@ -28,6 +29,12 @@ public static class DatabaseSetup
         }
         var created = !(await db.Database.GetAppliedMigrationsAsync(ct)).Any();
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (db.IsPostgreSql && pending.Any(m => m.EndsWith("_QueueSearchIndexes", StringComparison.Ordinal)))
+            await CreateTrigramExtensionAsync(db, ct);
+        // A migration may build an index over every case (QueueSearchIndexes: about a minute at a million on PostgreSQL),
+        // longer than a request's 30 s. SQLite's timeout is its wait for the write lock: left as it is.
+        if (db.IsPostgreSql)
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         await db.Database.MigrateAsync(ct);
         // The queue's columns now hold the office's own next deadline and whom a case waits on: rewrite them once for the
         // cases a previous version saved.
@@ -40,6 +47,43 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         return created;
     }
+
+    /// <summary>PostgreSQL's trigram extension, which the queue's search indexes use (QueueSearchIndexes).</summary>
+    public const string TrigramExtension = "pg_trgm";
+
+    /// <summary>
+    /// Creates PostgreSQL's trigram extension before the migrations, so that an account that may not create it (pg_trgm is trusted
+    /// since PostgreSQL 13: the database's owner or a holder of CREATE on it may), or a server without it (the contrib
+    /// modules are not installed), stops the start before any migration is applied, with
+    /// <see cref="DatabaseExtensionException"/>. The migration repeats the statement (IF NOT EXISTS) for its SQL scripts.
+    /// </summary>
+    private static async Task CreateTrigramExtensionAsync(AppDbContext db, CancellationToken ct)
+    {
+        // The database may not exist yet (the migrations would create it): create it first, as they would.
+        var creator = db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(ct))
+            await creator.CreateAsync(ct);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("CREATE EXTENSION IF NOT EXISTS " + TrigramExtension + ";", ct);
+        }
+        // 42501 insufficient_privilege, 58P01 undefined_file (no control file: the module is not installed), 0A000.
+        catch (Npgsql.PostgresException ex) when (ex.SqlState is "42501" or "58P01" or "0A000")
+        {
+            throw new DatabaseExtensionException(TrigramExtension, ex.SqlState == "42501", ex);
+        }
+    }
+}
+
+/// <summary>
+/// A PostgreSQL extension the migrations need is missing and could not be created: <see cref="Refused"/> when the
+/// account lacks the right, otherwise the server does not have it.
+/// </summary>
+public sealed class DatabaseExtensionException(string extension, bool refused, Exception inner)
+    : Exception($"The PostgreSQL extension {extension} is missing and could not be created ({(refused ? "permission denied" : "not available on the server")}).", inner)
+{
+    public string Extension { get; } = extension;
+    public bool Refused { get; } = refused;
 }
 
 /// <summary>Each SQLite connection waits up to 5 s for the writer's lock instead of failing at once.</summary>

@@ -38,13 +38,13 @@ public static class QueueFilterWording
 
     /// <summary>
     /// What a search showed: "12 dossiers trouvés ; page 2 : DAD-2026-00026, PLT-2026-00003" (a reference names no one),
-    /// "Aucun dossier trouvé".
+    /// "Aucun dossier trouvé"; past the count's cap, "Plus de 10 000 dossiers trouvés ; page 1 : …".
     /// </summary>
-    public static string SearchResult(int total, int pageIndex, IReadOnlyList<string> references)
+    public static string SearchResult(int total, bool moreThanTotal, int pageIndex, IReadOnlyList<string> references)
     {
         if (total == 0)
             return "Aucun dossier trouvé";
-        var found = total == 1 ? "1 dossier trouvé" : $"{total} dossiers trouvés";
+        var found = moreThanTotal ? $"Plus de {Count(total)} dossiers trouvés" : total == 1 ? "1 dossier trouvé" : $"{total} dossiers trouvés";
         var listed = references.Count == 0 ? "aucun" : string.Join(", ", references);
         return $"{found}{Nbsp}; page {pageIndex + 1}{Nbsp}: {listed}";
     }
@@ -56,6 +56,11 @@ public static class QueueFilterWording
         1 => "1 dossier clos correspond (nombre seul affiché)",
         _ => $"{count} dossiers clos correspondent (nombre seul affiché)",
     };
+
+    /// <summary>"10 000": French digit grouping (a narrow no-break space).</summary>
+    public static string Count(int count) => count.ToString("N0", French);
+
+    private static readonly System.Globalization.CultureInfo French = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
 
     private const char Nbsp = '\u00A0';
 }

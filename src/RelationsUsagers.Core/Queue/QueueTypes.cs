@@ -31,7 +31,13 @@ public sealed record PageRequest(int Page, int PageSize, QueueSort Sort = QueueS
     public int Skip => Math.Max(0, Page) * PageSize;
 }
 
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);
+/// <summary>A page and how many items the filter matches.</summary>
+/// <param name="TotalCount">The exact count, or the cap it stopped at when <see cref="MoreThanTotal"/>.</param>
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount)
+{
+    /// <summary>More than <see cref="TotalCount"/> items match: the count stopped at its cap (<see cref="CaseQueueService.DefaultCountCap"/>).</summary>
+    public bool MoreThanTotal { get; init; }
+}
 
 public sealed record CaseListItem(
     Guid Id, string Reference, CaseKind Kind, string PatientLastName, string PatientFirstName, string RequesterName,

@@ -60,6 +60,12 @@ public abstract class DataLayerTests
                 CaseFileConfiguration.PatientNumberIndex, CaseFileConfiguration.PatientNameIndex,
             },
             indexes.ToHashSet());
+        // QueueSearchIndexes: PostgreSQL's trigram and undated indexes; SQLite's migration of the same name adds nothing.
+        string[] postgresOnly = [CaseFileConfiguration.OpenSearchTrigramIndex, CaseFileConfiguration.ClosedSearchTrigramIndex, CaseFileConfiguration.OpenUndatedIndex];
+        if (Provider == DatabaseProvider.PostgreSql)
+            Assert.Superset(postgresOnly.ToHashSet(), indexes.ToHashSet());
+        else
+            Assert.Empty(postgresOnly.Intersect(indexes));
         var auditTriggers = await StringsAsync(db, Provider == DatabaseProvider.PostgreSql
             ? """SELECT tgname FROM pg_trigger WHERE tgrelid = '"AuditEntries"'::regclass AND NOT tgisinternal"""
             : "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'AuditEntries'");
@@ -202,6 +208,25 @@ public abstract class DataLayerTests
     }
 
     [Fact]
+    public async Task The_queue_counts_up_to_its_cap_and_says_when_more_cases_match()
+    {
+        await using var database = await CreateAsync();
+        var service = database.CreateService();
+        for (var i = 0; i < 4; i++)
+            await service.CreateAsync(TestCases.AccessRequest(), Ct);
+        var capped = new CaseQueueService(database.Factory, database.Clock) { CountCap = 3 };
+
+        var first = await capped.GetPageAsync(new QueueFilter(), new PageRequest(0, 2), Ct);
+        var exact = await capped.GetPageAsync(new QueueFilter { Search = "0004" }, new PageRequest(0, 2), Ct);
+        var empty = await capped.GetPageAsync(new QueueFilter(), new PageRequest(5, 2), Ct);
+
+        Assert.Equal((3, true, 2), (first.TotalCount, first.MoreThanTotal, first.Items.Count));
+        Assert.Equal((1, false, "DAD-2026-00004"), (exact.TotalCount, exact.MoreThanTotal, Assert.Single(exact.Items).Reference));
+        // A page past every case still counts them, without a row to carry the count (skip 10: counted up to 12).
+        Assert.Equal((4, false, 0), (empty.TotalCount, empty.MoreThanTotal, empty.Items.Count));
+    }
+
+    [Fact]
     public async Task The_open_queue_is_read_from_its_partial_index()
     {
         await using var database = await CreateAsync();
@@ -211,9 +236,13 @@ public abstract class DataLayerTests
         for (var i = 0; i < 5; i++)
             await service.CreateAsync(TestCases.AccessRequest(), Ct);
 
-        var page = await queue.GetPageAsync(new QueueFilter { Search = "0004" }, new PageRequest(0, 25), Ct);
+        // PostgreSQL reads a search from its trigram index (QueueSearchIndexes, see PostgreSqlDataLayerTests): there the
+        // open queue itself is read from the partial index.
+        var search = Provider == DatabaseProvider.PostgreSql ? null : "0004";
+        var page = await queue.GetPageAsync(new QueueFilter { Search = search }, new PageRequest(0, 25), Ct);
 
-        Assert.Equal(["DAD-2026-00004"], page.Items.Select(i => i.Reference));
+        Assert.Equal(search is null ? 5 : 1, page.Items.Count);
+        Assert.Equal("DAD-2026-00004", page.Items[search is null ? 3 : 0].Reference);
         var (sql, parameters) = recorder.Sent.First(c => c.Sql.Contains("\"CaseFiles\"", StringComparison.Ordinal));
         var plan = Provider == DatabaseProvider.PostgreSql
             ? await PostgresPlanAsync(database, sql, parameters)
@@ -375,14 +404,21 @@ public abstract class DataLayerTests
     }
 
     /// <summary>PostgreSQL's plan of the query, with sequential scans discouraged: on a few rows a scan is always cheaper,
-    /// so the question is whether the partial index can serve the query at all (its WHERE implied by the query's).</summary>
-    private static async Task<List<string>> PostgresPlanAsync(TestDatabase database, string sql, List<(string Name, object? Value)> parameters)
+    /// so the question is whether the partial index can serve the query at all (its WHERE implied by the query's).
+    /// <paramref name="withoutQueueBTrees"/>: the queue's B-trees dropped for the plan (then rolled back), which on a few
+    /// rows any search may read whole; at a million cases the trigram indexes win on cost (README, Benchmarks).</summary>
+    private protected static async Task<List<string>> PostgresPlanAsync(TestDatabase database, string sql, List<(string Name, object? Value)> parameters,
+        bool withoutQueueBTrees = false)
     {
         await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync(Ct);
-        await using (var off = new Npgsql.NpgsqlCommand("SET enable_seqscan = off", connection))
+        await using var transaction = await connection.BeginTransactionAsync(Ct);
+        var setup = "SET LOCAL enable_seqscan = off;";
+        if (withoutQueueBTrees)
+            setup += $"DROP INDEX \"{CaseFileConfiguration.OpenQueueIndex}\", \"{CaseFileConfiguration.OpenQueueKindIndex}\", \"{CaseFileConfiguration.ClosedSearchIndex}\", \"IX_CaseFiles_Status_NextDueOn\";";
+        await using (var off = new Npgsql.NpgsqlCommand(setup, connection, transaction))
             await off.ExecuteNonQueryAsync(Ct);
-        await using var command = new Npgsql.NpgsqlCommand("EXPLAIN " + sql, connection);
+        await using var command = new Npgsql.NpgsqlCommand("EXPLAIN " + sql, connection, transaction);
         foreach (var (name, value) in parameters)
             command.Parameters.AddWithValue(name.TrimStart('@'), value ?? DBNull.Value);
         var plan = new List<string>();
@@ -401,4 +437,91 @@ public sealed class SqliteDataLayerTests : DataLayerTests
 public sealed class PostgreSqlDataLayerTests : DataLayerTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_search_box_and_the_closed_count_are_read_from_the_trigram_indexes_and_the_statistics_exist()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql, Ct);
+        await database.CreateService().CreateAsync(TestCases.AccessRequest(), Ct); // Hélène Lefèvre, DAD-2026-00001
+        var recorder = new QueryPlans.CommandRecorder();
+        var queue = new CaseQueueService(database.FactoryFor(database.UserName, recorder), database.Clock);
+        (string Sql, List<(string Name, object? Value)> Parameters) Sent()
+        {
+            var sent = recorder.Sent.First(c => c.Sql.Contains("\"CaseFiles\"", StringComparison.Ordinal));
+            recorder.Sent.Clear();
+            return sent;
+        }
+
+        var byName = await queue.GetPageAsync(new QueueFilter { Search = "lefevre" }, new PageRequest(0, 25), Ct);
+        var nameSql = Sent();
+        var byNumber = await queue.GetPageAsync(new QueueFilter { Search = "0001" }, new PageRequest(0, 25), Ct);
+        var numberSql = Sent();
+        var closed = await queue.CountClosedMatchesAsync(new QueueFilter { Search = "lefevre" }, Ct);
+        var closedSql = Sent();
+
+        Assert.Single(byName.Items);
+        Assert.Single(byNumber.Items);
+        Assert.Equal(0, closed);
+        foreach (var ((sql, parameters), index) in new[]
+        {
+            (nameSql, CaseFileConfiguration.OpenSearchTrigramIndex), (numberSql, CaseFileConfiguration.OpenSearchTrigramIndex),
+            (closedSql, CaseFileConfiguration.ClosedSearchTrigramIndex),
+        })
+        {
+            var plan = await PostgresPlanAsync(database, sql, parameters, withoutQueueBTrees: true);
+            Assert.True(plan.Any(line => line.Contains(index, StringComparison.Ordinal)), QueryPlans.Explain(sql, plan));
+        }
+        await using var db = database.CreateContext();
+        Assert.Equal(1, await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_extension WHERE extname = {DatabaseSetup.TrigramExtension}").SingleAsync(Ct));
+        Assert.Equal(1, await db.Database.SqlQuery<int>(
+            $"SELECT count(*)::int AS \"Value\" FROM pg_statistic_ext WHERE stxname = {CaseFileConfiguration.StatusNextDueStatistics}").SingleAsync(Ct));
+    }
+
+    [Fact]
+    public async Task An_account_that_may_not_create_the_trigram_extension_stops_the_migration_before_it_applies_anything()
+    {
+        await using var database = new TestDatabase(DatabaseProvider.PostgreSql);
+        var role = "ru_limited_" + Guid.NewGuid().ToString("N")[..8];
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString);
+        await using (var admin = new Npgsql.NpgsqlConnection(database.ConnectionString))
+        {
+            await admin.OpenAsync(Ct);
+            // The database belongs to the test's superuser; the role may create tables in its schema but not extensions
+            // (pg_trgm is trusted: that needs CREATE on the database).
+            await using var grant = new Npgsql.NpgsqlCommand(
+                $"CREATE ROLE \"{role}\" LOGIN; GRANT CONNECT ON DATABASE \"{builder.Database}\" TO \"{role}\"; GRANT CREATE, USAGE ON SCHEMA public TO \"{role}\";",
+                admin);
+            await grant.ExecuteNonQueryAsync(Ct);
+        }
+        try
+        {
+            builder.Username = role;
+            var options = new DbContextOptionsBuilder<AppDbContext>();
+            CoreServices.Configure(options, builder.ToString(), DatabaseProvider.PostgreSql);
+            var limited = new OptionsFactory(options.Options, database.Clock);
+
+            var refused = await Assert.ThrowsAsync<DatabaseExtensionException>(() => DatabaseSetup.MigrateAsync(limited, Ct));
+
+            Assert.Equal((DatabaseSetup.TrigramExtension, true), (refused.Extension, refused.Refused));
+            await using var db = database.CreateContext();
+            Assert.Equal(0, await db.Database.SqlQuery<int>(
+                $"SELECT count(*)::int AS \"Value\" FROM information_schema.tables WHERE table_schema = 'public'").SingleAsync(Ct));
+        }
+        finally
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await database.DisposeAsync();
+            await using var admin = new Npgsql.NpgsqlConnection(PostgresServer.AdminConnectionString);
+            await admin.OpenAsync(Ct);
+            await using var drop = new Npgsql.NpgsqlCommand($"DROP ROLE IF EXISTS \"{role}\"", admin);
+            await drop.ExecuteNonQueryAsync(Ct);
+        }
+    }
+
+    private sealed class OptionsFactory(DbContextOptions<AppDbContext> options, TimeProvider clock) : IDbContextFactory<AppDbContext>
+    {
+        public AppDbContext CreateDbContext() => new(options, new FixedCurrentUser("tests"), clock);
+    }
 }

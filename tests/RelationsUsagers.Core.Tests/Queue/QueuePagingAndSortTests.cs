@@ -59,6 +59,38 @@ public abstract class QueuePagingAndSortTests
     }
 
     [Fact]
+    public async Task Past_its_cap_the_total_stops_at_the_cap_says_more_and_a_page_past_it_counts_on_to_the_next_cap()
+    {
+        await using var queue = await QueueFixture.CreateAsync();
+        // Four access requests, due 9 to 12 March (received 1 to 4 March + 8 days), then three undated words of praise.
+        var a1 = await queue.AccessAsync(D(3, 1));
+        var a2 = await queue.AccessAsync(D(3, 2));
+        var a3 = await queue.AccessAsync(D(3, 3));
+        var a4 = await queue.AccessAsync(D(3, 4));
+        var p1 = await queue.PraiseAsync(D(3, 5));
+        var p2 = await queue.PraiseAsync(D(3, 6));
+        var p3 = await queue.PraiseAsync(D(3, 7));
+        var capped = new CaseQueueService(queue.Database.Factory, queue.Database.Clock) { CountCap = 3 };
+        async Task<(int, bool, string)> PageAsync(QueueFilter filter, int page)
+        {
+            var result = await capped.GetPageAsync(filter, new PageRequest(page, 2), Ct);
+            return (result.TotalCount, result.MoreThanTotal, string.Join(" ", result.Items.Select(i => i.Reference)));
+        }
+
+        // Pages 1 and 2 (rows 1 to 4) count up to 3: 7 cases are « more than 3 ».
+        Assert.Equal((3, true, $"{a1.Reference} {a2.Reference}"), await PageAsync(All, 0));
+        Assert.Equal((3, true, $"{a3.Reference} {a4.Reference}"), await PageAsync(All, 1));
+        // Page 3 starts at row 5, past the cap: counted up to 6, still more; its rows are the undated part.
+        Assert.Equal((6, true, $"{p1.Reference} {p2.Reference}"), await PageAsync(All, 2));
+        // Page 4 starts at row 7: counted up to 9, so the count is exact.
+        Assert.Equal((7, false, p3.Reference), await PageAsync(All, 3));
+        // Exactly as many matches as the cap: an exact count, not « more ».
+        Assert.Equal((3, false, $"{p1.Reference} {p2.Reference}"), await PageAsync(new QueueFilter { Kind = CaseKind.Complaint }, 0));
+        var uncapped = await queue.PageAsync(All);
+        Assert.Equal((7, false), (uncapped.TotalCount, uncapped.MoreThanTotal));
+    }
+
+    [Fact]
     public async Task Undated_cases_on_a_later_page_still_respect_the_filter()
     {
         await using var queue = await QueueFixture.CreateAsync(Provider);

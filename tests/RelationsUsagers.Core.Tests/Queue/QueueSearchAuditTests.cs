@@ -50,6 +50,22 @@ public abstract class QueueSearchAuditTests
     }
 
     [Fact]
+    public async Task A_search_past_the_count_cap_says_more_than_the_cap_found()
+    {
+        await using var queue = await QueueFixture.CreateAsync();
+        var first = await queue.AccessAsync(D(3, 10)); // Hélène Lefèvre, due 18 March
+        await queue.AccessAsync(D(3, 11));
+        await queue.AccessAsync(D(3, 12));
+        var capped = new CaseQueueService(queue.Database.Factory, queue.Database.Clock) { CountCap = 2 };
+
+        var page = await capped.GetPageAsync(Search("lefevre"), new PageRequest(0, 1), Ct);
+
+        Assert.Equal((2, true), (page.TotalCount, page.MoreThanTotal));
+        var line = Assert.Single(await LinesAsync(queue, AuditActions.QueueSearched));
+        Assert.Equal($"Plus de 2 dossiers trouvés{Nbsp}; page 1{Nbsp}: {first.Reference}{SearchFilter}", line.Details);
+    }
+
+    [Fact]
     public async Task An_IPP_search_keeps_the_references_found_not_the_number_typed()
     {
         await using var queue = await QueueFixture.CreateAsync(Provider);

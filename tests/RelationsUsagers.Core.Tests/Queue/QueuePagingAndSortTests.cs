@@ -61,7 +61,7 @@ public abstract class QueuePagingAndSortTests
     [Fact]
     public async Task Past_its_cap_the_total_stops_at_the_cap_says_more_and_a_page_past_it_counts_on_to_the_next_cap()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         // Four access requests, due 9 to 12 March (received 1 to 4 March + 8 days), then three undated words of praise.
         var a1 = await queue.AccessAsync(D(3, 1));
         var a2 = await queue.AccessAsync(D(3, 2));

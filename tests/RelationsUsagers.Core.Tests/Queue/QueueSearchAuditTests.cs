@@ -52,7 +52,7 @@ public abstract class QueueSearchAuditTests
     [Fact]
     public async Task A_search_past_the_count_cap_says_more_than_the_cap_found()
     {
-        await using var queue = await QueueFixture.CreateAsync();
+        await using var queue = await QueueFixture.CreateAsync(Provider);
         var first = await queue.AccessAsync(D(3, 10)); // Hélène Lefèvre, due 18 March
         await queue.AccessAsync(D(3, 11));
         await queue.AccessAsync(D(3, 12));

@@ -52,8 +52,6 @@ public sealed class AccessibilityStatementTests(PortalFixture portal)
             "d'accessibilité des documents bureautiques.",
             "Les critères qu'aucun outil automatique ne vérifie (pertinence des textes alternatifs, des titres et des intitulés de liens, " +
             "ordre de lecture…) ne sont pas encore évalués.",
-            "La correction de l'avis de la commission des usagers sur une réclamation examinée en séance et la confirmation du " +
-            "renouvellement du mandat d'un membre ne sont pas encore analysées ouvertes.",
         ], nonConformities.Select(n => n.Trim()));
 
         // The office's contacts are those the manager keeps on the « Établissement » page (the letters' letterhead).

@@ -85,6 +85,10 @@ public sealed class EveryDialogAccessibilityTests(PortalFixture portal)
     private static Func<PortalFixture, IPage, string, Task> MeetingToCome => async (portal, page, _) =>
         await ScanPages.OpenAsync(page, $"/cdu/seances/{await ScanPages.FirstAsync(portal, db => db.CduMeetings.Where(m => m.AgendaPublishedOn != null && m.Status != CduMeetingStatus.Held).OrderBy(m => m.Date).Select(m => m.Id))}");
 
+    /// <summary>The last CDU meeting held (the every-page scan opens it too): its opinions on the complaints examined.</summary>
+    private static Func<PortalFixture, IPage, string, Task> MeetingHeld => async (portal, page, _) =>
+        await ScanPages.OpenAsync(page, $"/cdu/seances/{await ScanPages.FirstAsync(portal, db => db.CduMeetings.Where(m => m.Status == CduMeetingStatus.Held).OrderByDescending(m => m.Date).Select(m => m.Id))}");
+
     /// <summary>
     /// Everything opened, by profile. Every MudDialog component of the portal is here (a test checks it by reflection), each
     /// opened where the portal opens it.
@@ -112,6 +116,10 @@ public sealed class EveryDialogAccessibilityTests(PortalFixture portal)
         new("mediation-booking", typeof(Web.Mediation.MediationTab), "officer", Kind.Panel, OwnComplaintInMediation,
             "#mediation-book", "#mediation-form", Title: "Fixer une rencontre", Close: "Fermer"),
         new("cdu-member", typeof(Web.Cdu.MemberForm), "officer", Kind.Disclosure, At("/cdu/membres"), "#member-new", "#member-form", Close: "Annuler"),
+        new("cdu-member-renew", typeof(Web.Cdu.MembersPage), "officer", Kind.Disclosure, At("/cdu/membres"), "main button[data-renew]",
+            ".member-renew-confirm", Close: "Annuler"),
+        new("cdu-opinion", typeof(Web.Cdu.MeetingOpinionRow), "officer", Kind.Panel, MeetingHeld, "main button.opinion-correct",
+            "main .opinion-form[role=region]", Title: "Corriger l'avis de la CDU", Close: "Annuler"),
         new("cdu-meeting-plan", typeof(Web.Cdu.MeetingPlanForm), "officer", Kind.Disclosure, At("/cdu"), "#plan-meeting", "#meeting-plan-form", Close: "Annuler"),
         new("cdu-recommendation", typeof(Web.Cdu.RecommendationForm), "officer", Kind.Disclosure, At("/cdu/recommandations"), "#recommendation-new",
             "#recommendation-form", Close: "Annuler"),

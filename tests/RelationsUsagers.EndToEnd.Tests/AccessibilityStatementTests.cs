@@ -37,6 +37,23 @@ public sealed class AccessibilityStatementTests(PortalFixture portal)
         await Expect(page.Locator("#statement-established")).ToContainTextAsync("établie le 6 décembre 2026");
         await Expect(page.Locator("#statement-axe-version")).ToContainTextAsync("axe-core " + AccessibilityStatement.AxeCoreVersion);
 
+        // What the scans assert (EveryPageAccessibilityTests, EveryDialogAccessibilityTests): every impact, best practices
+        // included, no rule left out; dialogs and panels opened; what is not yet checked, listed as such.
+        Assert.Empty(EveryPageAccessibilityTests.ExcludedRules);
+        await Expect(page.Locator("#statement-axe-level")).ToContainTextAsync(
+            "ou des bonnes pratiques d'axe-core (points de repère, régions, ordre des titres, étiquettes…), quel que soit son impact " +
+            "(critique, grave, modéré ou mineur), fait échouer les tests\u00A0; aucune règle n'est écartée");
+        await Expect(page.Locator("#statement-dialogs")).ToContainTextAsync(
+            "se ferme par la touche Échap et rend le focus au bouton qui l'a ouverte");
+        var nonConformities = await page.Locator("#statement-non-conformities > li").AllInnerTextsAsync();
+        Assert.Equal(
+        [
+            "Les courriers produits au format Word et les classeurs Excel exportés n'ont pas été vérifiés au regard des critères " +
+            "d'accessibilité des documents bureautiques.",
+            "Les critères qu'aucun outil automatique ne vérifie (pertinence des textes alternatifs, des titres et des intitulés de liens, " +
+            "ordre de lecture…) ne sont pas encore évalués.",
+        ], nonConformities.Select(n => n.Trim()));
+
         // The office's contacts are those the manager keeps on the « Établissement » page (the letters' letterhead).
         using var scope = portal.Services.CreateScope();
         var establishment = await scope.ServiceProvider.GetRequiredService<LetterService>().GetEstablishmentAsync(TestContext.Current.CancellationToken);

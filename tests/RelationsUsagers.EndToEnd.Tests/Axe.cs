@@ -4,13 +4,28 @@ using Microsoft.Playwright;
 
 namespace RelationsUsagers.EndToEnd.Tests;
 
-/// <summary>axe-core on a page: the RGAA bar, no serious or critical violation of WCAG 2.0 / 2.1 level A and AA rules.</summary>
+/// <summary>
+/// axe-core on a page. <see cref="AssertAccessibleAsync"/>: the RGAA bar, no serious or critical violation of WCAG 2.0 / 2.1
+/// level A and AA rules. <see cref="ScanAsync"/> with <see cref="Level.Full"/>, as the every-page and every-dialog scans run
+/// it: every impact (minor and moderate too) of those rules and of axe's best practices (landmarks, regions, heading order...).
+/// </summary>
 public static class Axe
 {
     private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+    private static readonly string[] FullTags = [.. WcagTags, "best-practice"];
     private static readonly string[] BlockingImpacts = ["serious", "critical"];
 
-    /// <summary>What one run of axe-core found: the blocking nodes, one line each, and the engine's version.</summary>
+    /// <summary>What a scan counts as a finding.</summary>
+    public enum Level
+    {
+        /// <summary>Serious and critical violations of WCAG 2.0 / 2.1 A and AA rules.</summary>
+        SeriousWcag,
+
+        /// <summary>Every violation, whatever its impact, of the WCAG 2.0 / 2.1 A and AA rules and of axe's best practices.</summary>
+        Full,
+    }
+
+    /// <summary>What one run of axe-core found: the nodes at the level asked, one line each (« - rule (impact) at ... »), and the engine's version.</summary>
     public sealed record Findings(IReadOnlyList<string> Blocking, string EngineVersion);
 
     /// <summary>Saves a screenshot named <paramref name="shot"/>, runs axe-core and fails with every blocking node listed.</summary>
@@ -25,21 +40,22 @@ public static class Axe
     /// Saves a screenshot named <paramref name="shot"/> (none when null) and runs axe-core on the settled page: what blocks,
     /// without failing.
     /// </summary>
-    public static async Task<Findings> ScanAsync(IPage page, string? shot)
+    public static async Task<Findings> ScanAsync(IPage page, string? shot, Level level = Level.SeriousWcag)
     {
         await SettleAsync(page);
         if (shot is not null)
             await PortalFixture.ShotAsync(page, shot);
-        var result = await RunAsync(page);
+        bool Counts(AxeResultItem v) => level == Level.Full || BlockingImpacts.Contains(v.Impact);
+        var result = await RunAsync(page, level);
         // A notification that began to fade in during the run was measured half transparent: what blocks is measured
         // again on the page settled once more. A real violation is there both times.
-        if (result.Violations.Any(v => BlockingImpacts.Contains(v.Impact)) && await page.EvaluateAsync<bool>(Animated))
+        if (result.Violations.Any(Counts) && await page.EvaluateAsync<bool>(Animated))
         {
             await SettleAsync(page);
-            result = await RunAsync(page);
+            result = await RunAsync(page, level);
         }
         var blocking = new List<string>();
-        foreach (var violation in result.Violations.Where(v => BlockingImpacts.Contains(v.Impact)))
+        foreach (var violation in result.Violations.Where(Counts))
         {
             foreach (var node in violation.Nodes)
             {
@@ -59,9 +75,9 @@ public static class Axe
     private static Task SettleAsync(IPage page) => page.WaitForFunctionAsync(
         "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)");
 
-    private static Task<AxeResult> RunAsync(IPage page) => page.RunAxe(new AxeRunOptions
+    private static Task<AxeResult> RunAsync(IPage page, Level level) => page.RunAxe(new AxeRunOptions
     {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] },
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. level == Level.Full ? FullTags : WcagTags] },
         ResultTypes = [ResultType.Violations],
     });
 }

@@ -11,8 +11,14 @@ namespace RelationsUsagers.Web.Tests.Cases;
 /// </summary>
 public sealed class SuspensionsPanelTests : PortalTestContext
 {
-    private static void Expand(IRenderedComponent<CaseFilePage> page) =>
-        page.FindAll(".mud-expand-panel-header").Single(h => h.TextContent.Contains("Suspensions des délais", StringComparison.Ordinal)).Click();
+    private static void Expand(IRenderedComponent<CaseFilePage> page)
+    {
+        var toggle = page.Find("#suspensions-toggle");
+        Assert.Equal("false", toggle.GetAttribute("aria-expanded"));
+        Assert.StartsWith("Suspensions des délais", toggle.TextContent.Trim(), StringComparison.Ordinal);
+        toggle.Click();
+        page.WaitForAssertion(() => Assert.Equal("true", page.Find("#suspensions-toggle").GetAttribute("aria-expanded")));
+    }
 
     private IReadOnlyList<string> ClockChoices(IRenderedComponent<CaseFilePage> page)
     {

@@ -29,7 +29,29 @@ internal static class CduAgendaProposals
             (c.IsLitigation ? " — contentieux (pour information, art. R.1112-80 I)" : ""));
         return New(AgendaItemKind.ComplaintsReceivedAndAnswered,
             $"Plaintes et réclamations reçues et réponses apportées du {CduText.Date(from)} au {CduText.Date(to)} ({listed.Count})",
-            string.Join("\n", BySummary(listed.Where(c => In(c.ReceivedOn, from, to)), expressions ?? []).Concat(lines)));
+            WithinLimit(BySummary(listed.Where(c => In(c.ReceivedOn, from, to)), expressions ?? []).ToList(), lines.ToList()));
+    }
+
+    /// <summary>
+    /// The summary by service, then the complaints one per line as far as an agenda item's text holds
+    /// (<see cref="AgendaItem.TextMaxLength"/>): a hospital group's quarter can bring thousands. The rest is counted, and the
+    /// complete list is the complaints register's export.
+    /// </summary>
+    private static string WithinLimit(List<string> summary, List<string> lines)
+    {
+        var text = new System.Text.StringBuilder(string.Join("\n", summary));
+        var room = AgendaItem.TextMaxLength - 200; // the closing line's words and figures
+        var shown = 0;
+        foreach (var line in lines)
+        {
+            if (text.Length + 1 + line.Length > room)
+                break;
+            text.Append(text.Length == 0 ? "" : "\n").Append(line);
+            shown++;
+        }
+        if (shown < lines.Count)
+            text.Append($"\n… et {lines.Count - shown} autre(s), non listée(s) ici faute de place\u00A0: la liste complète est l'export du registre des plaintes et réclamations (Exports).");
+        return text.ToString();
     }
 
     /// <summary>

@@ -58,6 +58,9 @@ public static class CduDemoSeeder
         return members.Count;
     }
 
+    /// <summary>The most complaints a demo meeting examines (a real CDU's agenda holds a few dozen).</summary>
+    public const int MaxExaminedPerMeeting = 40;
+
     /// <summary>
     /// One held meeting per quarter over the four quarters before the current one. Its date is taken among the CDU dates
     /// the demo complaints already carry, so that most complaints examined that quarter fit it (mediation report sent
@@ -68,9 +71,14 @@ public static class CduDemoSeeder
         DateOnly today, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var complaints = await db.Complaints.AsNoTracking().Include(c => c.Events).AsSplitQuery().ToListAsync(ct);
-        var examined = complaints.Where(c => c.CduOpinion is not null && c.CduMeetingOn is not null && !c.IsLitigation).ToList();
         var quarterStart = new DateOnly(today.Year, (CduText.QuarterOf(today) - 1) * 3 + 1, 1);
+        // Only the complaints the four meetings can list or examine: those of the last five quarters (at 1,000,000 cases,
+        // every complaint with its events took gigabytes).
+        var since = quarterStart.AddMonths(-15);
+        var complaints = await db.Complaints.AsNoTracking()
+            .Where(c => c.ReceivedOn >= since || c.AnswerSentOn >= since || c.CduMeetingOn >= since)
+            .Include(c => c.Events).AsSplitQuery().ToListAsync(ct);
+        var examined = complaints.Where(c => c.CduOpinion is not null && c.CduMeetingOn is not null && !c.IsLitigation).ToList();
         var random = new Random(2026);
         var meetings = new List<CduMeeting>();
         DateOnly? previous = null;
@@ -82,7 +90,8 @@ public static class CduDemoSeeder
             var date = candidates.Select(c => c.CduMeetingOn!.Value).Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
                 .Distinct().OrderByDescending(d => candidates.Count(c => Fits(c, d))).ThenBy(d => d).Cast<DateOnly?>().FirstOrDefault()
                 ?? Weekday(from.AddMonths(1).AddDays(10));
-            var fits = candidates.Where(c => Fits(c, date)).ToList();
+            // A meeting examines a few dozen complaints, not a hospital group's thousands: the others keep their own dates.
+            var fits = candidates.Where(c => Fits(c, date)).Take(MaxExaminedPerMeeting).ToList();
             // A thousand complaints per statement: one round trip each took more than 15 minutes at 1,000,000 cases.
             foreach (var moved in fits.Where(c => c.CduMeetingOn != date).Select(c => c.Id).Chunk(1000))
             {

@@ -164,4 +164,33 @@ public sealed class CduAgendaTextTests
         Assert.Equal(["1er trimestre", "2e trimestre", "3e trimestre", "4e trimestre"], Enumerable.Range(1, 4).Select(CduText.Quarter));
         Assert.Equal("«\u00A0Point divers\u00A0»", CduText.Quoted("Point divers"));
     }
+
+    /// <summary>
+    /// A hospital group's quarter: 1,500 complaints do not fit an agenda item's text. The summary by service comes first, then
+    /// the complaints as far as the text holds, then how many are left out and where the full list is; the title counts them all.
+    /// </summary>
+    [Fact]
+    public void The_period_s_complaints_listed_past_an_item_s_room_are_counted_not_cut_mid_line()
+    {
+        var complaints = Enumerable.Range(1, 1500).Select(n =>
+        {
+            var c = TestCases.Complaint(D(2026, 1, 1).AddDays(n % 80));
+            c.Reference = $"PLT-2026-{n:00000}";
+            return c;
+        }).ToList();
+
+        var item = CduAgendaProposals.ComplaintsReceivedAndAnswered(complaints, D(2026, 1, 1), D(2026, 3, 26))!;
+
+        Assert.Equal("Plaintes et réclamations reçues et réponses apportées du 01/01/2026 au 26/03/2026 (1500)", item.Title);
+        Assert.True(item.Text!.Length <= AgendaItem.TextMaxLength, $"{item.Text.Length} caractères");
+        var lines = item.Text.Split('\n');
+        Assert.Equal($"Par service{Nbsp}: Urgences{Nbsp}: 1500 réclamations, 0 éloge.", lines[0]);
+        var listed = lines.Count(l => l.StartsWith("PLT-2026-", StringComparison.Ordinal));
+        // Each line is whole: "PLT-2026-00080 — Réclamation reçue le 01/01/2026 — Urgences — … — réponse en cours".
+        Assert.All(lines.Where(l => l.StartsWith("PLT-", StringComparison.Ordinal)), l => Assert.EndsWith("réponse en cours", l, StringComparison.Ordinal));
+        Assert.InRange(listed, 200, 1499);
+        Assert.Equal($"… et {1500 - listed} autre(s), non listée(s) ici faute de place{Nbsp}: la liste complète est l'export du registre des plaintes et réclamations (Exports).",
+            lines[^1]);
+    }
 }
+

@@ -78,7 +78,11 @@ public sealed class QueueIndexTests
             var plan = await QueryPlans.PlanAsync(database, sql, parameters);
             Assert.True(plan.Any(line => line.Contains("IX_CaseFiles_OpenQueue", StringComparison.Ordinal)), QueryPlans.Explain(sql, plan));
             Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal));
-            Assert.DoesNotContain(plan, line => line.StartsWith("SCAN c", StringComparison.Ordinal) && !line.Contains("COVERING INDEX", StringComparison.Ordinal));
+            // The capped count reads its rows in a co-routine ("CO-ROUTINE c1"): scanning that co-routine's output ("SCAN c1")
+            // reads no table; any other scan of a table must be of a covering index.
+            var coroutines = plan.Where(line => line.StartsWith("CO-ROUTINE ", StringComparison.Ordinal)).Select(line => "SCAN " + line["CO-ROUTINE ".Length..].Trim()).ToHashSet();
+            Assert.DoesNotContain(plan, line => line.StartsWith("SCAN c", StringComparison.Ordinal) && !line.Contains("COVERING INDEX", StringComparison.Ordinal)
+                && !coroutines.Contains(line.Trim()));
         }
         await AssertAuditLookupUsesItsIndexAsync(database, auditWork, QueueFilters[filter].Search is not null);
     }

@@ -86,7 +86,7 @@ public sealed class EveryDialogAccessibilityTests(PortalFixture portal)
     /// the meetings other test classes plan sooner, publish and delete while this one runs.
     /// </summary>
     private static Func<PortalFixture, IPage, string, Task> MeetingToCome => async (portal, page, _) =>
-        await ScanPages.OpenAsync(page, $"/cdu/seances/{await ScanPages.FirstAsync(portal, db => db.CduMeetings.Where(m => m.AgendaPublishedOn != null && m.Status != CduMeetingStatus.Held && m.Place == CduDemoData.Place).OrderBy(m => m.Date).Select(m => m.Id))}");
+        await ScanPages.OpenAsync(page, $"/cdu/seances/{await ScanPages.FirstAsync(portal, db => db.CduMeetings.Where(m => m.AgendaPublishedOn != null && m.Status != CduMeetingStatus.Held && m.Place == CduDemoSeeder.Place).OrderBy(m => m.Date).Select(m => m.Id))}");
 
     /// <summary>The last CDU meeting held (the every-page scan opens it too): its opinions on the complaints examined.</summary>
     private static Func<PortalFixture, IPage, string, Task> MeetingHeld => async (portal, page, _) =>

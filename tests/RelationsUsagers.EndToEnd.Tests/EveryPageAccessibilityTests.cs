@@ -107,7 +107,7 @@ public sealed class EveryPageAccessibilityTests(PortalFixture portal)
                 return
                 [
                     Of("cdu-meeting-held", $"/cdu/seances/{await ScanPages.FirstAsync(portal, db => db.CduMeetings.Where(m => m.Status == CduMeetingStatus.Held).OrderByDescending(m => m.Date).Select(m => m.Id))}"),
-                    Of("cdu-meeting-published", $"/cdu/seances/{await ScanPages.FirstAsync(portal, db => db.CduMeetings.Where(m => m.AgendaPublishedOn != null && m.Status != CduMeetingStatus.Held && m.Place == CduDemoData.Place).OrderBy(m => m.Date).Select(m => m.Id))}"),
+                    Of("cdu-meeting-published", $"/cdu/seances/{await ScanPages.FirstAsync(portal, db => db.CduMeetings.Where(m => m.AgendaPublishedOn != null && m.Status != CduMeetingStatus.Held && m.Place == CduDemoSeeder.Place).OrderBy(m => m.Date).Select(m => m.Id))}"),
                 ];
             case "/mediations/{CaseId:guid}":
                 // His own mediations, as his list links them (a mediation he is not booked for is refused by the page).

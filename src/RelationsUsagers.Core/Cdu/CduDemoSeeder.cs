@@ -58,6 +58,9 @@ public static class CduDemoSeeder
         return members.Count;
     }
 
+    /// <summary>Where the demo's meetings sit: tells them from the meetings tests plan.</summary>
+    public const string Place = CduDemoData.Place;
+
     /// <summary>The most complaints a demo meeting examines (a real CDU's agenda holds a few dozen).</summary>
     public const int MaxExaminedPerMeeting = 40;
 

@@ -29,18 +29,19 @@ internal static class CduAgendaProposals
             (c.IsLitigation ? " — contentieux (pour information, art. R.1112-80 I)" : ""));
         return New(AgendaItemKind.ComplaintsReceivedAndAnswered,
             $"Plaintes et réclamations reçues et réponses apportées du {CduText.Date(from)} au {CduText.Date(to)} ({listed.Count})",
-            WithinLimit(BySummary(listed.Where(c => In(c.ReceivedOn, from, to)), expressions ?? []).ToList(), lines.ToList()));
+            WithinLimit(BySummary(listed.Where(c => In(c.ReceivedOn, from, to)), expressions ?? []), lines.ToList(),
+                "l'export du registre des plaintes (Exports)"));
     }
 
     /// <summary>
-    /// The summary by service, then the complaints one per line as far as an agenda item's text holds
-    /// (<see cref="AgendaItem.TextMaxLength"/>): a hospital group's quarter can bring thousands. The rest is counted, and the
-    /// complete list is the complaints register's export.
+    /// The head lines, then the listed cases one per line as far as an agenda item's text holds
+    /// (<see cref="AgendaItem.TextMaxLength"/>): a hospital group's quarter can bring thousands. The rest is counted and the
+    /// reader sent to the complete list (<paramref name="fullList"/>); the tail line (a legal reference) always ends it.
     /// </summary>
-    private static string WithinLimit(List<string> summary, List<string> lines)
+    private static string WithinLimit(IEnumerable<string> head, List<string> lines, string fullList, string? tail = null)
     {
-        var text = new System.Text.StringBuilder(string.Join("\n", summary));
-        var room = AgendaItem.TextMaxLength - 200; // the closing line's words and figures
+        var text = new System.Text.StringBuilder(string.Join("\n", head));
+        var room = AgendaItem.TextMaxLength - 300 - (tail?.Length ?? 0); // the closing line's words and figures
         var shown = 0;
         foreach (var line in lines)
         {
@@ -50,7 +51,9 @@ internal static class CduAgendaProposals
             shown++;
         }
         if (shown < lines.Count)
-            text.Append($"\n… et {lines.Count - shown} autre(s), non listée(s) ici faute de place\u00A0: la liste complète est l'export du registre des plaintes et réclamations (Exports).");
+            text.Append($"\n… et {lines.Count - shown} autre(s), non listée(s) ici faute de place\u00A0: la liste complète est {fullList}.");
+        if (tail is not null)
+            text.Append('\n').Append(tail);
         return text.ToString();
     }
 
@@ -102,7 +105,7 @@ internal static class CduAgendaProposals
             .ToList();
         return lines.Count == 0 ? null : New(AgendaItemKind.IndemnityClaimsForInformation,
             $"Demandes indemnitaires et contentieux en cours ou reçus (pour information) ({lines.Count})",
-            string.Join("\n", lines) + $"\n(Art. R.1112-80 II e du CSP{Nbsp}: nombre, nature et issue des recours.)");
+            WithinLimit([], lines, "l'export du registre des indemnisations (Exports)", $"(Art. R.1112-80 II e du CSP{Nbsp}: nombre, nature et issue des recours.)"));
     }
 
     public static AgendaItem RecordAccess(RecordAccessFigures figures) =>

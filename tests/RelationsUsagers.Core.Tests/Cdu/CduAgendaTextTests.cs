@@ -189,8 +189,30 @@ public sealed class CduAgendaTextTests
         // Each line is whole: "PLT-2026-00080 — Réclamation reçue le 01/01/2026 — Urgences — … — réponse en cours".
         Assert.All(lines.Where(l => l.StartsWith("PLT-", StringComparison.Ordinal)), l => Assert.EndsWith("réponse en cours", l, StringComparison.Ordinal));
         Assert.InRange(listed, 200, 1499);
-        Assert.Equal($"… et {1500 - listed} autre(s), non listée(s) ici faute de place{Nbsp}: la liste complète est l'export du registre des plaintes et réclamations (Exports).",
+        Assert.Equal($"… et {1500 - listed} autre(s), non listée(s) ici faute de place{Nbsp}: la liste complète est l'export du registre des plaintes (Exports).",
             lines[^1]);
+    }
+
+    /// <summary>Thousands of claims under way (R.1112-80 II e): listed as far as the text holds, counted, the article kept last.</summary>
+    [Fact]
+    public void Claims_for_information_past_an_item_s_room_are_counted_and_the_article_still_ends_the_text()
+    {
+        var claims = Enumerable.Range(1, 2000).Select(n =>
+        {
+            var c = TestCases.IndemnityClaim(D(2025, 1, 1).AddDays(n % 300));
+            c.Reference = $"DI-2025-{n:00000}";
+            return c;
+        }).ToList();
+
+        var item = CduAgendaProposals.ClaimsForInformation(claims, [])!;
+
+        Assert.Equal("Demandes indemnitaires et contentieux en cours ou reçus (pour information) (2000)", item.Title);
+        Assert.True(item.Text!.Length <= AgendaItem.TextMaxLength, $"{item.Text.Length} caractères");
+        var lines = item.Text.Split('\n');
+        var listed = lines.Count(l => l.StartsWith("DI-2025-", StringComparison.Ordinal));
+        Assert.InRange(listed, 100, 1999);
+        Assert.Equal($"… et {2000 - listed} autre(s), non listée(s) ici faute de place{Nbsp}: la liste complète est l'export du registre des indemnisations (Exports).", lines[^2]);
+        Assert.Equal($"(Art. R.1112-80 II e du CSP{Nbsp}: nombre, nature et issue des recours.)", lines[^1]);
     }
 }
 

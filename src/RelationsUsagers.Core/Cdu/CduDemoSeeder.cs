@@ -40,7 +40,11 @@ public static class CduDemoSeeder
         var meetings = new CduMeetingService(factory, clock, cases, new CaseValidators(clock));
         var next = await meetings.SaveAsync(new CduMeeting { Date = Weekday(today.AddDays(10)), Place = CduDemoData.Place }, ct);
         var agenda = new CduAgendaService(factory, clock);
-        var proposals = await agenda.ProposeAsync(next.Id, ct);
+        // A few dozen cases, the longest waiting first (the builder's order), as a real CDU's agenda: at 1,000,000 cases it
+        // proposed ten thousand, each a text for the publication check. The others wait for a later meeting.
+        var proposals = (await agenda.ProposeAsync(next.Id, ct)).ToList();
+        var beyond = proposals.Where(i => i.CaseFileId is not null).Skip(MaxExaminedPerMeeting).ToHashSet();
+        proposals.RemoveAll(beyond.Contains);
         foreach (var item in proposals)
         {
             item.Text = item.Kind switch
@@ -61,7 +65,7 @@ public static class CduDemoSeeder
     /// <summary>Where the demo's meetings sit: tells them from the meetings tests plan.</summary>
     public const string Place = CduDemoData.Place;
 
-    /// <summary>The most complaints a demo meeting examines (a real CDU's agenda holds a few dozen).</summary>
+    /// <summary>The most complaints a demo meeting examines, held or to come (a real CDU's agenda holds a few dozen).</summary>
     public const int MaxExaminedPerMeeting = 40;
 
     /// <summary>

@@ -28,7 +28,7 @@ internal static class CduAgendaProposals
             (c.AnswerSentOn is { } answered && answered <= to ? $"réponse envoyée le {CduText.Date(answered)}" : "réponse en cours") +
             (c.IsLitigation ? " — contentieux (pour information, art. R.1112-80 I)" : ""));
         return New(AgendaItemKind.ComplaintsReceivedAndAnswered,
-            $"Plaintes et réclamations reçues et réponses apportées du {CduText.Date(from)} au {CduText.Date(to)} ({listed.Count})",
+            $"Plaintes et réclamations reçues et réponses apportées du {CduText.Date(from)} au {CduText.Date(to)} ({CduText.Number(listed.Count)})",
             WithinLimit(BySummary(listed.Where(c => In(c.ReceivedOn, from, to)), expressions ?? []), lines.ToList(),
                 "l'export du registre des plaintes (Exports)"));
     }
@@ -51,7 +51,7 @@ internal static class CduAgendaProposals
             shown++;
         }
         if (shown < lines.Count)
-            text.Append($"\n… et {lines.Count - shown} autre(s), non listée(s) ici faute de place\u00A0: la liste complète est {fullList}.");
+            text.Append($"\n… et {CduText.Number(lines.Count - shown)} autre(s), non listée(s) ici faute de place\u00A0: la liste complète est {fullList}.");
         if (tail is not null)
             text.Append('\n').Append(tail);
         return text.ToString();
@@ -104,7 +104,7 @@ internal static class CduAgendaProposals
                 CduText.LowerFirst(c.Status.Label())))
             .ToList();
         return lines.Count == 0 ? null : New(AgendaItemKind.IndemnityClaimsForInformation,
-            $"Demandes indemnitaires et contentieux en cours ou reçus (pour information) ({lines.Count})",
+            $"Demandes indemnitaires et contentieux en cours ou reçus (pour information) ({CduText.Number(lines.Count)})",
             WithinLimit([], lines, "l'export du registre des indemnisations (Exports)", $"(Art. R.1112-80 II e du CSP{Nbsp}: nombre, nature et issue des recours.)"));
     }
 
@@ -125,7 +125,7 @@ internal static class CduAgendaProposals
             "(art. R.1112-80 II d et L.1112-2 du CSP).");
 
     public static AgendaItem? RecommendationFollowUp(IReadOnlyList<CduRecommendation> open) =>
-        open.Count == 0 ? null : New(AgendaItemKind.RecommendationFollowUp, $"Suivi des recommandations de la CDU ({open.Count} en cours)",
+        open.Count == 0 ? null : New(AgendaItemKind.RecommendationFollowUp, $"Suivi des recommandations de la CDU ({CduText.Number(open.Count)} en cours)",
             string.Join("\n", open.Select(r =>
                 $"{r.Year} — {r.Text} — responsable{Nbsp}: {r.Owner}" + (r.DueOn is { } due ? $" — échéance {CduText.Date(due)}" : "") +
                 $" — {CduText.LowerFirst(r.Status.Label())}")));

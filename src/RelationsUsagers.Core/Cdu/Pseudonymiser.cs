@@ -488,8 +488,11 @@ public sealed partial class Pseudonymiser(PersonNameIndex index, PersonNameIndex
             }
             foreach (Match m in LongNumberPattern().Matches(_f))
             {
-                // A recorded-delivery or parcel number, an amount, an establishment's number name nobody.
-                if (!FullDatePattern().IsMatch(m.Value) && !NumberOfThingsBefore().IsMatch(_f[Math.Max(0, m.Index - 30)..m.Index]))
+                // A recorded-delivery or parcel number, an amount, an establishment's number name nobody; nor does a quantity
+                // grouped in thousands by no-break spaces ("195 846 demandes", as the agenda builder writes counts): nobody
+                // types an identifier or a telephone so.
+                if (!FullDatePattern().IsMatch(m.Value) && !NumberOfThingsBefore().IsMatch(_f[Math.Max(0, m.Index - 30)..m.Index])
+                    && !GroupedInThousands(_text, m.Index, m.Index + m.Length))
                     found.Add((m.Index, m.Index + m.Length, "long numéro\u00A0: un identifiant, un téléphone\u00A0?"));
             }
             var signals = new List<PersonalDataSignal>();
@@ -651,6 +654,16 @@ public sealed partial class Pseudonymiser(PersonNameIndex index, PersonNameIndex
 
     [GeneratedRegex(@"(?:^|[^\p{L}])(?:du|au|depuis\s+le|entre\s+le|et\s+le|et|jusqu'au|des)\s+$", RegexOptions.CultureInvariant)]
     private static partial Regex PeriodBefore();
+
+    /// <summary>The original of the folded range is digits grouped by three after a no-break space (U+00A0 or U+202F).</summary>
+    private static bool GroupedInThousands(FoldedText text, int start, int end)
+    {
+        var (from, to) = text.OriginalRange(start, end);
+        return ThousandsPattern().IsMatch(text.Original.AsSpan(from, to - from));
+    }
+
+    [GeneratedRegex(@"^\d{1,3}(?:[\u00A0\u202F]\d{3})+$", RegexOptions.CultureInvariant)]
+    private static partial Regex ThousandsPattern();
 
     [GeneratedRegex(@"(?:recommande|lrar|(?<![\p{L}])ar|suivi|colis|montant|facture|siret|siren|finess|rpps|adeli|proces|procedure|parquet|scelle)[^.\n]*$",
         RegexOptions.CultureInvariant)]

@@ -30,12 +30,14 @@ public sealed record RecordAccessFigures(
 
     /// <summary>The figures in one French paragraph, for the agenda (a non-breaking space before each colon).</summary>
     public string Describe() =>
-        $"Du {CduText.Date(From)} au {CduText.Date(To)}{Nbsp}: {Received} demande{S(Received)} reçue{S(Received)}, {Sent} dossier{S(Sent)} " +
-        $"communiqué{S(Sent)}.\nDélai de 8 jours (informations de moins de 5 ans){Nbsp}: {SentWithin8Days} sur {SentUnder8Days} dans le délai " +
-        $"({CduText.Percent(SentWithin8Days, SentUnder8Days)}).\nDélai de 2 mois (plus de 5 ans ou CDSP saisie){Nbsp}: {SentWithin2Months} sur " +
-        $"{SentUnder2Months} dans le délai ({CduText.Percent(SentWithin2Months, SentUnder2Months)}).\n(Art. L.1111-7 et R.1111-1 du CSP ; art. R.1112-80 II c.)";
+        $"Du {CduText.Date(From)} au {CduText.Date(To)}{Nbsp}: {N(Received)} demande{S(Received)} reçue{S(Received)}, {N(Sent)} dossier{S(Sent)} " +
+        $"communiqué{S(Sent)}.\nDélai de 8 jours (informations de moins de 5 ans){Nbsp}: {N(SentWithin8Days)} sur {N(SentUnder8Days)} dans le délai " +
+        $"({CduText.Percent(SentWithin8Days, SentUnder8Days)}).\nDélai de 2 mois (plus de 5 ans ou CDSP saisie){Nbsp}: {N(SentWithin2Months)} sur " +
+        $"{N(SentUnder2Months)} dans le délai ({CduText.Percent(SentWithin2Months, SentUnder2Months)}).\n(Art. L.1111-7 et R.1111-1 du CSP ; art. R.1112-80 II c.)";
 
     private static string S(int n) => n > 1 ? "s" : "";
+
+    private static string N(int n) => CduText.Number(n);
 
     private const char Nbsp = CduText.Nbsp;
 

@@ -181,7 +181,7 @@ public sealed class CduAgendaTextTests
 
         var item = CduAgendaProposals.ComplaintsReceivedAndAnswered(complaints, D(2026, 1, 1), D(2026, 3, 26))!;
 
-        Assert.Equal("Plaintes et réclamations reçues et réponses apportées du 01/01/2026 au 26/03/2026 (1500)", item.Title);
+        Assert.Equal("Plaintes et réclamations reçues et réponses apportées du 01/01/2026 au 26/03/2026 (1\u202F500)", item.Title);
         Assert.True(item.Text!.Length <= AgendaItem.TextMaxLength, $"{item.Text.Length} caractères");
         var lines = item.Text.Split('\n');
         Assert.Equal($"Par service{Nbsp}: Urgences{Nbsp}: 1500 réclamations, 0 éloge.", lines[0]);
@@ -189,7 +189,7 @@ public sealed class CduAgendaTextTests
         // Each line is whole: "PLT-2026-00080 — Réclamation reçue le 01/01/2026 — Urgences — … — réponse en cours".
         Assert.All(lines.Where(l => l.StartsWith("PLT-", StringComparison.Ordinal)), l => Assert.EndsWith("réponse en cours", l, StringComparison.Ordinal));
         Assert.InRange(listed, 200, 1499);
-        Assert.Equal($"… et {1500 - listed} autre(s), non listée(s) ici faute de place{Nbsp}: la liste complète est l'export du registre des plaintes (Exports).",
+        Assert.Equal($"… et {CduText.Number(1500 - listed)} autre(s), non listée(s) ici faute de place{Nbsp}: la liste complète est l'export du registre des plaintes (Exports).",
             lines[^1]);
     }
 
@@ -206,12 +206,12 @@ public sealed class CduAgendaTextTests
 
         var item = CduAgendaProposals.ClaimsForInformation(claims, [])!;
 
-        Assert.Equal("Demandes indemnitaires et contentieux en cours ou reçus (pour information) (2000)", item.Title);
+        Assert.Equal("Demandes indemnitaires et contentieux en cours ou reçus (pour information) (2\u202F000)", item.Title);
         Assert.True(item.Text!.Length <= AgendaItem.TextMaxLength, $"{item.Text.Length} caractères");
         var lines = item.Text.Split('\n');
         var listed = lines.Count(l => l.StartsWith("DI-2025-", StringComparison.Ordinal));
         Assert.InRange(listed, 100, 1999);
-        Assert.Equal($"… et {2000 - listed} autre(s), non listée(s) ici faute de place{Nbsp}: la liste complète est l'export du registre des indemnisations (Exports).", lines[^2]);
+        Assert.Equal($"… et {CduText.Number(2000 - listed)} autre(s), non listée(s) ici faute de place{Nbsp}: la liste complète est l'export du registre des indemnisations (Exports).", lines[^2]);
         Assert.Equal($"(Art. R.1112-80 II e du CSP{Nbsp}: nombre, nature et issue des recours.)", lines[^1]);
     }
 }

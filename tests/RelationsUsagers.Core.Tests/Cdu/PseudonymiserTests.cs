@@ -85,4 +85,31 @@ public sealed class PseudonymiserTests
         Assert.Equal("Écrire à [courriel retiré] ou appeler le [téléphone retiré], [téléphone retiré] ou [téléphone retiré].",
             Pseudonymiser.RemoveContactDetails("Écrire à helene.lefevre@example.fr ou appeler le 06 12 34 56 78, 0612345678 ou +33 6.12.34.56.78."));
     }
+
+    private static readonly DateOnly CheckOn = new(2026, 12, 6);
+
+    [Fact]
+    public void A_count_grouped_in_thousands_by_no_break_spaces_is_a_quantity_and_an_ungrouped_long_number_is_signalled()
+    {
+        // As the agenda builder writes them: "195 846" (U+202F), "1 500" (U+00A0).
+        var counts = new Pseudonymiser(PersonNameIndex.Empty, checkOn: CheckOn).Scrub($"Du 18/07/2026 au 16/12/2026 : 195\u202F846 demandes reçues, 1\u00A0500 autres, 174\u202F764\u202F120 pages.");
+        Assert.Empty(counts.Signals);
+
+        // The same numbers ungrouped (what the 1,000,000-case demo's agenda held), grouped by plain spaces as anyone types,
+        // or grouped otherwise than by thousands: each could be an identifier.
+        var typed = new Pseudonymiser(PersonNameIndex.Empty, checkOn: CheckOn).Scrub("Reçues (195846) ; envoyées (195 846) ; autres (19\u00A05846).");
+        Assert.Equal(["195846", "195 846", "19\u00A05846"], typed.Signals.Select(s => typed.Original.Substring(s.Start, s.Length)));
+    }
+
+    [Theory]
+    [InlineData(0, "0")]
+    [InlineData(999, "999")]
+    [InlineData(1500, "1\u202F500")]
+    [InlineData(195846, "195\u202F846")]
+    [InlineData(1000000, "1\u202F000\u202F000")]
+    public void Counts_are_written_with_French_thousands_separators(int number, string written)
+    {
+        Assert.Equal(written, CduText.Number(number));
+        Assert.Equal($"{written} demande{(number >= 2 ? "s" : "")}", CduText.Count(number, "demande"));
+    }
 }

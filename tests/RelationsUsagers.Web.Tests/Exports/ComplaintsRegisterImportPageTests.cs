@@ -65,7 +65,7 @@ public sealed class ComplaintsRegisterImportPageTests : PortalTestContext
     }
 
     [Fact]
-    public async Task The_officer_removes_a_wrong_alias_and_the_file_proposes_the_service_again()
+    public async Task The_officer_removes_a_wrong_alias_once_confirmed_and_the_file_proposes_the_service_again()
     {
         var aliases = Services.GetRequiredService<ServiceAliasService>();
         await aliases.SaveAsync("Imagerie", "Neurologie", Ct);
@@ -75,7 +75,15 @@ public sealed class ComplaintsRegisterImportPageTests : PortalTestContext
         page.WaitForAssertion(() => Assert.Contains("1 à importer", page.Find("#import-counts").TextContent, StringComparison.Ordinal));
         Assert.Empty(page.FindAll(".import-warning"));
 
+        // Asked first: kept, nothing changes; confirmed, it goes.
         page.Find("[aria-label=\"Supprimer l'alias « Imagerie »\"]").Click();
+        Assert.Contains("Les lignes qui l'emploient n'auront plus de service reconnu", page.Find(".alias-remove-confirm").TextContent, StringComparison.Ordinal);
+        page.FindAll(".alias-remove-confirm button").Single(b => b.TextContent.Trim() == "Garder").Click();
+        Assert.Empty(page.FindAll(".alias-remove-confirm"));
+        Assert.Single(await aliases.ListAsync(Ct));
+        page.Find("[aria-label=\"Supprimer l'alias « Imagerie »\"]").Click();
+        Assert.Equal("true", page.Find("[aria-label=\"Supprimer l'alias « Imagerie »\"]").GetAttribute("aria-expanded"));
+        page.Find("#alias-remove-confirm").Click();
 
         page.WaitForAssertion(() => Assert.Contains("Aucun alias", page.Find("#import-aliases").TextContent, StringComparison.Ordinal));
         Assert.Contains("« Imagerie » (« Imagerie médicale » ?)", page.Find(".import-warning").TextContent, StringComparison.Ordinal);

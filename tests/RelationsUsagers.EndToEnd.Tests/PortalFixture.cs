@@ -1,10 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace RelationsUsagers.EndToEnd.Tests;
@@ -30,7 +24,7 @@ public sealed partial class PortalFixture : IAsyncLifetime
     ];
 
     private readonly string _workFolder = Path.Combine(Path.GetTempPath(), "ru-e2e-" + Guid.NewGuid().ToString("N"));
-    private PortalFactory? _factory;
+    private DemoPortal? _factory;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -63,12 +57,15 @@ public sealed partial class PortalFixture : IAsyncLifetime
         Directory.CreateDirectory(_workFolder);
         Directory.CreateDirectory(ShotsFolder);
         var documents = Directory.CreateDirectory(Path.Combine(_workFolder, "documents")).FullName;
-        _factory = new PortalFactory(Path.Combine(_workFolder, "portal.db"), documents);
-        _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        _factory.StartServer();
-        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
-            ?? throw new InvalidOperationException("Kestrel did not report its address.");
-        BaseUrl = addresses.First().TrimEnd('/');
+        _factory = DemoPortal.Start(new Dictionary<string, string>
+        {
+            ["Database:Path"] = Path.Combine(_workFolder, "portal.db"),
+            ["Documents:Path"] = documents,
+            // Open pages check their account every 2 seconds (SessionRevocationTests).
+            ["Sessions:RevalidationInterval"] = RevalidationInterval,
+            ["Demo:Cases"] = "40",
+        });
+        BaseUrl = _factory.BaseUrl;
 
         // Slow CI machines: the first circuit of a run can take a few seconds.
         Assertions.SetDefaultExpectTimeout(15_000);
@@ -105,16 +102,17 @@ public sealed partial class PortalFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// A fresh browser context (own cookies, own circuit) on the portal, 1366 × 900 unless told (a zoomed screen: fewer CSS
-    /// pixels, more device pixels each); skips the test when Chromium is absent.
+    /// A fresh browser context (own cookies, own circuit) on the portal, or on another one at <paramref name="baseUrl"/> (a
+    /// <see cref="DemoPortal"/> of a test's own), 1366 × 900 unless told (a zoomed screen: fewer CSS pixels, more device
+    /// pixels each); skips the test when Chromium is absent.
     /// </summary>
-    public async Task<IBrowserContext> NewContextAsync(ViewportSize? viewport = null, float? deviceScaleFactor = null)
+    public async Task<IBrowserContext> NewContextAsync(ViewportSize? viewport = null, float? deviceScaleFactor = null, string? baseUrl = null)
     {
         if (_browser is null)
             Assert.Skip($"Chromium introuvable à {ChromiumPath} : installez-le (apt-get install -y chromium) ou définissez CHROMIUM_PATH.");
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl,
+            BaseURL = baseUrl ?? BaseUrl,
             Locale = "fr-FR",
             TimezoneId = "Europe/Paris",
             ViewportSize = viewport ?? new ViewportSize { Width = 1366, Height = 900 },
@@ -151,22 +149,4 @@ public sealed partial class PortalFixture : IAsyncLifetime
 
     [GeneratedRegex(@"/connexion(\?|$)")]
     public static partial Regex SignInPage();
-
-    private sealed class PortalFactory(string databasePath, string documentsPath) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            // As the README runs it: Production (French error page, security headers, static files from the build output).
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Database:Path", databasePath);
-            // Open pages check their account every 2 seconds (SessionRevocationTests); every test signs in from 127.0.0.1.
-            builder.UseSetting("Sessions:RevalidationInterval", RevalidationInterval);
-            builder.UseSetting("SignIn:PermitLimit", "10000");
-            builder.UseSetting("Documents:Path", documentsPath);
-            builder.UseSetting("Demo:Enabled", "true");
-            builder.UseSetting("Demo:Cases", "40");
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
-        }
-    }
 }

@@ -1,9 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RelationsUsagers.Core.Cases;
@@ -40,7 +35,7 @@ public sealed class TwoInstancesTests(TwoInstancesTests.TwoPortals portals) : IC
         // The search has run (not merely the grid emptied while loading): nothing matches yet.
         await Expect(page).ToHaveURLAsync(new Regex("[?&]q=Vasseur-Lenoir(&|$)"));
         await Expect(page.GetByText("Aucun dossier ne correspond à ces filtres.")).ToBeVisibleAsync();
-        await Expect(page.GetByText("0 dossier(s)", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByText("0 dossier", new() { Exact = true })).ToBeVisibleAsync();
 
         // Created by instance A's own services, as its circuit would: B's page is not touched from here on.
         CaseFile created;
@@ -71,15 +66,15 @@ public sealed class TwoInstancesTests(TwoInstancesTests.TwoPortals portals) : IC
         private IPlaywright? playwright;
         private IBrowser? browser;
 
-        public Instance A { get; private set; } = null!;
-        public Instance B { get; private set; } = null!;
+        public DemoPortal A { get; private set; } = null!;
+        public DemoPortal B { get; private set; } = null!;
         public IBrowser Browser => browser ?? throw new InvalidOperationException("Chromium is not started.");
 
         public async ValueTask InitializeAsync()
         {
             // A first: it migrates and seeds the demo; B then finds both done.
-            A = Instance.Start(database.ConnectionString, documents);
-            B = Instance.Start(database.ConnectionString, documents);
+            A = Start();
+            B = Start();
             playwright = await Playwright.CreateAsync();
             browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
@@ -88,6 +83,14 @@ public sealed class TwoInstancesTests(TwoInstancesTests.TwoPortals portals) : IC
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
             });
         }
+
+        private DemoPortal Start() => DemoPortal.Start(new Dictionary<string, string>
+        {
+            ["Database:Provider"] = "PostgreSql",
+            ["ConnectionStrings:Default"] = database.ConnectionString,
+            ["Documents:Path"] = documents,
+            ["Demo:Cases"] = "40",
+        });
 
         public async ValueTask DisposeAsync()
         {
@@ -98,33 +101,6 @@ public sealed class TwoInstancesTests(TwoInstancesTests.TwoPortals portals) : IC
             await A.DisposeAsync();
             PostgresServer.DropDatabase(database.Name);
             Directory.Delete(documents, recursive: true);
-        }
-    }
-
-    /// <summary>One portal on PostgreSQL, on a Kestrel port of its own.</summary>
-    public sealed class Instance(string connectionString, string documents) : WebApplicationFactory<Program>
-    {
-        public string BaseUrl { get; private set; } = "";
-
-        public static Instance Start(string connectionString, string documents)
-        {
-            var instance = new Instance(connectionString, documents);
-            instance.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-            instance.StartServer();
-            instance.BaseUrl = instance.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-            return instance;
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Database:Provider", "PostgreSql");
-            builder.UseSetting("ConnectionStrings:Default", connectionString);
-            builder.UseSetting("Documents:Path", documents);
-            builder.UseSetting("SignIn:PermitLimit", "10000");
-            builder.UseSetting("Demo:Enabled", "true");
-            builder.UseSetting("Demo:Cases", "40");
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
         }
     }
 }

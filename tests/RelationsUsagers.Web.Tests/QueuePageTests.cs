@@ -35,7 +35,7 @@ public sealed class QueuePageTests : PortalTestContext
         Assert.Equal("Accès au dossier patient", rows[0].QuerySelector("td[data-label=\"Type\"] span")!.GetAttribute("title"));
         Assert.Equal("02/03/2026", Cell(rows[0], "Reçu le"));
         Assert.Equal("dépassé", rows[0].QuerySelector(".deadline-chip")!.GetAttribute("data-state"));
-        page.WaitForAssertion(() => Assert.Contains("4 dossier(s)", page.Markup, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("4 dossiers", page.Markup, StringComparison.Ordinal));
         Assert.Equal($"/dossiers/{seeded[2].Id}", rows[0].QuerySelector("a.case-link")!.GetAttribute("href"));
     }
 

@@ -82,6 +82,6 @@ public sealed class AnnouncementTests : PortalTestContext
             new CaseValidators(Clock), Clock, Services.GetRequiredService<CaseChanges>());
         await colleague.CreateAsync(Drafts.AccessRequest("Garnier", "Paul"), Ct);
 
-        page.WaitForAssertion(() => Assert.Equal("File d'attente mise à jour\u00A0: 2 dossier(s).", page.Find("#queue-announcement").TextContent));
+        page.WaitForAssertion(() => Assert.Equal("File d'attente mise à jour\u00A0: 2 dossiers.", page.Find("#queue-announcement").TextContent));
     }
 }

@@ -34,6 +34,9 @@ public sealed class FrenchMudTexts(ILoggerFactory loggers) : ILocalizationInterc
         ["MudPagination_PreviousPage"] = "Page précédente",
         ["MudPagination_NextPage"] = "Page suivante",
         ["MudPagination_LastPage"] = "Dernière page",
+        // The page's button names; the current one also carries aria-current, which screen readers say in their own language.
+        ["MudPagination_PageIndex"] = "Page {0}",
+        ["MudPagination_CurrentPage"] = "Page {0}",
         // A typed text the field cannot read: said at the field, and by its name in the form's summary (FieldValidation).
         ["Converter_InvalidDateTime"] = "Date non reconnue\u00A0: saisissez-la au format jj/mm/aaaa.",
         ["Converter_InvalidNumber"] = "Nombre non reconnu\u00A0: saisissez des chiffres, avec une virgule pour les décimales.",

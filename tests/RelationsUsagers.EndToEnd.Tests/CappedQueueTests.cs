@@ -97,6 +97,31 @@ public sealed class CappedQueueTests(PortalFixture portal, CappedQueueTests.Capp
         await PortalFixture.ShotAsync(page, "queue-cap-4-narrowed");
     }
 
+    [Fact]
+    public async Task At_320_pixels_the_capped_count_keeps_one_line_and_its_pager_wraps_below_it()
+    {
+        await using var context = await portal.NewContextAsync(new ViewportSize { Width = 320, Height = 640 }, baseUrl: capped.BaseUrl);
+        var page = await context.NewPageAsync();
+        await portal.SignInAsync(page, "officer");
+        await page.GotoAsync("/?clos=1&page=2");
+        await PortalFixture.WaitReadyAsync(page);
+        var total = page.Locator("#queue-total");
+        var pager = page.GetByRole(AriaRole.List, new() { Name = "Pages de la file d'attente" });
+        await Expect(total).ToHaveTextAsync(Exactly($"Plus de 10{Narrow}000 dossiers"), Slowly);
+        await Expect(pager.GetByRole(AriaRole.Button, new() { Name = "Page 401", Exact = true })).ToBeVisibleAsync();
+        await PortalFixture.ShotAsync(page, "queue-cap-5-320px");
+
+        // Beside its nine-button pager the count was squeezed onto three lines of a few words each.
+        var lineHeight = await total.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).lineHeight)");
+        var count = await total.BoundingBoxAsync();
+        var buttons = await pager.BoundingBoxAsync();
+        Assert.NotNull(count);
+        Assert.NotNull(buttons);
+        Assert.True(count.Height < 1.5 * lineHeight, $"The count takes {count.Height} px for a line of {lineHeight} px.");
+        Assert.True(buttons.Y >= count.Y + count.Height - 1, $"The pager starts at {buttons.Y} px, beside the count ({count.Y} to {count.Y + count.Height} px).");
+        Assert.True(buttons.X + buttons.Width <= 320 + 1, $"The pager ends at {buttons.X + buttons.Width} px, past the screen's 320.");
+    }
+
     /// <summary>The final statuses (closed, refused, abandoned): the open queue leaves them out.</summary>
     private static readonly string Final = string.Join(", ", new[] { CaseStatus.Closed, CaseStatus.Refused, CaseStatus.Abandoned }.Select(s => (int)s));
 

@@ -73,7 +73,7 @@ public partial class RegisterImporter<TField, TEntry>
             // chain's lock on PostgreSQL, as SaveChanges takes it).
             if (db.IsPostgreSql)
                 await AuditChain.LockAsync(db, ct);
-            var chain = AuditChain.Continue(db, transaction);
+            var chain = AuditChain.Continue(db, transaction, requests.Count);
             foreach (var request in requests)
             {
                 ct.ThrowIfCancellationRequested();

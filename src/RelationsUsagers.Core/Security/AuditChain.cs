@@ -15,12 +15,23 @@ namespace RelationsUsagers.Core.Security;
 /// that read the same last row cannot both continue it: the second fails on the key and is tried again
 /// (<see cref="Data.AppDbContext.SaveChangesAsync(bool, CancellationToken)"/>).
 /// </summary>
+/// <remarks>
+/// The portal numbers the rows itself because the number is part of the hash and the chain's order. A row written
+/// outside the portal leaves its number to the database: on SQLite the next one after the largest (AUTOINCREMENT), on
+/// PostgreSQL the next value of the column's identity sequence. So on PostgreSQL the portal takes its numbers from that
+/// same sequence, under the chain's lock, rather than last + 1: an outside row and a portal row can never take the same
+/// number (a sequence hands each value out once, even to concurrent transactions), whereas advancing the sequence after
+/// numbering last + 1 leaves a moment where an outside insert takes the portal's number. Numbers a rolled-back save took
+/// are skipped: the chain links rows in their numbers' order, gaps included.
+/// </remarks>
 internal sealed class AuditChain
 {
     private long _lastId;
     private string _lastHash;
+    /// <summary>PostgreSQL: the numbers taken from the identity sequence, in order; null on SQLite (last + 1).</summary>
+    private readonly Queue<long>? _numbers;
 
-    private AuditChain(long lastId, string lastHash) => (_lastId, _lastHash) = (lastId, lastHash);
+    private AuditChain(long lastId, string lastHash, Queue<long>? numbers) => (_lastId, _lastHash, _numbers) = (lastId, lastHash, numbers);
 
     /// <summary>How many times a save is tried when its audit rows' numbers were taken by another writer meanwhile.</summary>
     public const int Attempts = 20;
@@ -43,8 +54,11 @@ internal sealed class AuditChain
     public static async Task LockAsync(AppDbContext db, CancellationToken ct) =>
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({DatabaseLocks.AuditChain})", ct);
 
-    /// <summary>Reads the last row on the context's connection, inside <paramref name="transaction"/>.</summary>
-    public static AuditChain Continue(AppDbContext db, DbTransaction? transaction)
+    /// <summary>
+    /// Reads the last row on the context's connection, inside <paramref name="transaction"/>; on PostgreSQL (under the
+    /// chain's <see cref="Lock"/>), also takes the numbers of the <paramref name="rows"/> rows about to be sealed.
+    /// </summary>
+    public static AuditChain Continue(AppDbContext db, DbTransaction? transaction, int rows)
     {
         db.Database.OpenConnection();
         try
@@ -52,8 +66,11 @@ internal sealed class AuditChain
             using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """SELECT "Id", "Hash" FROM "AuditEntries" ORDER BY "Id" DESC LIMIT 1;""";
-            using var reader = command.ExecuteReader();
-            return reader.Read() ? new AuditChain(reader.GetInt64(0), reader.IsDBNull(1) ? "" : reader.GetString(1)) : new AuditChain(0, "");
+            var (lastId, lastHash) = (0L, "");
+            using (var reader = command.ExecuteReader())
+                if (reader.Read())
+                    (lastId, lastHash) = (reader.GetInt64(0), reader.IsDBNull(1) ? "" : reader.GetString(1));
+            return new AuditChain(lastId, lastHash, db.IsPostgreSql ? TakeNumbers(command, rows, lastId) : null);
         }
         finally
         {
@@ -61,10 +78,39 @@ internal sealed class AuditChain
         }
     }
 
+    private const string Sequence = """pg_get_serial_sequence('"AuditEntries"', 'Id')""";
+
+    /// <summary>
+    /// <paramref name="rows"/> values of the identity sequence, all after <paramref name="lastId"/>: a row inserted with a
+    /// number of its own (a forger's, a restored row) may stand past the sequence, which is then moved past it first.
+    /// </summary>
+    private static Queue<long> TakeNumbers(DbCommand command, int rows, long lastId)
+    {
+        var numbers = Take();
+        if (numbers.Count > 0 && numbers[0] <= lastId)
+        {
+            command.CommandText = $"SELECT setval({Sequence}, {lastId.ToString(CultureInfo.InvariantCulture)});";
+            command.ExecuteNonQuery();
+            numbers = Take();
+        }
+        return new Queue<long>(numbers);
+
+        List<long> Take()
+        {
+            command.CommandText = $"SELECT nextval({Sequence}) FROM generate_series(1, {rows.ToString(CultureInfo.InvariantCulture)});";
+            var taken = new List<long>(rows);
+            using (var reader = command.ExecuteReader())
+                while (reader.Read())
+                    taken.Add(reader.GetInt64(0));
+            taken.Sort();
+            return taken;
+        }
+    }
+
     /// <summary>Gives the entry the next number and its link.</summary>
     public void Seal(AuditEntry entry)
     {
-        entry.Id = ++_lastId;
+        entry.Id = _numbers is null ? ++_lastId : _numbers.Dequeue();
         entry.Hash = HashOf(_lastHash, entry);
         _lastHash = entry.Hash;
     }
@@ -78,7 +124,7 @@ internal sealed class AuditChain
         var added = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList();
         if (added.Count == 0)
             return;
-        var chain = Continue(db, db.Database.CurrentTransaction?.GetDbTransaction());
+        var chain = Continue(db, db.Database.CurrentTransaction?.GetDbTransaction(), added.Count);
         foreach (var entry in added)
         {
             chain.Seal(entry.Entity);

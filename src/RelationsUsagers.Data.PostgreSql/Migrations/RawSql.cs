@@ -129,6 +129,17 @@ internal static class RawSql
         // The extension stays: another schema or application of the database may use it.
     }
 
+    /// <summary>
+    /// AuditIdSequence: the portal now takes the audit rows' numbers from the identity's sequence of "AuditEntries"."Id"
+    /// (AuditChain). Until then it numbered them itself and the sequence stayed at its start: it is set past the rows
+    /// already there, so that a row inserted without its number (a DBA's) takes the next one instead of a used one.
+    /// </summary>
+    public static void AuditIdSequenceUp(MigrationBuilder migrationBuilder) =>
+        migrationBuilder.Sql(
+            """
+            SELECT setval(pg_get_serial_sequence('"AuditEntries"', 'Id'), COALESCE(MAX("Id"), 0) + 1, false) FROM "AuditEntries";
+            """);
+
     public static void Down(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.Sql("""DROP TRIGGER IF EXISTS "TR_ClockSuspensions_AppendOnly" ON "ClockSuspensions";""");

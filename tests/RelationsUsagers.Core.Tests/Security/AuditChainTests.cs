@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Security;
 
@@ -94,8 +96,8 @@ public abstract class AuditChainTests
         await using var database = await TrailAsync();
         var last = (await RowsAsync(database))[^1];
 
-        // The forger copies the last row's hash as its own: a hash that is not the link of its content. The portal numbers
-        // the rows itself (AuditChain), so the forger does too: PostgreSQL's identity sequence is not where the rows are.
+        // The forger copies the last row's hash as its own: a hash that is not the link of its content, and numbers the row
+        // itself, past PostgreSQL's identity sequence: the portal's next row must not take that number again.
         await ExecuteAsync(database, $"""
             INSERT INTO "AuditEntries" ("Id", "AtUtc", "UserName", "Action", "Details", "Hash")
             VALUES ({last.Id + 1}, '2026-03-15 09:00:00', 'c.martin', 'Export', 'Registre des plaintes', '{last.Hash}');
@@ -105,6 +107,89 @@ public abstract class AuditChainTests
 
         var report = await VerifyAsync(database);
         Assert.Equal((last.Id + 1, "Export"), (report.FirstBroken!.Id, report.FirstBroken.Action));
+    }
+
+    /// <summary>A row written outside the portal, as a DBA would: the database numbers it, and it has no hash.</summary>
+    private const string OutsideInsert = """
+        INSERT INTO "AuditEntries" ("AtUtc", "UserName", "Action", "Details")
+        VALUES ('2026-03-15 09:30:00', 'dba', 'Export', 'Extraction manuelle');
+        """;
+
+    /// <summary>Each row's hash is the link of its content to the hash before it, from <paramref name="previous"/>.</summary>
+    private static void AssertLinked(string previous, IEnumerable<AuditEntry> rows)
+    {
+        foreach (var row in rows)
+        {
+            Assert.Equal(AuditChain.HashOf(previous, row), row.Hash);
+            previous = row.Hash!;
+        }
+    }
+
+    [Fact]
+    public async Task A_row_written_outside_the_portal_without_a_number_follows_the_portal_rows_which_go_on_after_it()
+    {
+        await using var database = await TrailAsync();
+        var before = await RowsAsync(database);
+        var id = before[0].CaseFileId!.Value;
+
+        await ExecuteAsync(database, OutsideInsert);
+        // Then the portal goes on, from several contexts at once (several instances on one PostgreSQL database).
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => database.CreateService().OpenAsync(id, Ct), Ct)));
+        await database.CreateService().CreateAsync(TestCases.Complaint(), Ct);
+
+        var rows = await RowsAsync(database);
+        Assert.Equal(before.Select(r => r.Id), rows.Take(before.Count).Select(r => r.Id));
+        var outside = rows[before.Count];
+        Assert.Equal((before[^1].Id + 1, "dba", (string?)null), (outside.Id, outside.UserName, outside.Hash));
+        // The portal's rows after it are numbered after it and continue the chain from it, in their numbers' order.
+        var after = rows.Skip(before.Count + 1).ToList();
+        Assert.InRange(after.Count, 7, 20);
+        Assert.All(after, r => Assert.Equal(TestDatabase.DefaultUserName, r.UserName));
+        AssertLinked("", after);
+        var report = await VerifyAsync(database);
+        Assert.Equal((outside.Id, before.Count + 1L), (report.FirstBroken!.Id, report.RowsRead));
+    }
+
+    [Fact]
+    public async Task On_a_database_upgraded_with_rows_an_outside_row_takes_the_number_after_them()
+    {
+        await using var database = new TestDatabase(Provider);
+        if (Provider == DatabaseProvider.Sqlite)
+            Directory.CreateDirectory(Path.GetDirectoryName(database.Path)!);
+        await using (var db = database.CreateContext())
+        {
+            await db.GetService<IMigrator>().MigrateAsync("QueueSearchIndexes", Ct);
+            // Rows as the version before wrote them: numbered 1, 2, 3 by the portal, the identity's sequence never used.
+            var previous = "";
+            for (var i = 1; i <= 3; i++)
+            {
+                var row = new AuditEntry
+                {
+                    Id = i, AtUtc = new DateTime(2026, 3, 14, 9, i, 0, DateTimeKind.Utc), UserName = "j.roux",
+                    Action = AuditActions.Exported, Details = "Registre des plaintes",
+                };
+                row.Hash = previous = AuditChain.HashOf(previous, row);
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO "AuditEntries" ("Id", "AtUtc", "UserName", "Action", "Details", "Hash")
+                    VALUES ({row.Id}, {row.AtUtc}, {row.UserName}, {row.Action}, {row.Details}, {row.Hash});
+                    """, Ct);
+            }
+        }
+        await DatabaseSetup.MigrateAsync(database.Factory, Ct);
+
+        await ExecuteAsync(database, OutsideInsert);
+        for (var i = 0; i < 2; i++)
+        {
+            await using var db = database.CreateContext();
+            db.AuditEntries.Add(new AuditEntry { AtUtc = database.Clock.GetUtcNow().UtcDateTime, UserName = "j.roux", Action = AuditActions.Exported });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var rows = await RowsAsync(database);
+        Assert.Equal([1L, 2, 3, 4, 5, 6], rows.Select(r => r.Id));
+        Assert.Equal(("dba", (string?)null), (rows[3].UserName, rows[3].Hash));
+        AssertLinked("", rows.Skip(4));
+        Assert.Equal(4L, (await VerifyAsync(database)).FirstBroken!.Id);
     }
 
     [Fact]

@@ -110,13 +110,13 @@ public abstract class AuditChainTests
     }
 
     /// <summary>A row written outside the portal, as a DBA would: the database numbers it, and it has no hash.</summary>
-    private const string OutsideInsert = """
+    private protected const string OutsideInsert = """
         INSERT INTO "AuditEntries" ("AtUtc", "UserName", "Action", "Details")
         VALUES ('2026-03-15 09:30:00', 'dba', 'Export', 'Extraction manuelle');
         """;
 
     /// <summary>Each row's hash is the link of its content to the hash before it, from <paramref name="previous"/>.</summary>
-    private static void AssertLinked(string previous, IEnumerable<AuditEntry> rows)
+    private protected static void AssertLinked(string previous, IEnumerable<AuditEntry> rows)
     {
         foreach (var row in rows)
         {
@@ -234,4 +234,30 @@ public sealed class SqliteAuditChainTests : AuditChainTests
 public sealed class PostgreSqlAuditChainTests : AuditChainTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+
+    // Only PostgreSQL lets an insert outside the portal stay open while the portal writes (SQLite has one writer at a time).
+    [Fact]
+    public async Task An_outside_insert_still_open_while_the_portal_writes_keeps_its_own_number_and_is_the_one_reported()
+    {
+        await using var database = await TrailAsync();
+        var before = await RowsAsync(database);
+        var id = before[0].CaseFileId!.Value;
+
+        await using (var outsider = database.CreateContext("dba"))
+        {
+            await using var transaction = await outsider.Database.BeginTransactionAsync(Ct);
+            await outsider.Database.ExecuteSqlRawAsync(OutsideInsert, Ct);
+            await database.CreateService().OpenAsync(id, Ct);
+            await transaction.CommitAsync(Ct);
+        }
+        await database.CreateService().OpenAsync(id, Ct);
+
+        var rows = await RowsAsync(database);
+        Assert.Equal(before.Count + 3, rows.Count);
+        var (outside, portal) = (rows[before.Count], rows.Skip(before.Count + 1).ToList());
+        Assert.Equal((before[^1].Id + 1, "dba"), (outside.Id, outside.UserName));
+        // The portal's row written meanwhile could not read it: it continues the last row it could; the next one continues it.
+        AssertLinked(before[^1].Hash!, portal);
+        Assert.Equal(outside.Id, (await VerifyAsync(database)).FirstBroken!.Id);
+    }
 }

@@ -111,6 +111,9 @@ internal sealed class AuditChain
     public void Seal(AuditEntry entry)
     {
         entry.Id = _numbers is null ? ++_lastId : _numbers.Dequeue();
+        // The instant is hashed as the database gives it back: PostgreSQL keeps it to the microsecond (timestamptz), not to
+        // .NET's 100 ns, and a hash of the finer value would never match again. The same on SQLite, which keeps every tick.
+        entry.AtUtc = entry.AtUtc.AddTicks(-(entry.AtUtc.Ticks % TimeSpan.TicksPerMicrosecond));
         entry.Hash = HashOf(_lastHash, entry);
         _lastHash = entry.Hash;
     }
@@ -130,6 +133,7 @@ internal sealed class AuditChain
             chain.Seal(entry.Entity);
             // Through the entry: the key EF numbered temporarily becomes the chain's number.
             entry.Property(a => a.Id).CurrentValue = entry.Entity.Id;
+            entry.Property(a => a.AtUtc).CurrentValue = entry.Entity.AtUtc;
             entry.Property(a => a.Hash).CurrentValue = entry.Entity.Hash;
         }
     }

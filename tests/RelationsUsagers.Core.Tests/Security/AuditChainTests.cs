@@ -63,6 +63,21 @@ public abstract class AuditChainTests
     }
 
     [Fact]
+    public async Task Rows_written_at_an_instant_finer_than_a_microsecond_stay_linked()
+    {
+        // 10:00:00.1234567: PostgreSQL keeps .123456, SQLite every tick.
+        await using var database = await TestDatabase.CreateAsync(Provider, TestDatabase.DefaultUserName, TestDatabase.DefaultNow.AddTicks(1_234_567), Ct);
+        var service = database.CreateService();
+        var created = await service.CreateAsync(TestCases.Complaint(), Ct);
+        await service.OpenAsync(created.Id, Ct);
+
+        var rows = await RowsAsync(database);
+        Assert.InRange(rows.Count, 2, 10);
+        Assert.All(rows, r => Assert.Equal(TestDatabase.DefaultNow.UtcDateTime.AddTicks(1_234_560), r.AtUtc));
+        Assert.Equal(new AuditChainReport(rows.Count, null), await VerifyAsync(database));
+    }
+
+    [Fact]
     public async Task Saves_from_many_contexts_at_once_keep_one_unbroken_chain()
     {
         await using var database = await TrailAsync();

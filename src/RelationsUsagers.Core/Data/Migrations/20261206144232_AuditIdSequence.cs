@@ -11,8 +11,8 @@ namespace RelationsUsagers.Core.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // Nothing on SQLite: a row inserted without its number takes the one after the largest the table has held
-            // (AUTOINCREMENT), whoever numbered the rows. PostgreSQL's migration of the same name sets its identity sequence past the existing rows.
-            // Kept so that both providers' migrations stay in step.
+            // (AUTOINCREMENT), whoever numbered the rows. PostgreSQL's migration of the same name sets its identity
+            // sequence past the existing rows. Kept so that both providers' migrations stay in step.
         }
 
         /// <inheritdoc />

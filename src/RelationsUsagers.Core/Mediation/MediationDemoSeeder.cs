@@ -13,6 +13,9 @@ namespace RelationsUsagers.Core.Mediation;
 /// </summary>
 public static class MediationDemoSeeder
 {
+    /// <summary>The most complaints in mediation the demo books: the mediators' diaries of a hospital, not of a group.</summary>
+    public const int MaxMeetingsInMediation = 60;
+
     public static async Task<int> SeedAsync(IDbContextFactory<AppDbContext> factory, IReadOnlyList<CduMember> members, DateOnly today, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -21,11 +24,17 @@ public static class MediationDemoSeeder
         var complaints = await db.Complaints.AsNoTracking().Include(c => c.Events)
             .Where(c => c.Status == CaseStatus.InMediation).OrderBy(c => c.Reference).ToListAsync(ct);
         var rooms = new[] { "Bureau des usagers, bâtiment A", "Salle de médiation, 2e étage du bâtiment administratif" };
+        var referredOn = complaints.ToDictionary(c => c.Id,
+            c => c.LiveEvents.Where(e => e.Type == CaseEventTypes.MediatorReferred).Select(e => (DateOnly?)e.OccurredOn).Max());
+        // The mediators' diaries hold the most recently referred ones; at 1,000,000 cases the others (thousands, which would
+        // all sit in the same few slots) are left for the officer to book.
+        var booked = complaints.Where(c => referredOn[c.Id] is not null).OrderByDescending(c => referredOn[c.Id]).ThenBy(c => c.Reference, StringComparer.Ordinal)
+            .Take(MaxMeetingsInMediation).Select(c => c.Id).ToHashSet();
         var i = 0;
         foreach (var complaint in complaints)
         {
-            var referred = complaint.LiveEvents.Where(e => e.Type == CaseEventTypes.MediatorReferred).Select(e => (DateOnly?)e.OccurredOn).Max();
-            if (referred is null)
+            var referred = referredOn[complaint.Id];
+            if (referred is null || !booked.Contains(complaint.Id))
                 continue;
             var mediators = MediationBooking.Propose(complaint, members).Select(p => p.Mediator.Id).ToList();
             if (mediators.Count == 0)

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Cdu;
+using RelationsUsagers.Core.Mediation;
 using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Data.DemoSeed;
 
@@ -48,6 +50,16 @@ public abstract class CduDemoAtScaleTests
             if (left.Count > 0 && kind == cited[^1].Kind)
                 Assert.True(left.Min() >= taken.Max(), $"{kind}: a case received on {left.Min()} waits while one of {taken.Max()} was taken");
         }
+
+        // The mediators' diaries: the most recently referred complaints in mediation, the others left to book.
+        var inMediation = await db.Complaints.AsNoTracking().Include(c => c.Events).Where(c => c.Status == CaseStatus.InMediation).ToListAsync(Ct);
+        var appointments = await db.MediationAppointments.AsNoTracking().Select(a => a.CaseFileId).ToListAsync(Ct);
+        var referred = inMediation.Where(c => c.LiveEvents.Any(e => e.Type == CaseEventTypes.MediatorReferred))
+            .ToDictionary(c => c.Id, c => c.LiveEvents.Where(e => e.Type == CaseEventTypes.MediatorReferred).Max(e => e.OccurredOn));
+        var bookedInMediation = referred.Keys.Where(appointments.Contains).ToList();
+        Assert.True(referred.Count > MediationDemoSeeder.MaxMeetingsInMediation, $"{referred.Count} complaints referred");
+        Assert.InRange(bookedInMediation.Count, MediationDemoSeeder.MaxMeetingsInMediation - 5, MediationDemoSeeder.MaxMeetingsInMediation);
+        Assert.True(bookedInMediation.Min(id => referred[id]) >= referred.Keys.Except(bookedInMediation).Max(id => referred[id]));
 
         // Published by the seeding without a confirmed check: nothing in it looks personal.
         var check = await new CduPublicationCheckService(database.Factory, database.Clock).CheckAsync(next.Id, Ct);

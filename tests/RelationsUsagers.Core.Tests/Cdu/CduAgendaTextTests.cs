@@ -12,8 +12,10 @@ namespace RelationsUsagers.Core.Tests.Cdu;
 /// the right case, members' roles in their inclusive form, counts agreed, French typography (Cdu/CduAgendaProposals.cs,
 /// Cdu/CduAgendaService.cs, Cdu/CduLabels.cs, Cdu/CduCaseSummary.cs).
 /// </summary>
-public sealed class CduAgendaTextTests
+public abstract class CduAgendaTextTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private const char Nbsp = '\u00A0';
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -21,7 +23,7 @@ public sealed class CduAgendaTextTests
     [Fact]
     public async Task Publishing_is_refused_while_items_still_hold_a_placeholder_and_the_message_names_them()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var meeting = await database.AddMeetingAsync(D(2026, 3, 26));
         var agenda = database.Agenda();
         await agenda.AddAsync(meeting.Id, [new AgendaItem { Title = "Règlement intérieur", Text = "Pièces à compléter par le service qualité." }], Ct);
@@ -71,7 +73,7 @@ public sealed class CduAgendaTextTests
     [Fact]
     public async Task Claims_name_their_procedure_in_lower_case_once_and_the_status_only_when_it_adds_something()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var meeting = await database.AddMeetingAsync(D(2026, 3, 26));
         await database.AddCaseAsync(TestCases.IndemnityClaim(D(2026, 2, 10)), "IND-2026-00001", CaseStatus.DeclaredToInsurer);
         var cci = TestCases.IndemnityClaim(D(2026, 2, 12));
@@ -113,7 +115,7 @@ public sealed class CduAgendaTextTests
     [Fact]
     public async Task Case_items_read_once_with_a_non_breaking_space_before_every_colon()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         await database.AddMeetingAsync(D(2025, 12, 9), CduMeetingStatus.Held);
         var meeting = await database.AddMeetingAsync(D(2026, 3, 26));
         var withReport = Complaint(D(2026, 2, 5), "Gériatrie", ComplaintMotive.NursingCare, ComplaintMotive.Information);
@@ -216,3 +218,12 @@ public sealed class CduAgendaTextTests
     }
 }
 
+public sealed class SqliteCduAgendaTextTests : CduAgendaTextTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlCduAgendaTextTests : CduAgendaTextTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}

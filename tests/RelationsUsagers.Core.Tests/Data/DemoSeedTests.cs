@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using RelationsUsagers.Core.AccessRequests;
@@ -14,13 +13,15 @@ using RelationsUsagers.Core.Requisitions;
 
 namespace RelationsUsagers.Core.Tests.Data;
 
-public sealed partial class DemoSeedTests
+public abstract partial class DemoSeedTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<(TestDatabase Database, List<CaseFile> Cases)> SeededAsync(int count = DemoCaseSeeder.DefaultCount)
+    private async Task<(TestDatabase Database, List<CaseFile> Cases)> SeededAsync(int count = DemoCaseSeeder.DefaultCount)
     {
-        var database = await TestDatabase.CreateAsync(Ct);
+        var database = await TestDatabase.CreateAsync(Provider, Ct);
         var written = await DemoCaseSeeder.SeedAsync(database.Factory, count, database.Clock, Ct);
         Assert.Equal(count, written);
         await using var db = database.CreateContext();
@@ -315,8 +316,8 @@ public sealed partial class DemoSeedTests
     [Fact]
     public async Task Bulk_rows_are_stored_exactly_as_EF_stores_them()
     {
-        await using var viaEf = await TestDatabase.CreateAsync(Ct);
-        await using var viaBulk = await TestDatabase.CreateAsync(Ct);
+        await using var viaEf = await TestDatabase.CreateAsync(Provider, Ct);
+        await using var viaBulk = await TestDatabase.CreateAsync(Provider, Ct);
         var samples = new DemoCaseGenerator(TestDatabase.DefaultNow).Generate(60).Cases
             .GroupBy(c => (c.Kind, c.Status)).Select(g => g.First()).ToList();
 
@@ -330,9 +331,16 @@ public sealed partial class DemoSeedTests
         {
             await db.Database.OpenConnectionAsync(Ct);
             await using var tx = await db.Database.BeginTransactionAsync(Ct);
-            using (var cases = BulkInsert.For<CaseFile>(db, tx.GetDbTransaction()))
-            using (var events = BulkInsert.For<CaseEvent>(db, tx.GetDbTransaction()))
+            if (Provider == DatabaseProvider.PostgreSql)
             {
+                // The seeder's path on a server: binary COPY, the cases before their events.
+                await BulkInsert.CopyAsync(db, samples, Ct);
+                await BulkInsert.CopyAsync(db, samples.SelectMany(c => c.Events), Ct);
+            }
+            else
+            {
+                using var cases = BulkInsert.For<CaseFile>(db, tx.GetDbTransaction());
+                using var events = BulkInsert.For<CaseEvent>(db, tx.GetDbTransaction());
                 foreach (var file in samples)
                 {
                     cases.Insert(file);
@@ -345,8 +353,8 @@ public sealed partial class DemoSeedTests
 
         foreach (var table in new[] { "CaseFiles", "CaseEvents" })
         {
-            var expected = await RawRowsAsync(viaEf.ConnectionString, table);
-            var actual = await RawRowsAsync(viaBulk.ConnectionString, table);
+            var expected = await RawRowsAsync(viaEf, table);
+            var actual = await RawRowsAsync(viaBulk, table);
             Assert.Equal(expected.Count, actual.Count);
             if (table == "CaseFiles")
                 Assert.Equal(samples.Count, actual.Count);
@@ -369,10 +377,11 @@ public sealed partial class DemoSeedTests
         Assert.DoesNotContain(first, c => c.Summary.Contains("lorem", StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>Every column of every row as SQLite stores it (type and text), in key order.</summary>
-    private static async Task<List<string>> RawRowsAsync(string connectionString, string table)
+    /// <summary>Every column of every row as the database stores it (type and text), in key order.</summary>
+    private static async Task<List<string>> RawRowsAsync(TestDatabase database, string table)
     {
-        await using var connection = new SqliteConnection(connectionString);
+        await using var db = database.CreateContext();
+        var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(Ct);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY \"Id\"";
@@ -381,13 +390,33 @@ public sealed partial class DemoSeedTests
         while (await reader.ReadAsync(Ct))
         {
             var cells = Enumerable.Range(0, reader.FieldCount).Select(i =>
-                reader.IsDBNull(i) ? $"{reader.GetName(i)}=NULL"
-                    : $"{reader.GetName(i)}={reader.GetValue(i).GetType().Name}:{Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)}");
+                reader.IsDBNull(i) ? $"{reader.GetName(i)}=NULL" : $"{reader.GetName(i)}={reader.GetValue(i).GetType().Name}:{Text(reader.GetValue(i))}");
             rows.Add(string.Join(" | ", cells));
         }
         return rows;
     }
 
+    /// <summary>A cell's value in full: a PostgreSQL array element by element, a time to the tick.</summary>
+    private static string Text(object value) => value switch
+    {
+        byte[] bytes => Convert.ToHexString(bytes),
+        DateTime time => time.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        DateTimeOffset time => time.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        string text => text,
+        System.Collections.IEnumerable items => $"[{string.Join(", ", items.Cast<object>().Select(Text))}]",
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
+
     [GeneratedRegex(@"^(?:DAD|PLT|IND|REQ)-\d{4}-(\d{5})$")]
     private static partial Regex ReferencePattern();
+}
+
+public sealed class SqliteDemoSeedTests : DemoSeedTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlDemoSeedTests : DemoSeedTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -55,15 +55,20 @@ public abstract class CaseChangesPublishingTests : IAsyncLifetime
         new(_database.FactoryFor(userName ?? TestDatabase.DefaultUserName), new DocumentStorage(_storageRoot), null, _changes);
 
     /// <summary>
-    /// What the subscriber heard during <paramref name="save"/> alone: up to a mark published once it returned, which
-    /// comes after whatever the save published (PostgreSQL delivers notifications in the order of their commits).
+    /// What the subscriber heard during <paramref name="save"/> alone. On PostgreSQL what earlier saves published may still
+    /// be on its way: it is read up to a mark published before the save, and what the save told up to a mark published once
+    /// it returned (notifications arrive in the order of their commits).
     /// </summary>
     private async Task<Guid?[]> ToldDuringAsync(Func<Task> save)
     {
-        while (_told.Reader.TryRead(out _))
-        {
-        }
+        await ToldUntilMarkAsync();
         await save();
+        return [.. await ToldUntilMarkAsync()];
+    }
+
+    /// <summary>Publishes a mark of its own and returns what was heard before it.</summary>
+    private async Task<List<Guid?>> ToldUntilMarkAsync()
+    {
         var mark = Guid.NewGuid();
         await using (var db = _database.CreateContext())
             await _changes.PublishAsync(db, mark);
@@ -73,7 +78,7 @@ public abstract class CaseChangesPublishingTests : IAsyncLifetime
         guard.CancelAfter(TimeSpan.FromMinutes(1));
         while (await _told.Reader.ReadAsync(guard.Token) is var id && id != mark)
             told.Add(id);
-        return [.. told];
+        return told;
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Security;
+using Xunit.v3;
 
 namespace RelationsUsagers.Core.Tests;
 
@@ -209,14 +211,15 @@ public sealed class TestDatabase : IAsyncDisposable
     /// </summary>
     private static void CheckTestClassRunsOn(DatabaseProvider provider)
     {
-        // Outside a test's body (a static model, a class fixture) there is no class to check against.
-        if (TestContext.Current.TestClassInstance is not { } instance)
+        // The class as the test runs it, known before its instance exists (IAsyncLifetime.InitializeAsync creates databases
+        // too); outside a test (a static model) there is no class to check against.
+        if (TestContext.Current.TestClass is not IXunitTestClass { Class: var type })
             return;
-        var type = instance.GetType();
         var property = type.GetProperty("Provider", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
         if (property?.PropertyType == typeof(DatabaseProvider))
         {
-            var own = (DatabaseProvider)property.GetValue(instance)!;
+            // Read without running the constructor: a subclass's Provider is a constant.
+            var own = (DatabaseProvider)property.GetValue(RuntimeHelpers.GetUninitializedObject(type))!;
             if (own != provider)
                 throw new InvalidOperationException(
                     $"{type.Name} runs on {own} but a test created a {provider} database: pass Provider to TestDatabase and QueueFixture.");

@@ -5,12 +5,8 @@ using static RelationsUsagers.Core.Tests.Cdu.CduTestData;
 namespace RelationsUsagers.Core.Tests.Cdu;
 
 /// <summary>R.1112-88: a meeting each quarter; the agenda sent 8 days before, or one clear day if urgent (Cdu/CduMeeting.cs).</summary>
-public abstract class CduMeetingRulesTests
+public sealed class CduMeetingRulesTests
 {
-    protected abstract DatabaseProvider Provider { get; }
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Theory]
     [InlineData(2026, 3, 4)]
     [InlineData(2026, 2, 20)]
@@ -74,6 +70,14 @@ public abstract class CduMeetingRulesTests
              "Aucune séance prévue au 4e trimestre 2027 (au moins une séance par trimestre, art. R.1112-88 du CSP)."],
             CduMeetingRules.QuarterGaps(2027, meetings));
     }
+}
+
+/// <summary>The meetings as the service stores them, on each database: refusals write nothing, stale stamps, minutes, attendance.</summary>
+public abstract class CduMeetingServiceTests
+{
+    protected abstract DatabaseProvider Provider { get; }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Planning_a_meeting_with_a_late_convocation_is_refused_and_nothing_is_written()
@@ -140,12 +144,12 @@ public abstract class CduMeetingRulesTests
     }
 }
 
-public sealed class SqliteCduMeetingRulesTests : CduMeetingRulesTests
+public sealed class SqliteCduMeetingServiceTests : CduMeetingServiceTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 }
 
-public sealed class PostgreSqlCduMeetingRulesTests : CduMeetingRulesTests
+public sealed class PostgreSqlCduMeetingServiceTests : CduMeetingServiceTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -6,12 +6,8 @@ using static RelationsUsagers.Core.Tests.Cdu.CduTestData;
 namespace RelationsUsagers.Core.Tests.Cdu;
 
 /// <summary>Composition, offices and mandates: R.1112-81, R.1112-81-1, R.1112-82 (Cdu/CduMemberValidator.cs, CduMember.cs).</summary>
-public abstract class CduMemberRulesTests
+public sealed class CduMemberRulesTests
 {
-    protected abstract DatabaseProvider Provider { get; }
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     private const string Categories1To3 = "Le président et le vice-président sont élus parmi le représentant légal, les médiateurs et " +
                                           "les représentants des usagers (catégories 1° à 3°, art. R.1112-81-1 du CSP).";
 
@@ -143,6 +139,14 @@ public abstract class CduMemberRulesTests
         Assert.Equal([true, false], alerts.Select(a => a.Expired));
         Assert.Single(CduMandates.MandateAlerts([later, soon], today, monthsAhead: 4));
     }
+}
+
+/// <summary>The members as the service stores them, on each database: mandates saved and renewed, checked against the stored members.</summary>
+public abstract class CduMemberServiceTests
+{
+    protected abstract DatabaseProvider Provider { get; }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Saving_gives_a_three_year_mandate_and_renewing_moves_it_on_three_years()
@@ -188,12 +192,12 @@ public abstract class CduMemberRulesTests
     }
 }
 
-public sealed class SqliteCduMemberRulesTests : CduMemberRulesTests
+public sealed class SqliteCduMemberServiceTests : CduMemberServiceTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 }
 
-public sealed class PostgreSqlCduMemberRulesTests : CduMemberRulesTests
+public sealed class PostgreSqlCduMemberServiceTests : CduMemberServiceTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

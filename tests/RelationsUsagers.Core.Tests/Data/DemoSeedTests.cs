@@ -34,28 +34,6 @@ public abstract partial class DemoSeedTests
     /// the office (a party's time limits — the claimant's prescription — run on after the office closes the case).
     /// </summary>
     [Fact]
-    public void Every_demo_case_holds_the_status_its_facts_lead_to()
-    {
-        var now = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
-        var cases = new DemoCaseGenerator(now).Generate(600).Cases;
-        var today = new DateOnly(2026, 11, 25);
-
-        Assert.All(cases, c => Assert.Empty(CaseSteps.Replay(c).Problems));
-        Assert.All(cases.Where(c => !c.IsOpen), c =>
-        {
-            Assert.NotNull(c.ClosedOn);
-            Assert.DoesNotContain(LegalClock.Default.Compute(c, [], today),
-                d => d.Actor == Actor.Office && d.State is DeadlineState.Overdue or DeadlineState.Near or DeadlineState.Upcoming);
-        });
-        // Answered complaints are answered: their answer deadline is met, never « en retard ».
-        Assert.All(cases.Where(c => c is Complaint { Status: CaseStatus.Answered, Nature: not ComplaintNature.Praise }), c =>
-            Assert.True(LegalClock.Default.Compute(c, [], today).Single(d => d.Code == DelaySettings.ComplaintAnswerTarget).IsDone));
-        // Requisitions answered or refused decided on every medical item (CPP 60-1, 56-3).
-        Assert.All(cases.OfType<Requisition>().Where(r => r.Status is CaseStatus.Answered or CaseStatus.Refused or CaseStatus.Closed), r =>
-            Assert.DoesNotContain(r.Items, i => i.Nature == RequisitionItemNature.Medical && i.Secrecy is null));
-    }
-
-    [Fact]
     public async Task Seeding_300_gives_300_cases_of_the_four_kinds_in_every_status()
     {
         var (database, cases) = await SeededAsync();
@@ -363,20 +341,6 @@ public abstract partial class DemoSeedTests
         }
     }
 
-    [Fact]
-    public void The_generator_is_deterministic_and_writes_French_names_with_accents()
-    {
-        var first = new DemoCaseGenerator(TestDatabase.DefaultNow).Generate(400).Cases;
-        var second = new DemoCaseGenerator(TestDatabase.DefaultNow).Generate(400).Cases;
-
-        Assert.Equal(first.Select(c => (c.Id, c.Reference, c.Summary, c.Patient.FullName, c.Events.Count)),
-            second.Select(c => (c.Id, c.Reference, c.Summary, c.Patient.FullName, c.Events.Count)));
-        Assert.Contains(first, c => c.Patient.LastName.Any(ch => "éèêëàâîïôöûüç".Contains(ch)));
-        Assert.Contains(first, c => c.Patient.FirstName.Any(ch => "éèêëàâîïôöûüç".Contains(ch)));
-        Assert.Contains(first, c => c.Services.Contains("Urgences"));
-        Assert.DoesNotContain(first, c => c.Summary.Contains("lorem", StringComparison.OrdinalIgnoreCase));
-    }
-
     /// <summary>Every column of every row as the database stores it (type and text), in key order.</summary>
     private static async Task<List<string>> RawRowsAsync(TestDatabase database, string table)
     {
@@ -419,4 +383,44 @@ public sealed class SqliteDemoSeedTests : DemoSeedTests
 public sealed class PostgreSqlDemoSeedTests : DemoSeedTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+/// <summary>The demo generator in memory: no database.</summary>
+public sealed class DemoCaseGeneratorTests
+{
+    [Fact]
+    public void Every_demo_case_holds_the_status_its_facts_lead_to()
+    {
+        var now = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+        var cases = new DemoCaseGenerator(now).Generate(600).Cases;
+        var today = new DateOnly(2026, 11, 25);
+
+        Assert.All(cases, c => Assert.Empty(CaseSteps.Replay(c).Problems));
+        Assert.All(cases.Where(c => !c.IsOpen), c =>
+        {
+            Assert.NotNull(c.ClosedOn);
+            Assert.DoesNotContain(LegalClock.Default.Compute(c, [], today),
+                d => d.Actor == Actor.Office && d.State is DeadlineState.Overdue or DeadlineState.Near or DeadlineState.Upcoming);
+        });
+        // Answered complaints are answered: their answer deadline is met, never « en retard ».
+        Assert.All(cases.Where(c => c is Complaint { Status: CaseStatus.Answered, Nature: not ComplaintNature.Praise }), c =>
+            Assert.True(LegalClock.Default.Compute(c, [], today).Single(d => d.Code == DelaySettings.ComplaintAnswerTarget).IsDone));
+        // Requisitions answered or refused decided on every medical item (CPP 60-1, 56-3).
+        Assert.All(cases.OfType<Requisition>().Where(r => r.Status is CaseStatus.Answered or CaseStatus.Refused or CaseStatus.Closed), r =>
+            Assert.DoesNotContain(r.Items, i => i.Nature == RequisitionItemNature.Medical && i.Secrecy is null));
+    }
+
+    [Fact]
+    public void The_generator_is_deterministic_and_writes_French_names_with_accents()
+    {
+        var first = new DemoCaseGenerator(TestDatabase.DefaultNow).Generate(400).Cases;
+        var second = new DemoCaseGenerator(TestDatabase.DefaultNow).Generate(400).Cases;
+
+        Assert.Equal(first.Select(c => (c.Id, c.Reference, c.Summary, c.Patient.FullName, c.Events.Count)),
+            second.Select(c => (c.Id, c.Reference, c.Summary, c.Patient.FullName, c.Events.Count)));
+        Assert.Contains(first, c => c.Patient.LastName.Any(ch => "éèêëàâîïôöûüç".Contains(ch)));
+        Assert.Contains(first, c => c.Patient.FirstName.Any(ch => "éèêëàâîïôöûüç".Contains(ch)));
+        Assert.Contains(first, c => c.Services.Contains("Urgences"));
+        Assert.DoesNotContain(first, c => c.Summary.Contains("lorem", StringComparison.OrdinalIgnoreCase));
+    }
 }

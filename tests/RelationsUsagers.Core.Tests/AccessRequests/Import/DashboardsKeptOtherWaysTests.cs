@@ -162,17 +162,6 @@ public abstract class DashboardsKeptOtherWaysTests
         Assert.Equal(RequesterCapacity.HeirOrPartner, confirmed.Rows[0].Entry!.RequesterCapacity);
     }
 
-    [Theory]
-    [InlineData("Date récept.", F.ReceivedOn, 90)]
-    [InlineData("Prénom Nom", F.PatientName, 95)]
-    [InlineData("Demandé par", F.RequesterName, 100)]
-    [InlineData("NB PAGES", F.PageCount, 100)]
-    [InlineData("Date d'envoi du dossier", F.SentOn, 85)]
-    [InlineData("Observ.", F.Remarks, 90)]
-    [InlineData("Qualité du demandeur (lien de parenté)", F.RequesterCapacity, 100)]
-    public void Labels_are_scored_after_case_accents_punctuation_and_word_order(string header, F field, int score) =>
-        Assert.Equal(new HeaderMatch(field, score), DashboardFields.Score(header));
-
     [Fact]
     public async Task Duplicates_show_in_the_preview_against_the_portal_and_within_the_file_before_anything_is_written()
     {
@@ -260,4 +249,19 @@ public sealed class SqliteDashboardsKeptOtherWaysTests : DashboardsKeptOtherWays
 public sealed class PostgreSqlDashboardsKeptOtherWaysTests : DashboardsKeptOtherWaysTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+/// <summary>How near a column's label is to each field: no database.</summary>
+public sealed class DashboardLabelScoreTests
+{
+    [Theory]
+    [InlineData("Date récept.", F.ReceivedOn, 90)]
+    [InlineData("Prénom Nom", F.PatientName, 95)]
+    [InlineData("Demandé par", F.RequesterName, 100)]
+    [InlineData("NB PAGES", F.PageCount, 100)]
+    [InlineData("Date d'envoi du dossier", F.SentOn, 85)]
+    [InlineData("Observ.", F.Remarks, 90)]
+    [InlineData("Qualité du demandeur (lien de parenté)", F.RequesterCapacity, 100)]
+    public void Labels_are_scored_after_case_accents_punctuation_and_word_order(string header, F field, int score) =>
+        Assert.Equal(new HeaderMatch(field, score), DashboardFields.Score(header));
 }

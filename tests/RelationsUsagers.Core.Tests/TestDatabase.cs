@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -5,20 +7,24 @@ using Microsoft.Extensions.Time.Testing;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Security;
+using Xunit.v3;
 
 namespace RelationsUsagers.Core.Tests;
 
 /// <summary>
 /// A real SQLite file in its own temporary folder, deleted on dispose, with a fake clock and a chosen user; or, for
 /// <see cref="DatabaseProvider.PostgreSql"/>, a database of its own on the test server (<see cref="PostgresServer"/>),
-/// dropped on dispose. <see cref="CreateAsync"/> applies the migrations; the constructor alone leaves the file (or an
-/// empty PostgreSQL database) to be migrated by the test. A test class that runs on both databases is abstract with a
-/// <c>protected abstract DatabaseProvider Provider</c> passed to every <see cref="CreateAsync(DatabaseProvider, CancellationToken)"/>,
-/// and two sealed subclasses, <c>Sqlite…Tests</c> and <c>PostgreSql…Tests</c> (as Data/DataLayerTests.cs).
+/// dropped on dispose. <see cref="CreateAsync(DatabaseProvider, CancellationToken)"/> applies the migrations; the
+/// constructor alone leaves the file (or an empty PostgreSQL database) to be migrated by the test. A test class that
+/// uses a database runs on both: it is abstract with a <c>protected abstract DatabaseProvider Provider</c> passed to every
+/// database it creates, and two sealed subclasses, <c>Sqlite…Tests</c> and <c>PostgreSql…Tests</c> (as
+/// Data/DataLayerTests.cs; Data/TestClassesOnBothDatabasesTests.cs checks the pair). Only a class about one database by
+/// nature (a SQLite file's pragmas, NOTIFY) says so with <see cref="OneDatabaseAttribute"/>. Every database a test
+/// creates is checked against its class (<see cref="CheckTestClassRunsOn"/>): no overload picks a provider for it.
 /// </summary>
 /// <example>
 /// <code>
-/// await using var database = await TestDatabase.CreateAsync(TestContext.Current.CancellationToken);
+/// await using var database = await TestDatabase.CreateAsync(Provider, TestContext.Current.CancellationToken);
 /// var service = database.CreateService();
 /// </code>
 /// </example>
@@ -35,11 +41,6 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly string _folder;
     private readonly string? _serverDatabase;
 
-    public TestDatabase(string userName = DefaultUserName, DateTimeOffset? now = null)
-        : this(DatabaseProvider.Sqlite, userName, now, migrated: false)
-    {
-    }
-
     /// <summary>An empty database of <paramref name="provider"/> (not migrated).</summary>
     public TestDatabase(DatabaseProvider provider, string userName = DefaultUserName, DateTimeOffset? now = null)
         : this(provider, userName, now, migrated: false)
@@ -48,6 +49,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private TestDatabase(DatabaseProvider provider, string userName, DateTimeOffset? now, bool migrated)
     {
+        CheckTestClassRunsOn(provider);
         Provider = provider;
         _folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "relations-usagers-tests", Guid.NewGuid().ToString("N"));
         Path = System.IO.Path.Combine(_folder, "relations-usagers.db");
@@ -59,13 +61,6 @@ public sealed class TestDatabase : IAsyncDisposable
         Clock = new FakeTimeProvider(now ?? DefaultNow);
         Factory = FactoryFor(userName);
     }
-
-    /// <summary>A new database whose schema is created by <see cref="DatabaseSetup.MigrateAsync"/>.</summary>
-    public static async Task<TestDatabase> CreateAsync(CancellationToken ct = default) =>
-        await CreateAsync(DefaultUserName, null, ct);
-
-    public static async Task<TestDatabase> CreateAsync(string userName, DateTimeOffset? now = null, CancellationToken ct = default) =>
-        await CreateAsync(DatabaseProvider.Sqlite, userName, now, ct);
 
     /// <summary>A migrated database of <paramref name="provider"/> with the office's accounts.</summary>
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, CancellationToken ct = default) =>
@@ -159,6 +154,82 @@ public sealed class TestDatabase : IAsyncDisposable
         await db.Database.ExecuteSqlRawAsync(Provider == DatabaseProvider.PostgreSql
             ? $"""DROP TRIGGER "{name}" ON "{table}"; DROP FUNCTION "{name}"();"""
             : $"DROP TRIGGER {name};", ct);
+    }
+
+    /// <summary>
+    /// Raises <paramref name="changes"/>' Changed as the portal does once its save is published: on SQLite the save raises
+    /// it itself (nothing to start); on PostgreSQL the save sends a NOTIFY, which the portal's own
+    /// <see cref="CaseChangeListener"/>, started here and listening when this returns, raises. Dispose to stop it.
+    /// </summary>
+    public async Task<IAsyncDisposable> ListenAsync(CaseChanges changes, CancellationToken ct = default)
+    {
+        if (Provider != DatabaseProvider.PostgreSql)
+            return new Listening(null);
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Listened(Guid? id)
+        {
+            if (id is null)
+                listening.TrySetResult();
+        }
+        changes.Changed += Listened;
+        var listener = new CaseChangeListener(changes, ConnectionString);
+        try
+        {
+            await listener.StartAsync(ct);
+            // Its first change without a case says it is listening; a minute is only a guard against a hang.
+            await listening.Task.WaitAsync(TimeSpan.FromMinutes(1), ct);
+        }
+        catch
+        {
+            await listener.StopAsync(CancellationToken.None);
+            listener.Dispose();
+            throw;
+        }
+        finally
+        {
+            changes.Changed -= Listened;
+        }
+        return new Listening(listener);
+    }
+
+    private sealed class Listening(CaseChangeListener? listener) : IAsyncDisposable
+    {
+        /// <summary>Stops the listener once; a second call does nothing.</summary>
+        public async ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref listener, null) is not { } running)
+                return;
+            await running.StopAsync(CancellationToken.None);
+            running.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// A test whose class runs on both databases creates its databases on its own <c>Provider</c> alone, and a class
+    /// without one says which database it is about (<see cref="OneDatabaseAttribute"/>): otherwise a class converted to
+    /// both would still run SQLite twice, or a new class would test SQLite alone, and nothing would tell.
+    /// </summary>
+    private static void CheckTestClassRunsOn(DatabaseProvider provider)
+    {
+        // The class as the test runs it, known before its instance exists (IAsyncLifetime.InitializeAsync creates databases
+        // too); outside a test (a static model) there is no class to check against.
+        if (TestContext.Current.TestClass is not IXunitTestClass { Class: var type })
+            return;
+        var property = type.GetProperty("Provider", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
+        if (property?.PropertyType == typeof(DatabaseProvider))
+        {
+            // Read without running the constructor: a subclass's Provider is a constant.
+            var own = (DatabaseProvider)property.GetValue(RuntimeHelpers.GetUninitializedObject(type))!;
+            if (own != provider)
+                throw new InvalidOperationException(
+                    $"{type.Name} runs on {own} but a test created a {provider} database: pass Provider to TestDatabase and QueueFixture.");
+            return;
+        }
+        if (type.GetCustomAttribute<OneDatabaseAttribute>()?.Provider != provider)
+            throw new InvalidOperationException(
+                $"{type.Name} created a {provider} database without a Provider: make the class abstract with " +
+                "'protected abstract DatabaseProvider Provider' and a Sqlite… and a PostgreSql… subclass (as Data/DataLayerTests.cs), " +
+                $"or, for a test about {provider} by nature, mark it [OneDatabase(DatabaseProvider.{provider}, \"why\")].");
     }
 
     public ValueTask DisposeAsync()

@@ -12,8 +12,10 @@ namespace RelationsUsagers.Core.Tests.AccessRequests;
 /// reading written on every save (R.1111-1 al.4), the on-site consultation offered (R.1111-2), the CADA facts on a refused
 /// request (CRPA L.342-1, R.343-1, R.343-3).
 /// </summary>
-public sealed class AccessRequestClockRuleTests
+public abstract class AccessRequestClockRuleTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static DateOnly D(int year, int month, int day) => new(year, month, day);
@@ -27,7 +29,7 @@ public sealed class AccessRequestClockRuleTests
     [Fact]
     public async Task Every_save_writes_the_five_year_reading_from_the_information_date()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         // Received 02/03/2026, information of 02/03/2021: exactly five years → 8 days, due 10/03/2026.
         var draft = TestCases.AccessRequest();
@@ -53,7 +55,7 @@ public sealed class AccessRequestClockRuleTests
     [Fact]
     public async Task An_override_without_its_reason_is_refused_at_the_field_in_French()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var draft = TestCases.AccessRequest();
         draft.InformationAgeOverride = true;
 
@@ -68,7 +70,7 @@ public sealed class AccessRequestClockRuleTests
     [Fact]
     public async Task An_information_date_in_the_future_is_refused()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var draft = TestCases.AccessRequest();
         draft.MostRecentInformationOn = D(2026, 3, 16);
 
@@ -80,7 +82,7 @@ public sealed class AccessRequestClockRuleTests
     [Fact]
     public async Task An_on_site_consultation_offered_meets_the_delay_and_the_request_waits_on_the_requester()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var file = await service.CreateAsync(TestCases.AccessRequest(), Ct);
         file = await service.TakeStepAsync(file.Id, file.ConcurrencyStamp, "complete", new StepInput(D(2026, 3, 3)), ct: Ct);
@@ -107,7 +109,7 @@ public sealed class AccessRequestClockRuleTests
     [Fact]
     public async Task No_consultation_is_offered_while_a_proof_is_missing()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var draft = TestCases.AccessRequest();
         draft.ProofsReceived = [];
@@ -130,7 +132,7 @@ public sealed class AccessRequestClockRuleTests
     [Fact]
     public async Task The_CADA_referral_and_opinion_are_recorded_on_a_refused_request_which_never_turns_late()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var file = await RefusedOnFourMarchAsync(service);
 
@@ -151,7 +153,7 @@ public sealed class AccessRequestClockRuleTests
     [Fact]
     public async Task A_CADA_opinion_dated_before_the_referral_is_refused()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.CreateService();
         var file = await RefusedOnFourMarchAsync(service);
         file = await service.AddEventAsync(file.Id, file.ConcurrencyStamp, CaseEventTypes.CadaReferred, D(2026, 3, 12), null, Ct);
@@ -170,7 +172,7 @@ public sealed class AccessRequestClockRuleTests
     [InlineData(2015, "2 mai 2026")]
     public async Task The_acknowledgement_gives_the_implicit_refusal_date_of_the_clock(int informationYear, string expected)
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var storage = Path.Combine(Path.GetTempPath(), "relations-usagers-tests", "letters-" + Guid.NewGuid().ToString("N"));
         var letters = new LetterService(database.Factory, new CaseDocumentService(database.Factory, new DocumentStorage(storage)), database.CreateService(), database.Clock);
         // The letterhead as the demo stores it (saving it through the service is the manager's).
@@ -187,4 +189,14 @@ public sealed class AccessRequestClockRuleTests
 
         Assert.Equal(expected, letter.Values[LetterFields.ImplicitDecisionOn.Code]);
     }
+}
+
+public sealed class SqliteAccessRequestClockRuleTests : AccessRequestClockRuleTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlAccessRequestClockRuleTests : AccessRequestClockRuleTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

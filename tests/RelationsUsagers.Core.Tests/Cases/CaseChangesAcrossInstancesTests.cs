@@ -12,6 +12,7 @@ namespace RelationsUsagers.Core.Tests.Cases;
 /// database stand for two instances of the portal, each with its <see cref="CaseChangeListener"/> started as the web host
 /// starts it.
 /// </summary>
+[OneDatabase(DatabaseProvider.PostgreSql, "LISTEN/NOTIFY between instances sharing a server: on SQLite one process serves every page.")]
 public sealed class CaseChangesAcrossInstancesTests
 {
     /// <summary>Only a guard against a hang: a notification arrives within milliseconds, a reconnection within a second.</summary>

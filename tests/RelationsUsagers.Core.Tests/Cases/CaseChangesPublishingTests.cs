@@ -1,4 +1,5 @@
 using System.Text;
+using Told = System.Threading.Channels;
 using RelationsUsagers.Core.AccessRequests;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Cdu;
@@ -14,35 +15,37 @@ namespace RelationsUsagers.Core.Tests.Cases;
 
 /// <summary>
 /// Every save that changes what a case page or the queue shows tells the other users' pages (CaseChanges), once, after its
-/// commit, with the case's id alone: documents, letters, mediation, requisition items, access proofs, insurance lines.
+/// commit, with the case's id alone: documents, letters, mediation, requisition items, access proofs, insurance lines. On
+/// PostgreSQL what is heard is what the portal's own listener raises from the NOTIFY the save sent.
 /// </summary>
-public sealed class CaseChangesPublishingTests : IAsyncLifetime
+public abstract class CaseChangesPublishingTests : IAsyncLifetime
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private const string Manager = "s.benali";
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n");
 
     private readonly string _storageRoot = Path.Combine(Path.GetTempPath(), "relations-usagers-tests", "publishing-" + Guid.NewGuid().ToString("N"));
     private readonly CaseChanges _changes = new();
     /// <summary>What the recording subscriber heard, in order.</summary>
-    private readonly List<Guid?> _told = [];
+    private readonly Told.Channel<Guid?> _told = Told.Channel.CreateUnbounded<Guid?>();
     private TestDatabase _database = null!;
+    private IAsyncDisposable _listening = null!;
     private CaseFileService _cases = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(Ct);
+        _database = await TestDatabase.CreateAsync(Provider, Ct);
+        _listening = await _database.ListenAsync(_changes, Ct);
         _cases = new CaseFileService(_database.Factory, _database.CreateValidators(), _database.Clock, _changes);
-        _changes.Changed += id =>
-        {
-            lock (_told)
-                _told.Add(id);
-        };
+        _changes.Changed += id => _told.Writer.TryWrite(id);
     }
 
     public async ValueTask DisposeAsync()
     {
+        await _listening.DisposeAsync();
         await _database.DisposeAsync();
         if (Directory.Exists(_storageRoot))
             Directory.Delete(_storageRoot, recursive: true);
@@ -51,14 +54,31 @@ public sealed class CaseChangesPublishingTests : IAsyncLifetime
     private CaseDocumentService Documents(string? userName = null) =>
         new(_database.FactoryFor(userName ?? TestDatabase.DefaultUserName), new DocumentStorage(_storageRoot), null, _changes);
 
-    /// <summary>What the subscriber heard during <paramref name="save"/> alone.</summary>
+    /// <summary>
+    /// What the subscriber heard during <paramref name="save"/> alone. On PostgreSQL what earlier saves published may still
+    /// be on its way: it is read up to a mark published before the save, and what the save told up to a mark published once
+    /// it returned (notifications arrive in the order of their commits).
+    /// </summary>
     private async Task<Guid?[]> ToldDuringAsync(Func<Task> save)
     {
-        lock (_told)
-            _told.Clear();
+        await ToldUntilMarkAsync();
         await save();
-        lock (_told)
-            return [.. _told];
+        return [.. await ToldUntilMarkAsync()];
+    }
+
+    /// <summary>Publishes a mark of its own and returns what was heard before it.</summary>
+    private async Task<List<Guid?>> ToldUntilMarkAsync()
+    {
+        var mark = Guid.NewGuid();
+        await using (var db = _database.CreateContext())
+            await _changes.PublishAsync(db, mark);
+        var told = new List<Guid?>();
+        // The minute is only a guard against a hang: the mark arrives within milliseconds.
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        guard.CancelAfter(TimeSpan.FromMinutes(1));
+        while (await _told.Reader.ReadAsync(guard.Token) is var id && id != mark)
+            told.Add(id);
+        return told;
     }
 
     [Fact]
@@ -166,4 +186,14 @@ public sealed class CaseChangesPublishingTests : IAsyncLifetime
             "Montant du virement", Ct)));
         Assert.Equal([claim.Id], await ToldDuringAsync(() => ledger.CancelEntryAsync(entry.Id, "Saisi deux fois", Ct)));
     }
+}
+
+public sealed class SqliteCaseChangesPublishingTests : CaseChangesPublishingTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlCaseChangesPublishingTests : CaseChangesPublishingTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

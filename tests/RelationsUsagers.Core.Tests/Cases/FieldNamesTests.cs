@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using RelationsUsagers.Core.Cases;
+using RelationsUsagers.Core.Data;
 using RelationsUsagers.Core.Security;
 
 namespace RelationsUsagers.Core.Tests.Cases;
@@ -12,12 +14,14 @@ public sealed class FieldNamesTests
 {
     public static TheoryData<CaseKind> Kinds => new(Enum.GetValues<CaseKind>());
 
-    /// <summary>The portal's EF Core model (building it opens no file).</summary>
+    /// <summary>The portal's EF Core model (building it opens no database: none is needed).</summary>
     private static readonly IModel Model = BuildModel();
 
     private static IModel BuildModel()
     {
-        using var db = new TestDatabase().Factory.CreateDbContext();
+        var builder = new DbContextOptionsBuilder<AppDbContext>();
+        CoreServices.Configure(builder, "Data Source=:memory:", DatabaseProvider.Sqlite);
+        using var db = new AppDbContext(builder.Options, new FixedCurrentUser("tests"), TimeProvider.System);
         return db.Model;
     }
 

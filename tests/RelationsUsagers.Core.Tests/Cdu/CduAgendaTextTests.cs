@@ -16,12 +16,123 @@ public sealed class CduAgendaTextTests
 {
     private const char Nbsp = '\u00A0';
 
+    [Theory]
+    [InlineData("Événements indésirables graves", "À compléter : nombre et nature des événements.", true)]
+    [InlineData("À compléter", null, true)]
+    [InlineData("Satisfaction", "Questionnaires de sortie.\na compléter", true)]
+    [InlineData("Satisfaction", "[A COMPLETER]", true)]
+    [InlineData("Satisfaction", "Taux de retour à compléter…", true)]
+    [InlineData("Satisfaction", "Taux de retour\u00A0à compléter\u00A0: 11 %", true)]
+    [InlineData("Règlement intérieur", "Pièces à compléter par le service qualité.", false)]
+    [InlineData("Résultats des enquêtes de satisfaction", "Questionnaires de sortie : 1 284 reçus.", false)]
+    public void A_placeholder_is_found_in_the_title_or_the_text_not_in_prose(string title, string? text, bool expected) =>
+        Assert.Equal(expected, CduAgendaService.HasPlaceholder(new AgendaItem { Title = title, Text = text }));
+
+    [Fact]
+    public void A_mediation_note_that_repeats_its_label_is_written_once()
+    {
+        CaseEvent Report(string? note) => new() { Type = MediationReportSent, OccurredOn = D(2026, 3, 13), Note = note };
+
+        Assert.Equal("13/03/2026 — Compte rendu transmis au président de la CDU",
+            CduCaseSummary.ReportLine(Report("Compte rendu transmis au président de la CDU.")));
+        Assert.Equal("13/03/2026 — Compte rendu transmis au président de la CDU", CduCaseSummary.ReportLine(Report(null)));
+        Assert.Equal("13/03/2026 — Compte rendu transmis au président de la CDU le 13/03 par courriel.",
+            CduCaseSummary.ReportLine(Report("Compte rendu transmis au président de la CDU le 13/03 par courriel.")));
+        Assert.Equal($"13/03/2026 — Compte rendu transmis au président de la CDU{Nbsp}: la famille demande une seconde rencontre.",
+            CduCaseSummary.ReportLine(Report("la famille demande une seconde rencontre.")));
+    }
+
+    [Fact]
+    public void Members_roles_are_written_in_their_inclusive_form()
+    {
+        var president = new CduMember { FullName = "Mme Josiane Bernard", Category = CduCategory.PatientRepresentative, Office = CduOffice.President };
+        var vice = new CduMember { FullName = "Dr Hélène Martin", Category = CduCategory.MedicalMediator, Office = CduOffice.VicePresident };
+        var deputy = new CduMember { FullName = "Mme Colette Barbier", Category = CduCategory.PatientRepresentative, IsDeputy = true };
+        var legal = new CduMember { FullName = "Mme Anne Castel", Category = CduCategory.LegalRepresentative };
+
+        Assert.Equal("Représentant(e) des usagers titulaire, président(e)", president.RoleLabel());
+        Assert.Equal("Médiateur(trice) médecin titulaire, vice-président(e)", vice.RoleLabel());
+        Assert.Equal("Représentant(e) des usagers suppléant(e)", deputy.RoleLabel());
+        Assert.Equal("Représentant(e) légal(e) de l'établissement", legal.RoleLabel());
+        Assert.Equal(["Aucune", "Président(e)", "Vice-président(e)"], Enum.GetValues<CduOffice>().Select(o => o.Label()));
+        Assert.All(Enum.GetValues<CduCategory>().Where(c => c != CduCategory.QualityOfficer),
+            c => Assert.Contains("(", c.Label().Split(' ')[0], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Counts_agree_with_their_noun_and_quarters_are_written_alike()
+    {
+        Assert.Equal(["0 renouvellement", "1 renouvellement", "2 renouvellements"], new[] { 0, 1, 2 }.Select(n => CduText.Count(n, "renouvellement")));
+        Assert.Equal(["1er trimestre", "2e trimestre", "3e trimestre", "4e trimestre"], Enumerable.Range(1, 4).Select(CduText.Quarter));
+        Assert.Equal("«\u00A0Point divers\u00A0»", CduText.Quoted("Point divers"));
+    }
+
+    /// <summary>
+    /// A hospital group's quarter: 1,500 complaints do not fit an agenda item's text. The summary by service comes first, then
+    /// the complaints as far as the text holds, then how many are left out and where the full list is; the title counts them all.
+    /// </summary>
+
+    [Fact]
+    public void The_period_s_complaints_listed_past_an_item_s_room_are_counted_not_cut_mid_line()
+    {
+        var complaints = Enumerable.Range(1, 1500).Select(n =>
+        {
+            var c = TestCases.Complaint(D(2026, 1, 1).AddDays(n % 80));
+            c.Reference = $"PLT-2026-{n:00000}";
+            return c;
+        }).ToList();
+
+        var item = CduAgendaProposals.ComplaintsReceivedAndAnswered(complaints, D(2026, 1, 1), D(2026, 3, 26))!;
+
+        Assert.Equal("Plaintes et réclamations reçues et réponses apportées du 01/01/2026 au 26/03/2026 (1\u202F500)", item.Title);
+        Assert.True(item.Text!.Length <= AgendaItem.TextMaxLength, $"{item.Text.Length} caractères");
+        var lines = item.Text.Split('\n');
+        Assert.Equal($"Par service{Nbsp}: Urgences{Nbsp}: 1500 réclamations, 0 éloge.", lines[0]);
+        var listed = lines.Count(l => l.StartsWith("PLT-2026-", StringComparison.Ordinal));
+        // Each line is whole: "PLT-2026-00080 — Réclamation reçue le 01/01/2026 — Urgences — … — réponse en cours".
+        Assert.All(lines.Where(l => l.StartsWith("PLT-", StringComparison.Ordinal)), l => Assert.EndsWith("réponse en cours", l, StringComparison.Ordinal));
+        Assert.InRange(listed, 200, 1499);
+        Assert.Equal($"… et {CduText.Number(1500 - listed)} autre(s), non listée(s) ici faute de place{Nbsp}: la liste complète est l'export du registre des plaintes (Exports).",
+            lines[^1]);
+    }
+
+    /// <summary>Thousands of claims under way (R.1112-80 II e): listed as far as the text holds, counted, the article kept last.</summary>
+
+    [Fact]
+    public void Claims_for_information_past_an_item_s_room_are_counted_and_the_article_still_ends_the_text()
+    {
+        var claims = Enumerable.Range(1, 2000).Select(n =>
+        {
+            var c = TestCases.IndemnityClaim(D(2025, 1, 1).AddDays(n % 300));
+            c.Reference = $"DI-2025-{n:00000}";
+            return c;
+        }).ToList();
+
+        var item = CduAgendaProposals.ClaimsForInformation(claims, [])!;
+
+        Assert.Equal("Demandes indemnitaires et contentieux en cours ou reçus (pour information) (2\u202F000)", item.Title);
+        Assert.True(item.Text!.Length <= AgendaItem.TextMaxLength, $"{item.Text.Length} caractères");
+        var lines = item.Text.Split('\n');
+        var listed = lines.Count(l => l.StartsWith("DI-2025-", StringComparison.Ordinal));
+        Assert.InRange(listed, 100, 1999);
+        Assert.Equal($"… et {CduText.Number(2000 - listed)} autre(s), non listée(s) ici faute de place{Nbsp}: la liste complète est l'export du registre des indemnisations (Exports).", lines[^2]);
+        Assert.Equal($"(Art. R.1112-80 II e du CSP{Nbsp}: nombre, nature et issue des recours.)", lines[^1]);
+    }
+}
+
+/// <summary>The agenda's texts as the service builds them from stored cases and meetings, on each database.</summary>
+public abstract class CduAgendaStoredTextTests
+{
+    protected abstract DatabaseProvider Provider { get; }
+
+    private const char Nbsp = '\u00A0';
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Publishing_is_refused_while_items_still_hold_a_placeholder_and_the_message_names_them()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var meeting = await database.AddMeetingAsync(D(2026, 3, 26));
         var agenda = database.Agenda();
         await agenda.AddAsync(meeting.Id, [new AgendaItem { Title = "Règlement intérieur", Text = "Pièces à compléter par le service qualité." }], Ct);
@@ -56,22 +167,10 @@ public sealed class CduAgendaTextTests
         Assert.Equal(2, (await database.Meetings().GetAsync(meeting.Id, Ct))!.Agenda.Count);
     }
 
-    [Theory]
-    [InlineData("Événements indésirables graves", "À compléter : nombre et nature des événements.", true)]
-    [InlineData("À compléter", null, true)]
-    [InlineData("Satisfaction", "Questionnaires de sortie.\na compléter", true)]
-    [InlineData("Satisfaction", "[A COMPLETER]", true)]
-    [InlineData("Satisfaction", "Taux de retour à compléter…", true)]
-    [InlineData("Satisfaction", "Taux de retour\u00A0à compléter\u00A0: 11 %", true)]
-    [InlineData("Règlement intérieur", "Pièces à compléter par le service qualité.", false)]
-    [InlineData("Résultats des enquêtes de satisfaction", "Questionnaires de sortie : 1 284 reçus.", false)]
-    public void A_placeholder_is_found_in_the_title_or_the_text_not_in_prose(string title, string? text, bool expected) =>
-        Assert.Equal(expected, CduAgendaService.HasPlaceholder(new AgendaItem { Title = title, Text = text }));
-
     [Fact]
     public async Task Claims_name_their_procedure_in_lower_case_once_and_the_status_only_when_it_adds_something()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var meeting = await database.AddMeetingAsync(D(2026, 3, 26));
         await database.AddCaseAsync(TestCases.IndemnityClaim(D(2026, 2, 10)), "IND-2026-00001", CaseStatus.DeclaredToInsurer);
         var cci = TestCases.IndemnityClaim(D(2026, 2, 12));
@@ -97,23 +196,9 @@ public sealed class CduAgendaTextTests
     }
 
     [Fact]
-    public void A_mediation_note_that_repeats_its_label_is_written_once()
-    {
-        CaseEvent Report(string? note) => new() { Type = MediationReportSent, OccurredOn = D(2026, 3, 13), Note = note };
-
-        Assert.Equal("13/03/2026 — Compte rendu transmis au président de la CDU",
-            CduCaseSummary.ReportLine(Report("Compte rendu transmis au président de la CDU.")));
-        Assert.Equal("13/03/2026 — Compte rendu transmis au président de la CDU", CduCaseSummary.ReportLine(Report(null)));
-        Assert.Equal("13/03/2026 — Compte rendu transmis au président de la CDU le 13/03 par courriel.",
-            CduCaseSummary.ReportLine(Report("Compte rendu transmis au président de la CDU le 13/03 par courriel.")));
-        Assert.Equal($"13/03/2026 — Compte rendu transmis au président de la CDU{Nbsp}: la famille demande une seconde rencontre.",
-            CduCaseSummary.ReportLine(Report("la famille demande une seconde rencontre.")));
-    }
-
-    [Fact]
     public async Task Case_items_read_once_with_a_non_breaking_space_before_every_colon()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         await database.AddMeetingAsync(D(2025, 12, 9), CduMeetingStatus.Held);
         var meeting = await database.AddMeetingAsync(D(2026, 3, 26));
         var withReport = Complaint(D(2026, 2, 5), "Gériatrie", ComplaintMotive.NursingCare, ComplaintMotive.Information);
@@ -139,80 +224,14 @@ public sealed class CduAgendaTextTests
             Assert.DoesNotContain(" »", $"{i.Title}\n{i.Text}", StringComparison.Ordinal);
         });
     }
-
-    [Fact]
-    public void Members_roles_are_written_in_their_inclusive_form()
-    {
-        var president = new CduMember { FullName = "Mme Josiane Bernard", Category = CduCategory.PatientRepresentative, Office = CduOffice.President };
-        var vice = new CduMember { FullName = "Dr Hélène Martin", Category = CduCategory.MedicalMediator, Office = CduOffice.VicePresident };
-        var deputy = new CduMember { FullName = "Mme Colette Barbier", Category = CduCategory.PatientRepresentative, IsDeputy = true };
-        var legal = new CduMember { FullName = "Mme Anne Castel", Category = CduCategory.LegalRepresentative };
-
-        Assert.Equal("Représentant(e) des usagers titulaire, président(e)", president.RoleLabel());
-        Assert.Equal("Médiateur(trice) médecin titulaire, vice-président(e)", vice.RoleLabel());
-        Assert.Equal("Représentant(e) des usagers suppléant(e)", deputy.RoleLabel());
-        Assert.Equal("Représentant(e) légal(e) de l'établissement", legal.RoleLabel());
-        Assert.Equal(["Aucune", "Président(e)", "Vice-président(e)"], Enum.GetValues<CduOffice>().Select(o => o.Label()));
-        Assert.All(Enum.GetValues<CduCategory>().Where(c => c != CduCategory.QualityOfficer),
-            c => Assert.Contains("(", c.Label().Split(' ')[0], StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void Counts_agree_with_their_noun_and_quarters_are_written_alike()
-    {
-        Assert.Equal(["0 renouvellement", "1 renouvellement", "2 renouvellements"], new[] { 0, 1, 2 }.Select(n => CduText.Count(n, "renouvellement")));
-        Assert.Equal(["1er trimestre", "2e trimestre", "3e trimestre", "4e trimestre"], Enumerable.Range(1, 4).Select(CduText.Quarter));
-        Assert.Equal("«\u00A0Point divers\u00A0»", CduText.Quoted("Point divers"));
-    }
-
-    /// <summary>
-    /// A hospital group's quarter: 1,500 complaints do not fit an agenda item's text. The summary by service comes first, then
-    /// the complaints as far as the text holds, then how many are left out and where the full list is; the title counts them all.
-    /// </summary>
-    [Fact]
-    public void The_period_s_complaints_listed_past_an_item_s_room_are_counted_not_cut_mid_line()
-    {
-        var complaints = Enumerable.Range(1, 1500).Select(n =>
-        {
-            var c = TestCases.Complaint(D(2026, 1, 1).AddDays(n % 80));
-            c.Reference = $"PLT-2026-{n:00000}";
-            return c;
-        }).ToList();
-
-        var item = CduAgendaProposals.ComplaintsReceivedAndAnswered(complaints, D(2026, 1, 1), D(2026, 3, 26))!;
-
-        Assert.Equal("Plaintes et réclamations reçues et réponses apportées du 01/01/2026 au 26/03/2026 (1\u202F500)", item.Title);
-        Assert.True(item.Text!.Length <= AgendaItem.TextMaxLength, $"{item.Text.Length} caractères");
-        var lines = item.Text.Split('\n');
-        Assert.Equal($"Par service{Nbsp}: Urgences{Nbsp}: 1500 réclamations, 0 éloge.", lines[0]);
-        var listed = lines.Count(l => l.StartsWith("PLT-2026-", StringComparison.Ordinal));
-        // Each line is whole: "PLT-2026-00080 — Réclamation reçue le 01/01/2026 — Urgences — … — réponse en cours".
-        Assert.All(lines.Where(l => l.StartsWith("PLT-", StringComparison.Ordinal)), l => Assert.EndsWith("réponse en cours", l, StringComparison.Ordinal));
-        Assert.InRange(listed, 200, 1499);
-        Assert.Equal($"… et {CduText.Number(1500 - listed)} autre(s), non listée(s) ici faute de place{Nbsp}: la liste complète est l'export du registre des plaintes (Exports).",
-            lines[^1]);
-    }
-
-    /// <summary>Thousands of claims under way (R.1112-80 II e): listed as far as the text holds, counted, the article kept last.</summary>
-    [Fact]
-    public void Claims_for_information_past_an_item_s_room_are_counted_and_the_article_still_ends_the_text()
-    {
-        var claims = Enumerable.Range(1, 2000).Select(n =>
-        {
-            var c = TestCases.IndemnityClaim(D(2025, 1, 1).AddDays(n % 300));
-            c.Reference = $"DI-2025-{n:00000}";
-            return c;
-        }).ToList();
-
-        var item = CduAgendaProposals.ClaimsForInformation(claims, [])!;
-
-        Assert.Equal("Demandes indemnitaires et contentieux en cours ou reçus (pour information) (2\u202F000)", item.Title);
-        Assert.True(item.Text!.Length <= AgendaItem.TextMaxLength, $"{item.Text.Length} caractères");
-        var lines = item.Text.Split('\n');
-        var listed = lines.Count(l => l.StartsWith("DI-2025-", StringComparison.Ordinal));
-        Assert.InRange(listed, 100, 1999);
-        Assert.Equal($"… et {CduText.Number(2000 - listed)} autre(s), non listée(s) ici faute de place{Nbsp}: la liste complète est l'export du registre des indemnisations (Exports).", lines[^2]);
-        Assert.Equal($"(Art. R.1112-80 II e du CSP{Nbsp}: nombre, nature et issue des recours.)", lines[^1]);
-    }
 }
 
+public sealed class SqliteCduAgendaStoredTextTests : CduAgendaStoredTextTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlCduAgendaStoredTextTests : CduAgendaStoredTextTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}

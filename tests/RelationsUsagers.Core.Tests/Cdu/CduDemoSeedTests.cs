@@ -7,13 +7,15 @@ using static RelationsUsagers.Core.Tests.Cdu.CduTestData;
 namespace RelationsUsagers.Core.Tests.Cdu;
 
 /// <summary>The demo CDU written after the demo cases (Cdu/CduDemoSeeder.cs).</summary>
-public sealed class CduDemoSeedTests
+public abstract class CduDemoSeedTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<TestDatabase> SeededAsync()
+    private async Task<TestDatabase> SeededAsync()
     {
-        var database = await TestDatabase.CreateAsync(Ct);
+        var database = await TestDatabase.CreateAsync(Provider, Ct);
         await DemoCaseSeeder.SeedAsync(database.Factory, database.Clock, Ct);
         Assert.Equal(12, await CduDemoSeeder.SeedAsync(database.Factory, database.Clock, Ct));
         return database;
@@ -135,7 +137,7 @@ public sealed class CduDemoSeedTests
     public async Task Seeding_works_whatever_the_day_of_the_year(int year, int month, int day)
     {
         var now = new DateTimeOffset(year, month, day, 9, 0, 0, TimeSpan.Zero);
-        await using var database = await TestDatabase.CreateAsync("c.martin", now, Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, "c.martin", now, Ct);
         await DemoCaseSeeder.SeedAsync(database.Factory, database.Clock, Ct);
 
         Assert.Equal(12, await CduDemoSeeder.SeedAsync(database.Factory, database.Clock, Ct));
@@ -150,4 +152,14 @@ public sealed class CduDemoSeedTests
         Assert.All(agenda.Items, i => Assert.DoesNotContain("compléter", $"{i.Title}\n{i.Text}", StringComparison.OrdinalIgnoreCase));
         Assert.StartsWith("Depuis ", agenda.Items.Single(i => i.Kind == AgendaItemKind.SeriousAdverseEvents).Text, StringComparison.Ordinal);
     }
+}
+
+public sealed class SqliteCduDemoSeedTests : CduDemoSeedTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlCduDemoSeedTests : CduDemoSeedTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -7,8 +7,6 @@ namespace RelationsUsagers.Core.Tests.Cdu;
 /// <summary>R.1112-88: a meeting each quarter; the agenda sent 8 days before, or one clear day if urgent (Cdu/CduMeeting.cs).</summary>
 public sealed class CduMeetingRulesTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Theory]
     [InlineData(2026, 3, 4)]
     [InlineData(2026, 2, 20)]
@@ -72,11 +70,19 @@ public sealed class CduMeetingRulesTests
              "Aucune séance prévue au 4e trimestre 2027 (au moins une séance par trimestre, art. R.1112-88 du CSP)."],
             CduMeetingRules.QuarterGaps(2027, meetings));
     }
+}
+
+/// <summary>The meetings as the service stores them, on each database: refusals write nothing, stale stamps, minutes, attendance.</summary>
+public abstract class CduMeetingServiceTests
+{
+    protected abstract DatabaseProvider Provider { get; }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Planning_a_meeting_with_a_late_convocation_is_refused_and_nothing_is_written()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var meetings = database.Meetings();
 
         var error = await Assert.ThrowsAsync<CaseRuleException>(() => meetings.SaveAsync(
@@ -91,7 +97,7 @@ public sealed class CduMeetingRulesTests
     [Fact]
     public async Task A_stale_stamp_is_refused_with_a_reload_message()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var meetings = database.Meetings();
         var meeting = await meetings.SaveAsync(new CduMeeting { Date = D(2026, 4, 9), Place = "Salle du conseil" }, Ct);
         var stale = meeting.ConcurrencyStamp;
@@ -106,7 +112,7 @@ public sealed class CduMeetingRulesTests
     [Fact]
     public async Task Minutes_make_the_meeting_held_but_not_before_its_date()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var meetings = database.Meetings();
         var past = await database.AddMeetingAsync(D(2026, 3, 10), CduMeetingStatus.AgendaPublished);
         var future = await database.AddMeetingAsync(D(2026, 3, 26));
@@ -121,7 +127,7 @@ public sealed class CduMeetingRulesTests
     [Fact]
     public async Task Attendance_replaces_the_list_and_refuses_a_deputy_replaced_by_a_deputy()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var full = Member("M. Gérard Hamon", CduCategory.PatientRepresentative);
         var deputy = Member("Mme Colette Barbier", CduCategory.PatientRepresentative, deputy: true);
         await database.AddAsync(full, deputy);
@@ -136,4 +142,14 @@ public sealed class CduMeetingRulesTests
         Assert.Equal("Mme Colette Barbier est membre suppléant : seul un membre titulaire est remplacé par son suppléant (art. R.1112-87 du CSP).", error.Message);
         Assert.Equal(2, (await meetings.GetAsync(saved.Id, Ct))!.Attendance.Count);
     }
+}
+
+public sealed class SqliteCduMeetingServiceTests : CduMeetingServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlCduMeetingServiceTests : CduMeetingServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -8,8 +8,6 @@ namespace RelationsUsagers.Core.Tests.Cdu;
 /// <summary>Composition, offices and mandates: R.1112-81, R.1112-81-1, R.1112-82 (Cdu/CduMemberValidator.cs, CduMember.cs).</summary>
 public sealed class CduMemberRulesTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     private const string Categories1To3 = "Le président et le vice-président sont élus parmi le représentant légal, les médiateurs et " +
                                           "les représentants des usagers (catégories 1° à 3°, art. R.1112-81-1 du CSP).";
 
@@ -141,11 +139,19 @@ public sealed class CduMemberRulesTests
         Assert.Equal([true, false], alerts.Select(a => a.Expired));
         Assert.Single(CduMandates.MandateAlerts([later, soon], today, monthsAhead: 4));
     }
+}
+
+/// <summary>The members as the service stores them, on each database: mandates saved and renewed, checked against the stored members.</summary>
+public abstract class CduMemberServiceTests
+{
+    protected abstract DatabaseProvider Provider { get; }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Saving_gives_a_three_year_mandate_and_renewing_moves_it_on_three_years()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.Members();
         var member = Member("M. Gérard Hamon", CduCategory.PatientRepresentative, start: D(2023, 9, 1));
         member.MandateEnd = default;
@@ -160,7 +166,7 @@ public sealed class CduMemberRulesTests
     [Fact]
     public async Task A_president_renewed_twice_cannot_be_renewed_a_third_time()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.Members();
         var president = Member("M. Gérard Hamon", CduCategory.PatientRepresentative, office: CduOffice.President);
         president.OfficeRenewals = 2;
@@ -175,7 +181,7 @@ public sealed class CduMemberRulesTests
     [Fact]
     public async Task The_service_checks_a_new_member_against_the_stored_ones()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var service = database.Members();
         await service.SaveAsync(Member("Dr Hélène Martin", CduCategory.MedicalMediator, office: CduOffice.President), Ct);
 
@@ -184,4 +190,14 @@ public sealed class CduMemberRulesTests
 
         Assert.Contains("catégories différentes", error.Message, StringComparison.Ordinal);
     }
+}
+
+public sealed class SqliteCduMemberServiceTests : CduMemberServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlCduMemberServiceTests : CduMemberServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -10,6 +10,7 @@ namespace RelationsUsagers.Core.Tests.Data;
 /// A database knows whether a demo created it (<see cref="DemoDatabase"/>): the mark is set only at creation, and the
 /// AccountSafety migration marks, among older files, those only the demo ever filled.
 /// </summary>
+[OneDatabase(DatabaseProvider.Sqlite, "SQLite's AccountSafety migration marking older files: PostgreSQL's migrations start after it.")]
 public sealed class DemoDatabaseTests
 {
     private const string BeforeTheMark = "20261206014822_AuditChain";
@@ -19,27 +20,16 @@ public sealed class DemoDatabaseTests
     [Fact]
     public async Task Migrating_tells_whether_it_created_the_database()
     {
-        await using var database = new TestDatabase();
+        await using var database = new TestDatabase(DatabaseProvider.Sqlite);
 
         Assert.True(await DatabaseSetup.MigrateAsync(database.Factory, Ct));
         Assert.False(await DatabaseSetup.MigrateAsync(database.Factory, Ct));
     }
 
     [Fact]
-    public async Task A_new_database_is_not_a_demo_one_until_marked()
-    {
-        await using var database = await TestDatabase.CreateAsync(Ct);
-        await using var db = database.CreateContext();
-
-        Assert.False(await DemoDatabase.IsDemoAsync(db, Ct));
-        await DemoDatabase.MarkAsync(db, Ct);
-        Assert.True(await DemoDatabase.IsDemoAsync(db, Ct));
-    }
-
-    [Fact]
     public async Task An_older_database_holding_only_the_demo_s_accounts_and_cases_is_marked_by_the_migration()
     {
-        await using var database = new TestDatabase("demo");
+        await using var database = new TestDatabase(DatabaseProvider.Sqlite, "demo");
         await MigrateToAsync(database, BeforeTheMark);
         await AddUserAsync(database, "officer", demo: true);
         await AddCaseAsync(database, createdBy: "demo"); // seeded
@@ -56,7 +46,7 @@ public sealed class DemoDatabaseTests
     [InlineData("officer", true)] // a real account beside the demo's
     public async Task An_older_database_with_real_accounts_or_cases_is_not_marked(string caseCreatedBy, bool realAccount)
     {
-        await using var database = new TestDatabase();
+        await using var database = new TestDatabase(DatabaseProvider.Sqlite);
         await MigrateToAsync(database, BeforeTheMark);
         await AddUserAsync(database, "officer", demo: true);
         if (realAccount)
@@ -120,4 +110,33 @@ public sealed class DemoDatabaseTests
         command.Parameters.AddWithValue("$demo", demo ? 1 : 0);
         await command.ExecuteNonQueryAsync(Ct);
     }
+}
+
+/// <summary>The demo mark on each database the portal runs on (<c>--seed-demo</c> is used on both).</summary>
+public abstract class DemoDatabaseMarkTests
+{
+    protected abstract DatabaseProvider Provider { get; }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_new_database_is_not_a_demo_one_until_marked()
+    {
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
+        await using var db = database.CreateContext();
+
+        Assert.False(await DemoDatabase.IsDemoAsync(db, Ct));
+        await DemoDatabase.MarkAsync(db, Ct);
+        Assert.True(await DemoDatabase.IsDemoAsync(db, Ct));
+    }
+}
+
+public sealed class SqliteDemoDatabaseMarkTests : DemoDatabaseMarkTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlDemoDatabaseMarkTests : DemoDatabaseMarkTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

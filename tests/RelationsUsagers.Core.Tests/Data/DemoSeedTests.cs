@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using RelationsUsagers.Core.AccessRequests;
@@ -14,13 +13,15 @@ using RelationsUsagers.Core.Requisitions;
 
 namespace RelationsUsagers.Core.Tests.Data;
 
-public sealed partial class DemoSeedTests
+public abstract partial class DemoSeedTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<(TestDatabase Database, List<CaseFile> Cases)> SeededAsync(int count = DemoCaseSeeder.DefaultCount)
+    private async Task<(TestDatabase Database, List<CaseFile> Cases)> SeededAsync(int count = DemoCaseSeeder.DefaultCount)
     {
-        var database = await TestDatabase.CreateAsync(Ct);
+        var database = await TestDatabase.CreateAsync(Provider, Ct);
         var written = await DemoCaseSeeder.SeedAsync(database.Factory, count, database.Clock, Ct);
         Assert.Equal(count, written);
         await using var db = database.CreateContext();
@@ -32,28 +33,6 @@ public sealed partial class DemoSeedTests
     /// Every demo case holds the status its facts lead to through its kind's steps, and a closed one no running deadline of
     /// the office (a party's time limits — the claimant's prescription — run on after the office closes the case).
     /// </summary>
-    [Fact]
-    public void Every_demo_case_holds_the_status_its_facts_lead_to()
-    {
-        var now = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
-        var cases = new DemoCaseGenerator(now).Generate(600).Cases;
-        var today = new DateOnly(2026, 11, 25);
-
-        Assert.All(cases, c => Assert.Empty(CaseSteps.Replay(c).Problems));
-        Assert.All(cases.Where(c => !c.IsOpen), c =>
-        {
-            Assert.NotNull(c.ClosedOn);
-            Assert.DoesNotContain(LegalClock.Default.Compute(c, [], today),
-                d => d.Actor == Actor.Office && d.State is DeadlineState.Overdue or DeadlineState.Near or DeadlineState.Upcoming);
-        });
-        // Answered complaints are answered: their answer deadline is met, never « en retard ».
-        Assert.All(cases.Where(c => c is Complaint { Status: CaseStatus.Answered, Nature: not ComplaintNature.Praise }), c =>
-            Assert.True(LegalClock.Default.Compute(c, [], today).Single(d => d.Code == DelaySettings.ComplaintAnswerTarget).IsDone));
-        // Requisitions answered or refused decided on every medical item (CPP 60-1, 56-3).
-        Assert.All(cases.OfType<Requisition>().Where(r => r.Status is CaseStatus.Answered or CaseStatus.Refused or CaseStatus.Closed), r =>
-            Assert.DoesNotContain(r.Items, i => i.Nature == RequisitionItemNature.Medical && i.Secrecy is null));
-    }
-
     [Fact]
     public async Task Seeding_300_gives_300_cases_of_the_four_kinds_in_every_status()
     {
@@ -315,8 +294,8 @@ public sealed partial class DemoSeedTests
     [Fact]
     public async Task Bulk_rows_are_stored_exactly_as_EF_stores_them()
     {
-        await using var viaEf = await TestDatabase.CreateAsync(Ct);
-        await using var viaBulk = await TestDatabase.CreateAsync(Ct);
+        await using var viaEf = await TestDatabase.CreateAsync(Provider, Ct);
+        await using var viaBulk = await TestDatabase.CreateAsync(Provider, Ct);
         var samples = new DemoCaseGenerator(TestDatabase.DefaultNow).Generate(60).Cases
             .GroupBy(c => (c.Kind, c.Status)).Select(g => g.First()).ToList();
 
@@ -330,9 +309,16 @@ public sealed partial class DemoSeedTests
         {
             await db.Database.OpenConnectionAsync(Ct);
             await using var tx = await db.Database.BeginTransactionAsync(Ct);
-            using (var cases = BulkInsert.For<CaseFile>(db, tx.GetDbTransaction()))
-            using (var events = BulkInsert.For<CaseEvent>(db, tx.GetDbTransaction()))
+            if (Provider == DatabaseProvider.PostgreSql)
             {
+                // The seeder's path on a server: binary COPY, the cases before their events.
+                await BulkInsert.CopyAsync(db, samples, Ct);
+                await BulkInsert.CopyAsync(db, samples.SelectMany(c => c.Events), Ct);
+            }
+            else
+            {
+                using var cases = BulkInsert.For<CaseFile>(db, tx.GetDbTransaction());
+                using var events = BulkInsert.For<CaseEvent>(db, tx.GetDbTransaction());
                 foreach (var file in samples)
                 {
                     cases.Insert(file);
@@ -345,14 +331,83 @@ public sealed partial class DemoSeedTests
 
         foreach (var table in new[] { "CaseFiles", "CaseEvents" })
         {
-            var expected = await RawRowsAsync(viaEf.ConnectionString, table);
-            var actual = await RawRowsAsync(viaBulk.ConnectionString, table);
+            var expected = await RawRowsAsync(viaEf, table);
+            var actual = await RawRowsAsync(viaBulk, table);
             Assert.Equal(expected.Count, actual.Count);
             if (table == "CaseFiles")
                 Assert.Equal(samples.Count, actual.Count);
             for (var i = 0; i < expected.Count; i++)
                 Assert.Equal(expected[i], actual[i]);
         }
+    }
+
+    /// <summary>Every column of every row as the database stores it (type and text), in key order.</summary>
+    private static async Task<List<string>> RawRowsAsync(TestDatabase database, string table)
+    {
+        await using var db = database.CreateContext();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY \"Id\"";
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        var rows = new List<string>();
+        while (await reader.ReadAsync(Ct))
+        {
+            var cells = Enumerable.Range(0, reader.FieldCount).Select(i =>
+                reader.IsDBNull(i) ? $"{reader.GetName(i)}=NULL" : $"{reader.GetName(i)}={reader.GetValue(i).GetType().Name}:{Text(reader.GetValue(i))}");
+            rows.Add(string.Join(" | ", cells));
+        }
+        return rows;
+    }
+
+    /// <summary>A cell's value in full: a PostgreSQL array element by element, a time to the tick.</summary>
+    private static string Text(object value) => value switch
+    {
+        byte[] bytes => Convert.ToHexString(bytes),
+        DateTime time => time.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        DateTimeOffset time => time.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        string text => text,
+        System.Collections.IEnumerable items => $"[{string.Join(", ", items.Cast<object>().Select(Text))}]",
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
+
+    [GeneratedRegex(@"^(?:DAD|PLT|IND|REQ)-\d{4}-(\d{5})$")]
+    private static partial Regex ReferencePattern();
+}
+
+public sealed class SqliteDemoSeedTests : DemoSeedTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlDemoSeedTests : DemoSeedTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+/// <summary>The demo generator in memory: no database.</summary>
+public sealed class DemoCaseGeneratorTests
+{
+    [Fact]
+    public void Every_demo_case_holds_the_status_its_facts_lead_to()
+    {
+        var now = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+        var cases = new DemoCaseGenerator(now).Generate(600).Cases;
+        var today = new DateOnly(2026, 11, 25);
+
+        Assert.All(cases, c => Assert.Empty(CaseSteps.Replay(c).Problems));
+        Assert.All(cases.Where(c => !c.IsOpen), c =>
+        {
+            Assert.NotNull(c.ClosedOn);
+            Assert.DoesNotContain(LegalClock.Default.Compute(c, [], today),
+                d => d.Actor == Actor.Office && d.State is DeadlineState.Overdue or DeadlineState.Near or DeadlineState.Upcoming);
+        });
+        // Answered complaints are answered: their answer deadline is met, never « en retard ».
+        Assert.All(cases.Where(c => c is Complaint { Status: CaseStatus.Answered, Nature: not ComplaintNature.Praise }), c =>
+            Assert.True(LegalClock.Default.Compute(c, [], today).Single(d => d.Code == DelaySettings.ComplaintAnswerTarget).IsDone));
+        // Requisitions answered or refused decided on every medical item (CPP 60-1, 56-3).
+        Assert.All(cases.OfType<Requisition>().Where(r => r.Status is CaseStatus.Answered or CaseStatus.Refused or CaseStatus.Closed), r =>
+            Assert.DoesNotContain(r.Items, i => i.Nature == RequisitionItemNature.Medical && i.Secrecy is null));
     }
 
     [Fact]
@@ -368,26 +423,4 @@ public sealed partial class DemoSeedTests
         Assert.Contains(first, c => c.Services.Contains("Urgences"));
         Assert.DoesNotContain(first, c => c.Summary.Contains("lorem", StringComparison.OrdinalIgnoreCase));
     }
-
-    /// <summary>Every column of every row as SQLite stores it (type and text), in key order.</summary>
-    private static async Task<List<string>> RawRowsAsync(string connectionString, string table)
-    {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(Ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY \"Id\"";
-        await using var reader = await command.ExecuteReaderAsync(Ct);
-        var rows = new List<string>();
-        while (await reader.ReadAsync(Ct))
-        {
-            var cells = Enumerable.Range(0, reader.FieldCount).Select(i =>
-                reader.IsDBNull(i) ? $"{reader.GetName(i)}=NULL"
-                    : $"{reader.GetName(i)}={reader.GetValue(i).GetType().Name}:{Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)}");
-            rows.Add(string.Join(" | ", cells));
-        }
-        return rows;
-    }
-
-    [GeneratedRegex(@"^(?:DAD|PLT|IND|REQ)-\d{4}-(\d{5})$")]
-    private static partial Regex ReferencePattern();
 }

@@ -14,6 +14,7 @@ namespace RelationsUsagers.Core.Tests.Data;
 /// 100,000 cases (tests/RelationsUsagers.Benchmarks). Without statistics (no ANALYZE), SQLite plans the same on 300 cases
 /// as on 100,000.
 /// </summary>
+[OneDatabase(DatabaseProvider.Sqlite, "SQLite's query plans on its partial indexes (DataLayerTests checks PostgreSQL's plans).")]
 public sealed class QueueIndexTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -21,7 +22,7 @@ public sealed class QueueIndexTests
     [Fact]
     public async Task The_migrations_create_the_queue_indexes_over_the_open_and_the_closed_cases()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, Ct);
         await using var connection = new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync(Ct);
         await using var command = connection.CreateCommand();
@@ -63,7 +64,7 @@ public sealed class QueueIndexTests
     [MemberData(nameof(Filters))]
     public async Task The_urgency_page_is_read_from_an_open_queue_index_without_sorting(string filter)
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, Ct);
         await DemoCaseSeeder.SeedAsync(database.Factory, 300, database.Clock, Ct);
         var commands = new QueryPlans.CommandRecorder();
         var queue = new CaseQueueService(database.FactoryFor(TestDatabase.DefaultUserName, commands), database.Clock);
@@ -115,7 +116,7 @@ public sealed class QueueIndexTests
     [InlineData("lefevre", CaseKind.Complaint)]
     public async Task The_closed_cases_that_a_search_finds_are_counted_from_their_index_without_reading_the_table(string search, CaseKind? kind)
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, Ct);
         await DemoCaseSeeder.SeedAsync(database.Factory, 300, database.Clock, Ct);
         var commands = new QueryPlans.CommandRecorder();
         var queue = new CaseQueueService(database.FactoryFor(TestDatabase.DefaultUserName, commands), database.Clock);
@@ -135,7 +136,7 @@ public sealed class QueueIndexTests
     [InlineData(25)]
     public async Task The_pages_of_the_urgency_order_follow_the_single_ordered_query(int pageSize)
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, Ct);
         await DemoCaseSeeder.SeedAsync(database.Factory, 300, database.Clock, Ct);
         var queue = new CaseQueueService(database.Factory, database.Clock);
 
@@ -164,7 +165,7 @@ public sealed class QueueIndexTests
     [Fact]
     public async Task A_page_wholly_among_the_undated_cases_starts_at_the_right_one()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, Ct);
         await DemoCaseSeeder.SeedAsync(database.Factory, 300, database.Clock, Ct);
         var queue = new CaseQueueService(database.Factory, database.Clock);
         var all = await queue.GetPageAsync(new QueueFilter(), new PageRequest(0, 1000), Ct);

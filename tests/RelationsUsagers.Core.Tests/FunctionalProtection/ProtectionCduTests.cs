@@ -8,8 +8,10 @@ using RelationsUsagers.Core.Tests.Cdu;
 namespace RelationsUsagers.Core.Tests.FunctionalProtection;
 
 /// <summary>Protection fonctionnelle and the CDU: never on its agenda, and the agent's name scrubbed from what members read.</summary>
-public class ProtectionCduTests
+public abstract class ProtectionCduTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private sealed class RoleFactory(TestDatabase database, string userName, string role) : IDbContextFactory<AppDbContext>
@@ -25,7 +27,7 @@ public class ProtectionCduTests
     [Fact]
     public async Task A_protection_file_is_refused_on_the_agenda_and_its_agents_name_is_scrubbed_for_members()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var protection = await database.CreateService().CreateAsync(ProtectionAccessTests.Request(), Ct);
         var meeting = await database.AddMeetingAsync(new DateOnly(2026, 3, 26));
 
@@ -41,4 +43,14 @@ public class ProtectionCduTests
         Assert.DoesNotContain("Perrot", item.Text, StringComparison.Ordinal);
         Assert.NotEqual(default, published.Id);
     }
+}
+
+public sealed class SqliteProtectionCduTests : ProtectionCduTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlProtectionCduTests : ProtectionCduTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -7,14 +7,16 @@ using RelationsUsagers.Core.Queue;
 namespace RelationsUsagers.Core.Tests.FunctionalProtection;
 
 /// <summary>The demo's protection fonctionnelle files: every status of the kind, valid, consistent with their steps, seeded once.</summary>
-public class ProtectionDemoSeedTests
+public abstract class ProtectionDemoSeedTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task The_demo_has_a_valid_file_in_every_status_and_is_seeded_once()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         Assert.Equal(8, await ProtectionDemoSeeder.SeedAsync(database.Factory, database.Clock, Ct));
         Assert.Equal(0, await ProtectionDemoSeeder.SeedAsync(database.Factory, database.Clock, Ct));
 
@@ -36,4 +38,14 @@ public class ProtectionDemoSeedTests
         Assert.Contains(files, f => f is { DirectorInvolved: true, ReasonsRequestedOn: not null, Status: CaseStatus.Received });
         Assert.Contains(files, f => f.Beneficiaries.Any(b => b.Kind == BeneficiaryKind.Spouse));
     }
+}
+
+public sealed class SqliteProtectionDemoSeedTests : ProtectionDemoSeedTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlProtectionDemoSeedTests : ProtectionDemoSeedTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

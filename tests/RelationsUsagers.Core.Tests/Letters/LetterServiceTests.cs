@@ -14,8 +14,10 @@ using RelationsUsagers.Core.Tests.Cdu;
 namespace RelationsUsagers.Core.Tests.Letters;
 
 /// <summary>Letters written from a stored case: filed and audited, refused with what is missing, their sending recorded, templates versioned.</summary>
-public sealed class LetterServiceTests : IAsyncLifetime
+public abstract class LetterServiceTests : IAsyncLifetime
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private readonly string _storageRoot = Path.Combine(Path.GetTempPath(), "relations-usagers-tests", "letters-" + Guid.NewGuid().ToString("N"));
     private TestDatabase _database = null!;
     private LetterService _letters = null!;
@@ -26,7 +28,7 @@ public sealed class LetterServiceTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(Ct);
+        _database = await TestDatabase.CreateAsync(Provider, Ct);
         _letters = new LetterService(_database.Factory, new CaseDocumentService(_database.Factory, new DocumentStorage(_storageRoot)),
             _database.CreateService(), _database.Clock);
         _manager = LetterServiceAs(Manager);
@@ -267,4 +269,14 @@ public sealed class LetterServiceTests : IAsyncLifetime
         }
         return stream.ToArray();
     }
+}
+
+public sealed class SqliteLetterServiceTests : LetterServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlLetterServiceTests : LetterServiceTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -12,8 +12,10 @@ namespace RelationsUsagers.Core.Tests.Letters;
 /// The mediation invitation (R.1112-93) written from the meeting booked in the Médiation tab: its date, time, place and
 /// mediator; typed by the officer only while none is booked. Read back from the generated .docx.
 /// </summary>
-public sealed class MediationInvitationLetterTests : IAsyncLifetime
+public abstract class MediationInvitationLetterTests : IAsyncLifetime
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private readonly string _storageRoot = Path.Combine(Path.GetTempPath(), "relations-usagers-tests", "invitation-" + Guid.NewGuid().ToString("N"));
     private TestDatabase _database = null!;
     private LetterService _letters = null!;
@@ -27,7 +29,7 @@ public sealed class MediationInvitationLetterTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(Ct);
+        _database = await TestDatabase.CreateAsync(Provider, Ct);
         await using (var db = _database.CreateContext())
         {
             db.CduMembers.Add(_mediator);
@@ -112,4 +114,14 @@ public sealed class MediationInvitationLetterTests : IAsyncLifetime
 
         Assert.EndsWith("le 21 mars 2026 à 9\u00A0h, Salle 3.", Invitation(content));
     }
+}
+
+public sealed class SqliteMediationInvitationLetterTests : MediationInvitationLetterTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlMediationInvitationLetterTests : MediationInvitationLetterTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using RelationsUsagers.Core.Cases;
 using RelationsUsagers.Core.Cdu;
@@ -12,9 +13,12 @@ namespace RelationsUsagers.Core.Tests.Mediation;
 /// changed in parallel, as in the portal with several users: each sending lands, and a listener told of it — run on the
 /// publishing thread as an idle Blazor circuit runs it, reading the case and writing its own audit line on its own
 /// connection, as the queue's audited search does — reads the case already moved and is never kept waiting for the lock.
+/// On PostgreSQL the listener is told by the portal's own LISTEN connection, after the NOTIFY the sending committed.
 /// </summary>
-public sealed class MinutesSentAmongOtherWritersTests : IAsyncLifetime
+public abstract class MinutesSentAmongOtherWritersTests : IAsyncLifetime
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private const int OtherWriters = 3;
 
     private readonly CaseChanges _changes = new();
@@ -28,7 +32,7 @@ public sealed class MinutesSentAmongOtherWritersTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(Ct);
+        _database = await TestDatabase.CreateAsync(Provider, Ct);
         var mediator = MediationTestData.MedicalMediator();
         await using (var db = _database.CreateContext())
         {
@@ -75,7 +79,8 @@ public sealed class MinutesSentAmongOtherWritersTests : IAsyncLifetime
                 return;
             try
             {
-                // Synchronously, on the thread that published (Microsoft.Data.Sqlite's async calls are synchronous too).
+                // Synchronously, on the thread that published (Microsoft.Data.Sqlite's async calls are synchronous too), or on
+                // PostgreSQL on the thread of the listener's connection.
                 using var db = _database.CreateContext("j.roux");
                 var status = db.CaseFiles.AsNoTracking().Where(c => c.Id == id).Select(c => c.Status).Single();
                 var minutes = db.MediationMinutes.AsNoTracking().Where(m => m.CaseFileId == id).Select(m => (MinutesStatus?)m.Status).SingleOrDefault();
@@ -92,6 +97,8 @@ public sealed class MinutesSentAmongOtherWritersTests : IAsyncLifetime
                 listenerFailures.Enqueue(ex);
             }
         };
+        // Listening from now on: the changes of the setup above were published before.
+        await using var listening = await _database.ListenAsync(_changes, Ct);
         using var stop = new CancellationTokenSource();
         var saves = new int[OtherWriters];
         var writers = Enumerable.Range(0, OtherWriters).Select(i => Task.Run(async () =>
@@ -114,6 +121,11 @@ public sealed class MinutesSentAmongOtherWritersTests : IAsyncLifetime
             foreach (var (caseId, approved) in _approved)
             {
                 var sent = await _mediation.SendToPresidentAsync(approved.AppointmentId, approved.ConcurrencyStamp, on, Ct);
+                // SQLite told the listener before the sending returned; PostgreSQL tells it once the notification arrives:
+                // forwarding before then would let it read the minutes forwarded rather than sent. A minute guards a hang.
+                var told = Stopwatch.StartNew();
+                while (!seen.Any(s => s.CaseId == caseId) && listenerFailures.IsEmpty && told.Elapsed < TimeSpan.FromMinutes(1))
+                    await Task.Delay(5, Ct);
                 await using (var db = _database.CreateContext())
                     moved.Add((caseId, await db.CaseFiles.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.Status).SingleAsync(Ct)));
                 await _mediation.ForwardAsync(approved.AppointmentId, sent.ConcurrencyStamp, on, Ct);
@@ -125,6 +137,8 @@ public sealed class MinutesSentAmongOtherWritersTests : IAsyncLifetime
             await Task.WhenAll(writers);
         }
 
+        // Stopped: no reading of a late notification is left to write its audit line after the count below.
+        await listening.DisposeAsync();
         Assert.Empty(listenerFailures);
         Assert.All(saves, n => Assert.True(n > 0));
         await using var check = _database.CreateContext();
@@ -142,4 +156,14 @@ public sealed class MinutesSentAmongOtherWritersTests : IAsyncLifetime
         Assert.Equal(Volatile.Read(ref searches), await check.AuditEntries.CountAsync(a => a.Action == AuditActions.QueueSearched, Ct));
         Assert.True((await AuditChain.VerifyAsync(check, Ct)).IsWhole);
     }
+}
+
+public sealed class SqliteMinutesSentAmongOtherWritersTests : MinutesSentAmongOtherWritersTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlMinutesSentAmongOtherWritersTests : MinutesSentAmongOtherWritersTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

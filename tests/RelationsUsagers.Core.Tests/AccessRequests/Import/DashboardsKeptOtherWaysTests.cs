@@ -16,8 +16,10 @@ namespace RelationsUsagers.Core.Tests.AccessRequests.Import;
 /// name in one column under title lines, open lines, no requester column; then duplicates, aliases and the rejected lines
 /// taken away, fixed and imported again (today: 15 March 2026).
 /// </summary>
-public sealed class DashboardsKeptOtherWaysTests
+public abstract class DashboardsKeptOtherWaysTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static Task<ImportPreview> PreviewAsync(TestDatabase database, byte[] bytes, string name = "tableau.xlsx") =>
@@ -34,7 +36,7 @@ public sealed class DashboardsKeptOtherWaysTests
     [Fact]
     public async Task Other_words_and_order_map_every_column_surely_and_import_the_four_lines()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var preview = await PreviewAsync(database, OtherWords());
 
         Assert.Equal((1, 4, 4, 0, 0), (preview.HeaderRow, preview.Rows.Count, preview.NewCount, preview.RejectedCount, preview.DoubtfulColumns.Count));
@@ -72,7 +74,7 @@ public sealed class DashboardsKeptOtherWaysTests
     [Fact]
     public async Task A_merged_name_column_under_title_lines_is_split_and_a_parent_of_an_adult_is_flagged()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var preview = await PreviewAsync(database, MergedNameUnderTitles());
 
         Assert.Equal((4, 3, 2, 1), (preview.HeaderRow, preview.Rows.Count, preview.NewCount, preview.RejectedCount));
@@ -97,7 +99,7 @@ public sealed class DashboardsKeptOtherWaysTests
     [Fact]
     public async Task Open_lines_come_in_open_in_the_status_their_dates_say_with_deadlines_running_and_their_old_reference_searchable()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var preview = await PreviewAsync(database, OpenLines());
         Assert.Equal((4, 0), (preview.NewCount, preview.RejectedCount));
 
@@ -126,7 +128,7 @@ public sealed class DashboardsKeptOtherWaysTests
     [Fact]
     public async Task Without_a_requester_column_the_heirs_and_tutors_are_named_once_at_the_header()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var preview = await PreviewAsync(database, Build("Suivi",
             ["Date de réception", "Nom du patient", "Qualité"],
             ["02/03/2026", "BLANC Yves", "Patient"],
@@ -143,7 +145,7 @@ public sealed class DashboardsKeptOtherWaysTests
     [Fact]
     public async Task A_doubtful_header_waits_for_the_officers_confirmation()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var importer = new AccessDashboardImporter(database.Factory, database.Clock);
         var preview = await PreviewAsync(database, Build("Suivi",
             ["Date de réception", "Nom du patient", "Qualité / lien du demandeur", "Demandeur"],
@@ -160,21 +162,10 @@ public sealed class DashboardsKeptOtherWaysTests
         Assert.Equal(RequesterCapacity.HeirOrPartner, confirmed.Rows[0].Entry!.RequesterCapacity);
     }
 
-    [Theory]
-    [InlineData("Date récept.", F.ReceivedOn, 90)]
-    [InlineData("Prénom Nom", F.PatientName, 95)]
-    [InlineData("Demandé par", F.RequesterName, 100)]
-    [InlineData("NB PAGES", F.PageCount, 100)]
-    [InlineData("Date d'envoi du dossier", F.SentOn, 85)]
-    [InlineData("Observ.", F.Remarks, 90)]
-    [InlineData("Qualité du demandeur (lien de parenté)", F.RequesterCapacity, 100)]
-    public void Labels_are_scored_after_case_accents_punctuation_and_word_order(string header, F field, int score) =>
-        Assert.Equal(new HeaderMatch(field, score), DashboardFields.Score(header));
-
     [Fact]
     public async Task Duplicates_show_in_the_preview_against_the_portal_and_within_the_file_before_anything_is_written()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var importer = new AccessDashboardImporter(database.Factory, database.Clock);
         await importer.ImportAsync(await PreviewAsync(database, OtherWords()), Ct);
 
@@ -193,7 +184,7 @@ public sealed class DashboardsKeptOtherWaysTests
     [Fact]
     public async Task An_unknown_service_is_proposed_and_an_alias_the_office_saves_maps_it_to_the_hospitals_list()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var importer = new AccessDashboardImporter(database.Factory, database.Clock);
         var file = Build("Suivi",
             ["Date de réception", "Nom du patient", "Service"],
@@ -220,7 +211,7 @@ public sealed class DashboardsKeptOtherWaysTests
     [Fact]
     public async Task The_rejected_lines_workbook_says_why_and_once_fixed_imports_again()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var importer = new AccessDashboardImporter(database.Factory, database.Clock);
         var preview = await PreviewAsync(database, MergedNameUnderTitles(), "suivi-2026.xlsx");
         await importer.ImportAsync(preview, Ct);
@@ -248,4 +239,29 @@ public sealed class DashboardsKeptOtherWaysTests
         var roche = await database.CreateContext().AccessRequests.SingleAsync(r => r.Patient.LastName == "ROCHE", Ct);
         Assert.Equal((RequesterCapacity.LegalRepresentative, "3"), (roche.RequesterCapacity, roche.FormerReference));
     }
+}
+
+public sealed class SqliteDashboardsKeptOtherWaysTests : DashboardsKeptOtherWaysTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlDashboardsKeptOtherWaysTests : DashboardsKeptOtherWaysTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+/// <summary>How near a column's label is to each field: no database.</summary>
+public sealed class DashboardLabelScoreTests
+{
+    [Theory]
+    [InlineData("Date récept.", F.ReceivedOn, 90)]
+    [InlineData("Prénom Nom", F.PatientName, 95)]
+    [InlineData("Demandé par", F.RequesterName, 100)]
+    [InlineData("NB PAGES", F.PageCount, 100)]
+    [InlineData("Date d'envoi du dossier", F.SentOn, 85)]
+    [InlineData("Observ.", F.Remarks, 90)]
+    [InlineData("Qualité du demandeur (lien de parenté)", F.RequesterCapacity, 100)]
+    public void Labels_are_scored_after_case_accents_punctuation_and_word_order(string header, F field, int score) =>
+        Assert.Equal(new HeaderMatch(field, score), DashboardFields.Score(header));
 }

@@ -6,8 +6,10 @@ using F = RelationsUsagers.Core.AccessRequests.Import.DashboardField;
 namespace RelationsUsagers.Core.Tests.AccessRequests.Import;
 
 /// <summary>A dashboard whose labels are not the usual ones: the officer names the header row, then maps the columns.</summary>
-public sealed class HeaderRowTests
+public abstract class HeaderRowTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Title on row 1, headers on row 2 that no synonym knows for the two required columns.</summary>
@@ -22,7 +24,7 @@ public sealed class HeaderRowTests
     [Fact]
     public async Task Unusual_labels_give_no_columns_but_a_french_problem_and_the_likely_header_row()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
 
         var preview = await Importer(database).ReadAsync(new MemoryStream(File()), "courrier.xlsx", ct: Ct);
 
@@ -38,7 +40,7 @@ public sealed class HeaderRowTests
     [Fact]
     public async Task A_table_on_a_later_sheet_is_the_one_proposed()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         using var workbook = new ClosedXML.Excel.XLWorkbook();
         workbook.AddWorksheet("Légende").Cell(1, 1).SetValue("X = oui");
         var table = workbook.AddWorksheet("Courrier");
@@ -64,7 +66,7 @@ public sealed class HeaderRowTests
     [Fact]
     public async Task With_the_header_row_given_every_label_is_a_column_and_the_missing_required_fields_are_named()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
 
         var preview = await Importer(database).ReadAsync(new MemoryStream(File()), "courrier.xlsx", "Courrier", headerRow: 2, Ct);
 
@@ -85,7 +87,7 @@ public sealed class HeaderRowTests
     [Fact]
     public async Task Mapping_the_two_required_columns_makes_the_lines_valid_and_importable()
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         var importer = Importer(database);
         var preview = await importer.ReadAsync(new MemoryStream(File()), "courrier.xlsx", "Courrier", headerRow: 2, Ct);
 
@@ -112,7 +114,7 @@ public sealed class HeaderRowTests
     [InlineData(0, "« 0 » n'est pas un numéro de ligne : indiquez un nombre à partir de 1.")]
     public async Task A_header_row_without_labels_is_refused_in_french_and_the_likely_row_still_proposed(int row, string problem)
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         // Row 1 holds a formula only: it gives no label.
         var bytes = Build("Courrier", ["=1+1"], ["Entrée", "Personne", "Suite donnée"], ["02/03/2026", "LEROY Jeanne", null]);
 
@@ -121,4 +123,14 @@ public sealed class HeaderRowTests
         Assert.StartsWith(problem, preview.Problems[0], StringComparison.Ordinal);
         Assert.Equal((null, 2, false), (preview.HeaderRow, preview.SuggestedHeaderRow, preview.CanImport));
     }
+}
+
+public sealed class SqliteHeaderRowTests : HeaderRowTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlHeaderRowTests : HeaderRowTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -6,8 +6,10 @@ using ImportPreview = RelationsUsagers.Core.Imports.ImportPreview<RelationsUsage
 namespace RelationsUsagers.Core.Tests.AccessRequests.Import;
 
 /// <summary>What an imported workbook may unpack to, how many lines and how long a cell: refused in French, before ClosedXML.</summary>
-public sealed class ImportLimitsTests
+public abstract class ImportLimitsTests
 {
+    protected abstract DatabaseProvider Provider { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static readonly object?[] Headers = ["Date de réception", "Nom du patient", "Qualité du demandeur"];
@@ -20,9 +22,9 @@ public sealed class ImportLimitsTests
         return Build("Suivi", [.. rows]);
     }
 
-    private static async Task<ImportPreview> ReadAsync(byte[] bytes, ImportLimits? limits = null)
+    private async Task<ImportPreview> ReadAsync(byte[] bytes, ImportLimits? limits = null)
     {
-        await using var database = await TestDatabase.CreateAsync(Ct);
+        await using var database = await TestDatabase.CreateAsync(Provider, Ct);
         return await new AccessDashboardImporter(database.Factory, database.Clock, limits).ReadAsync(new MemoryStream(bytes), "suivi.xlsx", null, Ct);
     }
 
@@ -99,4 +101,14 @@ public sealed class ImportLimitsTests
             Assert.Single(preview.Problems));
         Assert.DoesNotContain(atLimit.Problems, p => p.Contains("32", StringComparison.Ordinal));
     }
+}
+
+public sealed class SqliteImportLimitsTests : ImportLimitsTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgreSqlImportLimitsTests : ImportLimitsTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -16,6 +16,9 @@ public static class MediationDemoSeeder
     /// <summary>The most complaints in mediation the demo books: the mediators' diaries of a hospital, not of a group.</summary>
     public const int MaxMeetingsInMediation = 60;
 
+    /// <summary>The most past meetings whose minutes went to the CDU president the demo writes, besides those an agenda cites.</summary>
+    public const int MaxSentMinutes = 200;
+
     public static async Task<int> SeedAsync(IDbContextFactory<AppDbContext> factory, IReadOnlyList<CduMember> members, DateOnly today, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -76,8 +79,14 @@ public static class MediationDemoSeeder
     {
         var complaints = await db.Complaints.AsNoTracking().Include(c => c.Events)
             .Where(c => c.Events.Any(e => !e.IsCancelled && e.Type == CaseEventTypes.MediationReportSent)).OrderBy(c => c.Reference).ToListAsync(ct);
+        // Every complaint a CDU agenda cites, then the most recent reports: at 1,000,000 cases, a hundred thousand past
+        // meetings filled the mediators' diaries, several dozen in the same slot.
+        var cited = (await db.AgendaItems.Where(i => i.CaseFileId != null).Select(i => i.CaseFileId!.Value).ToListAsync(ct)).ToHashSet();
+        var kept = complaints.OrderByDescending(c => cited.Contains(c.Id))
+            .ThenByDescending(c => c.LiveEvents.Where(e => e.Type == CaseEventTypes.MediationReportSent).Min(e => e.OccurredOn))
+            .ThenBy(c => c.Reference, StringComparer.Ordinal).Take(Math.Max(MaxSentMinutes, cited.Count)).Select(c => c.Id).ToHashSet();
         var n = 0;
-        foreach (var complaint in complaints)
+        foreach (var complaint in complaints.Where(c => kept.Contains(c.Id)))
         {
             var sentOn = complaint.LiveEvents.Where(e => e.Type == CaseEventTypes.MediationReportSent).Min(e => e.OccurredOn);
             var met = complaint.LiveEvents.Where(e => e.Type is CaseEventTypes.MediationMeeting or CaseEventTypes.MedicalMediationMeeting

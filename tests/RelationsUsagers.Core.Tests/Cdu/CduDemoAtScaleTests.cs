@@ -61,6 +61,15 @@ public abstract class CduDemoAtScaleTests
         Assert.InRange(bookedInMediation.Count, MediationDemoSeeder.MaxMeetingsInMediation - 5, MediationDemoSeeder.MaxMeetingsInMediation);
         Assert.True(bookedInMediation.Min(id => referred[id]) >= referred.Keys.Except(bookedInMediation).Max(id => referred[id]));
 
+        // Minutes sent to the CDU president: those of every case an agenda cites, and the most recent others, within bounds.
+        var sentMinutes = await db.MediationMinutes.AsNoTracking().Where(m => m.Status >= MinutesStatus.SentToPresident).Select(m => m.CaseFileId).ToListAsync(Ct);
+        var reportSent = await db.Complaints.AsNoTracking().CountAsync(c => c.Events.Any(e => !e.IsCancelled && e.Type == CaseEventTypes.MediationReportSent), Ct);
+        Assert.True(reportSent > MediationDemoSeeder.MaxSentMinutes, $"{reportSent} reports sent");
+        Assert.Equal(MediationDemoSeeder.MaxSentMinutes, sentMinutes.Count);
+        var citedReports = meetings.SelectMany(m => m.Agenda).Where(i => i.Kind == AgendaItemKind.MediationReportAwaitingCdu).Select(i => i.CaseFileId!.Value).ToList();
+        Assert.NotEmpty(citedReports);
+        Assert.All(citedReports, id => Assert.Contains(id, sentMinutes));
+
         // Published by the seeding without a confirmed check: nothing in it looks personal.
         var check = await new CduPublicationCheckService(database.Factory, database.Clock).CheckAsync(next.Id, Ct);
         Assert.NotNull(check);

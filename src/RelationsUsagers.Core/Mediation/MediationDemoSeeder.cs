@@ -29,10 +29,13 @@ public static class MediationDemoSeeder
         var rooms = new[] { "Bureau des usagers, bâtiment A", "Salle de médiation, 2e étage du bâtiment administratif" };
         var referredOn = complaints.ToDictionary(c => c.Id,
             c => c.LiveEvents.Where(e => e.Type == CaseEventTypes.MediatorReferred).Select(e => (DateOnly?)e.OccurredOn).Max());
-        // The mediators' diaries hold the most recently referred ones; at 1,000,000 cases the others (thousands, which would
-        // all sit in the same few slots) are left for the officer to book.
-        var booked = complaints.Where(c => referredOn[c.Id] is not null).OrderByDescending(c => referredOn[c.Id]).ThenBy(c => c.Reference, StringComparer.Ordinal)
-            .Take(MaxMeetingsInMediation).Select(c => c.Id).ToHashSet();
+        // The mediators' diaries hold a few dozen, taken evenly from the most recently referred back (meetings to prepare
+        // and held ones with minutes to write); at 1,000,000 cases the others (thousands, which would all sit in the same
+        // few slots) are left for the officer to book.
+        var latestFirst = complaints.Where(c => referredOn[c.Id] is not null).OrderByDescending(c => referredOn[c.Id])
+            .ThenBy(c => c.Reference, StringComparer.Ordinal).ToList();
+        var stride = Math.Max(1, (latestFirst.Count + MaxMeetingsInMediation - 1) / MaxMeetingsInMediation);
+        var booked = latestFirst.Where((_, k) => k % stride == 0).Take(MaxMeetingsInMediation).Select(c => c.Id).ToHashSet();
         var i = 0;
         foreach (var complaint in complaints)
         {

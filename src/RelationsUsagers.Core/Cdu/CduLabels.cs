@@ -104,15 +104,14 @@ public static class CduText
     /// <summary>« text », with non-breaking spaces inside the guillemets.</summary>
     public static string Quoted(string text) => $"«{Nbsp}{text}{Nbsp}»";
 
-    /// <summary>U+202F, the narrow no-break space French sets between thousands ("195 846").</summary>
-    public const char ThousandsSeparator = '\u202F';
-
     /// <summary>
-    /// "846", "1 500", "195 846": thousands grouped as French writes them. The check before publication reads a number so
-    /// grouped as a quantity, where "195846" could be a patient number (see <see cref="Pseudonymiser"/>).
+    /// "846", "1 500", "195 846": thousands grouped as French writes them, by a narrow no-break space (as the queue's
+    /// counts). The check before publication reads a number so grouped as a quantity, where "195846" could be a patient
+    /// number (see <see cref="Pseudonymiser"/>).
     /// </summary>
-    public static string Number(int number) =>
-        number.ToString("#,0", new NumberFormatInfo { NumberGroupSeparator = ThousandsSeparator.ToString(), NegativeSign = "-" });
+    public static string Number(int number) => number.ToString("N0", French);
+
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     /// <summary>"1 renouvellement", "2 renouvellements": the noun agreed with the count (plural from 2, as French writes it).</summary>
     public static string Count(int count, string singular, string? plural = null) =>
